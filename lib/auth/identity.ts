@@ -1,0 +1,47 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** The header in which the gateway tells a subgraph who the caller is. */
+export const IDENTITY_HEADER = 'x-hub-identity';
+
+export interface Identity {
+  /** null for an anonymous caller: the gateway vouches for the request, not for a user. */
+  userId: string | null;
+}
+
+// 60 s: a subgraph may hand the header back to the hub for a nested call during its request;
+// anything older is a replay.
+const IDENTITY_TTL_SECONDS = 60;
+
+/** A separate key from the JWT one, so that a leaked identity header never helps forge a token. */
+function identityKey(secret: string): Buffer {
+  return createHmac('sha256', secret).update('dnd-tools/internal-identity/v1').digest();
+}
+
+function mac(key: Buffer, payload: string): string {
+  return createHmac('sha256', key).update(payload).digest('base64url');
+}
+
+export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(
+    JSON.stringify({ sub: identity.userId, exp: Math.floor(now / 1000) + IDENTITY_TTL_SECONDS }),
+  ).toString('base64url');
+  return `v1.${payload}.${mac(identityKey(secret), payload)}`;
+}
+
+/** Returns the identity, or null when the header is missing, forged or expired. */
+export function verifyIdentity(header: string | null | undefined, secret: string, now = Date.now()): Identity | null {
+  if (!header) return null;
+  const [version, payload, signature] = header.split('.');
+  if (version !== 'v1' || !payload || !signature) return null;
+  const expected = Buffer.from(mac(identityKey(secret), payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const { sub, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: unknown; exp: unknown };
+    if (typeof exp !== 'number' || exp * 1000 < now) return null;
+    if (sub !== null && typeof sub !== 'string') return null;
+    return { userId: sub };
+  } catch {
+    return null;
+  }
+}

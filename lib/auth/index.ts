@@ -1,0 +1,3 @@
+export { loadAuthSecret, type AuthSecret } from './secret.js';
+export { signUserToken, verifyUserToken, TokenError, type TokenUser } from './jwt.js';
+export { IDENTITY_HEADER, signIdentity, verifyIdentity, type Identity } from './identity.js';

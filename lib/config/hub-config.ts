@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { repoRoot } from './paths.js';
+
+/**
+ * hub.yaml: the hub's configuration. Validated at start-up so that a typo
+ * stops the process with the key's name instead of silently using a default.
+ */
+const breaker = z
+  .object({
+    // 5 consecutive failures: enough to ignore one flaky request, few enough to stop hammering a dead service.
+    failure_threshold: z.number().int().positive().default(5),
+    // 60 s: long enough for a crashed process to be restarted by its supervisor.
+    reset_timeout: z.number().positive().default(60),
+  })
+  .strict();
+
+const retryPolicy = z
+  .object({
+    max_attempts: z.number().int().min(1).max(10).default(3),
+    backoff: z.enum(['exponential', 'linear', 'constant']).default('exponential'),
+  })
+  .strict();
+
+const serviceConfig = z
+  .object({
+    urls: z.array(z.string().url()).min(1).optional(),
+    retry_policy: retryPolicy.optional(),
+    circuit_breaker: z
+      .object({ threshold: z.number().int().positive().optional(), reset_timeout: z.number().positive().optional() })
+      .strict()
+      .optional(),
+    timeout: z.number().positive().optional(),
+  })
+  .strict();
+
+const provider = z
+  .object({
+    model: z.string().optional(),
+    timeout: z.number().positive().optional(),
+    api_keys: z.array(z.string()).optional(),
+    url: z.string().optional(),
+    base_url: z.string().optional(),
+    fallback: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const hubConfigSchema = z
+  .object({
+    message_hub: z
+      .object({
+        circuit_breaker: breaker.default({ failure_threshold: 5, reset_timeout: 60 }),
+        // 30 s: a cross-service write that has not finished by then is stuck, not slow.
+        transaction: z.object({ timeout: z.number().positive().default(30) }).strict().default({ timeout: 30 }),
+      })
+      .strict()
+      .default({ circuit_breaker: { failure_threshold: 5, reset_timeout: 60 }, transaction: { timeout: 30 } }),
+    services: z.record(z.string(), serviceConfig).default({}),
+    llm_service: z
+      .object({ providers: z.record(z.string(), provider).default({ local: {} }) })
+      .strict()
+      .default({ providers: { local: {} } }),
+  })
+  .strict();
+
+export type HubConfig = z.infer<typeof hubConfigSchema>;
+
+/** `${NAME}` and `${NAME:-default}`, as in docker-compose files. An unset variable without default becomes "". */
+export function interpolateEnv(text: string, env: NodeJS.ProcessEnv = process.env): string {
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_m, name: string, def?: string) => {
+    const value = env[name];
+    return value !== undefined && value !== '' ? value : (def ?? '');
+  });
+}
+
+export class HubConfigError extends Error {}
+
+export function parseHubConfig(text: string, source = 'hub.yaml'): HubConfig {
+  let raw: unknown;
+  try {
+    raw = parse(interpolateEnv(text)) ?? {};
+  } catch (err) {
+    throw new HubConfigError(`${source}: not valid YAML: ${(err as Error).message}`);
+  }
+  const result = hubConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(root)';
+      const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` ${issue.keys.map((k) => `${key === '(root)' ? '' : key + '.'}${String(k)}`).join(', ')}` : '';
+      return `  ${key}:${keys} ${issue.message}`;
+    });
+    throw new HubConfigError(`${source} is invalid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** HUB_CONFIG names the file; default hub.yaml at the repository root. */
+export function loadHubConfig(file = process.env.HUB_CONFIG ?? path.join(repoRoot, 'hub.yaml')): HubConfig {
+  return parseHubConfig(readFileSync(file, 'utf8'), path.basename(file));
+}

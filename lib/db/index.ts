@@ -1,0 +1,2 @@
+export { openDatabase, type AppDatabase, type Database } from './open-database.js';
+export { serviceSchemaName } from './schema-name.js';

@@ -1,0 +1,1 @@
+export { hubRequest, type HubClientOptions } from './hub-client.js';

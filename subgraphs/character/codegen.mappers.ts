@@ -1,0 +1,2 @@
+/** codegen mappers: GraphQL type name -> drizzle row type (path relative to src/__generated__/). */
+export const mappers: Record<string, string> = {};
