@@ -1,0 +1,23 @@
+// Adds up vitest JSON reports into the one plain line CI reads: "N passed, N failed".
+// A missing or unreadable report counts as a failure: a suite that crashed before reporting did not pass.
+import { readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+for (const file of process.argv.slice(2)) {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    // A file that failed to load has no tests but a failed suite: count it once.
+    for (const suite of report.testResults ?? []) {
+      if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed += 1;
+    }
+    if ((report.numTotalTests ?? 0) === 0) failed += 1;
+  } catch {
+    console.error(`no readable test report at ${file}`);
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,157 @@
+/**
+ * Starts the whole platform as child processes: the four subgraphs and the gateway, each its own process
+ * and port, sharing one DATA_DIR (embedded databases and the generated secret). Used by `npm start`, the
+ * end-to-end tests and the benchmarks, so all three run the platform exactly the same way.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { repoRoot } from '../lib/config/paths.js';
+import { DEFAULT_PORTS, GATEWAY_DEFAULT_PORT, SERVICES, type ServiceName } from '../lib/config/services.js';
+
+export type ProcessName = ServiceName | 'gateway';
+
+export interface PlatformOptions {
+  /** Ports per process; `'free'` picks free ports (tests). Default: 4000-4004. */
+  ports?: Partial<Record<ProcessName, number>> | 'free';
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Called with every output line of every process. Default: print it prefixed with the service name. */
+  onLine?: (name: ProcessName, line: string) => void;
+  /** 60 s: a cold start on two busy cores (CI) takes 10-20 s; three times that means something is wrong. */
+  readyTimeoutMs?: number;
+}
+
+export interface Platform {
+  url: string;
+  gatewayPort: number;
+  ports: Record<ProcessName, number>;
+  children: Map<ProcessName, ChildProcess>;
+  /** Stops one process (SIGTERM, then SIGKILL after a grace period); the others keep running. */
+  stopProcess(name: ProcessName, signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ENTRY: Record<ProcessName, string> = {
+  character: 'subgraphs/character/src/main.ts',
+  campaign: 'subgraphs/campaign/src/main.ts',
+  image: 'subgraphs/image/src/main.ts',
+  llm: 'subgraphs/llm/src/main.ts',
+  gateway: 'gateway/src/main.ts',
+};
+
+const COLORS: Record<ProcessName, number> = { gateway: 35, character: 32, campaign: 33, image: 36, llm: 34 };
+
+export function prefixedLogger(name: ProcessName, line: string): void {
+  const label = name.padEnd(9);
+  const colored = process.env.NO_COLOR || !process.stdout.isTTY ? `[${label}]` : `\x1b[${COLORS[name]}m[${label}]\x1b[0m`;
+  process.stdout.write(`${colored} ${line}\n`);
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function resolvePorts(option: PlatformOptions['ports']): Promise<Record<ProcessName, number>> {
+  const defaults: Record<ProcessName, number> = { ...DEFAULT_PORTS, gateway: GATEWAY_DEFAULT_PORT };
+  if (option !== 'free') return { ...defaults, ...option };
+  const ports = {} as Record<ProcessName, number>;
+  for (const name of [...SERVICES, 'gateway'] as ProcessName[]) ports[name] = await freePort();
+  return ports;
+}
+
+function pipeLines(child: ChildProcess, name: ProcessName, onLine: (name: ProcessName, line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) onLine(name, line);
+    });
+  }
+}
+
+async function waitForReady(url: string, deadline: number, failed: () => string | undefined): Promise<void> {
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    const failure = failed();
+    if (failure) throw new Error(failure);
+    try {
+      const response = await fetch(`${url}/readiness`, { signal: AbortSignal.timeout(3000) });
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    // 100 ms: quick enough not to add to the start-up time we measure, slow enough not to load the cores.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`platform not ready in time: ${last}`);
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const ports = await resolvePorts(options.ports);
+  const onLine = options.onLine ?? prefixedLogger;
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
+    HUB_URL: `${gatewayUrl}/graphql`,
+    APOLLO_TELEMETRY_DISABLED: '1',
+  };
+  const children = new Map<ProcessName, ChildProcess>();
+  let startupFailure: string | undefined;
+  let ready = false;
+
+  for (const name of [...SERVICES, 'gateway'] as ProcessName[]) {
+    const env: NodeJS.ProcessEnv = { ...baseEnv, PORT: String(ports[name]) };
+    if (name === 'gateway') {
+      for (const service of SERVICES) env[`SUBGRAPH_URL_${service.toUpperCase()}`] = `http://127.0.0.1:${ports[service]}/graphql`;
+    }
+    // node --import tsx: one process per service (the tsx CLI would add a second, watching one).
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, ENTRY[name])], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.set(name, child);
+    pipeLines(child, name, onLine);
+    child.on('exit', (code, signal) => {
+      children.delete(name);
+      if (!ready) startupFailure ??= `${name} exited during start-up (${signal ?? `code ${code}`})`;
+    });
+  }
+
+  const stopProcess = async (name: ProcessName, signal: NodeJS.Signals = 'SIGTERM') => {
+    const child = children.get(name);
+    if (!child || child.exitCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    // 10 s: the services' own drain limit; past it the process is stuck and is killed.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const stop = async () => {
+    await Promise.all([...children.keys()].map((name) => stopProcess(name)));
+  };
+
+  try {
+    await waitForReady(gatewayUrl, Date.now() + (options.readyTimeoutMs ?? 60_000), () => startupFailure);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  ready = true;
+  return { url: gatewayUrl, gatewayPort: ports.gateway, ports, children, stopProcess, stop };
+}

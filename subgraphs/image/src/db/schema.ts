@@ -1,0 +1,48 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea.js';
+
+/** The four uses an image has on the platform (GraphQL enum ImageKind). */
+export const imageKind = pgEnum('image_kind', ['PORTRAIT', 'MAP', 'SCENE', 'TOKEN']);
+export type ImageKind = (typeof imageKind.enumValues)[number];
+
+/**
+ * The bytes, content-addressed by their SHA-256 (hex): the same upload twice stores the bytes once.
+ * Kept apart from `images` so that metadata queries (lists, DataLoaders) never drag bytea along.
+ */
+export const imageBlobs = pgTable('image_blobs', {
+  sha256: text('sha256').primaryKey(),
+  bytes: bytea('bytes').notNull(),
+});
+
+export const images = pgTable(
+  'images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: text('owner_id').notNull(),
+    kind: imageKind('kind').notNull(),
+    mimeType: text('mime_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    // No ON DELETE: a blob is deleted only once no image references it (see image-store.ts).
+    sha256: text('sha256')
+      .notNull()
+      .references(() => imageBlobs.sha256),
+    prompt: text('prompt'),
+    provider: text('provider').notNull(),
+    // Millisecond precision: the keyset cursor carries a JS Date (ms); microseconds would make rows sharing
+    // a millisecond compare wrongly against the cursor and be skipped or repeated between pages.
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Newest-first keyset pagination, unfiltered and filtered by owner or kind.
+    index('images_created_idx').on(table.createdAt.desc(), table.id.desc()),
+    index('images_owner_created_idx').on(table.ownerId, table.createdAt.desc(), table.id.desc()),
+    index('images_kind_created_idx').on(table.kind, table.createdAt.desc(), table.id.desc()),
+    // Deleting an image asks whether another row still references the blob.
+    index('images_sha256_idx').on(table.sha256),
+  ],
+);
+
+export type ImageRow = typeof images.$inferSelect;
+export type NewImageRow = typeof images.$inferInsert;
