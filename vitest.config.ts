@@ -1,9 +1,18 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // One graphql module for everything: vitest would otherwise load graphql's ESM build for our code and
+    // yoga/apollo would load its CommonJS build, so `instanceof GraphQLError` fails across the two copies
+    // (the "dual package hazard"); tsx at run time already resolves both to the CommonJS build.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['**/*.test.ts', 'tests/**/*.e2e.ts'],
-    exclude: ['node_modules/**', '.data/**'],
+    exclude: ['node_modules/**', '.data/**', '**/.scratch/**'],
     // End-to-end files start real processes (PGlite boot ~2-4 s each on 2 cores): give them room.
     testTimeout: 60_000,
     hookTimeout: 120_000,

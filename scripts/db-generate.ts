@@ -16,11 +16,12 @@ for (const service of services) {
     console.error(`Unknown service "${service}"; one of ${SERVICES.join(', ')}`);
     process.exit(1);
   }
-  const dir = path.join(repoRoot, 'subgraphs', service);
-  const out = path.join(dir, 'drizzle');
+  // Relative paths: drizzle-kit mangles an absolute --out once a snapshot exists.
+  const dir = path.join('subgraphs', service);
+  const out = path.join(repoRoot, dir, 'drizzle');
   execFileSync(
     'npx',
-    ['drizzle-kit', 'generate', '--dialect=postgresql', `--schema=${path.join(dir, 'src/db/schema.ts')}`, `--out=${out}`],
+    ['drizzle-kit', 'generate', '--dialect=postgresql', `--schema=./${dir}/src/db/schema.ts`, `--out=./${dir}/drizzle`],
     { stdio: 'inherit', cwd: repoRoot },
   );
   for (const file of readdirSync(out).filter((f) => f.endsWith('.sql'))) {

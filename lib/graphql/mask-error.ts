@@ -17,14 +17,19 @@ export function maskError(service: string) {
   return (error: unknown, message: string): Error => {
     if (error instanceof GraphQLError) {
       const original = error.originalError;
-      if (original instanceof GraphQLError && publicCode(original)) {
-        return new GraphQLError(original.message, {
-          nodes: error.nodes,
-          source: error.source,
-          positions: error.positions,
-          path: error.path,
-          extensions: original.extensions,
-        });
+      if (original instanceof GraphQLError) {
+        // Raised on purpose (our error constructors), or by graphql-js while coercing the request's variables
+        // (an unknown enum value, a missing input field): the latter carries no code and is the client's mistake.
+        const code = publicCode(original) ?? (error.path ? undefined : 'BAD_USER_INPUT');
+        if (code) {
+          return new GraphQLError(original.message, {
+            nodes: error.nodes,
+            source: error.source,
+            positions: error.positions,
+            path: error.path,
+            extensions: { ...original.extensions, code },
+          });
+        }
       }
       // No original error: raised by graphql-js itself (validation, variable coercion), safe to show.
       if (!original) return error;

@@ -1,2 +1,10 @@
 /** codegen mappers: GraphQL type name -> drizzle row type (path relative to src/__generated__/). */
-export const mappers: Record<string, string> = {};
+export const mappers: Record<string, string> = {
+  Campaign: '../db/schema.js#CampaignRow',
+  CampaignMember: '../db/schema.js#CampaignMemberRow',
+  GameSession: '../db/schema.js#GameSessionRow',
+  Npc: '../db/schema.js#NpcRow',
+  Location: '../db/schema.js#LocationRow',
+  Quest: '../db/schema.js#QuestRow',
+  Character: '../db/schema.js#CharacterReference',
+};

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { GenerationContext, GenerationKind } from '../providers/text-provider.js';
+import type { FinishReason, GenerationContext, GenerationKind } from '../providers/text-provider.js';
 
 /** Kept in sync with the GraphQL enum; a CHECK (not a Postgres enum) so a later issue adds values without ALTER TYPE. */
-export const GENERATION_KINDS = ['BACKSTORY', 'PLOT_HOOK', 'NPC_DESCRIPTION', 'LOCATION_DESCRIPTION', 'FREEFORM'] as const;
+export const GENERATION_KINDS = ['BACKSTORY', 'PLOT_HOOK', 'NPC_DESCRIPTION', 'LOCATION_DESCRIPTION', 'FREEFORM'] as const satisfies readonly GenerationKind[];
 export const GENERATION_STATUSES = ['COMPLETED', 'FAILED'] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
-export const FINISH_REASONS = ['stop', 'length'] as const;
-export type FinishReason = (typeof FINISH_REASONS)[number];
+export const FINISH_REASONS = ['stop', 'length'] as const satisfies readonly FinishReason[];
 
 const quoted = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from './db/unique-violation.js';
+import { INVITE, JOIN, startHarness, type Harness } from './test-harness.js';
+
+const MEMBERS = `query($id: ID!) { campaign(id: $id) { myRole members { userId role status joinedAt } } }`;
+const ADD = `mutation($input: AddPartyCharacterInput!) { addPartyCharacter(input: $input) { character { id } } }`;
+const REMOVE = `mutation($input: RemovePartyCharacterInput!) {
+  removePartyCharacter(input: $input) { character { id } campaign { party { id } } } }`;
+const PARTY = `query($id: ID!) { campaign(id: $id) { party { id } } }`;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('invite and join', () => {
+  it('takes an invited player from INVITED to ACTIVE', async () => {
+    const campaignId = await h.createCampaign('dm-1');
+    const invited = await h.ok(INVITE, { input: { campaignId, userId: 'player-1' } }, 'dm-1');
+    expect(invited.invitePlayer.member).toEqual({ userId: 'player-1', role: 'PLAYER', status: 'INVITED', joinedAt: null });
+    expect((await h.ok(MEMBERS, { id: campaignId }, 'player-1')).campaign.myRole).toBe('PLAYER');
+
+    const joined = await h.ok(JOIN, { input: { campaignId } }, 'player-1');
+    expect(joined.joinCampaign.member).toMatchObject({ userId: 'player-1', status: 'ACTIVE' });
+    expect(joined.joinCampaign.member.joinedAt).toEqual(expect.any(String));
+    expect(joined.joinCampaign.campaign.myRole).toBe('PLAYER');
+
+    const { campaign } = await h.ok(MEMBERS, { id: campaignId }, 'dm-1');
+    expect(campaign.members.map((m: any) => [m.userId, m.role, m.status])).toEqual([
+      ['dm-1', 'DM', 'ACTIVE'],
+      ['player-1', 'PLAYER', 'ACTIVE'],
+    ]);
+  });
+
+  it('inviting twice is idempotent and never demotes a joined player', async () => {
+    const campaignId = await h.createCampaign('dm-2');
+    await h.ok(INVITE, { input: { campaignId, userId: 'player-2' } }, 'dm-2');
+    await h.ok(INVITE, { input: { campaignId, userId: 'player-2' } }, 'dm-2');
+    await h.ok(JOIN, { input: { campaignId } }, 'player-2');
+    const again = await h.ok(INVITE, { input: { campaignId, userId: 'player-2' } }, 'dm-2');
+    expect(again.invitePlayer.member.status).toBe('ACTIVE');
+    expect((await h.ok(MEMBERS, { id: campaignId }, 'dm-2')).campaign.members).toHaveLength(2);
+  });
+
+  it('refuses to invite the DM, invitations by others, and joining without an invitation', async () => {
+    const campaignId = await h.createCampaign('dm-3');
+    expect(await h.errorCode(INVITE, { input: { campaignId, userId: 'dm-3' } }, 'dm-3')).toBe('BAD_USER_INPUT');
+    expect(await h.errorCode(INVITE, { input: { campaignId, userId: '  ' } }, 'dm-3')).toBe('BAD_USER_INPUT');
+    expect(await h.errorCode(INVITE, { input: { campaignId, userId: 'friend' } }, 'stranger')).toBe('FORBIDDEN');
+    expect(await h.errorCode(INVITE, { input: { campaignId, userId: 'friend' } }, null)).toBe('UNAUTHENTICATED');
+    expect(await h.errorCode(JOIN, { input: { campaignId } }, 'gatecrasher')).toBe('FORBIDDEN');
+    expect(await h.errorCode(JOIN, { input: { campaignId: randomUUID() } }, 'gatecrasher')).toBe('NOT_FOUND');
+    expect((await h.ok(MEMBERS, { id: campaignId }, 'gatecrasher')).campaign).toEqual({ myRole: null, members: [] });
+  });
+});
+
+describe('party', () => {
+  it('addPartyCharacter refuses callers who have not joined, before asking anyone about the character', async () => {
+    const campaignId = await h.createCampaign('dm-4');
+    await h.ok(INVITE, { input: { campaignId, userId: 'invitee' } }, 'dm-4');
+    const input = { campaignId, characterId: randomUUID() };
+    expect(await h.errorCode(ADD, { input }, 'stranger')).toBe('FORBIDDEN');
+    expect(await h.errorCode(ADD, { input }, 'invitee')).toBe('FORBIDDEN');
+    expect(await h.errorCode(ADD, { input }, null)).toBe('UNAUTHENTICATED');
+    expect(await h.errorCode(ADD, { input: { ...input, campaignId: randomUUID() } }, 'dm-4')).toBe('NOT_FOUND');
+  });
+
+  it('a character is in at most one active party: the partial unique index refuses a second row', async () => {
+    const first = await h.createCampaign('dm-5');
+    const second = await h.createCampaign('dm-6');
+    const characterId = await h.seedPartyCharacter(first, 'player-5');
+    const refused = await h.seedPartyCharacter(second, 'player-5', characterId).catch((error: unknown) => error);
+    expect(isUniqueViolation(refused, 'party_characters_active_character_uq')).toBe(true);
+  });
+
+  it('of concurrent adds of one character to different parties exactly one wins', async () => {
+    const characterId = randomUUID();
+    const targets = await Promise.all([1, 2, 3, 4].map((i) => h.createCampaign(`dm-race-${i}`)));
+    const outcomes = await Promise.allSettled(targets.map((campaignId) => h.seedPartyCharacter(campaignId, 'racer', characterId)));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect(isUniqueViolation(outcome.reason, 'party_characters_active_character_uq')).toBe(true);
+    }
+  });
+
+  it('the DM or the owner may remove a character; other players may not', async () => {
+    const campaignId = await h.createCampaign('dm-7');
+    await h.addPlayer(campaignId, 'dm-7', 'owner-7');
+    await h.addPlayer(campaignId, 'dm-7', 'other-7');
+    const mine = await h.seedPartyCharacter(campaignId, 'owner-7');
+    const theirs = await h.seedPartyCharacter(campaignId, 'other-7');
+
+    expect(await h.errorCode(REMOVE, { input: { campaignId, characterId: mine } }, 'other-7')).toBe('FORBIDDEN');
+    const byOwner = await h.ok(REMOVE, { input: { campaignId, characterId: mine } }, 'owner-7');
+    expect(byOwner.removePartyCharacter).toEqual({ character: { id: mine }, campaign: { party: [{ id: theirs }] } });
+    expect(await h.errorCode(REMOVE, { input: { campaignId, characterId: mine } }, 'owner-7')).toBe('NOT_FOUND');
+
+    await h.ok(REMOVE, { input: { campaignId, characterId: theirs } }, 'dm-7');
+    expect((await h.ok(PARTY, { id: campaignId }, 'dm-7')).campaign.party).toEqual([]);
+    // Removed characters may join a party again: the old rows are history, not active membership.
+    await h.seedPartyCharacter(campaignId, 'owner-7', mine);
+    expect((await h.ok(PARTY, { id: campaignId }, 'owner-7')).campaign.party).toEqual([{ id: mine }]);
+  });
+});

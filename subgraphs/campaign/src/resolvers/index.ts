@@ -1,0 +1,16 @@
+import { DateTimeScalar } from '../../../../lib/graphql/index.js';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { Campaign } from './Campaign.js';
+import { Character } from './Character.js';
+import { GameSession } from './GameSession.js';
+import { Mutation } from './Mutation.js';
+import { Query } from './Query.js';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Campaign,
+  Character,
+  GameSession,
+};

@@ -1,0 +1,34 @@
+import { badUserInput } from '../../../lib/graphql/index.js';
+
+// 100: long enough for any campaign, NPC or quest name seen in published adventures, short enough for a list row.
+export const MAX_NAME_LENGTH = 100;
+// 2 000: a setting is a paragraph or two about the world (the llm service takes the same length as context).
+export const MAX_SETTING_LENGTH = 2_000;
+// 10 000: several pages of prose (a session recap, a villain's backstory) while bounding one row's size.
+export const MAX_TEXT_LENGTH = 10_000;
+// 355 000: the experience that takes a character from level 1 to 20 (SRD 5.1); no single session awards more.
+export const MAX_SESSION_XP = 355_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** A required name or title: trimmed, 1 to 100 characters. */
+export function requireName(field: string, value: string | null | undefined): string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed.length < 1 || trimmed.length > MAX_NAME_LENGTH) {
+    throw badUserInput(`${field} must be 1 to ${MAX_NAME_LENGTH} characters`, { field });
+  }
+  return trimmed;
+}
+
+/** An optional text: null when absent or blank, at most `max` characters. */
+export function optionalText(field: string, value: string | null | undefined, max = MAX_TEXT_LENGTH): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed.length > max) throw badUserInput(`${field} must be at most ${max} characters`, { field });
+  return trimmed.length ? trimmed : null;
+}
+

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AppDatabase } from '../../../../lib/db/open-database.js';
+import type { Ability, Alignment, ArmorType, CharacterClass, Race, Skill } from '../rules/index.js';
+
+/** One inventory line. Stored as jsonb on the character: see characters.inventory. */
+export interface InventoryItem {
+  name: string;
+  quantity: number;
+  /** Pounds per item. */
+  weight: number;
+  equipped: boolean;
+  armor: ArmorType | null;
+}
+
+/**
+ * A player character: only what the player chose or rolled. Everything derived (level, modifiers, AC,
+ * hit point maximum, spell slots) is computed by src/rules on read, so a rules fix never needs a data migration.
+ */
+export const characters = pgTable(
+  'characters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The user who owns the sheet (a user id from the auth token). */
+    owner: text('owner').notNull(),
+    name: text('name').notNull(),
+    race: text('race').$type<Race>().notNull(),
+    characterClass: text('class').$type<CharacterClass>().notNull(),
+    subclass: text('subclass'),
+    background: text('background'),
+    alignment: text('alignment').$type<Alignment>(),
+    // Base scores, before racial increases (which the rules add on read).
+    strength: integer('strength').notNull(),
+    dexterity: integer('dexterity').notNull(),
+    constitution: integer('constitution').notNull(),
+    intelligence: integer('intelligence').notNull(),
+    wisdom: integer('wisdom').notNull(),
+    charisma: integer('charisma').notNull(),
+    abilityBonusChoices: jsonb('ability_bonus_choices').$type<Ability[]>().notNull().default([]),
+    experience: integer('experience').notNull().default(0),
+    /** Rolled hit dice for levels 2, 3, ...; levels without a roll use the fixed average. */
+    hitPointRolls: jsonb('hit_point_rolls').$type<number[]>().notNull().default([]),
+    currentHitPoints: integer('current_hit_points').notNull(),
+    temporaryHitPoints: integer('temporary_hit_points').notNull().default(0),
+    skillProficiencies: jsonb('skill_proficiencies').$type<Skill[]>().notNull().default([]),
+    /**
+     * jsonb, not a child table: the inventory belongs to one sheet, is always read and replaced with it, and is
+     * never queried across characters. One row keeps the optimistic version check atomic and reads at one statement.
+     */
+    inventory: jsonb('inventory').$type<InventoryItem[]>().notNull().default([]),
+    backstory: text('backstory'),
+    /** An Image id of the image subgraph (federation contract); checked through the hub when set. */
+    portraitImageId: uuid('portrait_image_id'),
+    version: integer('version').notNull().default(1),
+    // Millisecond precision: the pagination cursor carries a JS Date, which has no microseconds.
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    // The connection's sort order, and the same per owner (the usual "my characters" list).
+    index('characters_created_at_id_idx').on(table.createdAt, table.id),
+    index('characters_owner_created_at_id_idx').on(table.owner, table.createdAt, table.id),
+    // Last line of defence behind input validation: SRD 5.1 scores range 1..30.
+    check(
+      'characters_ability_scores_range',
+      sql`${table.strength} BETWEEN 1 AND 30 AND ${table.dexterity} BETWEEN 1 AND 30 AND ${table.constitution} BETWEEN 1 AND 30 AND ${table.intelligence} BETWEEN 1 AND 30 AND ${table.wisdom} BETWEEN 1 AND 30 AND ${table.charisma} BETWEEN 1 AND 30`,
+    ),
+    check('characters_experience_non_negative', sql`${table.experience} >= 0`),
+    check('characters_hit_points_non_negative', sql`${table.currentHitPoints} >= 0 AND ${table.temporaryHitPoints} >= 0`),
+  ],
+);
+
+export type CharacterRow = typeof characters.$inferSelect;
+export type NewCharacterRow = typeof characters.$inferInsert;
+
+export const schema = { characters };
+
+export type CharacterDb = AppDatabase<typeof schema>;

@@ -1,0 +1,39 @@
+import { badUserInput, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import type { AwardExperienceInput } from '../__generated__/resolvers-types.js';
+import { requireUser, type Context } from '../context.js';
+import { addExperience, findCharacter } from '../db/character-store.js';
+import type { CharacterRow } from '../db/schema.js';
+import { activeCampaignDungeonMaster } from '../hub/hub-queries.js';
+import { levelFromExperience } from '../rules/index.js';
+import { optionalText } from '../validation/character-input.js';
+import { MAX_EXPERIENCE, MAX_EXPERIENCE_AWARD, MAX_REASON_LENGTH } from '../validation/limits.js';
+
+export interface AwardExperienceResult {
+  character: CharacterRow;
+  previousLevel: number;
+  leveledUp: boolean;
+}
+
+export async function awardExperience(input: AwardExperienceInput, ctx: Context): Promise<AwardExperienceResult> {
+  const userId = requireUser(ctx);
+  const { amount } = input;
+  if (!Number.isInteger(amount) || amount < 1 || amount > MAX_EXPERIENCE_AWARD) {
+    throw badUserInput(`amount must be between 1 and ${MAX_EXPERIENCE_AWARD}, got ${amount}`, { field: 'amount' });
+  }
+  optionalText(input.reason, 'reason', MAX_REASON_LENGTH);
+  const row = await findCharacter(ctx.db, input.characterId);
+  if (!row) throw notFound(`no character with id ${input.characterId}`);
+  // Only a non-owner costs a hub call: the campaign service knows who runs the character's table.
+  if (row.owner !== userId && (await activeCampaignDungeonMaster(ctx, row.id)) !== userId) {
+    throw forbidden("only the owner or the dungeon master of the character's active campaign can award experience");
+  }
+  const updated = await addExperience(ctx.db, row.id, amount, MAX_EXPERIENCE);
+  if (!updated) {
+    if (!(await findCharacter(ctx.db, row.id))) throw notFound(`no character with id ${input.characterId}`);
+    throw badUserInput(`experience cannot exceed ${MAX_EXPERIENCE}`, { field: 'amount' });
+  }
+  ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
+  // From the stored result, not the earlier read: a concurrent award may have landed in between.
+  const previousLevel = levelFromExperience(updated.experience - amount);
+  return { character: updated, previousLevel, leveledUp: levelFromExperience(updated.experience) > previousLevel };
+}

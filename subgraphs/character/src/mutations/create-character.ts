@@ -1,0 +1,39 @@
+import type { CreateCharacterInput } from '../__generated__/resolvers-types.js';
+import type { CharacterState } from '../character-state.js';
+import { columnsOf } from '../character-state.js';
+import { requireUser, type Context } from '../context.js';
+import { insertCharacter } from '../db/character-store.js';
+import type { CharacterRow } from '../db/schema.js';
+import { assertImageExists } from '../hub/hub-queries.js';
+import { validateState, optionalText, requiredText, toAbilityScores } from '../validation/character-input.js';
+import { parseInventory } from '../validation/inventory.js';
+import { MAX_BACKSTORY_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from '../validation/limits.js';
+
+export async function createCharacter(input: CreateCharacterInput, ctx: Context): Promise<{ character: CharacterRow }> {
+  const owner = requireUser(ctx);
+  const state: CharacterState = {
+    name: requiredText(input.name, 'name', MAX_NAME_LENGTH),
+    race: input.race,
+    characterClass: input.class,
+    subclass: optionalText(input.subclass, 'subclass', MAX_LABEL_LENGTH),
+    background: optionalText(input.background, 'background', MAX_LABEL_LENGTH),
+    alignment: input.alignment ?? null,
+    baseScores: toAbilityScores(input.abilityScores),
+    abilityBonusChoices: input.abilityBonusChoices ?? [],
+    experience: input.experience ?? 0,
+    hitPointRolls: input.hitPointRolls ?? [],
+    // Placeholder until the maximum is known; a new character starts at full health.
+    currentHitPoints: 0,
+    temporaryHitPoints: 0,
+    skillProficiencies: input.skillProficiencies ?? [],
+    inventory: parseInventory(input.inventory ?? []),
+    backstory: optionalText(input.backstory, 'backstory', MAX_BACKSTORY_LENGTH),
+    portraitImageId: input.portraitImageId ?? null,
+  };
+  const sheet = validateState(state);
+  state.currentHitPoints = sheet.maxHitPoints;
+  if (state.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
+  const character = await insertCharacter(ctx.db, { ...columnsOf(state), owner });
+  ctx.loaders.character.prime(character.id, character);
+  return { character };
+}

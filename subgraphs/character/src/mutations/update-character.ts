@@ -1,0 +1,83 @@
+import { badUserInput, conflict, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import type { UpdateCharacterInput } from '../__generated__/resolvers-types.js';
+import { columnsOf, sheetOfState, stateOf, type CharacterState } from '../character-state.js';
+import { requireUser, type Context } from '../context.js';
+import { findCharacter, updateCharacterAtVersion } from '../db/character-store.js';
+import type { CharacterRow } from '../db/schema.js';
+import { assertImageExists } from '../hub/hub-queries.js';
+import { optionalText, requiredText, toAbilityScores, validateState } from '../validation/character-input.js';
+import { parseInventory } from '../validation/inventory.js';
+import { MAX_BACKSTORY_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from '../validation/limits.js';
+
+/** A field that cannot be cleared: absent keeps the stored value, an explicit null is an error. */
+function change<T, R>(value: T | null | undefined, stored: R, field: string, map: (given: T) => R): R {
+  if (value === null) throw badUserInput(`${field} cannot be null`, { field });
+  return value === undefined ? stored : map(value);
+}
+
+function keep<T>(value: T | null | undefined, stored: T, field: string): T {
+  return change(value, stored, field, (given) => given);
+}
+
+/** A field that can be cleared: absent keeps the stored value, null clears it. */
+function clearable<T>(value: T | null | undefined, stored: T | null): T | null {
+  return value === undefined ? stored : value;
+}
+
+function merge(row: CharacterRow, input: UpdateCharacterInput): CharacterState {
+  const stored = stateOf(row);
+  const text = (value: string | null | undefined, field: string, max: number, current: string | null) =>
+    value === undefined ? current : optionalText(value, field, max);
+  const merged: CharacterState = {
+    name: change(input.name, stored.name, 'name', (name) => requiredText(name, 'name', MAX_NAME_LENGTH)),
+    race: keep(input.race, stored.race, 'race'),
+    characterClass: keep(input.class, stored.characterClass, 'class'),
+    subclass: text(input.subclass, 'subclass', MAX_LABEL_LENGTH, stored.subclass),
+    background: text(input.background, 'background', MAX_LABEL_LENGTH, stored.background),
+    alignment: clearable(input.alignment, stored.alignment),
+    baseScores: change(input.abilityScores, stored.baseScores, 'abilityScores', toAbilityScores),
+    abilityBonusChoices: keep(input.abilityBonusChoices, stored.abilityBonusChoices, 'abilityBonusChoices'),
+    experience: keep(input.experience, stored.experience, 'experience'),
+    hitPointRolls: keep(input.hitPointRolls, stored.hitPointRolls, 'hitPointRolls'),
+    currentHitPoints: keep(input.currentHitPoints, stored.currentHitPoints, 'currentHitPoints'),
+    temporaryHitPoints: keep(input.temporaryHitPoints, stored.temporaryHitPoints, 'temporaryHitPoints'),
+    skillProficiencies: keep(input.skillProficiencies, stored.skillProficiencies, 'skillProficiencies'),
+    inventory: change(input.inventory, stored.inventory, 'inventory', parseInventory),
+    backstory: text(input.backstory, 'backstory', MAX_BACKSTORY_LENGTH, stored.backstory),
+    portraitImageId: clearable(input.portraitImageId, stored.portraitImageId),
+  };
+  // A change that lowers the maximum (less CON, fewer levels) lowers current hit points with it,
+  // unless the caller set them explicitly, in which case validation holds them to the new maximum.
+  if (input.currentHitPoints === undefined) {
+    merged.currentHitPoints = Math.min(merged.currentHitPoints, sheetOfState(merged).maxHitPoints);
+  }
+  return merged;
+}
+
+function staleVersion(current: number, expected: number) {
+  return conflict(`character changed since version ${expected}; it is now at version ${current}: reload and retry`, {
+    currentVersion: current,
+    expectedVersion: expected,
+  });
+}
+
+export async function updateCharacter(input: UpdateCharacterInput, ctx: Context): Promise<{ character: CharacterRow }> {
+  const userId = requireUser(ctx);
+  const row = await findCharacter(ctx.db, input.id);
+  if (!row) throw notFound(`no character with id ${input.id}`);
+  if (row.owner !== userId) throw forbidden('only the owner can change this character');
+  // Fail fast on a stale version before any validation or hub call; the UPDATE below re-checks atomically.
+  if (row.version !== input.expectedVersion) throw staleVersion(row.version, input.expectedVersion);
+  const state = merge(row, input);
+  validateState(state);
+  if (state.portraitImageId && state.portraitImageId !== row.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
+
+  const updated = await updateCharacterAtVersion(ctx.db, row.id, input.expectedVersion, columnsOf(state));
+  if (!updated) {
+    const current = await findCharacter(ctx.db, row.id);
+    if (!current) throw notFound(`no character with id ${input.id}`);
+    throw staleVersion(current.version, input.expectedVersion);
+  }
+  ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
+  return { character: updated };
+}

@@ -1,0 +1,12 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { awardExperience } from '../mutations/award-experience.js';
+import { createCharacter } from '../mutations/create-character.js';
+import { deleteCharacter } from '../mutations/delete-character.js';
+import { updateCharacter } from '../mutations/update-character.js';
+
+export const Mutation: MutationResolvers = {
+  createCharacter: (_parent, { input }, ctx) => createCharacter(input, ctx),
+  updateCharacter: (_parent, { input }, ctx) => updateCharacter(input, ctx),
+  awardExperience: (_parent, { input }, ctx) => awardExperience(input, ctx),
+  deleteCharacter: (_parent, { input }, ctx) => deleteCharacter(input, ctx),
+};

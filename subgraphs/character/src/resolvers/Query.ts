@@ -1,0 +1,31 @@
+import { badUserInput, readPageArgs, toConnection } from '../../../../lib/graphql/index.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { requireUser } from '../context.js';
+import { cursorOf, isCharacterCursor, listCharacters } from '../db/character-store.js';
+import { MAX_LEVEL } from '../rules/index.js';
+
+export const Query: QueryResolvers = {
+  character: (_parent, { id }, ctx) => {
+    requireUser(ctx);
+    return ctx.loaders.character.load(id);
+  },
+
+  characters: async (_parent, { first, after, filter }, ctx) => {
+    requireUser(ctx);
+    const page = readPageArgs({ first, after }, isCharacterCursor);
+    const level = filter?.level;
+    if (level !== null && level !== undefined && (level < 1 || level > MAX_LEVEL)) {
+      throw badUserInput(`filter.level must be between 1 and ${MAX_LEVEL}, got ${level}`, { field: 'filter.level' });
+    }
+    const { rows, totalCount } = await listCharacters(
+      ctx.db,
+      { owner: filter?.owner, characterClass: filter?.class, level },
+      page.limit,
+      page.after,
+    );
+    // Later references to these characters in the same request (federated fields) then cost no query.
+    for (const row of rows) ctx.loaders.character.prime(row.id, row);
+    const connection = toConnection(rows, page.limit, cursorOf, totalCount);
+    return { edges: connection.edges, pageInfo: connection.pageInfo, totalCount };
+  },
+};

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Database } from '../../../lib/db/index.js';
+import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
+import { contextFactory } from './context.js';
+import type { schema } from './db/schema.js';
+import { resolvers } from './resolvers/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const CHARACTER_SCHEMA_PATH = path.join(here, '..', 'schema.graphql');
+export const CHARACTER_MIGRATIONS = path.join(here, '..', 'drizzle');
+
+export interface CharacterSubgraphOptions {
+  database: Database<typeof schema>;
+  secret: string;
+}
+
+/** The character subgraph, built but not listening (tests start it on port 0). */
+export function createCharacterSubgraph({ database, secret }: CharacterSubgraphOptions): SubgraphServer {
+  return createSubgraphServer({
+    name: 'character',
+    typeDefs: parse(readFileSync(CHARACTER_SCHEMA_PATH, 'utf8')),
+    // Cast: codegen's typed map (DateTime a GraphQLScalarType, parents typed as rows) is not assignable to
+    // @apollo/subgraph's loose GraphQLResolverMap, though it is the same object at run time.
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    secret,
+    createContext: contextFactory(database.db),
+  });
+}
