@@ -20,6 +20,16 @@ if ('errors' in outcome) {
   for (const error of outcome.errors) console.error(`  - ${error}`);
   process.exit(1);
 }
-for (const hint of outcome.hints) console.log(`  hint: ${hint}`);
+if (outcome.hints.length > 0) {
+  // Hints (differing descriptions, mostly) are advice, not failures: counted by code unless asked for in full.
+  const byCode = new Map<string, number>();
+  for (const hint of outcome.hints) {
+    const code = /^\[([A-Z_]+)\]/.exec(hint)?.[1] ?? 'OTHER';
+    byCode.set(code, (byCode.get(code) ?? 0) + 1);
+  }
+  const summary = [...byCode].map(([code, count]) => `${code} x${count}`).join(', ');
+  if (process.env.COMPOSE_HINTS) for (const hint of outcome.hints) console.log(`  hint: ${hint}`);
+  else console.log(`\nComposition hints: ${summary} (COMPOSE_HINTS=1 npm run compose prints them)`);
+}
 writeFileSync(outputPath, supergraphFileText(outcome.supergraphSdl));
 console.log(`\nWrote ${relative(outputPath)}`);

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadAuthSecret } from '../../lib/auth/index.js';
+import { loadHubConfig } from '../../lib/config/hub-config.js';
+import { repoRoot } from '../../lib/config/paths.js';
+import { GATEWAY_DEFAULT_PORT } from '../../lib/config/services.js';
+import { listSubgraphs, subgraphEnvName } from './supergraph-subgraphs.js';
+
+export interface GatewayConfig {
+  /** File holding the composed supergraph SDL (any valid supergraph; subgraph names are read from it). */
+  supergraphPath: string;
+  /** Signs the identity header sent to subgraphs and verifies users' HS256 JWTs. */
+  secret: string;
+  /** True when the secret was generated into .data/ (local development): only then does GraphiQL carry a demo token. */
+  secretEmbedded: boolean;
+  /** Routing URL per subgraph name, replacing the supergraph's; names the supergraph lacks are reported and ignored. */
+  subgraphUrls?: Record<string, string>;
+  /** How long /readiness waits for each subgraph's /health; default 2000 ms. */
+  readinessTimeoutMs?: number;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return GATEWAY_DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`);
+  return port;
+}
+
+/**
+ * The gateway's configuration from the environment: PORT (4000), SUPERGRAPH_PATH (gateway/supergraph.graphql),
+ * AUTH_JWT_SECRET (or the generated .data/auth-secret), hub.yaml `services.<name>.urls[0]` and, winning over it,
+ * SUBGRAPH_URL_<NAME> for each subgraph the supergraph names. (loadAuthSecret reads process.env itself.)
+ */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port: number; config: GatewayConfig } {
+  const supergraphPath = path.resolve(env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'gateway', 'supergraph.graphql'));
+  const names = listSubgraphs(readFileSync(supergraphPath, 'utf8')).map((subgraph) => subgraph.name);
+
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, service] of Object.entries((env.HUB_CONFIG ? loadHubConfig(env.HUB_CONFIG) : loadHubConfig()).services)) {
+    const first = service.urls?.[0];
+    // hub.yaml may configure policies for services this supergraph does not have: only URLs of known ones apply.
+    if (first && names.includes(name)) subgraphUrls[name] = first;
+  }
+  for (const name of names) {
+    const fromEnv = env[subgraphEnvName(name)];
+    if (fromEnv) subgraphUrls[name] = fromEnv;
+  }
+  const known = new Set(names.map(subgraphEnvName));
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('SUBGRAPH_URL_') && !known.has(key)) {
+      console.warn(`gateway: ${key} is ignored: the supergraph has no such subgraph (it has ${names.join(', ')})`);
+    }
+  }
+
+  const { secret, embedded } = loadAuthSecret();
+  return { port: parsePort(env.PORT), config: { supergraphPath, secret, secretEmbedded: embedded, subgraphUrls } };
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { useApolloFederation } from '@envelop/apollo-federation';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { GatewayConfig } from './config.js';
+import { HubDataSource } from './data-source/hub-data-source.js';
+import { createSubgraphAgent } from './data-source/subgraph-agent.js';
+import { graphiqlOptions } from './graphiql.js';
+import { IMAGES_PREFIX, proxyImage } from './http/image-proxy.js';
+import { checkReadiness } from './http/readiness.js';
+import { errorBody, sendJson } from './http/send-json.js';
+import { maskGatewayError } from './mask-gateway-error.js';
+import { useAuth, type AuthContext } from './plugins/use-auth.js';
+import { listSubgraphs, type SupergraphSubgraph } from './supergraph-subgraphs.js';
+
+/** The one subgraph the gateway knows by name: the optional owner of image bytes served under /images/. */
+const IMAGE_SUBGRAPH = 'image';
+// 2 s: a subgraph slower than that to answer a trivial /health is not one to route traffic to.
+const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
+
+export interface Gateway {
+  /** Created, not listening: `listen` starts it (tests on port 0). */
+  server: Server;
+  yoga: YogaServerInstance<Record<string, never>, AuthContext>;
+  gateway: ApolloGateway;
+  /** The supergraph's subgraphs with the URLs actually used (overrides applied). */
+  subgraphs: SupergraphSubgraph[];
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+function applyOverrides(subgraphs: SupergraphSubgraph[], overrides: Record<string, string>): SupergraphSubgraph[] {
+  const names = new Set(subgraphs.map((subgraph) => subgraph.name));
+  for (const name of Object.keys(overrides)) {
+    if (!names.has(name)) console.warn(`gateway: URL override for "${name}" ignored: the supergraph has no such subgraph`);
+  }
+  return subgraphs.map((subgraph) => ({ name: subgraph.name, url: overrides[subgraph.name] ?? subgraph.url }));
+}
+
+/** Builds the hub gateway for any composed supergraph: yoga + @apollo/gateway + the hub's routes, not listening. */
+export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  // Here rather than in a script: every way of starting the gateway must keep usage reports off.
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const subgraphs = applyOverrides(listSubgraphs(supergraphSdl), config.subgraphUrls ?? {});
+  const urlOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  const agent = createSubgraphAgent();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new HubDataSource({ name, url: urlOf.get(name) ?? url ?? '', secret: config.secret, dispatcher: agent }),
+  });
+  await gateway.load();
+
+  const yoga = createYoga<Record<string, never>, AuthContext>({
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded }),
+    maskedErrors: { maskError: maskGatewayError },
+    plugins: [useAuth({ secret: config.secret }), useApolloFederation({ gateway })],
+  });
+
+  const image = subgraphs.find((subgraph) => subgraph.name === IMAGE_SUBGRAPH);
+  const imageOrigin = image ? new URL(image.url).origin : undefined;
+  const readinessTimeoutMs = config.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
+
+  // Probes and image bytes are answered before the GraphQL pipeline: a probe must not depend on auth or
+  // on GraphQL plugins, and image bytes are streamed straight from the image service's response.
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (pathname === '/readiness') {
+      const report = await checkReadiness({ loaded: gateway.schema !== undefined, targets: subgraphs, dispatcher: agent, timeoutMs: readinessTimeoutMs });
+      return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', subgraphs: report.subgraphs });
+    }
+    if (imageOrigin && pathname.startsWith(IMAGES_PREFIX)) return proxyImage(req, res, imageOrigin, agent);
+    await yoga.requestListener(req, res);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      console.error('[gateway] request failed:', err);
+      if (!res.headersSent) sendJson(res, 500, errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else res.destroy();
+    });
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    yoga,
+    gateway,
+    subgraphs,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await stopped;
+        await gateway.stop();
+        await agent.close();
+      })()),
+  };
+}
