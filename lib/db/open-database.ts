@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { dataDir } from '../config/paths.js';
+import { seedFromTemplate } from './pglite-template.js';
 import { serviceSchemaName } from './schema-name.js';
 
 export type AppDatabase<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -53,7 +54,10 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   logger: { logQuery(): void },
 ): Promise<Database<TSchema>> {
   const dir = options.directory ?? path.join(dataDir(), options.service);
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  if (!dir.startsWith('memory://')) {
+    mkdirSync(path.dirname(dir), { recursive: true });
+    await seedFromTemplate(dir);
+  }
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client, { schema: options.schema, logger });
   // PGlite is a single connection in one process, so no lock is needed around migrations.

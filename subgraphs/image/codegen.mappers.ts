@@ -1,7 +1,6 @@
 /** codegen mappers: GraphQL type name -> drizzle row type (path relative to src/__generated__/). */
 export const mappers: Record<string, string> = {
   Image: '../db/schema.js#ImageRow',
+  // Not a row here: the representation the gateway sends (id plus the @requires field).
   Character: '../character-reference.js#CharacterReference',
-  ImageConnection: '../resolvers/connection-types.js#ImageConnectionResult',
-  ImageEdge: '../resolvers/connection-types.js#ImageEdgeResult',
 };

@@ -48,7 +48,9 @@ export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
             rank: sql<number>`row_number() over (partition by ${generations.characterId} order by ${generations.createdAt} desc, ${generations.id} desc)`.as('rank'),
           })
           .from(generations)
-          .where(and(eq(generations.userId, userId), inArray(generations.characterId, characterIds)))
+          // Everyone's generations about the character, not only the caller's: like the sheet they belong to,
+          // they are readable by every signed-in player (a backstory draft is meant for the table).
+          .where(inArray(generations.characterId, characterIds))
           .as('ranked');
         const rows = await db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(ranked.characterId, ranked.rank);
         const byCharacter = new Map<string, GenerationRow[]>();

@@ -187,7 +187,7 @@ describe('federation', () => {
     _entities(representations: $representations) { ... on Character { id latest: generations(first: 1) { id } generations(first: 2) { id characterId } } }
   }`;
 
-  it('resolves the generations of 50 Characters in ONE SQL statement, newest first, only the caller’s', async () => {
+  it('resolves the generations of 50 Characters in ONE SQL statement, newest first, by any player', async () => {
     const characters = Array.from({ length: 50 }, () => randomUUID());
     const made = new Map<string, string[]>();
     for (const characterId of characters.slice(0, 3)) {
@@ -196,7 +196,9 @@ describe('federation', () => {
         made.set(characterId, [id, ...(made.get(characterId) ?? [])]);
       }
     }
-    await generate({ kind: 'BACKSTORY', context: { characterId: characters[0] } }, 'intruder');
+    // Another player's generation about the same character is listed too (readable like the sheet), newest first.
+    const other = await generate({ kind: 'BACKSTORY', context: { characterId: characters[0] } }, 'other-player');
+    made.set(characters[0]!, [other.id, ...(made.get(characters[0]!) ?? [])]);
 
     const before = database.stats.statements;
     const result = await client.request(CHARACTER_ENTITIES, { representations: characters.map((id) => ({ __typename: 'Character', id })) }, 'fed-user');

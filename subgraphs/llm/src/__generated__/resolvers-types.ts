@@ -22,7 +22,7 @@ export type Scalars = {
 /** A player character (owned by the character subgraph); here it gains its generations. */
 export type Character = {
   __typename?: 'Character';
-  /** The caller's generations about this character (context.characterId), newest first. */
+  /** Generations about this character (context.characterId) by any player, newest first: readable like the character sheet itself. */
   generations: Array<Generation>;
   /** The character's id. */
   id: Scalars['ID']['output'];

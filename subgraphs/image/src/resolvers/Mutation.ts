@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { badUserInput, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { deleteOwnedImage, insertImage } from '../db/image-store.js';
+import { decodeBase64Upload } from '../upload/decode-base64.js';
+import { detectImage } from '../upload/detect-image.js';
+import { isUuid } from '../uuid.js';
+import { requireUser } from './require-user.js';
+
+// 4000 characters: the longest prompt the image providers we call accept (OpenAI's DALL-E 3 limit).
+const MAX_PROMPT_LENGTH = 4000;
+
+export const Mutation: MutationResolvers = {
+  uploadImage: async (_parent, { input }, ctx) => {
+    const ownerId = requireUser(ctx);
+    const prompt = input.prompt?.trim() || null;
+    if (prompt && prompt.length > MAX_PROMPT_LENGTH) {
+      throw badUserInput(`prompt is too long: at most ${MAX_PROMPT_LENGTH} characters`, { field: 'prompt' });
+    }
+    const bytes = decodeBase64Upload(input.dataBase64, ctx.settings.maxBytes);
+    const { mimeType, width, height } = detectImage(bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const image = await insertImage(
+      ctx.db,
+      { ownerId, kind: input.kind, mimeType, width, height, byteSize: bytes.length, sha256, prompt, provider: 'upload' },
+      bytes,
+    );
+    return { image };
+  },
+
+  deleteImage: async (_parent, { input }, ctx) => {
+    const userId = requireUser(ctx);
+    const outcome = isUuid(input.id) ? await deleteOwnedImage(ctx.db, input.id, userId) : 'not_found';
+    if (outcome === 'not_found') throw notFound('No image has this id', { field: 'id' });
+    if (outcome === 'forbidden') throw forbidden('Only the owner of an image may delete it', { field: 'id' });
+    return { deletedImageId: input.id };
+  },
+};

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { Database } from '../../../lib/db/index.js';
+import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
+import { createContext } from './context.js';
+import type * as schema from './db/schema.js';
+import { maxGraphqlBodyBytes, refuseOversizedBody } from './http/body-limit.js';
+import { imageRoute } from './http/image-route.js';
+import { resolvers } from './resolvers/index.js';
+import { DEFAULT_MAX_BYTES, type ImageSettings } from './settings.js';
+
+const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+
+export interface CreateImageSubgraphOptions {
+  database: Database<typeof schema>;
+  secret: string;
+  /** Defaults: 5 MiB, gateway-relative URLs (main.ts passes loadImageSettings()). */
+  settings?: Partial<ImageSettings>;
+}
+
+/** The image subgraph, built without listening so that tests can start it on a free port. */
+export function createImageSubgraph({ database, secret, settings: overrides = {} }: CreateImageSubgraphOptions): SubgraphServer {
+  const settings: ImageSettings = { maxBytes: DEFAULT_MAX_BYTES, publicBaseUrl: '', ...overrides };
+  const serveImage = imageRoute(database.db);
+  const maxBodyBytes = maxGraphqlBodyBytes(settings.maxBytes);
+  return createSubgraphServer({
+    name: 'image',
+    typeDefs,
+    // Cast because @apollo/subgraph types __resolveReference as a field resolver (parent, args, ctx, info) while
+    // codegen types it as (reference, ctx, info), which is what buildSubgraphSchema actually calls.
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    secret,
+    createContext: (info) => createContext(database.db, settings, info),
+    route: (req, res) => refuseOversizedBody(req, res, maxBodyBytes) || serveImage(req, res),
+  });
+}
