@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../lib/config/paths.js';
+import { bundlePath, buildServices } from './build-services.js';
 import { DEFAULT_PORTS, GATEWAY_DEFAULT_PORT, SERVICES, type ServiceName } from '../lib/config/services.js';
 
 export type ProcessName = ServiceName | 'gateway';
@@ -33,13 +34,6 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-const ENTRY: Record<ProcessName, string> = {
-  character: 'subgraphs/character/src/main.ts',
-  campaign: 'subgraphs/campaign/src/main.ts',
-  image: 'subgraphs/image/src/main.ts',
-  llm: 'subgraphs/llm/src/main.ts',
-  gateway: 'gateway/src/main.ts',
-};
 
 const COLORS: Record<ProcessName, number> = { gateway: 35, character: 32, campaign: 33, image: 36, llm: 34 };
 
@@ -109,6 +103,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     HUB_URL: `${gatewayUrl}/graphql`,
     APOLLO_TELEMETRY_DISABLED: '1',
   };
+  await buildServices();
   const children = new Map<ProcessName, ChildProcess>();
   let startupFailure: string | undefined;
   let ready = false;
@@ -118,11 +113,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     if (name === 'gateway') {
       for (const service of SERVICES) env[`SUBGRAPH_URL_${service.toUpperCase()}`] = `http://127.0.0.1:${ports[service]}/graphql`;
     }
-    // node --import tsx: one process per service (the tsx CLI would add a second, watching one).
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, ENTRY[name])], {
+    const child = spawn(process.execPath, ['--enable-source-maps', bundlePath(name)], {
       cwd: repoRoot,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel is only a lifeline: the service stops when it closes (lib/process/stop-with-parent.ts).
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     children.set(name, child);
     pipeLines(child, name, onLine);

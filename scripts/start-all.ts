@@ -15,10 +15,12 @@ try {
   const platform = await startPlatform({ dataDir: dataDir(), ...(ports ? { ports } : {}) });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\ndnd-tools is up in ${seconds} s: GraphiQL at ${platform.url}/graphql (Ctrl-C stops everything)\n`);
-  for (const [name, child] of platform.children) {
-    child.on('exit', (code, signal) => prefixedLogger(name, `exited (${signal ?? `code ${code}`}); the others keep serving`));
-  }
   let stopping = false;
+  for (const [name, child] of platform.children) {
+    child.on('exit', (code, signal) => {
+      if (!stopping) prefixedLogger(name, `exited (${signal ?? `code ${code}`}); the others keep serving`);
+    });
+  }
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;

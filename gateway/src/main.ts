@@ -1,3 +1,4 @@
+import { stopWithParent } from '../../lib/process/stop-with-parent.js';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
 
@@ -30,3 +31,4 @@ async function stop(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+stopWithParent((reason) => void stop(reason));

@@ -1,4 +1,5 @@
 import { servicePort, type ServiceName } from '../config/services.js';
+import { stopWithParent } from '../process/stop-with-parent.js';
 import type { SubgraphServer } from './create-subgraph-server.js';
 
 // 10 s: long enough for an in-flight query to finish, short enough for a supervisor's stop timeout.
@@ -22,4 +23,5 @@ export async function runSubgraph(name: ServiceName, server: SubgraphServer, clo
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  stopWithParent((reason) => void stop(reason));
 }
