@@ -137,13 +137,22 @@ describe('bad input', () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>').toString('base64');
     const notImage = await platform.gql(upload, { input: { kind: 'MAP', dataBase64: html } }, 'uploader');
     expect(notImage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const huge = Buffer.alloc(6 * 1024 * 1024);
+    // 5.2 MiB: over the 5 MiB image limit, under the gateway's 8 MiB body limit, so the image service decides.
+    const huge = Buffer.alloc(Math.round(5.2 * 1024 * 1024));
     huge.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const oversized = await platform.gql(upload, { input: { kind: 'MAP', dataBase64: huge.toString('base64') } }, 'uploader');
     expect(oversized.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expectNoLeak(oversized);
     const images = await platform.gql('{ images(filter: { ownerId: "uploader" }) { totalCount } }', {}, 'uploader');
     expect(images.data!.images.totalCount).toBe(0);
+  });
+
+  it('refuses a request body over the gateway limit before reading it, and keeps serving', async () => {
+    const { status, body } = await post({ query: '{ __typename }', variables: { padding: 'x'.repeat(9 * 1024 * 1024) } });
+    expect(status).toBe(413);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const after = await platform.gql('{ __typename }', {}, 'someone');
+    expect(after.data).toEqual({ __typename: 'Query' });
   });
 
   it('names an unknown field with GRAPHQL_VALIDATION_FAILED', async () => {

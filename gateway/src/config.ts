@@ -17,6 +17,8 @@ export interface GatewayConfig {
   subgraphUrls?: Record<string, string>;
   /** How long /readiness waits for each subgraph's /health; default 2000 ms. */
   readinessTimeoutMs?: number;
+  /** Largest POST body accepted; default 8 MiB (an image upload in its JSON envelope). */
+  maxBodyBytes?: number;
 }
 
 function parsePort(value: string | undefined): number {
@@ -53,5 +55,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port:
   }
 
   const { secret, embedded } = loadAuthSecret();
-  return { port: parsePort(env.PORT), config: { supergraphPath, secret, secretEmbedded: embedded, subgraphUrls } };
+  const config: GatewayConfig = { supergraphPath, secret, secretEmbedded: embedded, subgraphUrls };
+  if (env.GATEWAY_MAX_BODY_BYTES) {
+    const max = Number(env.GATEWAY_MAX_BODY_BYTES);
+    if (!Number.isInteger(max) || max < 1024) throw new Error(`GATEWAY_MAX_BODY_BYTES must be an integer of at least 1024, got "${env.GATEWAY_MAX_BODY_BYTES}"`);
+    config.maxBodyBytes = max;
+  }
+  return { port: parsePort(env.PORT), config };
 }

@@ -8,6 +8,7 @@ import type { GatewayConfig } from './config.js';
 import { HubDataSource } from './data-source/hub-data-source.js';
 import { createSubgraphAgent } from './data-source/subgraph-agent.js';
 import { graphiqlOptions } from './graphiql.js';
+import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from './http/body-limit.js';
 import { IMAGES_PREFIX, proxyImage } from './http/image-proxy.js';
 import { checkReadiness } from './http/readiness.js';
 import { errorBody, sendJson } from './http/send-json.js';
@@ -67,6 +68,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const image = subgraphs.find((subgraph) => subgraph.name === IMAGE_SUBGRAPH);
   const imageOrigin = image ? new URL(image.url).origin : undefined;
   const readinessTimeoutMs = config.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
+  const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   // Probes and image bytes are answered before the GraphQL pipeline: a probe must not depend on auth or
   // on GraphQL plugins, and image bytes are streamed straight from the image service's response.
@@ -78,6 +80,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', subgraphs: report.subgraphs });
     }
     if (imageOrigin && pathname.startsWith(IMAGES_PREFIX)) return proxyImage(req, res, imageOrigin, agent);
+    if (refuseUnboundedBody(req, res, maxBodyBytes)) return;
     await yoga.requestListener(req, res);
   }
 
