@@ -137,8 +137,8 @@ describe('bad input', () => {
     const html = Buffer.from('<html><script>alert(1)</script></html>').toString('base64');
     const notImage = await platform.gql(upload, { input: { kind: 'MAP', dataBase64: html } }, 'uploader');
     expect(notImage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    // 5.2 MiB: over the 5 MiB image limit, under the gateway's 8 MiB body limit, so the image service decides.
-    const huge = Buffer.alloc(Math.round(5.2 * 1024 * 1024));
+    // 5.5 MiB: over the 5 MiB image limit, under the gateway's 8 MiB body limit, so the image service decides.
+    const huge = Buffer.alloc(Math.round(5.5 * 1024 * 1024));
     huge.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const oversized = await platform.gql(upload, { input: { kind: 'MAP', dataBase64: huge.toString('base64') } }, 'uploader');
     expect(oversized.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -62,6 +62,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     landingPage: false,
     graphiql: graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded }),
     maskedErrors: { maskError: maskGatewayError },
+    // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.
+    logging: false,
     plugins: [useAuth({ secret: config.secret }), useApolloFederation({ gateway })],
   });
 

@@ -15,13 +15,16 @@ export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 export function refuseUnboundedBody(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): boolean {
   if (req.method !== 'POST') return false;
   const header = req.headers['content-length'];
-  // Connection: close, since the unread body would otherwise have to be drained before the socket is reused.
-  if (header === undefined) {
-    sendJson(res, 411, errorBody('Send the request body with a Content-Length header', 'BAD_USER_INPUT'), { connection: 'close' });
-    return true;
-  }
   const declared = Number(header);
-  if (Number.isFinite(declared) && declared <= maxBodyBytes) return false;
-  sendJson(res, 413, errorBody(`Request body too large: at most ${maxBodyBytes} bytes`, 'BAD_USER_INPUT'), { connection: 'close' });
+  if (header !== undefined && Number.isFinite(declared) && declared <= maxBodyBytes) return false;
+  // The body is discarded as it arrives (never buffered). Closing the socket instead would make the client
+  // fail with EPIPE while it is still sending, and never see this answer.
+  req.resume();
+  if (header === undefined) {
+    // A body of unknown length can only be cut off: close after answering.
+    sendJson(res, 411, errorBody('Send the request body with a Content-Length header', 'BAD_USER_INPUT'), { connection: 'close' });
+  } else {
+    sendJson(res, 413, errorBody(`Request body too large: at most ${maxBodyBytes} bytes`, 'BAD_USER_INPUT'));
+  }
   return true;
 }

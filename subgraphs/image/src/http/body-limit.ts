@@ -22,8 +22,10 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse, m
   const body = JSON.stringify({
     errors: [{ message: `Request body too large: at most ${maxBodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', maxBodyBytes } }],
   });
-  // Connection: close, since the unread body would otherwise have to be drained before the socket could be reused.
-  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  // The body is discarded as it arrives (never buffered); closing the socket instead would make the caller (the
+  // gateway) fail with EPIPE while still sending, and the client would get SERVICE_UNAVAILABLE instead of this.
+  req.resume();
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
   return true;
 }
