@@ -11,7 +11,7 @@ import path from 'node:path';
 import { SERVICES, type ServiceName } from '../lib/config/services.js';
 import { gatewayClient } from '../scripts/gateway-client.js';
 import { startPlatform } from '../scripts/platform.js';
-import { gradientPng } from '../scripts/png.js';
+import { gradientPng } from '../lib/images/png.js';
 
 const CAMPAIGNS = 10;
 const CHARACTERS_PER_CAMPAIGN = 10;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadAuthSecret } from '../lib/auth/secret.js';
 import { gatewayClient, type GatewayClient } from './gateway-client.js';
-import { gradientPng } from './png.js';
+import { gradientPng } from '../lib/images/png.js';
 import { DEMO_CAMPAIGN, DEMO_CHARACTERS, DEMO_DM, DEMO_LOCATIONS, DEMO_NPCS, DEMO_QUESTS } from './seed-demo-data.js';
 
 // 300 XP: exactly the level-2 threshold, so the seeded party shows a level-up.

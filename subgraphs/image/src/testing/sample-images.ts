@@ -1,41 +1,8 @@
-import { deflateSync } from 'node:zlib';
+import { encodeRgbPng, type Rgb } from '../../../../lib/images/png.js';
 
-// CRC-32 (IEEE 802.3), as PNG chunks carry it; zlib.crc32 only exists from Node 20.15.
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A complete, decodable RGB PNG of one colour (IHDR + IDAT + IEND with correct CRCs). */
-export function samplePng(width: number, height: number, rgb: [number, number, number] = [200, 30, 30]): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit depth, colour type 2 (RGB), deflate, no filter method variants, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(pixels)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+/** A complete, decodable RGB PNG of one colour. */
+export function samplePng(width: number, height: number, rgb: Rgb = [200, 30, 30]): Buffer {
+  return encodeRgbPng(width, height, () => rgb);
 }
 
 /** A baseline JPEG header: SOI, APP0 (JFIF), SOF0 with the dimensions, EOI; enough for any header reader. */
