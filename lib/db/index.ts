@@ -1,2 +1,3 @@
 export { openDatabase, type AppDatabase, type Database } from './open-database.js';
 export { serviceSchemaName } from './schema-name.js';
+export { queryRows } from './query-rows.js';
