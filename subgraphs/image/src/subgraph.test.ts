@@ -82,7 +82,7 @@ describe('uploadImage', () => {
       body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(maxGraphqlBodyBytes(MAX_BYTES)) }),
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('stores identical bytes once, however many images use them', async () => {

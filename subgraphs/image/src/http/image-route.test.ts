@@ -61,7 +61,7 @@ describe('GET /images/<id>', () => {
     for (const path of ['/images/00000000-0000-4000-8000-000000000000', '/images/not-an-id', '/images/', `/images/${image.id}/x`]) {
       const response = await get(path);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
     }
     const post = await get(image.url, { method: 'POST' });
     expect(post.status).toBe(405);
