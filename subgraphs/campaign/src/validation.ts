@@ -9,11 +9,7 @@ export const MAX_TEXT_LENGTH = 10_000;
 // 355 000: the experience that takes a character from level 1 to 20 (SRD 5.1); no single session awards more.
 export const MAX_SESSION_XP = 355_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid } from '../../../lib/db/uuid.js';
 
 /** A required name or title: trimmed, 1 to 100 characters. */
 export function requireName(field: string, value: string | null | undefined): string {

@@ -1,9 +1,8 @@
+import { isUuid } from '../../../lib/db/uuid.js';
 import DataLoader from 'dataloader';
 import { and, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import type { LlmDatabase } from './context.js';
 import { generations, type GenerationRow } from './db/schema.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CharacterGenerationsKey {
   characterId: string;
@@ -25,7 +24,7 @@ export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
   return {
     generationById: new DataLoader(async (ids) => {
       // Non-UUID ids cannot exist; filtering them keeps the uuid cast in SQL from failing the whole batch.
-      const valid = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+      const valid = [...new Set(ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
       if (!userId || valid.length === 0) return ids.map(() => null);
       const rows = await db
         .select()
@@ -37,7 +36,7 @@ export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
 
     characterGenerations: new DataLoader(
       async (keys) => {
-        const characterIds = [...new Set(keys.map((k) => k.characterId.toLowerCase()).filter((id) => UUID.test(id)))];
+        const characterIds = [...new Set(keys.map((k) => k.characterId.toLowerCase()).filter((id) => isUuid(id)))];
         if (!userId || characterIds.length === 0) return keys.map(() => []);
         // One statement for every character and every `first` asked in this request: rank per character,
         // keep the largest `first`, and let each key take its own prefix below.

@@ -6,7 +6,7 @@ import {
   MAX_ABILITY_SCORE, MIN_ABILITY_SCORE, type AbilityScores, type CharacterSheet,
 } from '../rules/index.js';
 import { MAX_EXPERIENCE, MAX_TEMPORARY_HIT_POINTS } from './limits.js';
-import { isUuid } from './uuid.js';
+import { isUuid } from '../../../../lib/db/uuid.js';
 
 /** GraphQL's AbilityScoresInput (lower-case field names) as the rules' AbilityScores. */
 export interface AbilityScoresInput {

@@ -2,7 +2,7 @@ import { readPageArgs, toConnection } from '../../../../lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { countImages, listImages, type ImageCursor } from '../db/image-store.js';
 import type { ImageRow } from '../db/schema.js';
-import { isUuid } from '../uuid.js';
+import { isUuid } from '../../../../lib/db/uuid.js';
 import { requireUser } from './require-user.js';
 
 function isImageCursor(value: unknown): value is ImageCursor {

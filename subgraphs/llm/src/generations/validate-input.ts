@@ -1,3 +1,4 @@
+import { isUuid } from '../../../../lib/db/uuid.js';
 import { badUserInput } from '../../../../lib/graphql/index.js';
 import type { GenerateTextInput, GenerationContextInput } from '../__generated__/resolvers-types.js';
 import type { GenerationContext, GenerationKind } from '../providers/text-provider.js';
@@ -12,7 +13,6 @@ export const DEFAULT_MAX_TOKENS = 400;
 const NAME_MAX_CHARS = 100;
 // 2000 characters: a few paragraphs of setting, as a campaign's summary would be.
 const SETTING_MAX_CHARS = 2000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ValidGenerateTextInput {
   kind: GenerationKind;
@@ -48,7 +48,7 @@ function readContext(input: GenerationContextInput | null | undefined): Generati
     const value = input[key]?.trim();
     if (!value) continue;
     // Ids of other services' entities are UUIDs by the platform's convention; anything else cannot match one.
-    if (!UUID.test(value)) throw badUserInput(`input.context.${key} must be a UUID, got "${value.slice(0, 40)}"`, { field: `input.context.${key}` });
+    if (!isUuid(value)) throw badUserInput(`input.context.${key} must be a UUID, got "${String(value).slice(0, 40)}"`, { field: `input.context.${key}` });
     context[key] = value.toLowerCase();
   }
   return context;
