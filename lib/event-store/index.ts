@@ -7,3 +7,7 @@ export { runConsumer, type RunConsumerOptions, type RunningConsumer } from './ru
 export { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
 export { eventHash } from './event-hash.js';
 export type { Executor, Transaction } from './executor.js';
+export type { Projection } from './projection.js';
+export { recordEvents } from './record-events.js';
+export { replayProjection, type ReplayResult } from './replay.js';
+export type { ReplayTarget } from './replay-target.js';
