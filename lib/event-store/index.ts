@@ -11,3 +11,4 @@ export type { Projection } from './projection.js';
 export { recordEvents } from './record-events.js';
 export { replayProjection, type ReplayResult } from './replay.js';
 export type { ReplayTarget } from './replay-target.js';
+export { checkReadTables, type TableDifference } from './check-read-tables.js';

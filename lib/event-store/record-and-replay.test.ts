@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open-database.js';
 import { queryRows } from '../db/query-rows.js';
 import type { Projection } from './projection.js';
+import { checkReadTables } from './check-read-tables.js';
 import { recordEvents } from './record-events.js';
 import { replayProjection } from './replay.js';
 import { eventStoreTables } from './schema.js';
@@ -54,7 +55,13 @@ describe('recordEvents and replayProjection', () => {
     const before = await snapshot();
     expect(before.find((row) => row.id === 'counter-0')?.total).toBe(0 + 4 + 8 + 12 + 16 + 20 + 24 + 28 + 1000);
 
-    await database.db.execute(sql`UPDATE tallies SET total = -1`); // a damaged read model
+    expect(await checkReadTables(database.db, projection)).toEqual([]);
+    await database.db.execute(sql`UPDATE tallies SET total = -1 WHERE id = 'counter-1'`); // a damaged read model
+    const differences = await checkReadTables(database.db, projection);
+    expect(differences).toHaveLength(1);
+    expect(differences[0]).toMatchObject({ table: 'tallies', onlyLive: [{ id: 'counter-1', total: -1 }], onlyReplayed: [{ id: 'counter-1' }] });
+    expect((await snapshot()).find((row) => row.id === 'counter-1')?.total).toBe(-1); // the check changed nothing
+
     const result = await replayProjection(database.db, projection);
     expect(result.events).toBe(31);
     expect(await snapshot()).toEqual(before);

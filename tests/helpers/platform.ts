@@ -11,6 +11,9 @@ import type { GraphQLResult } from './subgraph-client.js';
 export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef';
 
 export interface TestPlatform extends Platform {
+  /** Where the embedded databases live, and the Postgres schema prefix when DATABASE_URL is set: for tools run beside it. */
+  dataDir: string;
+  schemaPrefix: string | undefined;
   /** The last lines every process printed: shown when a test fails to explain why. */
   logs: string[];
   /** POST /graphql through the gateway as `user` (a JWT is minted for it; null = no Authorization header). */
@@ -43,6 +46,8 @@ export async function startTestPlatform(env: NodeJS.ProcessEnv = {}): Promise<Te
   const token = (user: string) => signUserToken(user, E2E_SECRET);
   return {
     ...platform,
+    dataDir,
+    schemaPrefix,
     logs,
     token,
     async gql(query, variables, user = 'player-1') {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RequestInfo } from '../../../lib/subgraph/index.js';
 import { unauthenticated } from '../../../lib/graphql/index.js';
 import type { CharacterDb } from './db/schema.js';
@@ -9,15 +10,26 @@ export interface Context {
   userId: string | null;
   /** The caller's signed identity, handed back to the hub for calls made on the caller's behalf. */
   identityHeader: string;
+  /** Ties the events this request records to the request (metadata.correlationId): x-request-id, else a fresh UUID. */
+  correlationId: string;
+}
+
+// Long enough for any tracing id (W3C trace ids are 55 chars), short enough not to bloat every event's metadata.
+const MAX_CORRELATION_ID_LENGTH = 200;
+
+function correlationIdOf(request: Request): string {
+  const given = request.headers.get('x-request-id')?.trim();
+  return given ? given.slice(0, MAX_CORRELATION_ID_LENGTH) : randomUUID();
 }
 
 /** A fresh context (and fresh DataLoaders) per request: a loader's cache must never outlive its request. */
 export function contextFactory(db: CharacterDb) {
-  return ({ identity, identityHeader }: RequestInfo): Context => ({
+  return ({ identity, identityHeader, request }: RequestInfo): Context => ({
     db,
     loaders: createLoaders(db),
     userId: identity.userId,
     identityHeader,
+    correlationId: correlationIdOf(request),
   });
 }
 

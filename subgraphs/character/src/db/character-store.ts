@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { CharacterClass } from '../rules/index.js';
 import { experienceRange } from '../rules/index.js';
 import { isUuid } from '../../../../lib/db/uuid.js';
-import { characters, type CharacterDb, type CharacterRow, type NewCharacterRow } from './schema.js';
+import { characters, type CharacterDb, type CharacterRow } from './schema.js';
 
 /** The sort key of the characters connection, carried in its cursors. */
 export interface CharacterCursor {
@@ -56,43 +56,4 @@ export async function findCharacter(db: CharacterDb, id: string): Promise<Charac
   if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(characters).where(eq(characters.id, id));
   return row;
-}
-
-export async function insertCharacter(db: CharacterDb, values: NewCharacterRow): Promise<CharacterRow> {
-  const [row] = await db.insert(characters).values(values).returning();
-  if (!row) throw new Error('INSERT ... RETURNING returned no row');
-  return row;
-}
-
-/**
- * Compare-and-set: writes only while the row still has the version the change was based on, in one statement,
- * so two concurrent updates from the same version cannot both win. undefined: stale version or gone.
- */
-export async function updateCharacterAtVersion(
-  db: CharacterDb,
-  id: string,
-  expectedVersion: number,
-  values: Omit<NewCharacterRow, 'owner'>,
-): Promise<CharacterRow | undefined> {
-  const [row] = await db
-    .update(characters)
-    .set({ ...values, version: sql`${characters.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(characters.id, id), eq(characters.version, expectedVersion)))
-    .returning();
-  return row;
-}
-
-/** Adds experience in SQL (no read-modify-write race); undefined when the character is gone or would pass the cap. */
-export async function addExperience(db: CharacterDb, id: string, amount: number, maxExperience: number): Promise<CharacterRow | undefined> {
-  const [row] = await db
-    .update(characters)
-    .set({ experience: sql`${characters.experience} + ${amount}`, version: sql`${characters.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(characters.id, id), sql`${characters.experience} <= ${maxExperience - amount}`))
-    .returning();
-  return row;
-}
-
-export async function deleteCharacterOwnedBy(db: CharacterDb, id: string, owner: string): Promise<boolean> {
-  const rows = await db.delete(characters).where(and(eq(characters.id, id), eq(characters.owner, owner))).returning({ id: characters.id });
-  return rows.length > 0;
 }

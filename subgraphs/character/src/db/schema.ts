@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AppDatabase } from '../../../../lib/db/open-database.js';
+import { eventConsumers, events, eventStreams } from '../../../../lib/event-store/schema.js';
 import type { Ability, Alignment, ArmorType, CharacterClass, Race, Skill } from '../rules/index.js';
+
+// The event store's tables live in this service's database, so events commit with the rows they explain.
+export * from '../../../../lib/event-store/schema.js';
 
 /** One inventory line. Stored as jsonb on the character: see characters.inventory. */
 export interface InventoryItem {
@@ -73,6 +77,6 @@ export const characters = pgTable(
 export type CharacterRow = typeof characters.$inferSelect;
 export type NewCharacterRow = typeof characters.$inferInsert;
 
-export const schema = { characters };
+export const schema = { characters, events, eventStreams, eventConsumers };
 
 export type CharacterDb = AppDatabase<typeof schema>;

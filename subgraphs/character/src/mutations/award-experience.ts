@@ -1,8 +1,9 @@
 import { badUserInput, forbidden, notFound } from '../../../../lib/graphql/index.js';
 import type { AwardExperienceInput } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';
-import { addExperience, findCharacter } from '../db/character-store.js';
+import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
+import { recordCharacterEvents } from '../events/record-character-events.js';
 import { activeCampaignDungeonMaster } from '../hub/hub-queries.js';
 import { levelFromExperience } from '../rules/index.js';
 import { optionalText } from '../validation/character-input.js';
@@ -20,18 +21,22 @@ export async function awardExperience(input: AwardExperienceInput, ctx: Context)
   if (!Number.isInteger(amount) || amount < 1 || amount > MAX_EXPERIENCE_AWARD) {
     throw badUserInput(`amount must be between 1 and ${MAX_EXPERIENCE_AWARD}, got ${amount}`, { field: 'amount' });
   }
-  optionalText(input.reason, 'reason', MAX_REASON_LENGTH);
+  const reason = optionalText(input.reason, 'reason', MAX_REASON_LENGTH);
   const row = await findCharacter(ctx.db, input.characterId);
   if (!row) throw notFound(`no character with id ${input.characterId}`);
   // Only a non-owner costs a hub call: the campaign service knows who runs the character's table.
   if (row.owner !== userId && (await activeCampaignDungeonMaster(ctx, row.id)) !== userId) {
     throw forbidden("only the owner or the dungeon master of the character's active campaign can award experience");
   }
-  const updated = await addExperience(ctx.db, row.id, amount, MAX_EXPERIENCE);
-  if (!updated) {
-    if (!(await findCharacter(ctx.db, row.id))) throw notFound(`no character with id ${input.characterId}`);
-    throw badUserInput(`experience cannot exceed ${MAX_EXPERIENCE}`, { field: 'amount' });
-  }
+  // Expected version 'any': awards commute, and the stream lock serializes them. The checks come after the
+  // projection, under that lock, so they see every earlier event; throwing rolls the event back with the row.
+  const updated = await ctx.db.transaction(async (tx) => {
+    await recordCharacterEvents(tx, ctx, row.id, 'any', [{ type: 'ExperienceAwarded', data: { characterId: row.id, amount, reason } }]);
+    const after = await findCharacter(tx, row.id);
+    if (!after) throw notFound(`no character with id ${input.characterId}`);
+    if (after.experience > MAX_EXPERIENCE) throw badUserInput(`experience cannot exceed ${MAX_EXPERIENCE}`, { field: 'amount' });
+    return after;
+  });
   ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
   // From the stored result, not the earlier read: a concurrent award may have landed in between.
   const previousLevel = levelFromExperience(updated.experience - amount);

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateCharacterInput } from '../__generated__/resolvers-types.js';
 import type { CharacterState } from '../character-state.js';
-import { columnsOf } from '../character-state.js';
 import { requireUser, type Context } from '../context.js';
-import { insertCharacter } from '../db/character-store.js';
+import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
+import { recordCharacterEvents } from '../events/record-character-events.js';
 import { assertImageExists } from '../hub/hub-queries.js';
 import { validateState, optionalText, requiredText, toAbilityScores } from '../validation/character-input.js';
 import { parseInventory } from '../validation/inventory.js';
@@ -33,7 +34,12 @@ export async function createCharacter(input: CreateCharacterInput, ctx: Context)
   const sheet = validateState(state);
   state.currentHitPoints = sheet.maxHitPoints;
   if (state.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
-  const character = await insertCharacter(ctx.db, { ...columnsOf(state), owner });
+  const characterId = randomUUID();
+  const character = await ctx.db.transaction(async (tx) => {
+    await recordCharacterEvents(tx, ctx, characterId, 'no_stream', [{ type: 'CharacterCreated', data: { characterId, owner, ...state } }]);
+    return findCharacter(tx, characterId);
+  });
+  if (!character) throw new Error(`character ${characterId} missing right after its CharacterCreated was projected`);
   ctx.loaders.character.prime(character.id, character);
   return { character };
 }

@@ -1,15 +1,28 @@
+import { and, eq } from 'drizzle-orm';
 import { forbidden, notFound } from '../../../../lib/graphql/index.js';
+import { events } from '../../../../lib/event-store/index.js';
 import type { DeleteCharacterInput } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';
-import { deleteCharacterOwnedBy, findCharacter } from '../db/character-store.js';
+import { findCharacter } from '../db/character-store.js';
+import { characterStreamId } from '../events/character-events.js';
+import { recordCharacterEvents } from '../events/record-character-events.js';
 
 export async function deleteCharacter(input: DeleteCharacterInput, ctx: Context): Promise<{ deletedCharacterId: string }> {
   const userId = requireUser(ctx);
   const row = await findCharacter(ctx.db, input.id);
   if (!row) throw notFound(`no character with id ${input.id}`);
   if (row.owner !== userId) throw forbidden('only the owner can delete this character');
-  // The owner condition is repeated in the DELETE itself; false means someone else deleted it meanwhile.
-  if (!(await deleteCharacterOwnedBy(ctx.db, row.id, userId))) throw notFound(`no character with id ${input.id}`);
+  // Expected version 'any': an award landing between the read and the delete must not turn it into a CONFLICT.
+  await ctx.db.transaction(async (tx) => {
+    const { fromVersion } = await recordCharacterEvents(tx, ctx, row.id, 'any', [{ type: 'CharacterDeleted', data: { characterId: row.id } }]);
+    // Under the stream lock: if a concurrent delete committed first, its event is the one right before ours,
+    // and this delete must fail (rolling our event back) rather than record a second deletion.
+    const [previous] = await tx
+      .select({ type: events.type })
+      .from(events)
+      .where(and(eq(events.streamId, characterStreamId(row.id)), eq(events.streamVersion, fromVersion - 1)));
+    if (previous?.type === 'CharacterDeleted') throw notFound(`no character with id ${input.id}`);
+  });
   ctx.loaders.character.clear(row.id);
   return { deletedCharacterId: row.id };
 }

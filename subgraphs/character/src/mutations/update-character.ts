@@ -1,9 +1,12 @@
+import { GraphQLError } from 'graphql';
 import { badUserInput, conflict, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import { canonicalJson } from '../../../../lib/event-store/index.js';
 import type { UpdateCharacterInput } from '../__generated__/resolvers-types.js';
-import { columnsOf, sheetOfState, stateOf, type CharacterState } from '../character-state.js';
+import { sheetOfState, stateOf, type CharacterState } from '../character-state.js';
 import { requireUser, type Context } from '../context.js';
-import { findCharacter, updateCharacterAtVersion } from '../db/character-store.js';
+import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
+import { recordCharacterEvents } from '../events/record-character-events.js';
 import { assertImageExists } from '../hub/hub-queries.js';
 import { optionalText, requiredText, toAbilityScores, validateState } from '../validation/character-input.js';
 import { parseInventory } from '../validation/inventory.js';
@@ -72,12 +75,37 @@ export async function updateCharacter(input: UpdateCharacterInput, ctx: Context)
   validateState(state);
   if (state.portraitImageId && state.portraitImageId !== row.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
 
-  const updated = await updateCharacterAtVersion(ctx.db, row.id, input.expectedVersion, columnsOf(state));
-  if (!updated) {
+  const changes = changedFields(stateOf(row), state);
+  let updated: CharacterRow | undefined;
+  try {
+    // The event store checks expectedVersion under the stream lock: of two updates from one version, one wins.
+    updated = await ctx.db.transaction(async (tx) => {
+      await recordCharacterEvents(tx, ctx, row.id, input.expectedVersion, [{ type: 'CharacterUpdated', data: { characterId: row.id, changes } }]);
+      return findCharacter(tx, row.id);
+    });
+  } catch (error) {
+    if (!isStreamConflict(error)) throw error;
+    // Answer as before the event store: NOT_FOUND once deleted, else CONFLICT with the version to reload.
     const current = await findCharacter(ctx.db, row.id);
     if (!current) throw notFound(`no character with id ${input.id}`);
     throw staleVersion(current.version, input.expectedVersion);
   }
+  if (!updated) throw notFound(`no character with id ${input.id}`);
   ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
   return { character: updated };
+}
+
+/** The fields whose value differs from the stored one: what CharacterUpdated records. */
+function changedFields(stored: CharacterState, merged: CharacterState): Partial<CharacterState> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(merged) as (keyof CharacterState)[]) {
+    if (canonicalJson(merged[key]) !== canonicalJson(stored[key])) changes[key] = merged[key];
+  }
+  // Cast: every key copied above is a key of CharacterState with its own value.
+  return changes as Partial<CharacterState>;
+}
+
+/** The event store's stale-version CONFLICT (it carries actualVersion), not some other conflict. */
+function isStreamConflict(error: unknown): boolean {
+  return error instanceof GraphQLError && error.extensions.code === 'CONFLICT' && typeof error.extensions.actualVersion === 'number';
 }
