@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RequestInfo } from '../../../lib/subgraph/index.js';
 import type { AppDatabase } from '../../../lib/db/index.js';
 import type * as schema from './db/schema.js';
@@ -14,7 +15,12 @@ export interface Context {
   /** Handed back to the hub for nested calls made on behalf of this caller. */
   identityHeader: string;
   settings: ImageSettings;
+  /** Follows this request's writes through the event store: the caller's `x-request-id`, else a fresh UUID. */
+  correlationId: string;
 }
+
+// A request id is a trace token, not a payload: anything longer is not one we issued or could index usefully.
+const MAX_REQUEST_ID_LENGTH = 200;
 
 /** One context per request: fresh DataLoaders, so batching and caching never leak between callers. */
 export function createContext(db: ImageDb, settings: ImageSettings, info: RequestInfo): Context {
@@ -24,5 +30,12 @@ export function createContext(db: ImageDb, settings: ImageSettings, info: Reques
     userId: info.identity.userId,
     identityHeader: info.identityHeader,
     settings,
+    correlationId: requestCorrelationId(info.request),
   };
+}
+
+/** The incoming `x-request-id` when it is a plausible id (non-blank, at most 200 characters), else a new UUID. */
+function requestCorrelationId(request: Request): string {
+  const header = request.headers.get('x-request-id')?.trim();
+  return header && header.length <= MAX_REQUEST_ID_LENGTH ? header : randomUUID();
 }

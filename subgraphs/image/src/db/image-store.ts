@@ -1,20 +1,44 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { recordEvents, streamVersion } from '../../../../lib/event-store/index.js';
 import type { ImageDb } from '../context.js';
+import { imageStreamId, type ImageDeletedData, type ImageStoredData } from '../events/image-events.js';
+import { projection } from '../events/projection.js';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode } from './pg-error.js';
-import { imageBlobs, images, type ImageKind, type ImageRow, type NewImageRow } from './schema.js';
+import { imageBlobs, images, type ImageKind, type ImageRow } from './schema.js';
+
+export interface WriteContext {
+  /** The signed-in caller: the image's owner on upload, the deleter on delete. */
+  userId: string;
+  /** The request's correlation id, carried into every event's metadata. */
+  correlationId: string;
+}
 
 /**
- * Stores the bytes (once per SHA-256) and the image row in one transaction.
- * A concurrent delete can remove an unreferenced blob between our "already there" and our image insert; the
- * foreign key then fails and one retry stores the blob again.
+ * Stores the bytes (once per SHA-256) and records ImageStored, whose projection inserts the image row, in one
+ * transaction. A concurrent delete can remove an unreferenced blob between our "already there" and the
+ * projection's insert; the foreign key then fails and one retry stores the blob again.
  */
-export async function insertImage(db: ImageDb, row: Omit<NewImageRow, 'id' | 'createdAt'>, bytes: Buffer): Promise<ImageRow> {
+export async function insertImage(
+  db: ImageDb,
+  image: Omit<ImageStoredData, 'imageId' | 'ownerId'>,
+  bytes: Buffer,
+  write: WriteContext,
+): Promise<ImageRow> {
+  const data: ImageStoredData = { imageId: randomUUID(), ownerId: write.userId, ...image };
   const attempt = () =>
     db.transaction(async (tx) => {
-      await tx.insert(imageBlobs).values({ sha256: row.sha256, bytes }).onConflictDoNothing({ target: imageBlobs.sha256 });
-      const [inserted] = await tx.insert(images).values(row).returning();
-      if (!inserted) throw new Error('INSERT ... RETURNING returned no row');
-      return inserted;
+      await tx.insert(imageBlobs).values({ sha256: data.sha256, bytes }).onConflictDoNothing({ target: imageBlobs.sha256 });
+      await recordEvents(tx, projection, {
+        streamId: imageStreamId(data.imageId),
+        expectedVersion: 'no_stream',
+        events: [{ type: 'ImageStored', data }],
+        correlationId: write.correlationId,
+        userId: write.userId,
+      });
+      const [stored] = await tx.select().from(images).where(eq(images.id, data.imageId));
+      if (!stored) throw new Error('ImageStored was recorded but its projection wrote no image row');
+      return stored;
     });
   try {
     return await attempt();
@@ -27,12 +51,15 @@ export async function insertImage(db: ImageDb, row: Omit<NewImageRow, 'id' | 'cr
 export type DeleteOutcome = 'deleted' | 'not_found' | 'forbidden';
 
 /**
- * Deletes the caller's image, then its blob unless another image still references the same bytes, in one
- * transaction. The row is locked first so that the ownership check and the delete see the same row.
- * The blob delete runs in a savepoint: if a concurrent upload of the same bytes has just referenced the blob,
- * the foreign key refuses the delete, and keeping the blob is exactly right.
+ * Records ImageDeleted for the caller's image (its projection deletes the row), then deletes the blob unless
+ * another image still references the same bytes, in one transaction. The row is locked first so that the
+ * ownership check, the stream version and the delete see the same image, and concurrent deletes serialize.
+ * The blob is pruned here, not in the projection: blobs are the attachment store, not a read table, and a
+ * replay never touches them (README, "Events and replay"). The blob delete runs in a savepoint: if a concurrent
+ * upload of the same bytes has just referenced the blob, the foreign key refuses the delete, and keeping the
+ * blob is exactly right.
  */
-export async function deleteOwnedImage(db: ImageDb, id: string, userId: string): Promise<DeleteOutcome> {
+export async function deleteOwnedImage(db: ImageDb, id: string, write: WriteContext): Promise<DeleteOutcome> {
   return db.transaction(async (tx) => {
     const [image] = await tx
       .select({ ownerId: images.ownerId, sha256: images.sha256 })
@@ -40,8 +67,16 @@ export async function deleteOwnedImage(db: ImageDb, id: string, userId: string):
       .where(eq(images.id, id))
       .for('update');
     if (!image) return 'not_found';
-    if (image.ownerId !== userId) return 'forbidden';
-    await tx.delete(images).where(eq(images.id, id));
+    if (image.ownerId !== write.userId) return 'forbidden';
+    const streamId = imageStreamId(id);
+    await recordEvents(tx, projection, {
+      streamId,
+      // Read under the row lock: no other delete of this image can append in between.
+      expectedVersion: await streamVersion(tx, streamId),
+      events: [{ type: 'ImageDeleted', data: { imageId: id, ownerId: image.ownerId, sha256: image.sha256 } satisfies ImageDeletedData }],
+      correlationId: write.correlationId,
+      userId: write.userId,
+    });
     try {
       await tx.transaction(async (savepoint) => {
         await savepoint

@@ -46,3 +46,7 @@ export const images = pgTable(
 
 export type ImageRow = typeof images.$inferSelect;
 export type NewImageRow = typeof images.$inferInsert;
+
+// The event store's tables (events, event_streams, event_consumers) live in this service's database, so that an
+// image's events commit in the same transaction as its read row and its bytes.
+export * from '../../../../lib/event-store/schema.js';

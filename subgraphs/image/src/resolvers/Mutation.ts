@@ -22,15 +22,16 @@ export const Mutation: MutationResolvers = {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const image = await insertImage(
       ctx.db,
-      { ownerId, kind: input.kind, mimeType, width, height, byteSize: bytes.length, sha256, prompt, provider: 'upload' },
+      { kind: input.kind, mimeType, width, height, byteSize: bytes.length, sha256, prompt, provider: 'upload' },
       bytes,
+      { userId: ownerId, correlationId: ctx.correlationId },
     );
     return { image };
   },
 
   deleteImage: async (_parent, { input }, ctx) => {
     const userId = requireUser(ctx);
-    const outcome = isUuid(input.id) ? await deleteOwnedImage(ctx.db, input.id, userId) : 'not_found';
+    const outcome = isUuid(input.id) ? await deleteOwnedImage(ctx.db, input.id, { userId, correlationId: ctx.correlationId }) : 'not_found';
     if (outcome === 'not_found') throw notFound('No image has this id', { field: 'id' });
     if (outcome === 'forbidden') throw forbidden('Only the owner of an image may delete it', { field: 'id' });
     return { deletedImageId: input.id };

@@ -1,0 +1,39 @@
+import type { ImageKind } from '../db/schema.js';
+
+/**
+ * The image service's events. One stream per image, `image-<imageId>`: an image is stored once and deleted
+ * once, so a stream holds ImageStored and, at most, ImageDeleted.
+ *
+ * The bytes are NOT in the events: they sit in the content-addressed `image_blobs` table, written by the upload
+ * in the same transaction as ImageStored and named here by `sha256` (see README, "Events and replay").
+ */
+export interface ImageStoredData {
+  imageId: string;
+  ownerId: string;
+  kind: ImageKind;
+  /** Detected from the magic bytes, never taken from the client. */
+  mimeType: string;
+  width: number;
+  height: number;
+  byteSize: number;
+  /** Hex SHA-256 of the bytes: the key of their `image_blobs` row. */
+  sha256: string;
+  prompt: string | null;
+  /** Who made the bytes: `upload` for a user's own file. */
+  provider: string;
+}
+
+export interface ImageDeletedData {
+  imageId: string;
+  ownerId: string;
+  /** The blob the image used, so that a consumer knows which bytes may have gone with it. */
+  sha256: string;
+}
+
+export type ImageEvent = { type: 'ImageStored'; data: ImageStoredData } | { type: 'ImageDeleted'; data: ImageDeletedData };
+
+export type ImageEventType = ImageEvent['type'];
+
+export function imageStreamId(imageId: string): string {
+  return `image-${imageId}`;
+}
