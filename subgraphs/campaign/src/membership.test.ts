@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isUniqueViolation } from './db/unique-violation.js';
+import { GraphQLError } from 'graphql';
+import { streamVersion } from '../../../lib/event-store/read-stream.js';
 import { INVITE, JOIN, startHarness, type Harness } from './test-harness.js';
 
 const MEMBERS = `query($id: ID!) { campaign(id: $id) { myRole members { userId role status joinedAt } } }`;
@@ -67,12 +68,15 @@ describe('party', () => {
     expect(await h.errorCode(ADD, { input: { ...input, campaignId: randomUUID() } }, 'dm-4')).toBe('NOT_FOUND');
   });
 
-  it('a character is in at most one active party: the partial unique index refuses a second row', async () => {
+  it('a character is in at most one active party: the partial unique index refuses a second row, and its event', async () => {
     const first = await h.createCampaign('dm-5');
     const second = await h.createCampaign('dm-6');
     const characterId = await h.seedPartyCharacter(first, 'player-5');
+    const before = await streamVersion(h.database.db, `campaign-${second}`);
     const refused = await h.seedPartyCharacter(second, 'player-5', characterId).catch((error: unknown) => error);
-    expect(isUniqueViolation(refused, 'party_characters_active_character_uq')).toBe(true);
+    expect(refused).toBeInstanceOf(GraphQLError);
+    expect((refused as GraphQLError).extensions).toMatchObject({ code: 'CONFLICT', characterId, campaignId: first });
+    expect(await streamVersion(h.database.db, `campaign-${second}`)).toBe(before);
   });
 
   it('of concurrent adds of one character to different parties exactly one wins', async () => {
@@ -81,7 +85,7 @@ describe('party', () => {
     const outcomes = await Promise.allSettled(targets.map((campaignId) => h.seedPartyCharacter(campaignId, 'racer', characterId)));
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') expect(isUniqueViolation(outcome.reason, 'party_characters_active_character_uq')).toBe(true);
+      if (outcome.status === 'rejected') expect((outcome.reason as GraphQLError).extensions?.code).toBe('CONFLICT');
     }
   });
 

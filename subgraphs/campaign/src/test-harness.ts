@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../lib/db/index.js';
 import { openTestDatabase } from '../../../tests/helpers/test-database.js';
 import { startSubgraphForTest, TEST_SECRET, type GraphQLResult, type SubgraphClient } from '../../../tests/helpers/subgraph-client.js';
-import { partyCharacters, schema, type CampaignSchema } from './db/schema.js';
+import { schema, type CampaignSchema } from './db/schema.js';
+import { joinParty } from './mutations/party.js';
 import { CAMPAIGN_MIGRATIONS, createCampaignSubgraph } from './subgraph.js';
 
 export interface Harness {
@@ -16,7 +17,10 @@ export interface Harness {
   createCampaign(dm: string, name?: string): Promise<string>;
   /** Invites `player` and has them join. */
   addPlayer(campaignId: string, dm: string, player: string): Promise<void>;
-  /** Seeds a party row directly (addPartyCharacter needs the hub, which the end-to-end suite covers). */
+  /**
+   * Brings a character into the party through the same event-recording step as addPartyCharacter (which first
+   * asks the character service through the hub for its owner: the end-to-end suite covers that part).
+   */
   seedPartyCharacter(campaignId: string, ownerId: string, characterId?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -56,7 +60,7 @@ export async function startHarness(): Promise<Harness> {
       await harness.ok(JOIN, { input: { campaignId } }, player);
     },
     async seedPartyCharacter(campaignId, ownerId, characterId = randomUUID()) {
-      await database.db.insert(partyCharacters).values({ campaignId, characterId, ownerId });
+      await joinParty(database.db, { correlationId: randomUUID(), userId: ownerId }, campaignId, characterId, ownerId);
       return characterId;
     },
     async close() {

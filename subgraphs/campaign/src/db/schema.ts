@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { eventStoreTables } from '../../../../lib/event-store/schema.js';
+
+// The event store lives in this service's database: events commit in the same transaction as the read tables.
+export * from '../../../../lib/event-store/schema.js';
 
 export const CAMPAIGN_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 export const CAMPAIGN_ROLES = ['DM', 'PLAYER'] as const;
@@ -28,7 +32,8 @@ export const campaigns = pgTable(
     description: text('description'),
     status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('ACTIVE'),
     dungeonMasterId: text('dungeon_master_id').notNull(),
-    // The last session number handed out: incremented by one UPDATE, whose row lock serialises concurrent schedulers.
+    // The last session number handed out: scheduleSession reads it under the campaign's stream lock and records
+    // SessionScheduled with the next number; the projection stores that number here.
     sessionCount: integer('session_count').notNull().default(0),
     createdAt: moment('created_at').notNull().defaultNow(),
     updatedAt: moment('updated_at').notNull().defaultNow(),
@@ -153,7 +158,7 @@ export const quests = pgTable(
   ],
 );
 
-export const schema = { campaigns, campaignMembers, partyCharacters, gameSessions, npcs, locations, quests };
+export const schema = { campaigns, campaignMembers, partyCharacters, gameSessions, npcs, locations, quests, ...eventStoreTables };
 export type CampaignSchema = typeof schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -168,3 +173,5 @@ export type QuestRow = typeof quests.$inferSelect;
 export interface CharacterReference {
   id: string;
 }
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export type QuestStatus = (typeof QUEST_STATUSES)[number];

@@ -1,10 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { badUserInput, notFound } from '../../../../lib/graphql/index.js';
 import type { CreateCampaignInput, UpdateCampaignInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm, requireUser } from '../access.js';
-import type { Context } from '../context.js';
-import { campaignMembers, campaigns, partyCharacters, type CampaignRow } from '../db/schema.js';
+import { writeMetadata, type Context } from '../context.js';
+import { campaigns, partyCharacters, type CampaignRow } from '../db/schema.js';
+import type { CampaignEvent, CampaignUpdated } from '../events/campaign-events.js';
+import { writeCampaign, type CampaignTx } from '../events/write-campaign.js';
 import { MAX_SETTING_LENGTH, optionalText, requireName } from '../validation.js';
+
+/** The campaign as the projection left it, read inside the writing transaction. */
+export async function campaignIn(tx: CampaignTx, campaignId: string): Promise<CampaignRow> {
+  const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!row) throw notFound(`No campaign with id ${campaignId}`, { campaignId });
+  return row;
+}
 
 /** Creates a campaign; its creator is its dungeon master and first (ACTIVE) member. */
 export async function createCampaign(ctx: Context, input: CreateCampaignInput): Promise<CampaignRow> {
@@ -12,52 +22,53 @@ export async function createCampaign(ctx: Context, input: CreateCampaignInput): 
   const name = requireName('name', input.name);
   const setting = optionalText('setting', input.setting, MAX_SETTING_LENGTH);
   const description = optionalText('description', input.description);
-  return ctx.db.transaction(async (tx) => {
-    const now = new Date();
-    const [campaign] = await tx
-      .insert(campaigns)
-      .values({ name, setting, description, dungeonMasterId: userId, createdAt: now, updatedAt: now })
-      .returning();
-    if (!campaign) throw new Error('INSERT ... RETURNING returned no campaign');
-    await tx
-      .insert(campaignMembers)
-      .values({ campaignId: campaign.id, userId, role: 'DM', status: 'ACTIVE', invitedAt: now, joinedAt: now });
-    return campaign;
-  });
+  const campaignId = randomUUID();
+  return writeCampaign(
+    ctx.db,
+    campaignId,
+    writeMetadata(ctx),
+    async () => [{ type: 'CampaignCreated', data: { campaignId, name, setting, description, dungeonMasterId: userId } }],
+    (tx) => campaignIn(tx, campaignId),
+  );
 }
 
-/** Changes a campaign's fields; archiving releases its party in the same transaction. */
+/**
+ * Changes a campaign's fields (CampaignUpdated, only the fields given) and its status (CampaignArchived, which
+ * releases its party, or CampaignReopened). Setting the status it already has records nothing for the status.
+ */
 export async function updateCampaign(ctx: Context, input: UpdateCampaignInput): Promise<CampaignRow> {
   requireUser(ctx);
   const { campaign } = await loadCampaignAsDm(ctx, input.id);
-  const changes: Partial<typeof campaigns.$inferInsert> = {};
+  const changes: CampaignUpdated['data'] = { campaignId: campaign.id };
   if (input.name !== undefined) {
     if (input.name === null) throw badUserInput('name cannot be cleared', { field: 'name' });
     changes.name = requireName('name', input.name);
   }
   if (input.setting !== undefined) changes.setting = optionalText('setting', input.setting, MAX_SETTING_LENGTH);
   if (input.description !== undefined) changes.description = optionalText('description', input.description);
-  if (input.status !== undefined) {
-    if (input.status === null) throw badUserInput('status cannot be cleared', { field: 'status' });
-    changes.status = input.status;
-  }
-  const now = new Date();
-  const updated = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(campaigns)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(campaigns.id, campaign.id))
-      .returning();
-    if (!row) throw new Error('UPDATE ... RETURNING returned no campaign');
-    if (row.status === 'ARCHIVED') {
-      // Archived campaigns hold no party: their characters are free to join another campaign.
-      await tx
-        .update(partyCharacters)
-        .set({ leftAt: now })
-        .where(and(eq(partyCharacters.campaignId, campaign.id), isNull(partyCharacters.leftAt)));
-    }
-    return row;
-  });
+  if (input.status === null) throw badUserInput('status cannot be cleared', { field: 'status' });
+  const status = input.status;
+  const updated = await writeCampaign(
+    ctx.db,
+    campaign.id,
+    writeMetadata(ctx),
+    async (tx) => {
+      const current = await campaignIn(tx, campaign.id);
+      const events: CampaignEvent[] = [];
+      if (Object.keys(changes).length > 1) events.push({ type: 'CampaignUpdated', data: changes });
+      if (status === 'ARCHIVED' && current.status !== 'ARCHIVED') {
+        // Read under the stream lock: no character joins this party between this read and the archive.
+        const party = await tx
+          .select({ characterId: partyCharacters.characterId })
+          .from(partyCharacters)
+          .where(and(eq(partyCharacters.campaignId, campaign.id), isNull(partyCharacters.leftAt)));
+        events.push({ type: 'CampaignArchived', data: { campaignId: campaign.id, releasedCharacterIds: party.map((p) => p.characterId) } });
+      }
+      if (status === 'ACTIVE' && current.status !== 'ACTIVE') events.push({ type: 'CampaignReopened', data: { campaignId: campaign.id } });
+      return events;
+    },
+    (tx) => campaignIn(tx, campaign.id),
+  );
   ctx.loaders.forgetCampaign(campaign.id);
   return updated;
 }

@@ -2,8 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { badUserInput, forbidden } from '../../../../lib/graphql/index.js';
 import type { InvitePlayerInput, JoinCampaignInput } from '../__generated__/resolvers-types.js';
 import { assertActive, loadCampaign, loadCampaignAsDm, requireUser } from '../access.js';
-import type { Context } from '../context.js';
+import { writeMetadata, type Context } from '../context.js';
 import { campaignMembers, type CampaignMemberRow, type CampaignRow } from '../db/schema.js';
+import { writeCampaign, type CampaignTx } from '../events/write-campaign.js';
+import { campaignIn } from './campaigns.js';
 
 // 200: user ids are UUIDs or provider subjects (OIDC subjects are far shorter in practice).
 const MAX_USER_ID_LENGTH = 200;
@@ -13,15 +15,21 @@ export interface MembershipResult {
   member: CampaignMemberRow;
 }
 
-async function findMember(ctx: Context, campaignId: string, userId: string): Promise<CampaignMemberRow | undefined> {
-  const [member] = await ctx.db
+async function findMember(tx: CampaignTx, campaignId: string, userId: string): Promise<CampaignMemberRow | undefined> {
+  const [member] = await tx
     .select()
     .from(campaignMembers)
     .where(and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.userId, userId)));
   return member;
 }
 
-/** Invites a user; inviting someone already invited or joined changes nothing and answers their membership. */
+async function memberIn(tx: CampaignTx, campaignId: string, userId: string): Promise<CampaignMemberRow> {
+  const member = await findMember(tx, campaignId, userId);
+  if (!member) throw new Error('Membership vanished right after it was written');
+  return member;
+}
+
+/** Invites a user (PlayerInvited); inviting someone already invited or joined records nothing and answers their membership. */
 export async function invitePlayer(ctx: Context, input: InvitePlayerInput): Promise<MembershipResult> {
   const { campaign } = await loadCampaignAsDm(ctx, input.campaignId);
   const userId = input.userId.trim();
@@ -34,34 +42,44 @@ export async function invitePlayer(ctx: Context, input: InvitePlayerInput): Prom
     });
   }
   assertActive(campaign);
-  // ON CONFLICT DO NOTHING: two concurrent invitations of the same user both succeed, with one row.
-  await ctx.db
-    .insert(campaignMembers)
-    .values({ campaignId: campaign.id, userId, role: 'PLAYER', status: 'INVITED' })
-    .onConflictDoNothing();
-  const member = await findMember(ctx, campaign.id, userId);
-  if (!member) throw new Error('Membership vanished right after it was written');
+  const member = await writeCampaign(
+    ctx.db,
+    campaign.id,
+    writeMetadata(ctx),
+    async (tx) => {
+      // Under the stream lock: of two concurrent invitations of one user, the second sees the first's row.
+      assertActive(await campaignIn(tx, campaign.id));
+      if (await findMember(tx, campaign.id, userId)) return [];
+      return [{ type: 'PlayerInvited', data: { campaignId: campaign.id, userId } }];
+    },
+    (tx) => memberIn(tx, campaign.id, userId),
+  );
   ctx.loaders.forgetCampaign(campaign.id);
   return { campaign, member };
 }
 
-/** Accepts the caller's invitation; joining again answers the membership unchanged. */
+/** Accepts the caller's invitation (PlayerJoined); joining again answers the membership unchanged. */
 export async function joinCampaign(ctx: Context, input: JoinCampaignInput): Promise<MembershipResult> {
   const userId = requireUser(ctx);
   const campaign = await loadCampaign(ctx, input.campaignId);
   assertActive(campaign);
-  const [joined] = await ctx.db
-    .update(campaignMembers)
-    .set({ status: 'ACTIVE', joinedAt: new Date() })
-    .where(
-      and(eq(campaignMembers.campaignId, campaign.id), eq(campaignMembers.userId, userId), eq(campaignMembers.status, 'INVITED')),
-    )
-    .returning();
+  const member = await writeCampaign(
+    ctx.db,
+    campaign.id,
+    writeMetadata(ctx),
+    async (tx) => {
+      assertActive(await campaignIn(tx, campaign.id));
+      const existing = await findMember(tx, campaign.id, userId);
+      if (!existing) {
+        throw forbidden('You have not been invited to this campaign; ask its dungeon master for an invitation', {
+          campaignId: campaign.id,
+        });
+      }
+      if (existing.status !== 'INVITED') return [];
+      return [{ type: 'PlayerJoined', data: { campaignId: campaign.id, userId } }];
+    },
+    (tx) => memberIn(tx, campaign.id, userId),
+  );
   ctx.loaders.forgetCampaign(campaign.id);
-  if (joined) return { campaign, member: joined };
-  const existing = await findMember(ctx, campaign.id, userId);
-  if (existing) return { campaign, member: existing };
-  throw forbidden('You have not been invited to this campaign; ask its dungeon master for an invitation', {
-    campaignId: campaign.id,
-  });
+  return { campaign, member };
 }

@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { conflict, forbidden, notFound } from '../../../../lib/graphql/index.js';
 import { hubRequest } from '../../../../lib/hub-client/index.js';
 import type { AddPartyCharacterInput, RemovePartyCharacterInput } from '../__generated__/resolvers-types.js';
 import { assertActive, loadCampaign, requireUser, viewerOf } from '../access.js';
-import type { Context } from '../context.js';
+import { writeMetadata, type Context } from '../context.js';
+import type { CampaignDatabase } from '../db/database.js';
 import { campaigns, partyCharacters, type CampaignRow, type CharacterReference } from '../db/schema.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import { writeCampaign, type WriteMetadata } from '../events/write-campaign.js';
 import { isUuid } from '../validation.js';
+import { campaignIn } from './campaigns.js';
 
 export interface PartyResult {
   campaign: CampaignRow;
@@ -18,6 +22,37 @@ const ACTIVE_PARTY_INDEX = 'party_characters_active_character_uq';
 const CHARACTER_OWNER_QUERY = 'query($id: ID!) { character(id: $id) { id owner } }';
 interface CharacterOwnerData {
   character: { id: string; owner: string } | null;
+}
+
+/**
+ * Records CharacterJoinedParty once the caller's right to bring the character is established. The campaign must
+ * still be ACTIVE under its stream lock (an archive runs either wholly before, and we answer CONFLICT, or after,
+ * and releases this character with the rest). The one-active-party unique index decides between concurrent
+ * joins to DIFFERENT campaigns (other streams, other locks): its violation, raised by the projection, rolls back
+ * the event with the row and answers CONFLICT naming the campaign that holds the character.
+ */
+export async function joinParty(
+  db: CampaignDatabase,
+  metadata: WriteMetadata,
+  campaignId: string,
+  characterId: string,
+  ownerId: string,
+): Promise<void> {
+  try {
+    await writeCampaign(
+      db,
+      campaignId,
+      metadata,
+      async (tx) => {
+        assertActive(await campaignIn(tx, campaignId));
+        return [{ type: 'CharacterJoinedParty', data: { campaignId, partyEntryId: randomUUID(), characterId, ownerId } }];
+      },
+      async () => undefined,
+    );
+  } catch (error) {
+    if (!isUniqueViolation(error, ACTIVE_PARTY_INDEX)) throw error;
+    throw await alreadyInParty(db, characterId);
+  }
 }
 
 /** Adds one of the caller's characters to a campaign the caller has joined. */
@@ -39,25 +74,14 @@ export async function addPartyCharacter(ctx: Context, input: AddPartyCharacterIn
   if (character.owner !== userId) {
     throw forbidden('Only the owner of a character may bring it into a party', { characterId: character.id });
   }
-  try {
-    await ctx.db.transaction(async (tx) => {
-      // FOR SHARE: an archive running now (which takes the row's update lock) either finishes first, and we see
-      // ARCHIVED, or waits for this insert and then releases the character with the rest of the party.
-      const [locked] = await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaign.id)).for('share');
-      assertActive({ id: campaign.id, status: locked?.status ?? 'ARCHIVED' });
-      await tx.insert(partyCharacters).values({ campaignId: campaign.id, characterId: character.id, ownerId: userId });
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error, ACTIVE_PARTY_INDEX)) throw error;
-    throw await alreadyInParty(ctx, character.id);
-  }
+  await joinParty(ctx.db, writeMetadata(ctx), campaign.id, character.id, userId);
   ctx.loaders.forgetCampaign(campaign.id);
   return { campaign, character: { id: character.id } };
 }
 
 /** The CONFLICT for a character already in an active party, naming that campaign. */
-async function alreadyInParty(ctx: Context, characterId: string) {
-  const [holder] = await ctx.db
+async function alreadyInParty(db: CampaignDatabase, characterId: string) {
+  const [holder] = await db
     .select({ id: campaigns.id, name: campaigns.name })
     .from(partyCharacters)
     .innerJoin(campaigns, eq(campaigns.id, partyCharacters.campaignId))
@@ -69,34 +93,33 @@ async function alreadyInParty(ctx: Context, characterId: string) {
   });
 }
 
-/** Takes a character out of the party: its campaign's DM, or the player who brought it. */
+/** Takes a character out of the party (CharacterLeftParty): its campaign's DM, or the player who brought it. */
 export async function removePartyCharacter(ctx: Context, input: RemovePartyCharacterInput): Promise<PartyResult> {
   const userId = requireUser(ctx);
   const campaign = await loadCampaign(ctx, input.campaignId);
-  const [row] = isUuid(input.characterId)
-    ? await ctx.db
+  const notInParty = () => notFound(`Character ${input.characterId} is not in this campaign's party`, { characterId: input.characterId });
+  if (!isUuid(input.characterId)) throw notInParty();
+  const characterId = input.characterId;
+  await writeCampaign(
+    ctx.db,
+    campaign.id,
+    writeMetadata(ctx),
+    async (tx) => {
+      // Under the stream lock: of two concurrent removals, the second finds the character gone (NOT_FOUND).
+      const [row] = await tx
         .select()
         .from(partyCharacters)
-        .where(
-          and(
-            eq(partyCharacters.campaignId, campaign.id),
-            eq(partyCharacters.characterId, input.characterId),
-            isNull(partyCharacters.leftAt),
-          ),
-        )
-    : [];
-  if (!row) {
-    throw notFound(`Character ${input.characterId} is not in this campaign's party`, { characterId: input.characterId });
-  }
-  if (campaign.dungeonMasterId !== userId && row.ownerId !== userId) {
-    throw forbidden("Only the dungeon master or the character's owner may remove it from the party", {
-      characterId: row.characterId,
-    });
-  }
-  await ctx.db
-    .update(partyCharacters)
-    .set({ leftAt: new Date() })
-    .where(and(eq(partyCharacters.id, row.id), isNull(partyCharacters.leftAt)));
+        .where(and(eq(partyCharacters.campaignId, campaign.id), eq(partyCharacters.characterId, characterId), isNull(partyCharacters.leftAt)));
+      if (!row) throw notInParty();
+      if (campaign.dungeonMasterId !== userId && row.ownerId !== userId) {
+        throw forbidden("Only the dungeon master or the character's owner may remove it from the party", {
+          characterId: row.characterId,
+        });
+      }
+      return [{ type: 'CharacterLeftParty', data: { campaignId: campaign.id, partyEntryId: row.id, characterId } }];
+    },
+    async () => undefined,
+  );
   ctx.loaders.forgetCampaign(campaign.id);
-  return { campaign, character: { id: row.characterId } };
+  return { campaign, character: { id: characterId } };
 }
