@@ -1,0 +1,87 @@
+/**
+ * bench/event-store: append throughput of the event store (lib/event-store) in events/s, one event per
+ * transaction as domain writes append them: into one stream, and into 100 streams by 100 concurrent writers;
+ * then the replay rate of a projection over what was written. Runs on embedded PGlite and, when DATABASE_URL
+ * is set, on that PostgreSQL server too (a fresh schema, dropped afterwards).
+ * Run: npm run bench:event-store [-- <events>]   (default 2000 per scenario)
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { openDatabase, type Database } from '../lib/db/open-database.js';
+import { appendEvents } from '../lib/event-store/append-events.js';
+import type { Projection } from '../lib/event-store/projection.js';
+import { replayProjection } from '../lib/event-store/replay.js';
+import { eventStoreTables } from '../lib/event-store/schema.js';
+import { eventStoreMigrations } from '../lib/event-store/testing/open-event-store.js';
+
+type Schema = typeof eventStoreTables;
+const total = Number(process.argv[2] ?? 2000);
+// 100 writers: about the concurrency of a busy service's connection pool and request handlers together.
+const STREAMS = 100;
+
+const counters = pgTable('bench_counters', { id: text('id').primaryKey(), n: integer('n').notNull() });
+const projection: Projection<Schema> = {
+  readTables: [counters],
+  async apply(tx, event) {
+    await tx.insert(counters).values({ id: event.streamId, n: 1 }).onConflictDoUpdate({ target: counters.id, set: { n: sql`${counters.n} + 1` } });
+  },
+};
+
+async function appendOne(database: Database<Schema>, streamId: string, n: number): Promise<void> {
+  await database.db.transaction((tx) =>
+    appendEvents(tx, { streamId, expectedVersion: 'any', events: [{ type: 'CounterIncremented', data: { n, note: 'a typical small domain event' } }] }),
+  );
+}
+
+async function rate(label: string, count: number, run: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  await run();
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  ${label.padEnd(34)} ${String(Math.round(count / seconds)).padStart(7)} events/s  (${count} in ${seconds.toFixed(2)} s)`);
+}
+
+async function scenario(name: string, database: Database<Schema>): Promise<void> {
+  await database.db.execute(sql`CREATE TABLE IF NOT EXISTS bench_counters (id text PRIMARY KEY, n integer NOT NULL)`);
+  console.log(`${name}:`);
+  await rate('append, one stream', total, async () => {
+    for (let n = 0; n < total; n++) await appendOne(database, 'one-stream', n);
+  });
+  await rate(`append, ${STREAMS} streams in parallel`, total, async () => {
+    const perStream = Math.ceil(total / STREAMS);
+    await Promise.all(
+      Array.from({ length: STREAMS }, async (_, s) => {
+        for (let n = 0; n < perStream; n++) await appendOne(database, `stream-${s}`, n);
+      }),
+    );
+  });
+  const stored = 2 * total;
+  await rate('replay into a projection', stored, async () => {
+    await replayProjection(database.db, projection);
+  });
+}
+
+const embedded = await openDatabase({ service: 'bench', schema: eventStoreTables, migrationsFolder: eventStoreMigrations, databaseUrl: '', directory: 'memory://' });
+try {
+  await scenario('PGlite (embedded, in memory)', embedded);
+} finally {
+  await embedded.close();
+}
+
+const url = process.env.DATABASE_URL;
+if (url) {
+  const schemaName = `bench_${randomBytes(4).toString('hex')}_events`;
+  const server = await openDatabase({ service: 'bench', schema: eventStoreTables, migrationsFolder: eventStoreMigrations, databaseUrl: url, schemaName });
+  try {
+    await scenario('PostgreSQL (server, pool of 10)', server);
+  } finally {
+    await server.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`);
+    await client.end();
+  }
+} else {
+  console.log('PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it too');
+}
