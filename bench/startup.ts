@@ -1,6 +1,7 @@
 /**
  * bench/startup: seconds from `npm start` to the first successful cross-subgraph query:
- * - first: a fresh clone's first start (no .data/, no bundles, no PGlite template cache: build, one initdb, copies),
+ * - first: a fresh clone's first start if `npm install`'s prepare step had not run (no .data/, no bundles, no
+ *   PGlite template cache: build, one initdb, copies); with it (the README's path) the first start is a cold one,
  * - cold: no .data/ (template cached: copies, migrations, secret generation),
  * - warm: the same data directory started again.
  * Run: npm run bench:startup [-- <runs>]   (default 3 runs of each; prints every run and the median)

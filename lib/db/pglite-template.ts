@@ -33,7 +33,7 @@ async function buildTemplate(): Promise<void> {
   renameSync(staging, templateDir);
 }
 
-async function ensureTemplate(): Promise<string> {
+export async function ensureTemplate(): Promise<string> {
   mkdirSync(path.dirname(templateDir), { recursive: true });
   const started = Date.now();
   while (!existsSync(templateDir)) {
