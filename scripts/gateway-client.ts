@@ -11,7 +11,7 @@ export class GatewayRequestError extends Error {
   }
 }
 
-/** A minimal client for scripts and benchmarks: acts as any user by minting its token with the platform's secret. */
+/** A minimal client for scripts and benchmarks: acts as whichever user it is told by minting its token with the platform's secret. */
 export function gatewayClient(url: string, secret: string) {
   const tokens = new Map<string, Promise<string>>();
   return {

@@ -4,7 +4,7 @@ import { badUserInput, conflict } from '../graphql/errors.js';
 import { toJsonValue } from './canonical-json.js';
 import { eventHash } from './event-hash.js';
 import type { Transaction } from './executor.js';
-import { isUniqueViolation } from './unique-violation.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { events, eventStreams, type EventMetadata } from './schema.js';
 
 /** A stream's current version (its number of events), 'no_stream' (= 0, nothing appended yet) or 'any' (no check). */

@@ -60,7 +60,7 @@ export function createUndiciFetcher(dispatcher: Dispatcher): Fetcher {
   return async (url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
     const response = await request(url, {
       dispatcher,
-      // FetcherRequestInit types the method as any string; the data sources only ever send POST and GET.
+      // FetcherRequestInit types the method as an arbitrary string; the data sources only ever send POST and GET.
       method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: init.headers,
       body: init.body,

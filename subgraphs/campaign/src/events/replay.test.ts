@@ -6,23 +6,12 @@ import { verifyAllStreams } from '../../../../lib/event-store/verify-stream.js';
 import { campaignMembers, campaigns, events, gameSessions, locations, npcs, partyCharacters, quests } from '../db/schema.js';
 import { startHarness, type Harness } from '../test-harness.js';
 import { campaignProjection } from './projection.js';
+import { mulberry32 } from '../../../../lib/random/prng.js';
 
 // Fixed seed: a failure replays the same history. 250 mutations: enough for every event type to occur many
 // times on a few campaigns (archives with parties, re-joins, double recordings) and still well under a minute.
 const SEED = 0x5eed_c0de;
 const STEPS = 250;
-
-/** mulberry32: a tiny, well-distributed PRNG; Math.random cannot be seeded. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const M = {
   create: `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`,
@@ -72,7 +61,7 @@ async function snapshot() {
 
 describe('replay', () => {
   it('rebuilds exactly the read tables that a random history of mutations wrote', async () => {
-    const random = prng(SEED);
+    const random = mulberry32(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const characters = Array.from({ length: 8 }, () => randomUUID());
     const model: CampaignModel[] = [];

@@ -7,7 +7,7 @@ import { assertActive, loadCampaign, requireUser, viewerOf } from '../access.js'
 import { writeMetadata, type Context } from '../context.js';
 import type { CampaignDatabase } from '../db/database.js';
 import { campaigns, partyCharacters, type CampaignRow, type CharacterReference } from '../db/schema.js';
-import { isUniqueViolation } from '../db/unique-violation.js';
+import { isUniqueViolation } from '../../../../lib/db/unique-violation.js';
 import { writeCampaign, type WriteMetadata } from '../events/write-campaign.js';
 import { isUuid } from '../validation.js';
 import { campaignIn } from './campaigns.js';

@@ -4,27 +4,13 @@ import { events, replayProjection, verifyAllStreams } from '../../../../lib/even
 import { characters } from '../db/schema.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
 import { characterProjection } from './projection.js';
+import { Rng } from '../../../../lib/random/prng.js';
 
 // A fixed seed reproduces a failure; REPLAY_SEED explores other histories.
 const SEED = Number(process.env.REPLAY_SEED ?? 20_261_125);
 // Enough operations for every kind of mutation and failure to occur many times, few enough for ~20 s on PGlite.
 const OPERATIONS = 220;
 const USERS = ['alice', 'bob', 'carol'] as const;
-
-/** mulberry32: a tiny seeded PRNG, so the history is the same on every run of one seed. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
-  return { next, int, pick };
-}
 
 const UPDATE = 'mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { id version } } }';
 const AWARD = 'mutation($input: AwardExperienceInput!) { awardExperience(input: $input) { character { version } } }';
@@ -49,7 +35,7 @@ function snapshot() {
 
 describe(`replaying a random history (seed ${SEED})`, () => {
   it('rebuilds the characters table exactly, and every stream verifies', async () => {
-    const random = prng(SEED);
+    const random = new Rng(SEED);
     const { client } = server;
     const live: Known[] = [];
     const outcomes = new Map<string, number>();
@@ -60,13 +46,13 @@ describe(`replaying a random history (seed ${SEED})`, () => {
     });
     const someChanges = () => {
       const changes: Record<string, unknown> = {};
-      if (random.next() < 0.5) changes.name = `Hero ${random.int(1, 50)}`;
-      if (random.next() < 0.3) changes.backstory = random.next() < 0.3 ? null : `Story ${random.int(1, 1000)}`;
-      if (random.next() < 0.3) changes.alignment = random.pick([null, 'CHAOTIC_GOOD', 'NEUTRAL', 'LAWFUL_EVIL']);
-      if (random.next() < 0.3) changes.temporaryHitPoints = random.int(0, 10);
-      if (random.next() < 0.2) changes.abilityScores = abilityScores();
-      if (random.next() < 0.2) changes.experience = random.int(0, 50_000);
-      if (random.next() < 0.15) changes.inventory = random.next() < 0.5 ? [] : [{ name: 'Rope', quantity: random.int(1, 3), weight: 10 }];
+      if (random.float() < 0.5) changes.name = `Hero ${random.int(1, 50)}`;
+      if (random.float() < 0.3) changes.backstory = random.float() < 0.3 ? null : `Story ${random.int(1, 1000)}`;
+      if (random.float() < 0.3) changes.alignment = random.pick([null, 'CHAOTIC_GOOD', 'NEUTRAL', 'LAWFUL_EVIL']);
+      if (random.float() < 0.3) changes.temporaryHitPoints = random.int(0, 10);
+      if (random.float() < 0.2) changes.abilityScores = abilityScores();
+      if (random.float() < 0.2) changes.experience = random.int(0, 50_000);
+      if (random.float() < 0.15) changes.inventory = random.float() < 0.5 ? [] : [{ name: 'Rope', quantity: random.int(1, 3), weight: 10 }];
       return changes;
     };
     const refresh = async (known: Known) => {
@@ -75,7 +61,7 @@ describe(`replaying a random history (seed ${SEED})`, () => {
     };
 
     for (let step = 0; step < OPERATIONS; step++) {
-      const roll = random.next();
+      const roll = random.float();
       const target = live.length > 0 ? random.pick(live) : undefined;
       const stranger = target ? random.pick(USERS.filter((user) => user !== target.owner)) : 'bob';
       if (!target || roll < 0.2) {
@@ -98,7 +84,7 @@ describe(`replaying a random history (seed ${SEED})`, () => {
         await refresh(target);
         note('racing updates');
       } else if (roll < 0.78) {
-        const reason = random.next() < 0.5 ? `Encounter ${step}` : null;
+        const reason = random.float() < 0.5 ? `Encounter ${step}` : null;
         const result = await client.request(AWARD, { input: { characterId: target.id, amount: random.int(1, 5000), reason } }, target.owner);
         expect(result.errors, `step ${step}`).toBeUndefined();
         target.version = result.data?.awardExperience.character.version;

@@ -5,6 +5,7 @@ import { imageBlobs, images } from '../db/schema.js';
 import { SAMPLE_GIF, sampleJpeg, samplePng, sampleWebp } from '../testing/sample-images.js';
 import { startImageTestServer, type ImageTestServer } from '../testing/image-test-server.js';
 import { projection } from './projection.js';
+import { mulberry32 } from '../../../../lib/random/prng.js';
 
 // Fixed so that a failure reproduces; IMAGE_REPLAY_SEED=<n> explores other histories.
 const SEED = Number(process.env.IMAGE_REPLAY_SEED ?? 20261125);
@@ -16,18 +17,6 @@ const KINDS = ['PORTRAIT', 'MAP', 'SCENE', 'TOKEN'];
 const CONTENTS = [samplePng(3, 2, [200, 0, 0]), samplePng(1, 1, [0, 90, 0]), sampleJpeg(640, 480), sampleWebp(32, 16), samplePng(8, 8, [1, 2, 3])];
 const DELETE = 'mutation ($id: ID!) { deleteImage(input: { id: $id }) { deletedImageId } }';
 
-/** mulberry32: a tiny seeded PRNG, good enough to pick test steps. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let server: ImageTestServer;
 beforeAll(async () => {
   server = await startImageTestServer();
@@ -38,7 +27,7 @@ const snapshotImages = () => server.database.db.select().from(images).orderBy(as
 const blobKeys = async () => (await server.database.db.select({ sha256: imageBlobs.sha256 }).from(imageBlobs).orderBy(asc(imageBlobs.sha256))).map((row) => row.sha256);
 
 it(`rebuilds the same images table from a random history (seed ${SEED})`, { timeout: 240_000 }, async () => {
-  const random = prng(SEED);
+  const random = mulberry32(SEED);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const live = new Map<string, string>(); // image id -> owner
   const gone: string[] = [];

@@ -6,7 +6,7 @@ import { writeFreeform } from './kinds/freeform.js';
 import { writeLocation } from './kinds/location.js';
 import { writeNpc } from './kinds/npc.js';
 import { writePlotHooks } from './kinds/plot-hooks.js';
-import { Rng } from './prng.js';
+import { Rng } from '../../../../../lib/random/prng.js';
 import { buildProfile, type Profile } from './profile.js';
 import { truncateText } from './truncate.js';
 

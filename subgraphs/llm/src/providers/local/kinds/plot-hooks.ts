@@ -1,5 +1,5 @@
 import { capitalize, expand } from '../grammar.js';
-import type { Rng } from '../prng.js';
+import type { Rng } from '../../../../../../lib/random/prng.js';
 import type { Profile } from '../profile.js';
 import { promptClause } from './prompt-words.js';
 
@@ -10,7 +10,7 @@ const THREATS = ['a cult of the [Black Flame|Hollow Eye|Drowned God]', 'a young 
 const PRIZES = ['a map to a vault sealed before the last war', 'a crown that whispers to whoever wears it', 'a ledger of bribes paid to half the council', 'a shard of a shattered holy sword', 'an egg that is warm to the touch'];
 
 /**
- * Hook templates; `{place}` and `{other}` are names from the setting when it has any.
+ * Hook templates; `{place}` and `{other}` are names from the setting when it names some.
  * Each ends on a question or stake so the table has something to decide.
  */
 const HOOKS = [

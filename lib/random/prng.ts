@@ -1,5 +1,5 @@
 /**
- * Deterministic randomness for the local provider: the same seed always walks the same path through the
+ * Deterministic randomness (the local LLM provider, test histories): the same seed always walks the same path through the
  * grammars, on every machine and Node version (Math.random could do neither).
  */
 
