@@ -19,8 +19,8 @@ export interface RequestInfo {
 export interface SubgraphServerOptions<TContext extends object> {
   name: string;
   typeDefs: DocumentNode;
-  // The resolver map is typed per subgraph by codegen; here any map buildSubgraphSchema takes is fine.
-  resolvers: GraphQLResolverMap<unknown> | GraphQLResolverMap<unknown>[];
+  /** The subgraph's codegen-typed resolver map (see the one cast below). */
+  resolvers: object;
   secret: string;
   createContext(info: RequestInfo): TContext | Promise<TContext>;
   /** Extra HTTP routes (image bytes); returns true when it answered the request. */
@@ -41,6 +41,9 @@ export interface SubgraphServer {
  */
 export function createSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): SubgraphServer {
   const yoga = createYoga({
+    // The one cast for every subgraph: codegen's Resolvers type (optional fields, DateTime a GraphQLScalarType,
+    // parents typed as rows) is not assignable to @apollo/subgraph's loose GraphQLResolverMap, though it is the
+    // same object that buildSubgraphSchema reads at run time.
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     graphqlEndpoint: '/graphql',
     graphiql: false,

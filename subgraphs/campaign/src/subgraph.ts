@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
 import type { Database } from '../../../lib/db/index.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
@@ -21,9 +20,7 @@ export function createCampaignSubgraph({ database, secret }: CampaignSubgraphOpt
   return createSubgraphServer({
     name: 'campaign',
     typeDefs: parse(readFileSync(CAMPAIGN_SCHEMA_PATH, 'utf8')),
-    // codegen's Resolvers marks every field optional (`| undefined`), which GraphQLResolverMap's index signature
-    // rejects; the map is the same object buildSubgraphSchema reads, so the cast changes no behaviour.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    resolvers,
     secret,
     createContext: (info) => createContext(database.db, info),
   });

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Database } from '../../../lib/db/index.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 import { contextFactory } from './context.js';
@@ -23,9 +22,7 @@ export function createCharacterSubgraph({ database, secret }: CharacterSubgraphO
   return createSubgraphServer({
     name: 'character',
     typeDefs: parse(readFileSync(CHARACTER_SCHEMA_PATH, 'utf8')),
-    // Cast: codegen's typed map (DateTime a GraphQLScalarType, parents typed as rows) is not assignable to
-    // @apollo/subgraph's loose GraphQLResolverMap, though it is the same object at run time.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    resolvers,
     secret,
     createContext: contextFactory(database.db),
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Database } from '../../../lib/db/index.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 import { createContext } from './context.js';
@@ -27,9 +26,7 @@ export function createImageSubgraph({ database, secret, settings: overrides = {}
   return createSubgraphServer({
     name: 'image',
     typeDefs,
-    // Cast because @apollo/subgraph types __resolveReference as a field resolver (parent, args, ctx, info) while
-    // codegen types it as (reference, ctx, info), which is what buildSubgraphSchema actually calls.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    resolvers,
     secret,
     createContext: (info) => createContext(database.db, settings, info),
     route: (req, res) => refuseOversizedBody(req, res, maxBodyBytes) || serveImage(req, res),

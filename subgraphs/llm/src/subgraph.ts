@@ -24,8 +24,7 @@ export function createLlmSubgraph({ database, secret, providers }: LlmSubgraphOp
   return createSubgraphServer({
     name: 'llm',
     typeDefs,
-    // The generated Resolvers type is stricter than the map buildSubgraphSchema accepts; they describe the same object.
-    resolvers: resolvers as Parameters<typeof createSubgraphServer>[0]['resolvers'],
+    resolvers,
     secret,
     createContext: (info) => createContext(database.db, registry, info),
   });
