@@ -54,7 +54,7 @@ try {
         input: { name: `Hero ${c}-${i}`, race: 'HUMAN', class: 'FIGHTER', portraitImageId: uploadImage.image.id,
           abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 12, wisdom: 10, charisma: 8 } },
       });
-      await client.request(player, `mutation($input: AddPartyCharacterInput!) { addPartyCharacter(input: $input) { campaign { id } } }`,
+      await client.request(player, `mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }`,
         { input: { campaignId, characterId: createCharacter.character.id } });
     }
   }

@@ -9,19 +9,25 @@ import path from 'node:path';
 import { repoRoot } from '../lib/config/paths.js';
 import { SERVICES } from '../lib/config/services.js';
 
+// The hub's own subgraph keeps its database beside the gateway's code.
+const TARGETS: Record<string, { schema: string; out: string }> = {
+  ...Object.fromEntries(SERVICES.map((service) => [service, { schema: `subgraphs/${service}/src/db/schema.ts`, out: `subgraphs/${service}/drizzle` }])),
+  hub: { schema: 'gateway/src/hub/db/schema.ts', out: 'gateway/src/hub/drizzle' },
+};
+
 const requested = process.argv.slice(2);
-const services = requested.length ? requested : [...SERVICES];
+const services = requested.length ? requested : Object.keys(TARGETS);
 for (const service of services) {
-  if (!(SERVICES as readonly string[]).includes(service)) {
-    console.error(`Unknown service "${service}"; one of ${SERVICES.join(', ')}`);
+  // Relative paths: drizzle-kit mangles an absolute --out once a snapshot exists.
+  const target = TARGETS[service];
+  if (!target) {
+    console.error(`Unknown service "${service}"; one of ${Object.keys(TARGETS).join(', ')}`);
     process.exit(1);
   }
-  // Relative paths: drizzle-kit mangles an absolute --out once a snapshot exists.
-  const dir = path.join('subgraphs', service);
-  const out = path.join(repoRoot, dir, 'drizzle');
+  const out = path.join(repoRoot, target.out);
   execFileSync(
     'npx',
-    ['drizzle-kit', 'generate', '--dialect=postgresql', `--schema=./${dir}/src/db/schema.ts`, `--out=./${dir}/drizzle`],
+    ['drizzle-kit', 'generate', '--dialect=postgresql', `--schema=./${target.schema}`, `--out=./${target.out}`],
     { stdio: 'inherit', cwd: repoRoot },
   );
   for (const file of readdirSync(out).filter((f) => f.endsWith('.sql'))) {

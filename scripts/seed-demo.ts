@@ -56,7 +56,8 @@ export async function seedDemo(client: GatewayClient, log: (line: string) => voi
   );
   await client.request(
     DEMO_DM,
-    'mutation($input: RecordSessionInput!) { recordSession(input: $input) { session { id status } } }',
+    // endSession: the session record and every party character's XP in one hub transaction.
+    'mutation($input: EndSessionInput!) { endSession(input: $input) { sessionId transaction { state } } }',
     {
       input: {
         sessionId: scheduleSession.session.id,
@@ -77,19 +78,21 @@ async function seedPlayer(client: GatewayClient, campaignId: string, demo: (type
   await client.request(demo.player, 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { campaign { id } } }', {
     input: { campaignId },
   });
-  const { uploadImage } = await client.request<{ uploadImage: { image: { id: string } } }>(
-    demo.player,
-    'mutation($input: UploadImageInput!) { uploadImage(input: $input) { image { id } } }',
-    { input: { kind: 'PORTRAIT', dataBase64: gradientPng(128, 128, ...demo.colors).toString('base64'), prompt: `Portrait of ${demo.name}` } },
-  );
   const { player: _player, colors: _colors, ...fields } = demo;
   const { createCharacter } = await client.request<{ createCharacter: { character: { id: string } } }>(
     demo.player,
     'mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }',
-    { input: { ...fields, portraitImageId: uploadImage.image.id } },
+    { input: fields },
   );
   const characterId = createCharacter.character.id;
-  await client.request(demo.player, 'mutation($input: AddPartyCharacterInput!) { addPartyCharacter(input: $input) { campaign { id } } }', {
+  // Stored and linked in one hub transaction (no orphan image if the link fails).
+  await client.request(
+    demo.player,
+    'mutation($input: SetCharacterPortraitInput!) { setCharacterPortrait(input: $input) { image { id } } }',
+    { input: { characterId, dataBase64: gradientPng(128, 128, ...demo.colors).toString('base64'), prompt: `Portrait of ${demo.name}` } },
+  );
+  // joinParty: the campaign's party and the character's active campaign change together.
+  await client.request(demo.player, 'mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }', {
     input: { campaignId, characterId },
   });
   const race = demo.race.toLowerCase().replace(/_/g, ' ');

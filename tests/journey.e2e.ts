@@ -97,7 +97,7 @@ describe('a campaign built through the gateway', () => {
     );
     const secondId = created.data!.createCampaign.campaign.id;
     const result = await platform.gql(
-      'mutation($input: AddPartyCharacterInput!) { addPartyCharacter(input: $input) { campaign { id } } }',
+      'mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }',
       { input: { campaignId: secondId, characterId } },
       owner,
     );
@@ -111,7 +111,7 @@ describe('a campaign built through the gateway', () => {
       'thief',
     );
     const result = await platform.gql(
-      'mutation($input: AddPartyCharacterInput!) { addPartyCharacter(input: $input) { campaign { id } } }',
+      'mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }',
       { input: { campaignId: created.data!.createCampaign.campaign.id, characterId: seeded.characterIds[1] } },
       'thief',
     );

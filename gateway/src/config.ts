@@ -19,6 +19,8 @@ export interface GatewayConfig {
   readinessTimeoutMs?: number;
   /** Largest POST body accepted; default 8 MiB (an image upload in its JSON envelope). */
   maxBodyBytes?: number;
+  /** hub.yaml message_hub.transaction.timeout in ms: an undecided global transaction older than this aborts. */
+  transactionTimeoutMs?: number;
 }
 
 function parsePort(value: string | undefined): number {
@@ -38,7 +40,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port:
   const names = listSubgraphs(readFileSync(supergraphPath, 'utf8')).map((subgraph) => subgraph.name);
 
   const subgraphUrls: Record<string, string> = {};
-  for (const [name, service] of Object.entries((env.HUB_CONFIG ? loadHubConfig(env.HUB_CONFIG) : loadHubConfig()).services)) {
+  const hubConfig = env.HUB_CONFIG ? loadHubConfig(env.HUB_CONFIG) : loadHubConfig();
+  for (const [name, service] of Object.entries(hubConfig.services)) {
     const first = service.urls?.[0];
     // hub.yaml may configure policies for services this supergraph does not have: only URLs of known ones apply.
     if (first && names.includes(name)) subgraphUrls[name] = first;
@@ -55,7 +58,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port:
   }
 
   const { secret, embedded } = loadAuthSecret();
-  const config: GatewayConfig = { supergraphPath, secret, secretEmbedded: embedded, subgraphUrls };
+  const config: GatewayConfig = {
+    supergraphPath,
+    secret,
+    secretEmbedded: embedded,
+    subgraphUrls,
+    transactionTimeoutMs: hubConfig.message_hub.transaction.timeout * 1000,
+  };
   if (env.GATEWAY_MAX_BODY_BYTES) {
     const max = Number(env.GATEWAY_MAX_BODY_BYTES);
     if (!Number.isInteger(max) || max < 1024) throw new Error(`GATEWAY_MAX_BODY_BYTES must be an integer of at least 1024, got "${env.GATEWAY_MAX_BODY_BYTES}"`);

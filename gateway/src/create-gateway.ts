@@ -15,11 +15,16 @@ import { errorBody, sendJson } from './http/send-json.js';
 import { maskGatewayError } from './mask-gateway-error.js';
 import { useAuth, type AuthContext } from './plugins/use-auth.js';
 import { listSubgraphs, type SupergraphSubgraph } from './supergraph-subgraphs.js';
+import { createHubSubgraph, HUB_SUBGRAPH } from './hub/hub-subgraph.js';
+import { dataSourceParticipants } from './hub/transactions/participant-client.js';
 
 /** The one subgraph the gateway knows by name: the optional owner of image bytes served under /images/. */
 const IMAGE_SUBGRAPH = 'image';
 // 2 s: a subgraph slower than that to answer a trivial /health is not one to route traffic to.
 const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
+// 30 s, hub.yaml's documented default: far above a healthy two-service transaction (milliseconds), short enough
+// that a stuck one releases its reservations before a user gives up on it.
+const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 
 export interface Gateway {
   /** Created, not listening: `listen` starts it (tests on port 0). */
@@ -50,12 +55,27 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const urlOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   const agent = createSubgraphAgent();
 
+  // The hub's own subgraph, when the supergraph has one, is served in-process; its coordinator calls the other
+  // subgraphs through the very data sources query planning uses.
+  const dataSources = new Map<string, HubDataSource>();
+  const hub = subgraphs.some((subgraph) => subgraph.name === HUB_SUBGRAPH)
+    ? await createHubSubgraph({
+        participants: dataSourceParticipants(dataSources),
+        transactionTimeoutMs: config.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
+      })
+    : undefined;
+
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new HubDataSource({ name, url: urlOf.get(name) ?? url ?? '', secret: config.secret, dispatcher: agent }),
+    buildService: ({ name, url }) => {
+      if (hub && name === HUB_SUBGRAPH) return hub.dataSource;
+      const dataSource = new HubDataSource({ name, url: urlOf.get(name) ?? url ?? '', secret: config.secret, dispatcher: agent });
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
   });
   await gateway.load();
+  hub?.coordinator.start();
 
   const yoga = createYoga<Record<string, never>, AuthContext>({
     graphqlEndpoint: '/graphql',
@@ -67,6 +87,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     plugins: [useAuth({ secret: config.secret }), useApolloFederation({ gateway })],
   });
 
+  // The in-process hub has no /health of its own: it is ready when the gateway is.
+  const remoteSubgraphs = subgraphs.filter((subgraph) => !(hub && subgraph.name === HUB_SUBGRAPH));
   const image = subgraphs.find((subgraph) => subgraph.name === IMAGE_SUBGRAPH);
   const imageOrigin = image ? new URL(image.url).origin : undefined;
   const readinessTimeoutMs = config.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
@@ -78,7 +100,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/readiness') {
-      const report = await checkReadiness({ loaded: gateway.schema !== undefined, targets: subgraphs, dispatcher: agent, timeoutMs: readinessTimeoutMs });
+      const report = await checkReadiness({ loaded: gateway.schema !== undefined, targets: remoteSubgraphs, dispatcher: agent, timeoutMs: readinessTimeoutMs });
       return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', subgraphs: report.subgraphs });
     }
     if (imageOrigin && pathname.startsWith(IMAGES_PREFIX)) return proxyImage(req, res, imageOrigin, agent);
@@ -114,6 +136,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         server.closeIdleConnections();
         await stopped;
         await gateway.stop();
+        await hub?.close();
         await agent.close();
       })()),
   };

@@ -6,6 +6,11 @@ export const IDENTITY_HEADER = 'x-hub-identity';
 export interface Identity {
   /** null for an anonymous caller: the gateway vouches for the request, not for a user. */
   userId: string | null;
+  /**
+   * Set when one of our own processes acts on its own behalf rather than a user's: 'hub' for the transaction
+   * coordinator (the only caller the participant protocol accepts), a service name for its background work.
+   */
+  service?: string;
 }
 
 // 60 s: a subgraph may hand the header back to the hub for a nested call during its request;
@@ -23,7 +28,7 @@ function mac(key: Buffer, payload: string): string {
 
 export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
   const payload = Buffer.from(
-    JSON.stringify({ sub: identity.userId, exp: Math.floor(now / 1000) + IDENTITY_TTL_SECONDS }),
+    JSON.stringify({ sub: identity.userId, ...(identity.service ? { svc: identity.service } : {}), exp: Math.floor(now / 1000) + IDENTITY_TTL_SECONDS }),
   ).toString('base64url');
   return `v1.${payload}.${mac(identityKey(secret), payload)}`;
 }
@@ -37,10 +42,11 @@ export function verifyIdentity(header: string | null | undefined, secret: string
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const { sub, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: unknown; exp: unknown };
+    const { sub, svc, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: unknown; svc?: unknown; exp: unknown };
     if (typeof exp !== 'number' || exp * 1000 < now) return null;
     if (sub !== null && typeof sub !== 'string') return null;
-    return { userId: sub };
+    if (svc !== undefined && typeof svc !== 'string') return null;
+    return svc === undefined ? { userId: sub } : { userId: sub, service: svc };
   } catch {
     return null;
   }

@@ -63,7 +63,7 @@ export async function startTestPlatform(env: NodeJS.ProcessEnv = {}): Promise<Te
       if (schemaPrefix && process.env.DATABASE_URL) {
         const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
         await client.connect();
-        for (const service of SERVICES) await client.query(`DROP SCHEMA IF EXISTS "${schemaPrefix}${service}" CASCADE`);
+        for (const service of [...SERVICES, 'hub']) await client.query(`DROP SCHEMA IF EXISTS "${schemaPrefix}${service}" CASCADE`);
         await client.end();
       }
     },

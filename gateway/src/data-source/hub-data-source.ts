@@ -55,19 +55,28 @@ export class HubDataSource extends RemoteGraphQLDataSource<{ identity?: Identity
   override async process(options: GraphQLDataSourceProcessOptions<{ identity?: Identity }>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     if (!request.query) throw new Error(`no query to send to subgraph "${this.name}"`);
-    const headers: Record<string, string> = {};
     // The planner may add headers of its own (federated tracing); identity and content type are ours.
-    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+    const plannerHeaders: Record<string, string> = {};
+    for (const [name, value] of request.http?.headers ?? []) plannerHeaders[name] = value;
+    const { query, variables, operationName, extensions } = request;
+    return this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders);
+  }
+
+  /**
+   * One GraphQL request to this subgraph on behalf of `identity`, outside query planning: the hub's own
+   * calls (the transaction coordinator's protocol) take the same road, and policies, as planned fetches.
+   */
+  async call(
+    request: { query: string; variables?: Record<string, unknown> | undefined; operationName?: string | undefined; extensions?: Record<string, unknown> | undefined },
+    identity: Identity,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<GatewayGraphQLResponse> {
+    const headers: Record<string, string> = { ...extraHeaders };
     headers['content-type'] = 'application/json';
     headers.accept = 'application/graphql-response+json, application/json';
     // Signed for every fetch, anonymous callers included: subgraphs answer only what the gateway vouches for.
-    headers[IDENTITY_HEADER] = signIdentity({ userId: options.context.identity?.userId ?? null }, this.secret);
-    const body = JSON.stringify({
-      query: request.query,
-      variables: request.variables,
-      operationName: request.operationName,
-      extensions: request.extensions,
-    });
+    headers[IDENTITY_HEADER] = signIdentity(identity, this.secret);
+    const body = JSON.stringify(request);
 
     let response: FetcherResponse;
     try {

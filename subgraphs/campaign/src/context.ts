@@ -11,6 +11,8 @@ export interface Context {
   loaders: Loaders;
   /** The signed-in caller; null for an anonymous request. */
   userId: string | null;
+  /** Set when one of our services calls for itself ('hub' for the transaction coordinator): lib/transactions. */
+  callerService: string | null;
   /** The gateway's signed identity header as received: handed back to the hub for calls made for this caller. */
   identityHeader: string;
   /** Carried into the metadata of every event this request appends: the caller's x-request-id, else a fresh UUID. */
@@ -29,6 +31,7 @@ export function createContext(db: CampaignDatabase, info: RequestInfo): Context 
     db,
     loaders: createLoaders(db),
     userId: info.identity.userId,
+    callerService: info.identity.service ?? null,
     identityHeader: info.identityHeader,
     correlationId: correlationIdOf(info.request),
   };

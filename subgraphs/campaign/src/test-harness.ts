@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../lib/db/index.js';
 import { openTestDatabase } from '../../../tests/helpers/test-database.js';
 import { startSubgraphForTest, TEST_SECRET, type GraphQLResult, type SubgraphClient } from '../../../tests/helpers/subgraph-client.js';
+import { runBranch, type ProtocolOutcome } from '../../../tests/helpers/branch-protocol.js';
 import { schema, type CampaignSchema } from './db/schema.js';
-import { joinParty } from './mutations/party.js';
 import { CAMPAIGN_MIGRATIONS, createCampaignSubgraph } from './subgraph.js';
 
 export interface Harness {
@@ -18,10 +18,12 @@ export interface Harness {
   /** Invites `player` and has them join. */
   addPlayer(campaignId: string, dm: string, player: string): Promise<void>;
   /**
-   * Brings a character into the party through the same event-recording step as addPartyCharacter (which first
-   * asks the character service through the hub for its owner: the end-to-end suite covers that part).
+   * Brings a character into the party as the hub's joinParty does: this service's branch, prepared and committed
+   * over the protocol (the character service's branch, the owner check, is covered end to end).
    */
   seedPartyCharacter(campaignId: string, ownerId: string, characterId?: string): Promise<string>;
+  /** One of this service's transaction branches, prepared then committed as the hub would (answers any error code). */
+  branch(operation: string, payload: unknown, actor: string | null): Promise<ProtocolOutcome>;
   close(): Promise<void>;
 }
 
@@ -60,9 +62,11 @@ export async function startHarness(): Promise<Harness> {
       await harness.ok(JOIN, { input: { campaignId } }, player);
     },
     async seedPartyCharacter(campaignId, ownerId, characterId = randomUUID()) {
-      await joinParty(database.db, { correlationId: randomUUID(), userId: ownerId }, campaignId, characterId, ownerId);
+      const outcome = await harness.branch('joinParty', { campaignId, characterId }, ownerId);
+      if (outcome.errorCode) throw new Error(`joinParty branch failed: ${outcome.errorCode} ${outcome.errorMessage}`);
       return characterId;
     },
+    branch: (operation, payload, actor) => runBranch(client, { operation, payload, actor }),
     async close() {
       await client.close();
       await database.close();

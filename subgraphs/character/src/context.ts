@@ -8,6 +8,8 @@ export interface Context {
   db: CharacterDb;
   loaders: Loaders;
   userId: string | null;
+  /** Set when one of our services calls for itself ('hub' for the transaction coordinator): lib/transactions. */
+  callerService: string | null;
   /** The caller's signed identity, handed back to the hub for calls made on the caller's behalf. */
   identityHeader: string;
   /** Ties the events this request records to the request (metadata.correlationId): x-request-id, else a fresh UUID. */
@@ -28,6 +30,7 @@ export function contextFactory(db: CharacterDb) {
     db,
     loaders: createLoaders(db),
     userId: identity.userId,
+    callerService: identity.service ?? null,
     identityHeader,
     correlationId: correlationIdOf(request),
   });

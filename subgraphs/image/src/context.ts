@@ -12,6 +12,8 @@ export interface Context {
   loaders: Loaders;
   /** null for an anonymous caller (the gateway vouched for the request, not for a user). */
   userId: string | null;
+  /** Set when one of our services calls for itself ('hub' for the transaction coordinator): lib/transactions. */
+  callerService: string | null;
   /** Handed back to the hub for nested calls made on behalf of this caller. */
   identityHeader: string;
   settings: ImageSettings;
@@ -28,6 +30,7 @@ export function createContext(db: ImageDb, settings: ImageSettings, info: Reques
     db,
     loaders: createLoaders(db),
     userId: info.identity.userId,
+    callerService: info.identity.service ?? null,
     identityHeader: info.identityHeader,
     settings,
     correlationId: requestCorrelationId(info.request),

@@ -5,6 +5,8 @@ import { registerCounter, runSubgraph } from '../../../lib/subgraph/index.js';
 import * as schema from './db/schema.js';
 import { loadImageSettings } from './settings.js';
 import { createImageSubgraph } from './subgraph.js';
+import { startInDoubtResolver } from '../../../lib/transactions/index.js';
+import { imageParticipant } from './transactions/store-portrait.js';
 
 const settings = loadImageSettings();
 const { secret } = loadAuthSecret();
@@ -14,4 +16,9 @@ const database = await openDatabase({
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
 });
 registerCounter('db_statements_total', () => database.stats.statements);
-await runSubgraph('image', createImageSubgraph({ database, secret, settings }), () => database.close());
+// Settles branches the hub prepared here and never finished (lib/transactions/resolve-in-doubt.ts).
+const inDoubt = startInDoubtResolver(database.db, imageParticipant(settings), 'image', secret);
+await runSubgraph('image', createImageSubgraph({ database, secret, settings }), async () => {
+  await inDoubt.stop();
+  await database.close();
+});

@@ -8,6 +8,8 @@ import { maxGraphqlBodyBytes, refuseOversizedBody } from './http/body-limit.js';
 import { imageRoute } from './http/image-route.js';
 import { resolvers } from './resolvers/index.js';
 import { DEFAULT_MAX_BYTES, type ImageSettings } from './settings.js';
+import { protocolResolvers } from '../../../lib/transactions/index.js';
+import { imageParticipant } from './transactions/store-portrait.js';
 
 const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
 
@@ -26,7 +28,8 @@ export function createImageSubgraph({ database, secret, settings: overrides = {}
   return createSubgraphServer({
     name: 'image',
     typeDefs,
-    resolvers,
+    // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it).
+    resolvers: { ...resolvers, Mutation: { ...resolvers.Mutation, ...protocolResolvers(imageParticipant(settings)) } },
     secret,
     createContext: (info) => createContext(database.db, settings, info),
     route: (req, res) => refuseOversizedBody(req, res, maxBodyBytes) || serveImage(req, res),

@@ -18,23 +18,6 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Brings one of the caller's characters into a campaign's party. */
-export type AddPartyCharacterInput = {
-  /** The campaign; the caller must have joined it. */
-  campaignId: Scalars['ID']['input'];
-  /** A character the caller owns that is in no other active party. */
-  characterId: Scalars['ID']['input'];
-};
-
-/** The character in its new party. */
-export type AddPartyCharacterPayload = {
-  __typename?: 'AddPartyCharacterPayload';
-  /** The campaign. */
-  campaign: Campaign;
-  /** The character added. */
-  character: Character;
-};
-
 /** A D&D campaign run by one dungeon master for a group of players. */
 export type Campaign = {
   __typename?: 'Campaign';
@@ -293,8 +276,10 @@ export type Location = {
 /** Changing campaigns. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Brings one of the caller's characters into a campaign's party. */
-  addPartyCharacter: AddPartyCharacterPayload;
+  /** Phase two: release a prepared branch, or fence a transaction whose prepare has not arrived. Idempotent. */
+  abortTransactionBranch: TransactionBranchAck;
+  /** Phase two: apply a prepared branch. Idempotent. */
+  commitTransactionBranch: TransactionBranchAck;
   /** Creates a campaign with the caller as its dungeon master. */
   createCampaign: CreateCampaignPayload;
   /** Adds a location to a campaign (dungeon master only). */
@@ -307,10 +292,8 @@ export type Mutation = {
   invitePlayer: InvitePlayerPayload;
   /** Accepts the caller's invitation to a campaign. */
   joinCampaign: JoinCampaignPayload;
-  /** Records a session as played and awards its experience to every party character (dungeon master only). */
-  recordSession: RecordSessionPayload;
-  /** Takes a character out of a campaign's party (its dungeon master or the character's owner). */
-  removePartyCharacter: RemovePartyCharacterPayload;
+  /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
+  prepareTransactionBranch: TransactionBranchAck;
   /** Schedules the campaign's next session (dungeon master only). */
   scheduleSession: ScheduleSessionPayload;
   /** Changes a campaign (dungeon master only); archiving releases its party. */
@@ -321,8 +304,14 @@ export type Mutation = {
 
 
 /** Changing campaigns. */
-export type MutationAddPartyCharacterArgs = {
-  input: AddPartyCharacterInput;
+export type MutationAbortTransactionBranchArgs = {
+  transactionId: Scalars['ID']['input'];
+};
+
+
+/** Changing campaigns. */
+export type MutationCommitTransactionBranchArgs = {
+  transactionId: Scalars['ID']['input'];
 };
 
 
@@ -363,14 +352,8 @@ export type MutationJoinCampaignArgs = {
 
 
 /** Changing campaigns. */
-export type MutationRecordSessionArgs = {
-  input: RecordSessionInput;
-};
-
-
-/** Changing campaigns. */
-export type MutationRemovePartyCharacterArgs = {
-  input: RemovePartyCharacterInput;
+export type MutationPrepareTransactionBranchArgs = {
+  input: PrepareTransactionBranchInput;
 };
 
 
@@ -411,6 +394,20 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** What the coordinator asks a participant to prepare. */
+export type PrepareTransactionBranchInput = {
+  /** The user the transaction acts for. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** After this instant the participant asks the hub what became of a branch still prepared. */
+  deadline: Scalars['DateTime']['input'];
+  /** The participant operation, e.g. awardSessionExperience. */
+  operation: Scalars['String']['input'];
+  /** The operation's input as JSON text. */
+  payload: Scalars['String']['input'];
+  /** The global transaction's id. */
+  transactionId: Scalars['ID']['input'];
 };
 
 /** Reading campaigns. */
@@ -459,44 +456,6 @@ export type QuestStatus =
   /** Still to be done. */
   | 'OPEN';
 
-/** Records a scheduled session as played and awards experience to the party. */
-export type RecordSessionInput = {
-  /** Private notes only the dungeon master sees; up to 10 000 characters. */
-  dmNotes?: InputMaybe<Scalars['String']['input']>;
-  /** What happened, for the players; up to 10 000 characters. */
-  recap?: InputMaybe<Scalars['String']['input']>;
-  /** The session. */
-  sessionId: Scalars['ID']['input'];
-  /** Experience points for each character in the party, 0 to 355 000. */
-  xpAwarded: Scalars['Int']['input'];
-};
-
-/** The played session. */
-export type RecordSessionPayload = {
-  __typename?: 'RecordSessionPayload';
-  /** The campaign. */
-  campaign: Campaign;
-  /** The session, now PLAYED. */
-  session: GameSession;
-};
-
-/** Takes a character out of a campaign's party. */
-export type RemovePartyCharacterInput = {
-  /** The campaign. */
-  campaignId: Scalars['ID']['input'];
-  /** The character to remove (the dungeon master may remove any, a player only their own). */
-  characterId: Scalars['ID']['input'];
-};
-
-/** The character out of the party. */
-export type RemovePartyCharacterPayload = {
-  __typename?: 'RemovePartyCharacterPayload';
-  /** The campaign. */
-  campaign: Campaign;
-  /** The character removed. */
-  character: Character;
-};
-
 /** Plans the next game session. */
 export type ScheduleSessionInput = {
   /** The campaign. */
@@ -514,6 +473,17 @@ export type ScheduleSessionPayload = {
   campaign: Campaign;
   /** The new session, numbered after the campaign's previous ones. */
   session: GameSession;
+};
+
+/** A participant's answer to a protocol call. */
+export type TransactionBranchAck = {
+  __typename?: 'TransactionBranchAck';
+  /** What prepare found, as JSON text (e.g. the party a session's experience goes to). */
+  result?: Maybe<Scalars['String']['output']>;
+  /** PREPARED, COMMITTED or ABORTED. */
+  state: Scalars['String']['output'];
+  /** The global transaction's id. */
+  transactionId: Scalars['ID']['output'];
 };
 
 /** Changes to a campaign; omitted fields stay as they are. */
@@ -663,11 +633,9 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AddPartyCharacterInput: AddPartyCharacterInput;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AddPartyCharacterPayload: ResolverTypeWrapper<Omit<AddPartyCharacterPayload, 'campaign' | 'character'> & { campaign: ResolversTypes['Campaign'], character: ResolversTypes['Character'] }>;
   Campaign: ResolverTypeWrapper<CampaignRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CampaignConnection: ResolverTypeWrapper<Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversTypes['CampaignEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CampaignEdge: ResolverTypeWrapper<Omit<CampaignEdge, 'node'> & { node: ResolversTypes['Campaign'] }>;
@@ -696,15 +664,13 @@ export type ResolversTypes = {
   Npc: ResolverTypeWrapper<NpcRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quest: ResolverTypeWrapper<QuestRow>;
   QuestStatus: QuestStatus;
-  RecordSessionInput: RecordSessionInput;
-  RecordSessionPayload: ResolverTypeWrapper<Omit<RecordSessionPayload, 'campaign' | 'session'> & { campaign: ResolversTypes['Campaign'], session: ResolversTypes['GameSession'] }>;
-  RemovePartyCharacterInput: RemovePartyCharacterInput;
-  RemovePartyCharacterPayload: ResolverTypeWrapper<Omit<RemovePartyCharacterPayload, 'campaign' | 'character'> & { campaign: ResolversTypes['Campaign'], character: ResolversTypes['Character'] }>;
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'campaign' | 'session'> & { campaign: ResolversTypes['Campaign'], session: ResolversTypes['GameSession'] }>;
+  TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UpdateCampaignInput: UpdateCampaignInput;
   UpdateCampaignPayload: ResolverTypeWrapper<Omit<UpdateCampaignPayload, 'campaign'> & { campaign: ResolversTypes['Campaign'] }>;
   UpdateQuestInput: UpdateQuestInput;
@@ -714,11 +680,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AddPartyCharacterInput: AddPartyCharacterInput;
-  ID: Scalars['ID']['output'];
-  AddPartyCharacterPayload: Omit<AddPartyCharacterPayload, 'campaign' | 'character'> & { campaign: ResolversParentTypes['Campaign'], character: ResolversParentTypes['Character'] };
   Campaign: CampaignRow;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   CampaignConnection: Omit<CampaignConnection, 'edges'> & { edges: Array<ResolversParentTypes['CampaignEdge']> };
   Int: Scalars['Int']['output'];
   CampaignEdge: Omit<CampaignEdge, 'node'> & { node: ResolversParentTypes['Campaign'] };
@@ -743,23 +707,16 @@ export type ResolversParentTypes = {
   Npc: NpcRow;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: Record<PropertyKey, never>;
   Quest: QuestRow;
-  RecordSessionInput: RecordSessionInput;
-  RecordSessionPayload: Omit<RecordSessionPayload, 'campaign' | 'session'> & { campaign: ResolversParentTypes['Campaign'], session: ResolversParentTypes['GameSession'] };
-  RemovePartyCharacterInput: RemovePartyCharacterInput;
-  RemovePartyCharacterPayload: Omit<RemovePartyCharacterPayload, 'campaign' | 'character'> & { campaign: ResolversParentTypes['Campaign'], character: ResolversParentTypes['Character'] };
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'campaign' | 'session'> & { campaign: ResolversParentTypes['Campaign'], session: ResolversParentTypes['GameSession'] };
+  TransactionBranchAck: TransactionBranchAck;
   UpdateCampaignInput: UpdateCampaignInput;
   UpdateCampaignPayload: Omit<UpdateCampaignPayload, 'campaign'> & { campaign: ResolversParentTypes['Campaign'] };
   UpdateQuestInput: UpdateQuestInput;
   UpdateQuestPayload: Omit<UpdateQuestPayload, 'campaign' | 'quest'> & { campaign: ResolversParentTypes['Campaign'], quest: ResolversParentTypes['Quest'] };
-};
-
-export type AddPartyCharacterPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AddPartyCharacterPayload'] = ResolversParentTypes['AddPartyCharacterPayload']> = {
-  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
-  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
 };
 
 export type CampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign'], FederationReferenceType extends FederationReferenceTypes['Campaign'] = FederationReferenceTypes['Campaign']> = {
@@ -859,15 +816,15 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addPartyCharacter?: Resolver<ResolversTypes['AddPartyCharacterPayload'], ParentType, ContextType, RequireFields<MutationAddPartyCharacterArgs, 'input'>>;
+  abortTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationAbortTransactionBranchArgs, 'transactionId'>>;
+  commitTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationCommitTransactionBranchArgs, 'transactionId'>>;
   createCampaign?: Resolver<ResolversTypes['CreateCampaignPayload'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createLocation?: Resolver<ResolversTypes['CreateLocationPayload'], ParentType, ContextType, RequireFields<MutationCreateLocationArgs, 'input'>>;
   createNpc?: Resolver<ResolversTypes['CreateNpcPayload'], ParentType, ContextType, RequireFields<MutationCreateNpcArgs, 'input'>>;
   createQuest?: Resolver<ResolversTypes['CreateQuestPayload'], ParentType, ContextType, RequireFields<MutationCreateQuestArgs, 'input'>>;
   invitePlayer?: Resolver<ResolversTypes['InvitePlayerPayload'], ParentType, ContextType, RequireFields<MutationInvitePlayerArgs, 'input'>>;
   joinCampaign?: Resolver<ResolversTypes['JoinCampaignPayload'], ParentType, ContextType, RequireFields<MutationJoinCampaignArgs, 'input'>>;
-  recordSession?: Resolver<ResolversTypes['RecordSessionPayload'], ParentType, ContextType, RequireFields<MutationRecordSessionArgs, 'input'>>;
-  removePartyCharacter?: Resolver<ResolversTypes['RemovePartyCharacterPayload'], ParentType, ContextType, RequireFields<MutationRemovePartyCharacterArgs, 'input'>>;
+  prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['ScheduleSessionPayload'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
   updateCampaign?: Resolver<ResolversTypes['UpdateCampaignPayload'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'input'>>;
   updateQuest?: Resolver<ResolversTypes['UpdateQuestPayload'], ParentType, ContextType, RequireFields<MutationUpdateQuestArgs, 'input'>>;
@@ -898,19 +855,15 @@ export type QuestResolvers<ContextType = Context, ParentType extends ResolversPa
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
 };
 
-export type RecordSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordSessionPayload'] = ResolversParentTypes['RecordSessionPayload']> = {
-  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
-  session?: Resolver<ResolversTypes['GameSession'], ParentType, ContextType>;
-};
-
-export type RemovePartyCharacterPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemovePartyCharacterPayload'] = ResolversParentTypes['RemovePartyCharacterPayload']> = {
-  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
-  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
-};
-
 export type ScheduleSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScheduleSessionPayload'] = ResolversParentTypes['ScheduleSessionPayload']> = {
   campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['GameSession'], ParentType, ContextType>;
+};
+
+export type TransactionBranchAckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionBranchAck'] = ResolversParentTypes['TransactionBranchAck']> = {
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type UpdateCampaignPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateCampaignPayload'] = ResolversParentTypes['UpdateCampaignPayload']> = {
@@ -923,7 +876,6 @@ export type UpdateQuestPayloadResolvers<ContextType = Context, ParentType extend
 };
 
 export type Resolvers<ContextType = Context> = {
-  AddPartyCharacterPayload?: AddPartyCharacterPayloadResolvers<ContextType>;
   Campaign?: CampaignResolvers<ContextType>;
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   CampaignEdge?: CampaignEdgeResolvers<ContextType>;
@@ -943,9 +895,8 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quest?: QuestResolvers<ContextType>;
-  RecordSessionPayload?: RecordSessionPayloadResolvers<ContextType>;
-  RemovePartyCharacterPayload?: RemovePartyCharacterPayloadResolvers<ContextType>;
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
+  TransactionBranchAck?: TransactionBranchAckResolvers<ContextType>;
   UpdateCampaignPayload?: UpdateCampaignPayloadResolvers<ContextType>;
   UpdateQuestPayload?: UpdateQuestPayloadResolvers<ContextType>;
 };

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { eventStoreTables } from '../../../../lib/event-store/schema.js';
+import { transactionTables } from '../../../../lib/transactions/schema.js';
 
 // The event store lives in this service's database: events commit in the same transaction as the read tables.
 export * from '../../../../lib/event-store/schema.js';
+// The hub's two-phase commit keeps its branch records and reservations here too, committed with the work.
+export * from '../../../../lib/transactions/schema.js';
 
 export const CAMPAIGN_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 export const CAMPAIGN_ROLES = ['DM', 'PLAYER'] as const;
@@ -158,7 +161,7 @@ export const quests = pgTable(
   ],
 );
 
-export const schema = { campaigns, campaignMembers, partyCharacters, gameSessions, npcs, locations, quests, ...eventStoreTables };
+export const schema = { campaigns, campaignMembers, partyCharacters, gameSessions, npcs, locations, quests, ...eventStoreTables, ...transactionTables };
 export type CampaignSchema = typeof schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;

@@ -21,7 +21,7 @@ export interface WriteMetadata {
  * the other and each decides from the state its predecessor committed (no lost update, gapless session numbers).
  * appendEvents takes the same row lock again later in this transaction, which PostgreSQL grants at once.
  */
-async function lockCampaignStream(tx: CampaignTx, streamId: string): Promise<number> {
+export async function lockCampaignStream(tx: CampaignTx, streamId: string): Promise<number> {
   // The row exists for every campaign created through events; the insert covers a first write all the same.
   await tx.insert(eventStreams).values({ streamId }).onConflictDoNothing();
   const [row] = await tx.select({ version: eventStreams.version }).from(eventStreams).where(eq(eventStreams.streamId, streamId)).for('update');
@@ -43,19 +43,29 @@ export async function writeCampaign<TAnswer>(
   decide: (tx: CampaignTx) => Promise<CampaignEvent[]>,
   answer: (tx: CampaignTx) => Promise<TAnswer>,
 ): Promise<TAnswer> {
-  const streamId = campaignStream(campaignId);
   return db.transaction(async (tx) => {
-    const version = await lockCampaignStream(tx, streamId);
-    const events = await decide(tx);
-    if (events.length > 0) {
-      await recordEvents(tx, campaignProjection, {
-        streamId,
-        expectedVersion: version === 0 ? 'no_stream' : version,
-        events,
-        correlationId: metadata.correlationId,
-        userId: metadata.userId,
-      });
-    }
+    await writeCampaignIn(tx, campaignId, metadata, decide);
     return answer(tx);
+  });
+}
+
+/** writeCampaign's steps inside a transaction the caller owns (a hub transaction branch commits in its own). */
+export async function writeCampaignIn(
+  tx: CampaignTx,
+  campaignId: string,
+  metadata: WriteMetadata & { causationId?: string },
+  decide: (tx: CampaignTx) => Promise<CampaignEvent[]>,
+): Promise<void> {
+  const streamId = campaignStream(campaignId);
+  const version = await lockCampaignStream(tx, streamId);
+  const events = await decide(tx);
+  if (events.length === 0) return;
+  await recordEvents(tx, campaignProjection, {
+    streamId,
+    expectedVersion: version === 0 ? 'no_stream' : version,
+    events,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId,
+    userId: metadata.userId,
   });
 }

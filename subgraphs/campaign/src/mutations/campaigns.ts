@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import { badUserInput, notFound } from '../../../../lib/graphql/index.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { badUserInput, conflict, notFound } from '../../../../lib/graphql/index.js';
 import type { CreateCampaignInput, UpdateCampaignInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';
-import { campaigns, partyCharacters, type CampaignRow } from '../db/schema.js';
+import { campaigns, partyCharacters, txBranches, type CampaignRow } from '../db/schema.js';
 import type { CampaignEvent, CampaignUpdated } from '../events/campaign-events.js';
 import { writeCampaign, type CampaignTx } from '../events/write-campaign.js';
 import { MAX_SETTING_LENGTH, optionalText, requireName } from '../validation.js';
@@ -57,12 +57,8 @@ export async function updateCampaign(ctx: Context, input: UpdateCampaignInput): 
       const events: CampaignEvent[] = [];
       if (Object.keys(changes).length > 1) events.push({ type: 'CampaignUpdated', data: changes });
       if (status === 'ARCHIVED' && current.status !== 'ARCHIVED') {
-        // Read under the stream lock: no character joins this party between this read and the archive.
-        const party = await tx
-          .select({ characterId: partyCharacters.characterId })
-          .from(partyCharacters)
-          .where(and(eq(partyCharacters.campaignId, campaign.id), isNull(partyCharacters.leftAt)));
-        events.push({ type: 'CampaignArchived', data: { campaignId: campaign.id, releasedCharacterIds: party.map((p) => p.characterId) } });
+        await assertPartyEmpty(tx, campaign.id);
+        events.push({ type: 'CampaignArchived', data: { campaignId: campaign.id, releasedCharacterIds: [] } });
       }
       if (status === 'ACTIVE' && current.status !== 'ACTIVE') events.push({ type: 'CampaignReopened', data: { campaignId: campaign.id } });
       return events;
@@ -71,4 +67,25 @@ export async function updateCampaign(ctx: Context, input: UpdateCampaignInput): 
   );
   ctx.loaders.forgetCampaign(campaign.id);
   return updated;
+}
+
+/**
+ * Archiving does not release the party: each character also records its active campaign (character service),
+ * and only the hub's leaveParty changes both sides together. Read under the stream lock, which joinParty's
+ * prepare also takes, so a join either shows here as prepared or finds the campaign archived.
+ */
+async function assertPartyEmpty(tx: CampaignTx, campaignId: string): Promise<void> {
+  const [member] = await tx
+    .select({ characterId: partyCharacters.characterId })
+    .from(partyCharacters)
+    .where(and(eq(partyCharacters.campaignId, campaignId), isNull(partyCharacters.leftAt)))
+    .limit(1);
+  const [joining] = await tx
+    .select({ transactionId: txBranches.transactionId })
+    .from(txBranches)
+    .where(and(eq(txBranches.state, 'PREPARED'), eq(txBranches.operation, 'joinParty'), sql`${txBranches.payload}->>'campaignId' = ${campaignId}`))
+    .limit(1);
+  if (member || joining) {
+    throw conflict('Remove every character from the party (leaveParty) before archiving the campaign', { campaignId });
+  }
 }

@@ -138,6 +138,8 @@ export type Character = {
   abilities: Array<CharacterAbility>;
   /** Abilities the player chose for a race's selectable increases (half-elf: two, +1 each). */
   abilityBonusChoices: Array<Ability>;
+  /** Id of the campaign whose party the character is in, or null. Changed only by joinParty and leaveParty. */
+  activeCampaignId?: Maybe<Scalars['ID']['output']>;
   /** Alignment. */
   alignment?: Maybe<Alignment>;
   /** Armour class from equipped armour and shield, or the unarmoured rules (including Unarmored Defense). */
@@ -451,20 +453,38 @@ export type InventoryItemInput = {
 /** Changes to player characters. Every mutation needs a signed-in user. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Phase two: release a prepared branch, or fence a transaction whose prepare has not arrived. Idempotent. */
+  abortTransactionBranch: TransactionBranchAck;
   /** Adds experience: allowed to the owner and to the dungeon master of the character's active campaign. */
   awardExperience: AwardExperiencePayload;
+  /** Phase two: apply a prepared branch. Idempotent. */
+  commitTransactionBranch: TransactionBranchAck;
   /** Creates a character owned by the caller. Base ability scores are stored; racial increases are added on read. */
   createCharacter: CreateCharacterPayload;
   /** Deletes a character (owner only). */
   deleteCharacter: DeleteCharacterPayload;
+  /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
+  prepareTransactionBranch: TransactionBranchAck;
   /** Edits a character (owner only). Fails with CONFLICT, writing nothing, when expectedVersion is not the current version. */
   updateCharacter: UpdateCharacterPayload;
 };
 
 
 /** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationAbortTransactionBranchArgs = {
+  transactionId: Scalars['ID']['input'];
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
 export type MutationAwardExperienceArgs = {
   input: AwardExperienceInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationCommitTransactionBranchArgs = {
+  transactionId: Scalars['ID']['input'];
 };
 
 
@@ -481,6 +501,12 @@ export type MutationDeleteCharacterArgs = {
 
 
 /** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationPrepareTransactionBranchArgs = {
+  input: PrepareTransactionBranchInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
 export type MutationUpdateCharacterArgs = {
   input: UpdateCharacterInput;
 };
@@ -492,6 +518,20 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** What the coordinator asks a participant to prepare. */
+export type PrepareTransactionBranchInput = {
+  /** The user the transaction acts for. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** After this instant the participant asks the hub what became of a branch still prepared. */
+  deadline: Scalars['DateTime']['input'];
+  /** The participant operation, e.g. awardSessionExperience. */
+  operation: Scalars['String']['input'];
+  /** The operation's input as JSON text. */
+  payload: Scalars['String']['input'];
+  /** The global transaction's id. */
+  transactionId: Scalars['ID']['input'];
 };
 
 /** Reads of player characters. Every read needs a signed-in user: party members read each other's sheets. */
@@ -576,6 +616,17 @@ export type Skill =
   | 'STEALTH'
   /** Survival (WIS). */
   | 'SURVIVAL';
+
+/** A participant's answer to a protocol call. */
+export type TransactionBranchAck = {
+  __typename?: 'TransactionBranchAck';
+  /** What prepare found, as JSON text (e.g. the party a session's experience goes to). */
+  result?: Maybe<Scalars['String']['output']>;
+  /** PREPARED, COMMITTED or ABORTED. */
+  state: Scalars['String']['output'];
+  /** The global transaction's id. */
+  transactionId: Scalars['ID']['output'];
+};
 
 /** Changes to a character; a field left out keeps its value, an optional field set to null is cleared. */
 export type UpdateCharacterInput = {
@@ -752,9 +803,11 @@ export type ResolversTypes = {
   InventoryItemInput: InventoryItemInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Race: Race;
   Skill: Skill;
+  TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UpdateCharacterInput: UpdateCharacterInput;
   UpdateCharacterPayload: ResolverTypeWrapper<Omit<UpdateCharacterPayload, 'character'> & { character: ResolversTypes['Character'] }>;
 };
@@ -790,7 +843,9 @@ export type ResolversParentTypes = {
   InventoryItemInput: InventoryItemInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: Record<PropertyKey, never>;
+  TransactionBranchAck: TransactionBranchAck;
   UpdateCharacterInput: UpdateCharacterInput;
   UpdateCharacterPayload: Omit<UpdateCharacterPayload, 'character'> & { character: ResolversParentTypes['Character'] };
 };
@@ -805,6 +860,7 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Character']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abilities?: Resolver<Array<ResolversTypes['CharacterAbility']>, ParentType, ContextType>;
   abilityBonusChoices?: Resolver<Array<ResolversTypes['Ability']>, ParentType, ContextType>;
+  activeCampaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   alignment?: Resolver<Maybe<ResolversTypes['Alignment']>, ParentType, ContextType>;
   armorClass?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   background?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -928,9 +984,12 @@ export type DeleteCharacterPayloadResolvers<ContextType = Context, ParentType ex
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  abortTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationAbortTransactionBranchArgs, 'transactionId'>>;
   awardExperience?: Resolver<ResolversTypes['AwardExperiencePayload'], ParentType, ContextType, RequireFields<MutationAwardExperienceArgs, 'input'>>;
+  commitTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationCommitTransactionBranchArgs, 'transactionId'>>;
   createCharacter?: Resolver<ResolversTypes['CreateCharacterPayload'], ParentType, ContextType, RequireFields<MutationCreateCharacterArgs, 'input'>>;
   deleteCharacter?: Resolver<ResolversTypes['DeleteCharacterPayload'], ParentType, ContextType, RequireFields<MutationDeleteCharacterArgs, 'input'>>;
+  prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
   updateCharacter?: Resolver<ResolversTypes['UpdateCharacterPayload'], ParentType, ContextType, RequireFields<MutationUpdateCharacterArgs, 'input'>>;
 };
 
@@ -942,6 +1001,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   character?: Resolver<Maybe<ResolversTypes['Character']>, ParentType, ContextType, RequireFields<QueryCharacterArgs, 'id'>>;
   characters?: Resolver<ResolversTypes['CharacterConnection'], ParentType, ContextType, Partial<QueryCharactersArgs>>;
+};
+
+export type TransactionBranchAckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionBranchAck'] = ResolversParentTypes['TransactionBranchAck']> = {
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type UpdateCharacterPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateCharacterPayload'] = ResolversParentTypes['UpdateCharacterPayload']> = {
@@ -968,6 +1033,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TransactionBranchAck?: TransactionBranchAckResolvers<ContextType>;
   UpdateCharacterPayload?: UpdateCharacterPayloadResolvers<ContextType>;
 };
 

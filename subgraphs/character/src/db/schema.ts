@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AppDatabase } from '../../../../lib/db/open-database.js';
 import { eventConsumers, events, eventStreams } from '../../../../lib/event-store/schema.js';
+import { transactionTables } from '../../../../lib/transactions/schema.js';
 import type { Ability, Alignment, ArmorType, CharacterClass, Race, Skill } from '../rules/index.js';
 
 // The event store's tables live in this service's database, so events commit with the rows they explain.
 export * from '../../../../lib/event-store/schema.js';
+// The hub's two-phase commit keeps its branch records and reservations here too, committed with the work.
+export * from '../../../../lib/transactions/schema.js';
 
 /** One inventory line. Stored as jsonb on the character: see characters.inventory. */
 export interface InventoryItem {
@@ -55,6 +58,11 @@ export const characters = pgTable(
     backstory: text('backstory'),
     /** An Image id of the image subgraph (federation contract); checked through the hub when set. */
     portraitImageId: uuid('portrait_image_id'),
+    /**
+     * The campaign whose party the character is in (campaign subgraph), set and cleared only by the hub's
+     * joinParty / leaveParty transactions, so it always agrees with the campaign's party.
+     */
+    activeCampaignId: uuid('active_campaign_id'),
     version: integer('version').notNull().default(1),
     // Millisecond precision: the pagination cursor carries a JS Date, which has no microseconds.
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -77,6 +85,6 @@ export const characters = pgTable(
 export type CharacterRow = typeof characters.$inferSelect;
 export type NewCharacterRow = typeof characters.$inferInsert;
 
-export const schema = { characters, events, eventStreams, eventConsumers };
+export const schema = { characters, events, eventStreams, eventConsumers, ...transactionTables };
 
 export type CharacterDb = AppDatabase<typeof schema>;

@@ -22,6 +22,14 @@ export interface ExperienceAwardedData {
   characterId: string;
   amount: number;
   reason: string | null;
+  /** Set when the award is a game session's (the hub's endSession): the consistency check follows it. */
+  sessionId?: string;
+}
+
+/** The character joined a campaign's party (the hub's joinParty) or left it (leaveParty). */
+export interface ActiveCampaignData {
+  characterId: string;
+  campaignId: string;
 }
 
 export interface CharacterDeletedData {
@@ -32,11 +40,20 @@ export type CharacterEvent =
   | { type: 'CharacterCreated'; data: CharacterCreatedData }
   | { type: 'CharacterUpdated'; data: CharacterUpdatedData }
   | { type: 'ExperienceAwarded'; data: ExperienceAwardedData }
-  | { type: 'CharacterDeleted'; data: CharacterDeletedData };
+  | { type: 'CharacterDeleted'; data: CharacterDeletedData }
+  | { type: 'ActiveCampaignSet'; data: ActiveCampaignData }
+  | { type: 'ActiveCampaignCleared'; data: ActiveCampaignData };
 
 export type CharacterEventType = CharacterEvent['type'];
 
-export const CHARACTER_EVENT_TYPES: readonly CharacterEventType[] = ['CharacterCreated', 'CharacterUpdated', 'ExperienceAwarded', 'CharacterDeleted'];
+export const CHARACTER_EVENT_TYPES: readonly CharacterEventType[] = [
+  'CharacterCreated',
+  'CharacterUpdated',
+  'ExperienceAwarded',
+  'CharacterDeleted',
+  'ActiveCampaignSet',
+  'ActiveCampaignCleared',
+];
 
 export function characterStreamId(characterId: string): string {
   return `character-${characterId}`;

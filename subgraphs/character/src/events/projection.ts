@@ -48,6 +48,13 @@ async function apply(tx: Tx, event: StoredEvent): Promise<void> {
         .set({ experience: sql`${characters.experience} + ${known.data.amount}`, version: event.streamVersion, updatedAt: at })
         .where(eq(characters.id, known.data.characterId));
       return;
+    case 'ActiveCampaignSet':
+    case 'ActiveCampaignCleared':
+      await tx
+        .update(characters)
+        .set({ activeCampaignId: known.type === 'ActiveCampaignSet' ? known.data.campaignId : null, version: event.streamVersion, updatedAt: at })
+        .where(eq(characters.id, known.data.characterId));
+      return;
     case 'CharacterDeleted':
       await tx.delete(characters).where(eq(characters.id, known.data.characterId));
       return;

@@ -3,10 +3,14 @@ import { awardExperience } from '../mutations/award-experience.js';
 import { createCharacter } from '../mutations/create-character.js';
 import { deleteCharacter } from '../mutations/delete-character.js';
 import { updateCharacter } from '../mutations/update-character.js';
+import { protocolResolvers } from '../../../../lib/transactions/index.js';
+import { characterParticipant } from '../transactions/participant.js';
 
 export const Mutation: MutationResolvers = {
   createCharacter: (_parent, { input }, ctx) => createCharacter(input, ctx),
   updateCharacter: (_parent, { input }, ctx) => updateCharacter(input, ctx),
   awardExperience: (_parent, { input }, ctx) => awardExperience(input, ctx),
   deleteCharacter: (_parent, { input }, ctx) => deleteCharacter(input, ctx),
+  // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it).
+  ...protocolResolvers(characterParticipant),
 };

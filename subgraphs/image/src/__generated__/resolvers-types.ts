@@ -114,16 +114,40 @@ export type ImageKind =
 /** Storing and deleting images. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Phase two: release a prepared branch, or fence a transaction whose prepare has not arrived. Idempotent. */
+  abortTransactionBranch: TransactionBranchAck;
+  /** Phase two: apply a prepared branch. Idempotent. */
+  commitTransactionBranch: TransactionBranchAck;
   /** Deletes one of the caller's images; its URL answers 404 afterwards. Only the owner may delete. */
   deleteImage: DeleteImagePayload;
+  /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
+  prepareTransactionBranch: TransactionBranchAck;
   /** Stores an uploaded PNG, JPEG or WebP image owned by the caller. Requires a signed-in user. */
   uploadImage: UploadImagePayload;
 };
 
 
 /** Storing and deleting images. */
+export type MutationAbortTransactionBranchArgs = {
+  transactionId: Scalars['ID']['input'];
+};
+
+
+/** Storing and deleting images. */
+export type MutationCommitTransactionBranchArgs = {
+  transactionId: Scalars['ID']['input'];
+};
+
+
+/** Storing and deleting images. */
 export type MutationDeleteImageArgs = {
   input: DeleteImageInput;
+};
+
+
+/** Storing and deleting images. */
+export type MutationPrepareTransactionBranchArgs = {
+  input: PrepareTransactionBranchInput;
 };
 
 
@@ -139,6 +163,20 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** What the coordinator asks a participant to prepare. */
+export type PrepareTransactionBranchInput = {
+  /** The user the transaction acts for. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** After this instant the participant asks the hub what became of a branch still prepared. */
+  deadline: Scalars['DateTime']['input'];
+  /** The participant operation, e.g. awardSessionExperience. */
+  operation: Scalars['String']['input'];
+  /** The operation's input as JSON text. */
+  payload: Scalars['String']['input'];
+  /** The global transaction's id. */
+  transactionId: Scalars['ID']['input'];
 };
 
 /** Reading images. */
@@ -162,6 +200,17 @@ export type QueryImagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ImageFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A participant's answer to a protocol call. */
+export type TransactionBranchAck = {
+  __typename?: 'TransactionBranchAck';
+  /** What prepare found, as JSON text (e.g. the party a session's experience goes to). */
+  result?: Maybe<Scalars['String']['output']>;
+  /** PREPARED, COMMITTED or ABORTED. */
+  state: Scalars['String']['output'];
+  /** The global transaction's id. */
+  transactionId: Scalars['ID']['output'];
 };
 
 /** An image to store, sent as base64. */
@@ -296,7 +345,9 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UploadImageInput: UploadImageInput;
   UploadImagePayload: ResolverTypeWrapper<Omit<UploadImagePayload, 'image'> & { image: ResolversTypes['Image'] }>;
 };
@@ -317,7 +368,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: Record<PropertyKey, never>;
+  TransactionBranchAck: TransactionBranchAck;
   UploadImageInput: UploadImageInput;
   UploadImagePayload: Omit<UploadImagePayload, 'image'> & { image: ResolversParentTypes['Image'] };
 };
@@ -364,7 +417,10 @@ export type ImageEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  abortTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationAbortTransactionBranchArgs, 'transactionId'>>;
+  commitTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationCommitTransactionBranchArgs, 'transactionId'>>;
   deleteImage?: Resolver<ResolversTypes['DeleteImagePayload'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'input'>>;
+  prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
   uploadImage?: Resolver<ResolversTypes['UploadImagePayload'], ParentType, ContextType, RequireFields<MutationUploadImageArgs, 'input'>>;
 };
 
@@ -376,6 +432,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType, RequireFields<QueryImageArgs, 'id'>>;
   images?: Resolver<ResolversTypes['ImageConnection'], ParentType, ContextType, Partial<QueryImagesArgs>>;
+};
+
+export type TransactionBranchAckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionBranchAck'] = ResolversParentTypes['TransactionBranchAck']> = {
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type UploadImagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UploadImagePayload'] = ResolversParentTypes['UploadImagePayload']> = {
@@ -392,6 +454,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TransactionBranchAck?: TransactionBranchAckResolvers<ContextType>;
   UploadImagePayload?: UploadImagePayloadResolvers<ContextType>;
 };
 

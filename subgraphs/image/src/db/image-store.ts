@@ -5,6 +5,9 @@ import type { ImageDb } from '../context.js';
 import { imageStreamId, type ImageDeletedData, type ImageStoredData } from '../events/image-events.js';
 import { projection } from '../events/projection.js';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode } from './pg-error.js';
+import { GraphQLError } from 'graphql';
+import { guardResources } from '../../../../lib/transactions/index.js';
+import { blobResource } from '../transactions/store-portrait.js';
 import { imageBlobs, images, type ImageKind, type ImageRow } from './schema.js';
 
 export interface WriteContext {
@@ -79,6 +82,8 @@ export async function deleteOwnedImage(db: ImageDb, id: string, write: WriteCont
     });
     try {
       await tx.transaction(async (savepoint) => {
+        // Bytes staged by a prepared setCharacterPortrait (same content) are about to be used: keep them.
+        await guardResources(savepoint, [blobResource(image.sha256)]);
         await savepoint
           .delete(imageBlobs)
           .where(
@@ -89,7 +94,7 @@ export async function deleteOwnedImage(db: ImageDb, id: string, write: WriteCont
           );
       });
     } catch (error) {
-      if (pgErrorCode(error) !== FOREIGN_KEY_VIOLATION) throw error;
+      if (pgErrorCode(error) !== FOREIGN_KEY_VIOLATION && !isConflict(error)) throw error;
     }
     return 'deleted';
   });
@@ -159,4 +164,8 @@ export async function readImageHead(db: ImageDb, id: string): Promise<StoredByte
     .from(images)
     .where(eq(images.id, id));
   return row ?? null;
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof GraphQLError && error.extensions.code === 'CONFLICT';
 }

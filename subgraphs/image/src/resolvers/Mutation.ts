@@ -4,11 +4,10 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { deleteOwnedImage, insertImage } from '../db/image-store.js';
 import { decodeBase64Upload } from '../upload/decode-base64.js';
 import { detectImage } from '../upload/detect-image.js';
+import { MAX_PROMPT_LENGTH } from '../upload/limits.js';
 import { isUuid } from '../../../../lib/db/uuid.js';
 import { requireUser } from './require-user.js';
 
-// 4000 characters: the longest prompt the image providers we call accept (OpenAI's DALL-E 3 limit).
-const MAX_PROMPT_LENGTH = 4000;
 
 export const Mutation: MutationResolvers = {
   uploadImage: async (_parent, { input }, ctx) => {

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import type { Identity } from '../../../lib/auth/identity.js';
+import type { TransactionBranchRow, TransactionRow } from './db/schema.js';
+import type { TransactionCoordinator } from './transactions/coordinator.js';
+
+/** The gateway request's context as the in-process hub subgraph receives it (see plugins/use-auth.ts). */
+export interface HubContext {
+  identity: Identity;
+}
+
+/** What the hub's resolvers are built with (gateway/src/hub/resolvers). */
+export interface HubServices {
+  coordinator: TransactionCoordinator;
+  /** Per-request loaders, made on first use for each request context (a loader's cache never outlives it). */
+  loaders(context: HubContext): HubLoaders;
+}
+
+export interface HubLoaders {
+  transaction: DataLoader<string, TransactionRow | null>;
+  branches: DataLoader<string, TransactionBranchRow[]>;
+}
+
+export function hubServices(coordinator: TransactionCoordinator): HubServices {
+  const perRequest = new WeakMap<HubContext, HubLoaders>();
+  return {
+    coordinator,
+    loaders(context) {
+      let loaders = perRequest.get(context);
+      if (!loaders) {
+        loaders = {
+          transaction: new DataLoader(async (ids) => {
+            const rows = await coordinator.log.getMany(ids);
+            return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+          }),
+          branches: new DataLoader(async (ids) => {
+            const rows = await coordinator.log.branches(ids);
+            return ids.map((id) => rows.filter((row) => row.transactionId === id));
+          }),
+        };
+        perRequest.set(context, loaders);
+      }
+      return loaders;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { badUserInput, unauthenticated } from '../../../../lib/graphql/errors.js';
+import { isUuid } from '../../../../lib/db/uuid.js';
+import type { HubContext } from '../context.js';
+import type { TransactionRow } from '../db/schema.js';
+
+export function requireUser(ctx: HubContext): string {
+  if (!ctx.identity.userId) throw unauthenticated();
+  return ctx.identity.userId;
+}
+
+/** Checked before a transaction starts: a malformed id is the caller's typo, not a transaction to log. */
+export function requireUuid(field: string, value: string): string {
+  if (!isUuid(value)) throw badUserInput(`${field} must be a UUID, got "${value}"`, { field });
+  return value;
+}
+
+/** Its initiator may read a transaction, and so may our own services (a participant settling a branch in doubt). */
+export function canRead(ctx: HubContext, transaction: TransactionRow): boolean {
+  return ctx.identity.service !== undefined || (ctx.identity.userId !== null && ctx.identity.userId === transaction.initiator);
+}

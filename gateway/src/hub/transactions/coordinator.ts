@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+import { GraphQLError } from 'graphql';
+import type { ParticipantClient } from './participant-client.js';
+import type { TransactionLog } from './transaction-log.js';
+import type { Prepared, Workflow } from './workflow.js';
+
+export interface CoordinatorOptions {
+  log: TransactionLog;
+  participants: ParticipantClient;
+  /** hub.yaml message_hub.transaction.timeout, in ms: an undecided transaction older than this aborts. */
+  timeoutMs: number;
+  /** How often timeouts and undriven transactions are looked for. */
+  sweepIntervalMs?: number;
+  /** Phase-two retry backoff. */
+  backoff?: { initialDelayMs: number; maxDelayMs: number };
+  /** How long a mutation waits for phase two before answering with the transaction still COMMITTING. */
+  answerWithinMs?: number;
+}
+
+// 1 s: a timed-out transaction releases its reservations within a second of its deadline, at one indexed query a second.
+const DEFAULT_SWEEP_MS = 1_000;
+// 100 ms doubling to 10 s: a participant back after a restart is found within seconds, a dead one costs one call per 10 s.
+const DEFAULT_BACKOFF = { initialDelayMs: 100, maxDelayMs: 10_000 };
+// 5 s: a healthy phase two takes milliseconds; past this the client gets its answer and the hub keeps retrying.
+const DEFAULT_ANSWER_WITHIN_MS = 5_000;
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The participant's error as the client sees it, naming the transaction (its state is readable by id). */
+function clientError(err: unknown, transactionId: string): GraphQLError {
+  if (err instanceof GraphQLError) return new GraphQLError(err.message, { extensions: { ...err.extensions, transactionId } });
+  return new GraphQLError(`The transaction failed: ${messageOf(err)}`, { extensions: { code: 'SERVICE_UNAVAILABLE', transactionId } });
+}
+
+function timedOut(transactionId: string, timeoutMs: number): GraphQLError {
+  return new GraphQLError(`The transaction did not complete within ${timeoutMs / 1000} s and was aborted`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', transactionId, reason: 'TIMEOUT' },
+  });
+}
+
+/** Resolves with the promise's value, or rejects once `ms` have passed (the call itself is not cancelled). */
+function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), Math.max(0, ms));
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The hub's two-phase commit coordinator. A workflow's branches are logged, then prepared one by one; the commit
+ * decision is one durable write (TransactionLog.decideCommit); phase two is retried with backoff until every
+ * participant acknowledges. Anything that fails before the decision, the deadline included, aborts every branch
+ * that may have been prepared (the participants' fences make an abort before its prepare safe).
+ */
+export class TransactionCoordinator {
+  private readonly drivers = new Map<string, Promise<void>>();
+  private readonly executing = new Set<string>();
+  private readonly stopping = new AbortController();
+  private sweeper: NodeJS.Timeout | undefined;
+  private readonly backoff: { initialDelayMs: number; maxDelayMs: number };
+
+  constructor(private readonly options: CoordinatorOptions) {
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  get log(): TransactionLog {
+    return this.options.log;
+  }
+
+  async execute<TInput, TResult>(workflow: Workflow<TInput, TResult>, input: TInput, initiator: string | null): Promise<{ transactionId: string; result: TResult }> {
+    const { log, participants, timeoutMs } = this.options;
+    const transactionId = randomUUID();
+    const deadline = new Date(Date.now() + timeoutMs);
+    await log.begin({ id: transactionId, workflow: workflow.name, initiator, deadline });
+    this.executing.add(transactionId);
+    let result: TResult;
+    try {
+      const prepared: Record<string, unknown> = {};
+      for (const [index, step] of workflow.steps.entries()) {
+        const payload = step.payload(input, prepared);
+        if (payload === null) continue;
+        await log.addBranch(transactionId, step.service, step.operation, index);
+        try {
+          const call = participants.prepare(step.service, { transactionId, operation: step.operation, payload, actor: initiator, deadline });
+          prepared[step.service] = await within(call, deadline.getTime() - Date.now(), () => timedOut(transactionId, timeoutMs));
+          await log.recordAttempt(transactionId, step.service, null, 'PREPARED', prepared[step.service]);
+        } catch (err) {
+          await log.recordAttempt(transactionId, step.service, messageOf(err), 'FAILED');
+          throw err;
+        }
+      }
+      result = workflow.result(input, prepared as Prepared, transactionId);
+      if (!(await log.decideCommit(transactionId, result))) throw timedOut(transactionId, timeoutMs);
+    } catch (err) {
+      await log.decideAbort(transactionId, messageOf(err));
+      // The client's answer does not wait for every abort to land: the driver keeps retrying in the background.
+      await this.waitForEnd(transactionId);
+      throw clientError(err, transactionId);
+    } finally {
+      this.executing.delete(transactionId);
+    }
+    await this.waitForEnd(transactionId);
+    return { transactionId, result };
+  }
+
+  /** Drives every unfinished transaction to its end: on start-up (recover) and from the sweeper. */
+  async recover(): Promise<void> {
+    for (const transaction of await this.options.log.unfinished()) {
+      if (transaction.state === 'ACTIVE') {
+        if (this.executing.has(transaction.id)) {
+          if (transaction.deadline.getTime() > Date.now()) continue;
+          await this.options.log.decideAbort(transaction.id, timedOut(transaction.id, this.options.timeoutMs).message);
+        } else {
+          // Nobody in this process is preparing it: its hub died before the decision.
+          await this.options.log.decideAbort(transaction.id, 'The hub restarted before deciding; aborted');
+        }
+      }
+      void this.drive(transaction.id);
+    }
+  }
+
+  start(): void {
+    void this.recover().catch((err: unknown) => console.error('[hub] transaction recovery failed:', err));
+    this.sweeper = setInterval(() => {
+      void this.recover().catch((err: unknown) => console.error('[hub] transaction sweep failed:', err));
+    }, this.options.sweepIntervalMs ?? DEFAULT_SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Stops sweeping and retrying; unfinished transactions are picked up again by the next start's recovery. */
+  async stop(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.stopping.abort();
+    await Promise.allSettled([...this.drivers.values()]);
+  }
+
+  private async waitForEnd(transactionId: string): Promise<void> {
+    const driving = this.drive(transactionId);
+    await within(driving, this.options.answerWithinMs ?? DEFAULT_ANSWER_WITHIN_MS, () => new Error('still driving')).catch(() => undefined);
+  }
+
+  /** Phase two for a decided transaction; one driver per transaction in this process. */
+  private drive(transactionId: string): Promise<void> {
+    const running = this.drivers.get(transactionId);
+    if (running) return running;
+    const driving = this.phaseTwo(transactionId)
+      .catch((err: unknown) => {
+        if (!this.stopping.signal.aborted) console.error(`[hub] transaction ${transactionId}: phase two failed:`, err);
+      })
+      .finally(() => this.drivers.delete(transactionId));
+    this.drivers.set(transactionId, driving);
+    return driving;
+  }
+
+  private async phaseTwo(transactionId: string): Promise<void> {
+    const { log, participants } = this.options;
+    const transaction = await log.get(transactionId);
+    if (!transaction || (transaction.state !== 'COMMITTING' && transaction.state !== 'ABORTING')) return;
+    const committing = transaction.state === 'COMMITTING';
+    const branches = await log.branches([transactionId]);
+    // Commits in step order; aborts in reverse, so a later step's work is undone before what it built on.
+    const ordered = committing ? branches : [...branches].reverse();
+    const policy = retry(handleAll, {
+      maxAttempts: Number.POSITIVE_INFINITY,
+      backoff: new ExponentialBackoff({ initialDelay: this.backoff.initialDelayMs, maxDelay: this.backoff.maxDelayMs }),
+    });
+    for (const branch of ordered) {
+      const target = committing ? 'COMMITTED' : 'ABORTED';
+      if (branch.state === target) continue;
+      await policy.execute(async () => {
+        try {
+          if (committing) await participants.commit(branch.service, transactionId);
+          else await participants.abort(branch.service, transactionId);
+          await log.recordAttempt(transactionId, branch.service, null, target);
+        } catch (err) {
+          await log.recordAttempt(transactionId, branch.service, messageOf(err));
+          throw err;
+        }
+      }, this.stopping.signal);
+    }
+    await log.finish(transactionId, committing ? 'COMMITTED' : 'ABORTED');
+  }
+}

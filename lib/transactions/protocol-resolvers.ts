@@ -1,0 +1,89 @@
+import { forbidden, badUserInput } from '../graphql/errors.js';
+import type { AppDatabase } from '../db/open-database.js';
+import { isUuid } from '../db/uuid.js';
+import { abortBranch, commitBranch, prepareBranch, type BranchAck } from './branch-protocol.js';
+import type { Participant } from './participant.js';
+
+/** The only principal the protocol answers: the gateway's coordinator signs its calls as service 'hub'. */
+export const COORDINATOR = 'hub';
+
+/** What the protocol needs of a subgraph's request context. */
+export interface ProtocolContext<TSchema extends Record<string, unknown>> {
+  db: AppDatabase<TSchema>;
+  /** identity.service of the signed caller: 'hub' for the coordinator, null for a user's request. */
+  callerService: string | null;
+}
+
+export interface PrepareBranchInput {
+  transactionId: string;
+  operation: string;
+  /** JSON text: each operation validates its own payload. */
+  payload: string;
+  actor?: string | null;
+  deadline: Date | string;
+}
+
+/** The GraphQL answer: prepare's result travels as JSON text like the payload. */
+export interface BranchAckResult {
+  transactionId: string;
+  state: string;
+  result: string | null;
+}
+
+function toResult(ack: BranchAck): BranchAckResult {
+  return { transactionId: ack.transactionId, state: ack.state, result: ack.prepared === null ? null : JSON.stringify(ack.prepared) };
+}
+
+function requireCoordinator(ctx: { callerService: string | null }): void {
+  if (ctx.callerService !== COORDINATOR) {
+    throw forbidden('Only the hub\'s transaction coordinator may take part in the transaction protocol');
+  }
+}
+
+function transactionIdOf(value: string): string {
+  if (!isUuid(value)) throw badUserInput(`transactionId must be a UUID, not "${value}"`, { field: 'transactionId' });
+  return value;
+}
+
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badUserInput('payload must be JSON text', { field: 'payload' });
+  }
+}
+
+function deadlineOf(value: Date | string): Date {
+  const deadline = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(deadline.getTime())) throw badUserInput('deadline must be an ISO date-time', { field: 'deadline' });
+  return deadline;
+}
+
+/**
+ * The Mutation resolvers of the participant protocol (prepareTransactionBranch, commitTransactionBranch,
+ * abortTransactionBranch), the same in every participating subgraph: spread them into its Mutation resolvers.
+ */
+export function protocolResolvers<TSchema extends Record<string, unknown>>(participant: Participant<TSchema>) {
+  type Ctx = ProtocolContext<TSchema>;
+  return {
+    async prepareTransactionBranch(_: unknown, { input }: { input: PrepareBranchInput }, ctx: Ctx): Promise<BranchAckResult> {
+      requireCoordinator(ctx);
+      const ack = await prepareBranch(ctx.db, participant, {
+        transactionId: transactionIdOf(input.transactionId),
+        operation: input.operation,
+        payload: parsePayload(input.payload),
+        actor: input.actor ?? null,
+        deadline: deadlineOf(input.deadline),
+      });
+      return toResult(ack);
+    },
+    async commitTransactionBranch(_: unknown, { transactionId }: { transactionId: string }, ctx: Ctx): Promise<BranchAckResult> {
+      requireCoordinator(ctx);
+      return toResult(await commitBranch(ctx.db, participant, transactionIdOf(transactionId)));
+    },
+    async abortTransactionBranch(_: unknown, { transactionId }: { transactionId: string }, ctx: Ctx): Promise<BranchAckResult> {
+      requireCoordinator(ctx);
+      return toResult(await abortBranch(ctx.db, participant, transactionIdOf(transactionId)));
+    },
+  };
+}
