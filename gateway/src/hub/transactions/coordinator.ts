@@ -24,6 +24,9 @@ const DEFAULT_SWEEP_MS = 1_000;
 const DEFAULT_BACKOFF = { initialDelayMs: 100, maxDelayMs: 10_000 };
 // 5 s: a healthy phase two takes milliseconds; past this the client gets its answer and the hub keeps retrying.
 const DEFAULT_ANSWER_WITHIN_MS = 5_000;
+// 10 s per commit or abort call: a participant that hangs is treated as failed and asked again after the backoff
+// (its branch is idempotent), instead of holding the transaction's driver for ever.
+const PHASE_TWO_CALL_TIMEOUT_MS = 10_000;
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -173,8 +176,8 @@ export class TransactionCoordinator {
       if (branch.state === target) continue;
       await policy.execute(async () => {
         try {
-          if (committing) await participants.commit(branch.service, transactionId);
-          else await participants.abort(branch.service, transactionId);
+          const call = committing ? participants.commit(branch.service, transactionId) : participants.abort(branch.service, transactionId);
+          await within(call, PHASE_TWO_CALL_TIMEOUT_MS, () => new Error(`${branch.service} did not answer within ${PHASE_TWO_CALL_TIMEOUT_MS / 1000} s`));
           await log.recordAttempt(transactionId, branch.service, null, target);
         } catch (err) {
           await log.recordAttempt(transactionId, branch.service, messageOf(err));
