@@ -1,8 +1,10 @@
 /**
- * `npm run check` and `npm run replay` on a platform seeded through the gateway: the events every write left
- * behind verify, rebuild the read tables exactly, and a damaged read table is found.
+ * `npm run check` and `npm run replay` on a platform seeded through the gateway (its portraits, party and first
+ * session went through the hub's transactions): the events every write left behind verify, rebuild the read tables
+ * exactly, the facts spanning services agree, and a damaged read table or cross-service fact is found.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +37,20 @@ describe('event-sourced services after a seeded game', () => {
     const result = await tool('check');
     expect(result.stdout).toContain('check passed');
     expect(result.stdout).toMatch(/character: \d+ streams, \d+ events: hash chains and versions intact/);
+    // The seed's four players each set a portrait and joined the party; one session gave all four its XP.
+    expect(result.stdout).toContain('cross-service: 4 character portraits exist as images');
+    expect(result.stdout).toContain("cross-service: 4 party memberships agree with the characters' active campaigns");
+    expect(result.stdout).toContain("cross-service: 1 sessions' experience reached all 4 awarded characters");
+    expect(result.stdout).toContain('cross-service: no participant branch left PREPARED past its deadline');
+    expect(result.stdout).toContain('cross-service: no hub transaction unfinished past its deadline');
     expect(result.code).toBe(0);
+  });
+
+  it('checks one service alone when it is named, without the cross-service checks', async () => {
+    const result = await tool('check', 'campaign');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('campaign: read tables equal a replay of the events');
+    expect(result.stdout).not.toContain('cross-service');
   });
 
   it('rebuild their read tables from the events, and still pass', async () => {
@@ -61,18 +76,67 @@ describe('event-sourced services after a seeded game', () => {
   });
 });
 
+describe('facts spanning services, damaged behind the services\' backs', () => {
+  it('a party member whose character lost its active campaign', async () => {
+    const [row] = await sqlIn('character', `UPDATE characters SET active_campaign_id = NULL
+      WHERE id = (SELECT id FROM characters WHERE active_campaign_id IS NOT NULL ORDER BY id LIMIT 1) RETURNING id`);
+    const [member] = await sqlIn('campaign', `SELECT campaign_id FROM party_characters WHERE character_id = '${row!.id}' AND left_at IS NULL`);
+    const result = await tool('check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`cross-service: party: campaign ${member!.campaign_id} has character ${row!.id} in its party, but the character has no active campaign`);
+  });
+
+  it('a portrait that is not an image', async () => {
+    const missing = randomUUID();
+    const [row] = await sqlIn('character', `UPDATE characters SET portrait_image_id = '${missing}'
+      WHERE id = (SELECT id FROM characters WHERE portrait_image_id IS NOT NULL ORDER BY id DESC LIMIT 1) RETURNING id`);
+    const result = await tool('check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`cross-service: portraits: character ${row!.id} has portrait ${missing}, which the image service does not have`);
+  });
+
+  it('a session award that did not reach a character', async () => {
+    const [award] = await sqlIn('character', `UPDATE events SET data = jsonb_set(data, '{amount}', '1')
+      WHERE event_id = (SELECT event_id FROM events WHERE type = 'ExperienceAwarded' AND data ? 'sessionId' ORDER BY global_position LIMIT 1)
+      RETURNING data->>'characterId' AS character_id, data->>'sessionId' AS session_id`);
+    const result = await tool('check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`cross-service: session XP: session ${award!.session_id} awarded 300 XP to character ${award!.character_id}, who has no ExperienceAwarded for it`);
+  });
+
+  it('a branch left PREPARED and a hub transaction left undecided past their deadlines', async () => {
+    const [branchTx, hubTx] = [randomUUID(), randomUUID()];
+    const past = `now() - interval '1 hour'`;
+    await sqlIn('campaign', `INSERT INTO tx_branches (transaction_id, operation, state, payload, deadline) VALUES ('${branchTx}', 'joinParty', 'PREPARED', '{}', ${past})`);
+    await sqlIn('hub', `INSERT INTO transactions (id, workflow, state, deadline) VALUES ('${hubTx}', 'joinParty', 'ACTIVE', ${past})`);
+    const result = await tool('check');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`cross-service: transaction branches: campaign holds branch joinParty of transaction ${branchTx} PREPARED past its deadline`);
+    expect(result.stdout).toContain(`cross-service: hub transactions: hub transaction ${hubTx} (joinParty) is still ACTIVE past its deadline`);
+  });
+});
+
 /** Changes a read row behind the service's back, as a bad manual fix or a bug would. */
 async function damageOneCharacter(): Promise<void> {
-  const sql = `UPDATE characters SET experience = experience + 1 WHERE id = (SELECT id FROM characters ORDER BY id LIMIT 1)`;
+  await sqlIn('character', `UPDATE characters SET experience = experience + 1 WHERE id = (SELECT id FROM characters ORDER BY id LIMIT 1)`);
+}
+
+/** Runs one statement in a stopped service's own database (its PGlite directory, or its schema on PostgreSQL). */
+async function sqlIn(service: 'character' | 'campaign' | 'hub', sql: string): Promise<Array<Record<string, string>>> {
   if (process.env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path="${platform.schemaPrefix}character"` });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: `-c search_path="${platform.schemaPrefix}${service}"` });
     await client.connect();
-    await client.query(sql);
-    await client.end();
-    return;
+    try {
+      return (await client.query<Record<string, string>>(sql)).rows;
+    } finally {
+      await client.end();
+    }
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(`${platform.dataDir}/character`);
-  await db.query(sql);
-  await db.close();
+  const db = await PGlite.create(`${platform.dataDir}/${service}`);
+  try {
+    return (await db.query<Record<string, string>>(sql)).rows;
+  } finally {
+    await db.close();
+  }
 }
