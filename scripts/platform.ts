@@ -31,6 +31,11 @@ export interface Platform {
   children: Map<ProcessName, ChildProcess>;
   /** Stops one process (SIGTERM, then SIGKILL after a grace period); the others keep running. */
   stopProcess(name: ProcessName, signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Starts a stopped process again with the environment and port it had (a restart after a crash, as a supervisor
+   * would); resolves once it answers /health, rejects if it exits first.
+   */
+  startProcess(name: ProcessName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,13 +79,13 @@ function pipeLines(child: ChildProcess, name: ProcessName, onLine: (name: Proces
   }
 }
 
-async function waitForReady(url: string, deadline: number, failed: () => string | undefined): Promise<void> {
+async function waitForReady(url: string, deadline: number, failed: () => string | undefined, probe = '/readiness'): Promise<void> {
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     const failure = failed();
     if (failure) throw new Error(failure);
     try {
-      const response = await fetch(`${url}/readiness`, { signal: AbortSignal.timeout(3000) });
+      const response = await fetch(`${url}${probe}`, { signal: AbortSignal.timeout(3000) });
       if (response.ok) return;
       last = `${response.status} ${await response.text()}`;
     } catch (err) {
@@ -108,7 +113,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   let startupFailure: string | undefined;
   let ready = false;
 
-  for (const name of [...SERVICES, 'gateway'] as ProcessName[]) {
+  const spawnProcess = (name: ProcessName): ChildProcess => {
     const env: NodeJS.ProcessEnv = { ...baseEnv, PORT: String(ports[name]) };
     if (name === 'gateway') {
       for (const service of SERVICES) env[`SUBGRAPH_URL_${service.toUpperCase()}`] = `http://127.0.0.1:${ports[service]}/graphql`;
@@ -122,10 +127,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     children.set(name, child);
     pipeLines(child, name, onLine);
     child.on('exit', (code, signal) => {
-      children.delete(name);
+      // A restarted process has its own entry by the time its predecessor's exit is seen.
+      if (children.get(name) === child) children.delete(name);
       if (!ready) startupFailure ??= `${name} exited during start-up (${signal ?? `code ${code}`})`;
     });
-  }
+    return child;
+  };
+
+  for (const name of [...SERVICES, 'gateway'] as ProcessName[]) spawnProcess(name);
 
   const stopProcess = async (name: ProcessName, signal: NodeJS.Signals = 'SIGTERM') => {
     const child = children.get(name);
@@ -136,6 +145,17 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
+  };
+  const startProcess = async (name: ProcessName) => {
+    if (children.has(name)) throw new Error(`${name} is already running`);
+    const child = spawnProcess(name);
+    let exited: string | undefined;
+    child.once('exit', (code, signal) => {
+      exited = `${name} exited during its restart (${signal ?? `code ${code}`})`;
+    });
+    // /health, not /readiness: the gateway's readiness also needs every subgraph, and a test may restart it while
+    // one of them is down on purpose.
+    await waitForReady(`http://127.0.0.1:${ports[name]}`, Date.now() + (options.readyTimeoutMs ?? 60_000), () => exited, '/health');
   };
   const stop = async () => {
     await Promise.all([...children.keys()].map((name) => stopProcess(name)));
@@ -148,5 +168,5 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     throw err;
   }
   ready = true;
-  return { url: gatewayUrl, gatewayPort: ports.gateway, ports, children, stopProcess, stop };
+  return { url: gatewayUrl, gatewayPort: ports.gateway, ports, children, stopProcess, startProcess, stop };
 }
