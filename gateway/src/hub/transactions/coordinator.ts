@@ -165,15 +165,13 @@ export class TransactionCoordinator {
     if (!transaction || (transaction.state !== 'COMMITTING' && transaction.state !== 'ABORTING')) return;
     const committing = transaction.state === 'COMMITTING';
     const branches = await log.branches([transactionId]);
-    // Commits in step order; aborts in reverse, so a later step's work is undone before what it built on.
-    const ordered = committing ? branches : [...branches].reverse();
     const policy = retry(handleAll, {
       maxAttempts: Number.POSITIVE_INFINITY,
       backoff: new ExponentialBackoff({ initialDelay: this.backoff.initialDelayMs, maxDelay: this.backoff.maxDelayMs }),
     });
-    for (const branch of ordered) {
-      const target = committing ? 'COMMITTED' : 'ABORTED';
-      if (branch.state === target) continue;
+    const target = committing ? 'COMMITTED' : 'ABORTED';
+    const settle = async (branch: (typeof branches)[number]) => {
+      if (branch.state === target) return;
       await policy.execute(async () => {
         try {
           const call = committing ? participants.commit(branch.service, transactionId) : participants.abort(branch.service, transactionId);
@@ -184,7 +182,12 @@ export class TransactionCoordinator {
           throw err;
         }
       }, this.stopping.signal);
-    }
+    };
+    // Commits in step order, so what a later step links to (a portrait's image) is visible first. Aborts each on
+    // its own and at once: every participant only undoes its own prepare, and one that is down must not keep the
+    // others' reservations (a session, a character) held for a transaction that is already over.
+    if (committing) for (const branch of branches) await settle(branch);
+    else await Promise.all(branches.map(settle));
     await log.finish(transactionId, committing ? 'COMMITTED' : 'ABORTED');
   }
 }
