@@ -11,10 +11,11 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    // *.pg.test.ts prove what only a PostgreSQL server can show (lock contention, schemas): they join the run
-    // when DATABASE_URL names one, as in .ci/run's second pass.
+    // *.pg.test.ts and *.pg.e2e.ts prove what only a PostgreSQL server can show (lock contention, schemas, a test's
+    // own connection holding a lock a service needs): they join the run when DATABASE_URL names one, as in .ci/run's
+    // second pass.
     include: ['**/*.test.ts', 'tests/**/*.e2e.ts'],
-    exclude: ['node_modules/**', '.data/**', '.build/**', ...(process.env.DATABASE_URL ? [] : ['**/*.pg.test.ts'])],
+    exclude: ['node_modules/**', '.data/**', '.build/**', ...(process.env.DATABASE_URL ? [] : ['**/*.pg.test.ts', '**/*.pg.e2e.ts'])],
     // End-to-end files start real processes (PGlite boot ~2-4 s each on 2 cores): give them room.
     testTimeout: 60_000,
     hookTimeout: 120_000,
