@@ -41,6 +41,7 @@ export async function startTestPlatform(env: NodeJS.ProcessEnv = {}): Promise<Te
       },
     });
   } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${(err as Error).message}\n${logs.slice(-60).join('\n')}`);
   }
   const token = (user: string) => signUserToken(user, E2E_SECRET);
