@@ -15,11 +15,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
 describe('loadGatewayConfig', () => {
-  it('reads PORT, SUPERGRAPH_PATH, hub.yaml URLs and SUBGRAPH_URL_<NAME>, the env winning over hub.yaml', () => {
+  it('reads PORT, SUPERGRAPH_PATH, hub.yaml URLs, the transaction timeout and SUBGRAPH_URL_<NAME>, the env winning over hub.yaml', () => {
     const hubYaml = path.join(dir, 'hub.yaml');
     writeFileSync(
       hubYaml,
-      'services:\n  campaign: { urls: ["http://10.0.0.2:7002/graphql"] }\n  llm: { urls: ["http://10.0.0.4:7004/graphql"] }\n  weather: { urls: ["http://10.0.0.9:7009/graphql"] }\n',
+      'message_hub:\n  transaction: { timeout: 12 }\nservices:\n  campaign: { urls: ["http://10.0.0.2:7002/graphql"] }\n  llm: { urls: ["http://10.0.0.4:7004/graphql"] }\n  weather: { urls: ["http://10.0.0.9:7009/graphql"] }\n',
     );
     vi.stubEnv('AUTH_JWT_SECRET', TEST_SECRET);
     const { port, config } = loadGatewayConfig({
@@ -39,6 +39,7 @@ describe('loadGatewayConfig', () => {
         llm: 'http://127.0.0.1:5004/graphql',
         character: 'http://127.0.0.1:5001/graphql',
       },
+      transactionTimeoutMs: 12_000,
     });
   });
 
