@@ -29,6 +29,8 @@ export interface ProtocolOutcome {
   /** The first error's code when prepare (or commit) failed. */
   errorCode?: string;
   errorMessage?: string;
+  /** The first error's extensions (the participant's details, e.g. which campaign holds a character). */
+  errorExtensions?: Record<string, unknown>;
 }
 
 /** Calls prepare over real HTTP as the hub; answers the ack or the error's code. */
@@ -38,7 +40,7 @@ export async function prepare(client: SubgraphClient, call: BranchCall): Promise
   const input = { transactionId, operation: call.operation, payload: JSON.stringify(call.payload), actor: call.actor, deadline };
   const result = await client.request<{ prepareTransactionBranch: { result: string | null } }>(PREPARE_BRANCH, { input }, null, asCoordinator());
   const error = result.errors?.[0];
-  if (error) return { transactionId, errorCode: error.extensions?.code, errorMessage: error.message };
+  if (error) return { transactionId, errorCode: error.extensions?.code, errorMessage: error.message, errorExtensions: error.extensions };
   const text = result.data?.prepareTransactionBranch.result ?? null;
   return { transactionId, prepared: text === null ? null : JSON.parse(text) };
 }

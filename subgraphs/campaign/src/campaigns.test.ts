@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, prepare } from '../../../tests/helpers/branch-protocol.js';
 import { CREATE_CAMPAIGN, startHarness, type Harness } from './test-harness.js';
 
 const UPDATE = `mutation($input: UpdateCampaignInput!) {
@@ -65,20 +67,38 @@ describe('updateCampaign', () => {
     expect((await h.ok(CAMPAIGN, { id }, 'player-c')).campaign).toMatchObject({ name: 'Lost Mine of Phandelver', status: 'ACTIVE' });
   });
 
-  it('archiving releases the party so its characters can join another campaign', async () => {
+  it('archiving refuses (CONFLICT) while the party is not empty; once it is, the characters may join elsewhere', async () => {
     const id = await h.createCampaign('dm-d');
     await h.addPlayer(id, 'dm-d', 'player-d');
     const characterId = await h.seedPartyCharacter(id, 'player-d');
     const entity = () => h.ok(CHARACTER_CAMPAIGN, { representations: [{ __typename: 'Character', id: characterId }] }, 'player-d');
     expect((await entity())._entities[0].campaign).toEqual({ id });
 
+    expect(await h.errorCode(UPDATE, { input: { id, name: 'Renamed', status: 'ARCHIVED' } }, 'dm-d')).toBe('CONFLICT');
+    // Refused as a whole: the rename that came with it did not happen either.
+    expect((await h.ok(CAMPAIGN, { id }, 'dm-d')).campaign).toMatchObject({ name: 'Lost Mine of Phandelver', status: 'ACTIVE' });
+    expect((await entity())._entities[0].campaign).toEqual({ id });
+
+    const left = await h.branch('leaveParty', { campaignId: id, characterId }, 'player-d');
+    expect(left.errorCode).toBeUndefined();
     const data = await h.ok(UPDATE, { input: { id, status: 'ARCHIVED' } }, 'dm-d');
     expect(data.updateCampaign.campaign).toMatchObject({ status: 'ARCHIVED', party: [] });
     expect((await entity())._entities[0].campaign).toBeNull();
 
     const other = await h.createCampaign('dm-e');
-    await h.seedPartyCharacter(other, 'player-d', characterId); // the partial unique index no longer blocks it
+    await h.addPlayer(other, 'dm-e', 'player-d');
+    await h.seedPartyCharacter(other, 'player-d', characterId);
     expect((await entity())._entities[0].campaign).toEqual({ id: other });
+  });
+
+  it('archiving refuses (CONFLICT) while a joinParty of the campaign is prepared and not yet decided', async () => {
+    const id = await h.createCampaign('dm-f');
+    const pending = await prepare(h.client, { operation: 'joinParty', payload: { campaignId: id, characterId: randomUUID() }, actor: 'dm-f' });
+    expect(pending.errorCode).toBeUndefined();
+    expect(await h.errorCode(UPDATE, { input: { id, status: 'ARCHIVED' } }, 'dm-f')).toBe('CONFLICT');
+    // The hub aborts the join: nothing holds the campaign open any more.
+    expect(await decide(h.client, pending.transactionId, 'abort')).toEqual({ state: 'ABORTED' });
+    expect((await h.ok(UPDATE, { input: { id, status: 'ARCHIVED' } }, 'dm-f')).updateCampaign.campaign).toMatchObject({ status: 'ARCHIVED', party: [] });
   });
 });
 

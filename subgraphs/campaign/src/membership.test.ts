@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
 import { streamVersion } from '../../../lib/event-store/read-stream.js';
+import { partyCharacters } from './db/schema.js';
 import { INVITE, JOIN, startHarness, type Harness } from './test-harness.js';
 
 const MEMBERS = `query($id: ID!) { campaign(id: $id) { myRole members { userId role status joinedAt } } }`;
-const ADD = `mutation($input: AddPartyCharacterInput!) { addPartyCharacter(input: $input) { character { id } } }`;
-const REMOVE = `mutation($input: RemovePartyCharacterInput!) {
-  removePartyCharacter(input: $input) { character { id } campaign { party { id } } } }`;
+const ARCHIVE = `mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { status } } }`;
 const PARTY = `query($id: ID!) { campaign(id: $id) { party { id } } }`;
 
 let h: Harness;
@@ -57,53 +57,71 @@ describe('invite and join', () => {
   });
 });
 
-describe('party', () => {
-  it('addPartyCharacter refuses callers who have not joined, before asking anyone about the character', async () => {
+describe('party (the campaign branches of the hub\'s joinParty and leaveParty)', () => {
+  it('joinParty refuses callers who have not joined, unknown campaigns and archived ones, reserving nothing', async () => {
     const campaignId = await h.createCampaign('dm-4');
     await h.ok(INVITE, { input: { campaignId, userId: 'invitee' } }, 'dm-4');
-    const input = { campaignId, characterId: randomUUID() };
-    expect(await h.errorCode(ADD, { input }, 'stranger')).toBe('FORBIDDEN');
-    expect(await h.errorCode(ADD, { input }, 'invitee')).toBe('FORBIDDEN');
-    expect(await h.errorCode(ADD, { input }, null)).toBe('UNAUTHENTICATED');
-    expect(await h.errorCode(ADD, { input: { ...input, campaignId: randomUUID() } }, 'dm-4')).toBe('NOT_FOUND');
+    const payload = { campaignId, characterId: randomUUID() };
+    expect((await h.branch('joinParty', payload, 'stranger')).errorCode).toBe('FORBIDDEN');
+    expect((await h.branch('joinParty', payload, 'invitee')).errorCode).toBe('FORBIDDEN');
+    expect((await h.branch('joinParty', payload, null)).errorCode).toBe('FORBIDDEN');
+    expect((await h.branch('joinParty', { ...payload, campaignId: randomUUID() }, 'dm-4')).errorCode).toBe('NOT_FOUND');
+    expect((await h.branch('joinParty', { ...payload, characterId: 'not-a-uuid' }, 'dm-4')).errorCode).toBe('BAD_USER_INPUT');
+
+    const archived = await h.createCampaign('dm-4');
+    await h.ok(ARCHIVE, { input: { id: archived, status: 'ARCHIVED' } }, 'dm-4');
+    const before = await streamVersion(h.database.db, `campaign-${archived}`);
+    expect((await h.branch('joinParty', { campaignId: archived, characterId: payload.characterId }, 'dm-4')).errorCode).toBe('CONFLICT');
+    expect(await streamVersion(h.database.db, `campaign-${archived}`)).toBe(before);
+    // None of the refusals holds the character: it joins the open campaign now.
+    await h.seedPartyCharacter(campaignId, 'dm-4', payload.characterId);
+    expect((await h.ok(PARTY, { id: campaignId }, 'dm-4')).campaign.party).toEqual([{ id: payload.characterId }]);
   });
 
-  it('a character is in at most one active party: the partial unique index refuses a second row, and its event', async () => {
+  it('a character is in at most one active party: a second joinParty is refused, and records no event', async () => {
     const first = await h.createCampaign('dm-5');
     const second = await h.createCampaign('dm-6');
+    await h.addPlayer(first, 'dm-5', 'player-5');
+    await h.addPlayer(second, 'dm-6', 'player-5');
     const characterId = await h.seedPartyCharacter(first, 'player-5');
     const before = await streamVersion(h.database.db, `campaign-${second}`);
     const refused = await h.seedPartyCharacter(second, 'player-5', characterId).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(GraphQLError);
     expect((refused as GraphQLError).extensions).toMatchObject({ code: 'CONFLICT', characterId, campaignId: first });
     expect(await streamVersion(h.database.db, `campaign-${second}`)).toBe(before);
+    expect((await h.branch('joinParty', { campaignId: first, characterId }, 'player-5')).errorCode).toBe('CONFLICT');
   });
 
-  it('of concurrent adds of one character to different parties exactly one wins', async () => {
+  it('of concurrent joins of one character to different parties exactly one wins', async () => {
     const characterId = randomUUID();
     const targets = await Promise.all([1, 2, 3, 4].map((i) => h.createCampaign(`dm-race-${i}`)));
-    const outcomes = await Promise.allSettled(targets.map((campaignId) => h.seedPartyCharacter(campaignId, 'racer', characterId)));
+    const outcomes = await Promise.allSettled(targets.map((campaignId, i) => h.seedPartyCharacter(campaignId, `dm-race-${i + 1}`, characterId)));
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') expect((outcome.reason as GraphQLError).extensions?.code).toBe('CONFLICT');
     }
+    const rows = await h.database.db.select().from(partyCharacters).where(eq(partyCharacters.characterId, characterId));
+    expect(rows).toHaveLength(1);
   });
 
-  it('the DM or the owner may remove a character; other players may not', async () => {
+  it('the DM or the owner may take a character out of the party; other players may not', async () => {
     const campaignId = await h.createCampaign('dm-7');
     await h.addPlayer(campaignId, 'dm-7', 'owner-7');
     await h.addPlayer(campaignId, 'dm-7', 'other-7');
     const mine = await h.seedPartyCharacter(campaignId, 'owner-7');
     const theirs = await h.seedPartyCharacter(campaignId, 'other-7');
 
-    expect(await h.errorCode(REMOVE, { input: { campaignId, characterId: mine } }, 'other-7')).toBe('FORBIDDEN');
-    const byOwner = await h.ok(REMOVE, { input: { campaignId, characterId: mine } }, 'owner-7');
-    expect(byOwner.removePartyCharacter).toEqual({ character: { id: mine }, campaign: { party: [{ id: theirs }] } });
-    expect(await h.errorCode(REMOVE, { input: { campaignId, characterId: mine } }, 'owner-7')).toBe('NOT_FOUND');
+    expect((await h.branch('leaveParty', { campaignId, characterId: mine }, 'other-7')).errorCode).toBe('FORBIDDEN');
+    expect((await h.ok(PARTY, { id: campaignId }, 'dm-7')).campaign.party).toHaveLength(2);
+    const byOwner = await h.branch('leaveParty', { campaignId, characterId: mine }, 'owner-7');
+    expect(byOwner.errorCode).toBeUndefined();
+    expect(byOwner.prepared).toEqual({ partyEntryId: expect.any(String) });
+    expect((await h.ok(PARTY, { id: campaignId }, 'dm-7')).campaign.party).toEqual([{ id: theirs }]);
+    expect((await h.branch('leaveParty', { campaignId, characterId: mine }, 'owner-7')).errorCode).toBe('NOT_FOUND');
 
-    await h.ok(REMOVE, { input: { campaignId, characterId: theirs } }, 'dm-7');
+    expect((await h.branch('leaveParty', { campaignId, characterId: theirs }, 'dm-7')).errorCode).toBeUndefined();
     expect((await h.ok(PARTY, { id: campaignId }, 'dm-7')).campaign.party).toEqual([]);
-    // Removed characters may join a party again: the old rows are history, not active membership.
+    // Characters that left may join a party again: the old rows are history, not active membership.
     await h.seedPartyCharacter(campaignId, 'owner-7', mine);
     expect((await h.ok(PARTY, { id: campaignId }, 'owner-7')).campaign.party).toEqual([{ id: mine }]);
   });

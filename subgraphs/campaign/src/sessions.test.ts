@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from './db/schema.js';
 import { startHarness, type Harness } from './test-harness.js';
 
 const SCHEDULE = `mutation($input: ScheduleSessionInput!) {
   scheduleSession(input: $input) { session { id number title status scheduledFor playedAt xpAwarded } } }`;
-const RECORD = `mutation($input: RecordSessionInput!) {
-  recordSession(input: $input) { session { id number status playedAt recap dmNotes xpAwarded } campaign { sessions { number status } } } }`;
+const SESSION_FIELDS = `query($id: ID!) { campaign(id: $id) { sessions { id number status playedAt recap dmNotes xpAwarded } } }`;
 const SESSIONS = `query($id: ID!) { campaign(id: $id) { sessions { number title } } }`;
 const ARCHIVE = `mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { status } } }`;
 
@@ -17,6 +18,25 @@ afterAll(() => h.close());
 
 async function schedule(campaignId: string, title: string, userId = 'dm') {
   return (await h.ok(SCHEDULE, { input: { campaignId, title } }, userId)).scheduleSession.session;
+}
+
+/** The campaign's recordSession branch, prepared and committed as the hub's endSession runs it. */
+function record(sessionId: string, fields: { recap?: string | null; dmNotes?: string | null; xpAwarded: number }, actor: string | null = 'dm') {
+  return h.branch('recordSession', { sessionId, recap: null, dmNotes: null, ...fields }, actor);
+}
+
+interface SessionView {
+  id: string;
+  number: number;
+  status: string;
+  playedAt: string | null;
+  recap: string | null;
+  dmNotes: string | null;
+  xpAwarded: number | null;
+}
+
+async function sessionsOf(campaignId: string): Promise<SessionView[]> {
+  return (await h.ok(SESSION_FIELDS, { id: campaignId }, 'dm')).campaign.sessions;
 }
 
 describe('scheduleSession', () => {
@@ -51,42 +71,46 @@ describe('scheduleSession', () => {
   });
 });
 
-describe('recordSession', () => {
-  it('marks the session PLAYED without asking the hub when there is nothing to award', async () => {
-    // No hub runs in this test: any award call would fail with SERVICE_UNAVAILABLE.
+describe('recordSession (the campaign branch of the hub\'s endSession)', () => {
+  it('marks the session PLAYED at commit and answers the party its experience goes to', async () => {
     const campaignId = await h.createCampaign('dm');
     const empty = await schedule(campaignId, 'No party yet');
-    const recorded = await h.ok(RECORD, { input: { sessionId: empty.id, recap: 'Nobody came.', dmNotes: 'Sad', xpAwarded: 300 } }, 'dm');
-    expect(recorded.recordSession.session).toMatchObject({ number: 1, status: 'PLAYED', recap: 'Nobody came.', dmNotes: 'Sad', xpAwarded: 300 });
-    expect(recorded.recordSession.session.playedAt).toEqual(expect.any(String));
-    expect(recorded.recordSession.campaign.sessions).toEqual([{ number: 1, status: 'PLAYED' }]);
+    const recorded = await record(empty.id, { recap: 'Nobody came.', dmNotes: 'Sad', xpAwarded: 300 });
+    expect(recorded).toMatchObject({ prepared: { campaignId, number: 1, title: 'No party yet', party: [] } });
+    expect(recorded.errorCode).toBeUndefined();
+    const [played] = await sessionsOf(campaignId);
+    expect(played).toMatchObject({ number: 1, status: 'PLAYED', recap: 'Nobody came.', dmNotes: 'Sad', xpAwarded: 300 });
+    expect(played?.playedAt).toEqual(expect.any(String));
 
-    await h.seedPartyCharacter(campaignId, 'dm');
+    const characterId = await h.seedPartyCharacter(campaignId, 'dm');
     const zero = await schedule(campaignId, 'Shopping');
-    const noXp = await h.ok(RECORD, { input: { sessionId: zero.id, xpAwarded: 0 } }, 'dm');
-    expect(noXp.recordSession.session).toMatchObject({ status: 'PLAYED', xpAwarded: 0, recap: null });
+    const noXp = await record(zero.id, { xpAwarded: 0 });
+    expect(noXp.prepared).toMatchObject({ party: [characterId] });
+    expect((await sessionsOf(campaignId))[1]).toMatchObject({ status: 'PLAYED', xpAwarded: 0, recap: null });
   });
 
-  it('a PLAYED session cannot be recorded again, even by two concurrent calls', async () => {
+  it('a PLAYED session cannot be recorded again, even by two concurrent transactions', async () => {
     const campaignId = await h.createCampaign('dm');
     const session = await schedule(campaignId, 'Twice');
-    const input = { sessionId: session.id, xpAwarded: 0 };
-    const results = await Promise.all([1, 2, 3].map(() => h.client.request(RECORD, { input }, 'dm')));
-    expect(results.filter((r) => !r.errors).length).toBe(1);
-    expect(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code)).toEqual(['CONFLICT', 'CONFLICT']);
-    expect(await h.errorCode(RECORD, { input }, 'dm')).toBe('CONFLICT');
+    const results = await Promise.all([1, 2, 3].map(() => record(session.id, { xpAwarded: 0 })));
+    expect(results.filter((r) => !r.errorCode).length).toBe(1);
+    expect(results.map((r) => r.errorCode).filter(Boolean)).toEqual(['CONFLICT', 'CONFLICT']);
+    expect((await record(session.id, { xpAwarded: 0 })).errorCode).toBe('CONFLICT');
+    const recordings = await h.database.db.select().from(events).where(eq(events.type, 'SessionRecorded'));
+    expect(recordings.filter((event) => (event.data as { sessionId: string }).sessionId === session.id)).toHaveLength(1);
   });
 
-  it('validates its input and is for the DM only', async () => {
+  it('validates its payload and is for the DM only; a refused prepare changes nothing', async () => {
     const campaignId = await h.createCampaign('dm');
     await h.addPlayer(campaignId, 'dm', 'player');
     const session = await schedule(campaignId, 'Validated');
-    expect(await h.errorCode(RECORD, { input: { sessionId: session.id, xpAwarded: -1 } }, 'dm')).toBe('BAD_USER_INPUT');
-    expect(await h.errorCode(RECORD, { input: { sessionId: session.id, xpAwarded: 0, recap: 'r'.repeat(10_001) } }, 'dm')).toBe('BAD_USER_INPUT');
-    expect(await h.errorCode(RECORD, { input: { sessionId: session.id, xpAwarded: 0 } }, 'player')).toBe('FORBIDDEN');
-    expect(await h.errorCode(RECORD, { input: { sessionId: session.id, xpAwarded: 0 } }, null)).toBe('UNAUTHENTICATED');
-    expect(await h.errorCode(RECORD, { input: { sessionId: randomUUID(), xpAwarded: 0 } }, 'dm')).toBe('NOT_FOUND');
-    const still = await h.ok(`query($id: ID!) { campaign(id: $id) { sessions { status recap } } }`, { id: campaignId }, 'dm');
-    expect(still.campaign.sessions).toEqual([{ status: 'SCHEDULED', recap: null }]);
+    expect((await record(session.id, { xpAwarded: -1 })).errorCode).toBe('BAD_USER_INPUT');
+    expect((await record(session.id, { xpAwarded: 0, recap: 'r'.repeat(10_001) })).errorCode).toBe('BAD_USER_INPUT');
+    expect((await record(session.id, { xpAwarded: 0 }, 'player')).errorCode).toBe('FORBIDDEN');
+    expect((await record(session.id, { xpAwarded: 0 }, null)).errorCode).toBe('FORBIDDEN');
+    expect((await record(randomUUID(), { xpAwarded: 0 })).errorCode).toBe('NOT_FOUND');
+    expect(await sessionsOf(campaignId)).toEqual([expect.objectContaining({ status: 'SCHEDULED', recap: null })]);
+    // None of the refusals kept the session reserved: the DM records it now.
+    expect((await record(session.id, { xpAwarded: 10 })).errorCode).toBeUndefined();
   });
 });

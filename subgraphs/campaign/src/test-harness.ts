@@ -1,5 +1,6 @@
 /** Shared set-up for this subgraph's tests: a real database (PGlite or Postgres) and the subgraph over real HTTP. */
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { Database } from '../../../lib/db/index.js';
 import { openTestDatabase } from '../../../tests/helpers/test-database.js';
 import { startSubgraphForTest, TEST_SECRET, type GraphQLResult, type SubgraphClient } from '../../../tests/helpers/subgraph-client.js';
@@ -19,7 +20,8 @@ export interface Harness {
   addPlayer(campaignId: string, dm: string, player: string): Promise<void>;
   /**
    * Brings a character into the party as the hub's joinParty does: this service's branch, prepared and committed
-   * over the protocol (the character service's branch, the owner check, is covered end to end).
+   * over the protocol (the character service's branch, the owner check, is covered end to end). A refused branch
+   * rejects with a GraphQLError carrying the participant's code.
    */
   seedPartyCharacter(campaignId: string, ownerId: string, characterId?: string): Promise<string>;
   /** One of this service's transaction branches, prepared then committed as the hub would (answers any error code). */
@@ -63,7 +65,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async seedPartyCharacter(campaignId, ownerId, characterId = randomUUID()) {
       const outcome = await harness.branch('joinParty', { campaignId, characterId }, ownerId);
-      if (outcome.errorCode) throw new Error(`joinParty branch failed: ${outcome.errorCode} ${outcome.errorMessage}`);
+      if (outcome.errorCode) throw new GraphQLError(`joinParty branch failed: ${outcome.errorMessage}`, { extensions: { ...outcome.errorExtensions, code: outcome.errorCode } });
       return characterId;
     },
     branch: (operation, payload, actor) => runBranch(client, { operation, payload, actor }),

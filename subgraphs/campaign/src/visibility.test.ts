@@ -6,7 +6,6 @@ const LOCATION = `mutation($input: CreateLocationInput!) { createLocation(input:
 const QUEST = `mutation($input: CreateQuestInput!) { createQuest(input: $input) { quest { id title status visibility } } }`;
 const UPDATE_QUEST = `mutation($input: UpdateQuestInput!) { updateQuest(input: $input) { quest { id status visibility } } }`;
 const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`;
-const RECORD = `mutation($input: RecordSessionInput!) { recordSession(input: $input) { session { dmNotes } } }`;
 const VIEW = `query($id: ID!) { campaign(id: $id) {
   name myRole npcs { name } locations { name } quests { title } sessions { recap dmNotes } party { id } } }`;
 
@@ -26,7 +25,9 @@ beforeAll(async () => {
   }
   await h.seedPartyCharacter(campaignId, 'player');
   const scheduled = await h.ok(SCHEDULE, { input: { campaignId, title: 'Goblin Arrows' } }, 'dm');
-  await h.ok(RECORD, { input: { sessionId: scheduled.scheduleSession.session.id, recap: 'Ambush!', dmNotes: 'Klarg is next', xpAwarded: 0 } }, 'dm');
+  // Recorded as the hub's endSession does: the campaign's recordSession branch, prepared and committed.
+  const recorded = await h.branch('recordSession', { sessionId: scheduled.scheduleSession.session.id, recap: 'Ambush!', dmNotes: 'Klarg is next', xpAwarded: 0 }, 'dm');
+  if (recorded.errorCode) throw new Error(`recordSession branch failed: ${recorded.errorMessage}`);
 });
 afterAll(() => h.close());
 

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayProjection } from '../../../../lib/event-store/replay.js';
 import { verifyAllStreams } from '../../../../lib/event-store/verify-stream.js';
 import { campaignMembers, campaigns, events, gameSessions, locations, npcs, partyCharacters, quests } from '../db/schema.js';
+import { decide, prepare } from '../../../../tests/helpers/branch-protocol.js';
 import { startHarness, type Harness } from '../test-harness.js';
 import { campaignProjection } from './projection.js';
 import { mulberry32 } from '../../../../lib/random/prng.js';
 
-// Fixed seed: a failure replays the same history. 250 mutations: enough for every event type to occur many
-// times on a few campaigns (archives with parties, re-joins, double recordings) and still well under a minute.
+// Fixed seed: a failure replays the same history. 250 mutations and transaction branches: enough for every event
+// type to occur many times on a few campaigns (refused archives, re-joins, double recordings, aborted branches)
+// and still well under a minute.
 const SEED = 0x5eed_c0de;
 const STEPS = 250;
 
@@ -18,9 +20,7 @@ const M = {
   update: `mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { id status } } }`,
   invite: `mutation($input: InvitePlayerInput!) { invitePlayer(input: $input) { member { status } } }`,
   join: `mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { member { status } } }`,
-  remove: `mutation($input: RemovePartyCharacterInput!) { removePartyCharacter(input: $input) { character { id } } }`,
   schedule: `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`,
-  record: `mutation($input: RecordSessionInput!) { recordSession(input: $input) { session { id } } }`,
   npc: `mutation($input: CreateNpcInput!) { createNpc(input: $input) { npc { id } } }`,
   location: `mutation($input: CreateLocationInput!) { createLocation(input: $input) { location { id } } }`,
   quest: `mutation($input: CreateQuestInput!) { createQuest(input: $input) { quest { id } } }`,
@@ -29,6 +29,8 @@ const M = {
 
 const USERS = ['ana', 'bo', 'cy', 'di', 'ed'];
 const VISIBILITIES = ['PUBLIC', 'PARTY', 'DM_ONLY'];
+// 15%: often enough that aborted branches (which must leave no trace in the read tables) occur many times.
+const ABORT_RATE = 0.15;
 // Errors a valid client can provoke; anything else (INTERNAL_SERVER_ERROR) fails the test.
 const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 
@@ -60,7 +62,7 @@ async function snapshot() {
 }
 
 describe('replay', () => {
-  it('rebuilds exactly the read tables that a random history of mutations wrote', async () => {
+  it('rebuilds exactly the read tables that a random history of mutations and transaction branches wrote', async () => {
     const random = mulberry32(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const characters = Array.from({ length: 8 }, () => randomUUID());
@@ -74,6 +76,21 @@ describe('replay', () => {
       if (result.errors) expect(EXPECTED_CODES.has(code ?? ''), JSON.stringify(result.errors)).toBe(true);
       note(code ?? 'ok');
       return result.errors ? undefined : (result.data as Record<string, any>);
+    }
+
+    /** One campaign branch of a hub transaction: prepared, then committed, or sometimes aborted as if another branch failed. */
+    async function branch(operation: string, payload: Record<string, unknown>, actor: string): Promise<boolean> {
+      const prepared = await prepare(h.client, { operation, payload, actor });
+      if (prepared.errorCode) {
+        expect(EXPECTED_CODES.has(prepared.errorCode), prepared.errorMessage).toBe(true);
+        note(prepared.errorCode);
+        return false;
+      }
+      const decision = random() < ABORT_RATE ? 'abort' : 'commit';
+      const decided = await decide(h.client, prepared.transactionId, decision);
+      expect(decided).toEqual({ state: decision === 'commit' ? 'COMMITTED' : 'ABORTED' });
+      note(decision === 'commit' ? 'ok' : 'aborted');
+      return decision === 'commit';
     }
 
     async function step(): Promise<void> {
@@ -90,9 +107,10 @@ describe('replay', () => {
       const action = Math.floor(random() * 12);
       switch (action) {
         case 0: {
+          // Refused (CONFLICT) while the party is not empty: characters leave through the hub's leaveParty first.
           const status = random() < 0.5 ? 'ARCHIVED' : 'ACTIVE';
           const input = random() < 0.5 ? { id: campaign.id, status } : { id: campaign.id, description: `Chapter ${Math.floor(random() * 9)}`, status };
-          if ((await run(M.update, input, actor)) && status === 'ARCHIVED') campaign.party.clear();
+          if ((await run(M.update, input, actor)) && status === 'ARCHIVED') expect(campaign.party.size).toBe(0);
           return;
         }
         case 1:
@@ -103,23 +121,14 @@ describe('replay', () => {
           return;
         case 3: {
           const characterId = pick(characters);
-          const owner = pick(USERS);
-          const joined = await h.seedPartyCharacter(campaign.id, owner, characterId).then(
-            () => true,
-            (error: { extensions?: { code?: string } }) => {
-              expect(error.extensions?.code).toBe('CONFLICT');
-              return false;
-            },
-          );
-          note(joined ? 'ok' : 'CONFLICT');
-          if (joined) campaign.party.set(characterId, owner);
+          const owner = random() < 0.5 ? campaign.dm : pick(USERS);
+          if (await branch('joinParty', { campaignId: campaign.id, characterId }, owner)) campaign.party.set(characterId, owner);
           return;
         }
         case 4: {
           const characterId = random() < 0.8 && campaign.party.size > 0 ? pick([...campaign.party.keys()]) : pick(characters);
-          if (await run(M.remove, { campaignId: campaign.id, characterId }, random() < 0.5 ? actor : (campaign.party.get(characterId) ?? actor))) {
-            campaign.party.delete(characterId);
-          }
+          const leaver = random() < 0.5 ? actor : (campaign.party.get(characterId) ?? actor);
+          if (await branch('leaveParty', { campaignId: campaign.id, characterId }, leaver)) campaign.party.delete(characterId);
           return;
         }
         case 5:
@@ -134,9 +143,8 @@ describe('replay', () => {
         }
         case 7: {
           if (campaign.sessions.length === 0) return;
-          // No hub runs here: experience only when nobody is in the party, so no award call is made.
-          const xpAwarded = campaign.party.size === 0 ? Math.floor(random() * 1000) : 0;
-          await run(M.record, { sessionId: pick(campaign.sessions), recap: random() < 0.5 ? 'They won.' : null, xpAwarded }, actor);
+          const payload = { sessionId: pick(campaign.sessions), recap: random() < 0.5 ? 'They won.' : null, dmNotes: random() < 0.3 ? 'Secret' : null, xpAwarded: Math.floor(random() * 1000) };
+          await branch('recordSession', payload, actor);
           return;
         }
         case 8:
@@ -162,10 +170,14 @@ describe('replay', () => {
     expect(outcomes.get('ok') ?? 0).toBeGreaterThan(STEPS / 2);
     expect(outcomes.get('CONFLICT') ?? 0).toBeGreaterThan(0);
     expect(outcomes.get('FORBIDDEN') ?? 0).toBeGreaterThan(0);
+    expect(outcomes.get('aborted') ?? 0).toBeGreaterThan(0);
 
     const before = await snapshot();
     expect(before.party.some((row) => row.leftAt !== null)).toBe(true);
     expect(before.sessions.some((row) => row.status === 'PLAYED')).toBe(true);
+    expect(before.campaigns.some((row) => row.status === 'ARCHIVED')).toBe(true);
+    const types = new Set((await h.database.db.select({ type: events.type }).from(events)).map((row) => row.type));
+    for (const type of ['CharacterJoinedParty', 'CharacterLeftParty', 'SessionRecorded', 'CampaignArchived']) expect(types).toContain(type);
     const [stored] = await h.database.db.select({ n: sql<number>`count(*)::int` }).from(events);
     const result = await replayProjection(h.database.db, campaignProjection);
     expect(result.events).toBe(Number(stored?.n));
