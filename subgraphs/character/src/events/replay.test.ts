@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, replayProjection, verifyAllStreams } from '../../../../lib/event-store/index.js';
@@ -5,10 +6,12 @@ import { characters } from '../db/schema.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
 import { characterProjection } from './projection.js';
 import { Rng } from '../../../../lib/random/prng.js';
+import { decide, prepare } from '../../../../tests/helpers/branch-protocol.js';
 
 // A fixed seed reproduces a failure; REPLAY_SEED explores other histories.
 const SEED = Number(process.env.REPLAY_SEED ?? 20_261_125);
-// Enough operations for every kind of mutation and failure to occur many times, few enough for ~20 s on PGlite.
+// Enough operations for every kind of mutation, transaction branch and failure to occur many times, few enough
+// for ~20 s on PGlite.
 const OPERATIONS = 220;
 const USERS = ['alice', 'bob', 'carol'] as const;
 
@@ -21,7 +24,12 @@ interface Known {
   id: string;
   owner: string;
   version: number;
+  /** The campaign whose party it is in (the hub's joinParty set it), or null. */
+  campaignId: string | null;
 }
+
+// A fifth of the prepared branches abort (as if another service's branch failed): they must leave no trace.
+const ABORT_RATE = 0.2;
 
 let server: CharacterTestServer;
 beforeAll(async () => {
@@ -55,6 +63,14 @@ describe(`replaying a random history (seed ${SEED})`, () => {
       if (random.float() < 0.15) changes.inventory = random.float() < 0.5 ? [] : [{ name: 'Rope', quantity: random.int(1, 3), weight: 10 }];
       return changes;
     };
+    /** One branch of a hub transaction, as the hub runs it: prepare, then commit or (sometimes) abort. */
+    const branch = async (operation: string, payload: Record<string, unknown>, actor: string): Promise<string> => {
+      const prepared = await prepare(client, { operation, payload, actor });
+      if (prepared.errorCode) return prepared.errorCode;
+      const decision = random.float() < ABORT_RATE ? 'abort' : 'commit';
+      expect(await decide(client, prepared.transactionId, decision)).toEqual({ state: decision === 'commit' ? 'COMMITTED' : 'ABORTED' });
+      return decision === 'commit' ? 'committed' : 'aborted';
+    };
     const refresh = async (known: Known) => {
       const read = await client.request(READ, { id: known.id }, known.owner);
       known.version = read.data?.character.version;
@@ -64,33 +80,56 @@ describe(`replaying a random history (seed ${SEED})`, () => {
       const roll = random.float();
       const target = live.length > 0 ? random.pick(live) : undefined;
       const stranger = target ? random.pick(USERS.filter((user) => user !== target.owner)) : 'bob';
-      if (!target || roll < 0.2) {
+      if (!target || roll < 0.18) {
         const owner = random.pick(USERS);
         const input = dwarfFighter({ name: `Hero ${step}`, experience: random.int(0, 20_000), abilityScores: abilityScores() });
         const result = await client.request(CREATE, { input }, owner, { 'x-request-id': `replay-${SEED}-${step}` });
         expect(result.errors, `step ${step}`).toBeUndefined();
-        live.push({ id: result.data?.createCharacter.character.id, owner, version: 1 });
+        live.push({ id: result.data?.createCharacter.character.id, owner, version: 1, campaignId: null });
         note('created');
-      } else if (roll < 0.5) {
+      } else if (roll < 0.4) {
         const result = await client.request(UPDATE, { input: { id: target.id, expectedVersion: target.version, ...someChanges() } }, target.owner);
         expect(result.errors, `step ${step}`).toBeUndefined();
         target.version = result.data?.updateCharacter.character.version;
         note('updated');
-      } else if (roll < 0.6) {
+      } else if (roll < 0.48) {
         // Two updates from the same version at once: exactly one wins.
         const results = await Promise.all([0, 1].map(() =>
           client.request(UPDATE, { input: { id: target.id, expectedVersion: target.version, ...someChanges() } }, target.owner)));
         expect(results.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT'), `step ${step}`).toHaveLength(1);
         await refresh(target);
         note('racing updates');
-      } else if (roll < 0.78) {
+      } else if (roll < 0.6) {
         const reason = random.float() < 0.5 ? `Encounter ${step}` : null;
         const result = await client.request(AWARD, { input: { characterId: target.id, amount: random.int(1, 5000), reason } }, target.owner);
         expect(result.errors, `step ${step}`).toBeUndefined();
         target.version = result.data?.awardExperience.character.version;
         note('awarded');
-      } else if (roll < 0.86) {
-        // Failures that must write nothing: stale version, a stranger's update or delete, a zero award.
+      } else if (roll < 0.74) {
+        // The character service's branches of the hub's transactions (joinParty, leaveParty, endSession, setCharacterPortrait).
+        const kind = random.pick(['party', 'party', 'session', 'portrait'] as const);
+        let outcome: string;
+        if (kind === 'party' && target.campaignId) {
+          outcome = await branch('leaveCampaign', { characterId: target.id, campaignId: target.campaignId }, target.owner);
+          if (outcome === 'committed') target.campaignId = null;
+        } else if (kind === 'party') {
+          const campaignId = randomUUID();
+          // Now and then a stranger tries: FORBIDDEN, and nothing recorded.
+          outcome = await branch('joinCampaign', { characterId: target.id, campaignId }, random.float() < 0.15 ? stranger : target.owner);
+          if (outcome === 'committed') target.campaignId = campaignId;
+        } else if (kind === 'session') {
+          const party = [...new Set([target, random.pick(live)])];
+          const payload = { characterIds: party.map((known) => known.id), amount: random.int(1, 2000), sessionId: randomUUID(), reason: `Session ${step}` };
+          outcome = await branch('awardSessionExperience', payload, 'the-dm');
+          if (outcome === 'committed') await Promise.all(party.filter((known) => known !== target).map(refresh));
+        } else {
+          outcome = await branch('linkPortrait', { characterId: target.id, imageId: randomUUID() }, target.owner);
+        }
+        expect(['committed', 'aborted', 'FORBIDDEN'], `step ${step}`).toContain(outcome);
+        await refresh(target);
+        note(`branch ${outcome}`);
+      } else if (roll < 0.84) {
+        // Failures that must write nothing: stale version, a stranger's update or delete, a zero award, a second join.
         const failure = random.pick([
           { query: UPDATE, variables: { input: { id: target.id, expectedVersion: target.version + 1, name: 'Stale' } }, user: target.owner, code: 'CONFLICT' },
           { query: UPDATE, variables: { input: { id: target.id, expectedVersion: target.version, name: 'Stolen' } }, user: stranger, code: 'FORBIDDEN' },
@@ -100,6 +139,11 @@ describe(`replaying a random history (seed ${SEED})`, () => {
         const result = await client.request(failure.query, failure.variables, failure.user);
         expect(result.errors?.[0]?.extensions?.code, `step ${step}`).toBe(failure.code);
         note(`failed ${failure.code}`);
+      } else if (target.campaignId) {
+        // Still in a party: the delete is refused until leaveParty.
+        const result = await client.request(DELETE, { input: { id: target.id } }, target.owner);
+        expect(result.errors?.[0]?.extensions?.code, `step ${step}`).toBe('CONFLICT');
+        note('delete refused in a party');
       } else {
         const result = await client.request(DELETE, { input: { id: target.id } }, target.owner);
         expect(result.errors, `step ${step}`).toBeUndefined();
@@ -108,16 +152,20 @@ describe(`replaying a random history (seed ${SEED})`, () => {
       }
     }
     // The history must have exercised every path, or the equality below proves less than it claims.
-    for (const label of ['created', 'updated', 'racing updates', 'awarded', 'deleted', 'failed CONFLICT', 'failed FORBIDDEN', 'failed BAD_USER_INPUT']) {
-      expect(outcomes.get(label) ?? 0, label).toBeGreaterThan(0);
-    }
+    const labels = ['created', 'updated', 'racing updates', 'awarded', 'deleted', 'failed CONFLICT', 'failed FORBIDDEN', 'failed BAD_USER_INPUT'];
+    labels.push('branch committed', 'branch aborted', 'branch FORBIDDEN', 'delete refused in a party');
+    for (const label of labels) expect(outcomes.get(label) ?? 0, label).toBeGreaterThan(0);
+    const stored = await server.database.db.select({ type: events.type, data: events.data }).from(events);
+    for (const type of ['ActiveCampaignSet', 'ActiveCampaignCleared']) expect(stored.some((event) => event.type === type), type).toBe(true);
+    expect(stored.some((event) => event.type === 'ExperienceAwarded' && (event.data as { sessionId?: string }).sessionId), 'session award').toBe(true);
+    expect(stored.some((event) => event.type === 'CharacterUpdated' && 'portraitImageId' in (event.data as { changes: object }).changes), 'portrait').toBe(true);
 
     const before = await snapshot();
     expect(before.map((row) => row.id).sort()).toEqual(live.map((known) => known.id).sort());
-    const [stored] = await server.database.db.select({ count: sql<number>`count(*)::int` }).from(events);
+    const [count] = await server.database.db.select({ count: sql<number>`count(*)::int` }).from(events);
 
     const replayed = await replayProjection(server.database.db, characterProjection);
-    expect(replayed.events).toBe(Number(stored?.count));
+    expect(replayed.events).toBe(Number(count?.count));
     expect(await snapshot()).toEqual(before);
     expect(await verifyAllStreams(server.database.db)).toMatchObject({ ok: true });
   });

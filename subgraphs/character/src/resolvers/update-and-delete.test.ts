@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, prepare, runBranch } from '../../../../tests/helpers/branch-protocol.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
 
 let server: CharacterTestServer;
@@ -14,6 +16,7 @@ const READ = 'query($id: ID!) { character(id: $id) { id name version backstory e
 const AWARD = `mutation($input: AwardExperienceInput!) {
   awardExperience(input: $input) { previousLevel leveledUp character { experience level version maxHitPoints } }
 }`;
+const PARTY = 'query($id: ID!) { character(id: $id) { id activeCampaignId } }';
 const DELETE = 'mutation($input: DeleteCharacterInput!) { deleteCharacter(input: $input) { deletedCharacterId } }';
 
 async function create(owner = 'alice', overrides: Record<string, unknown> = {}): Promise<string> {
@@ -135,5 +138,29 @@ describe('deleteCharacter', () => {
     expect((await server.client.request(READ, { id }, 'alice')).data?.character).toBeNull();
     const again = await server.client.request(DELETE, { input: { id } }, 'alice');
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses (CONFLICT) while the character is in a party, and deletes it once it has left', async () => {
+    const id = await create('alice');
+    const campaignId = randomUUID();
+    const joined = await runBranch(server.client, { operation: 'joinCampaign', payload: { characterId: id, campaignId }, actor: 'alice' });
+    expect(joined.errorCode).toBeUndefined();
+
+    const refused = await server.client.request(DELETE, { input: { id } }, 'alice');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', characterId: id, campaignId });
+    expect((await server.client.request(PARTY, { id }, 'alice')).data?.character).toEqual({ id, activeCampaignId: campaignId });
+
+    const left = await runBranch(server.client, { operation: 'leaveCampaign', payload: { characterId: id, campaignId }, actor: 'alice' });
+    expect(left.errorCode).toBeUndefined();
+    expect((await server.client.request(DELETE, { input: { id } }, 'alice')).data?.deleteCharacter).toEqual({ deletedCharacterId: id });
+  });
+
+  it('refuses (CONFLICT) while the character\'s branch of a joinParty is prepared, before the hub\'s decision', async () => {
+    const id = await create('alice');
+    const pending = await prepare(server.client, { operation: 'joinCampaign', payload: { characterId: id, campaignId: randomUUID() }, actor: 'alice' });
+    expect(pending.errorCode).toBeUndefined();
+    expect((await server.client.request(DELETE, { input: { id } }, 'alice')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await decide(server.client, pending.transactionId, 'abort')).toEqual({ state: 'ABORTED' });
+    expect((await server.client.request(DELETE, { input: { id } }, 'alice')).data?.deleteCharacter).toEqual({ deletedCharacterId: id });
   });
 });
