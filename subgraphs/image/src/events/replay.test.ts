@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { events, replayProjection, verifyAllStreams } from '../../../../lib/event-store/index.js';
@@ -6,15 +7,19 @@ import { SAMPLE_GIF, sampleJpeg, samplePng, sampleWebp } from '../testing/sample
 import { startImageTestServer, type ImageTestServer } from '../testing/image-test-server.js';
 import { projection } from './projection.js';
 import { mulberry32 } from '../../../../lib/random/prng.js';
+import { decide, prepare } from '../../../../tests/helpers/branch-protocol.js';
 
 // Fixed so that a failure reproduces; IMAGE_REPLAY_SEED=<n> explores other histories.
 const SEED = Number(process.env.IMAGE_REPLAY_SEED ?? 20261125);
-// Enough steps that every kind of step happens many times (uploads, shared bytes, pruned blobs, refusals, races).
+// Enough steps that every kind of step happens many times (uploads, portraits committed and aborted, shared bytes,
+// pruned blobs, refusals, races).
 const STEPS = 200;
 const USERS = ['ana', 'bo', 'cy', 'dee'];
 const KINDS = ['PORTRAIT', 'MAP', 'SCENE', 'TOKEN'];
 // Few distinct contents, so that images share blobs and deletes both keep and prune them.
 const CONTENTS = [samplePng(3, 2, [200, 0, 0]), samplePng(1, 1, [0, 90, 0]), sampleJpeg(640, 480), sampleWebp(32, 16), samplePng(8, 8, [1, 2, 3])];
+// A quarter of the prepared portraits abort (as if the character's branch failed): they must leave no image behind.
+const ABORT_RATE = 0.25;
 const DELETE = 'mutation ($id: ID!) { deleteImage(input: { id: $id }) { deletedImageId } }';
 
 let server: ImageTestServer;
@@ -45,6 +50,19 @@ it(`rebuilds the same images table from a random history (seed ${SEED})`, { time
     expectCode(result, 'OK');
     live.set((result.data!.uploadImage.image as { id: string }).id, userId);
   };
+  // The image branch of the hub's setCharacterPortrait: staged at prepare, then committed (the image appears) or
+  // aborted (the staged bytes are removed unless an image uses them).
+  const portrait = async (userId: string) => {
+    const imageId = randomUUID();
+    const payload = { imageId, characterId: randomUUID(), prompt: null, dataBase64: pick(CONTENTS).toString('base64') };
+    const prepared = await prepare(server.client, { operation: 'storePortrait', payload, actor: userId });
+    expect(prepared.errorCode).toBeUndefined();
+    const decision = random() < ABORT_RATE ? 'abort' : 'commit';
+    expect(await decide(server.client, prepared.transactionId, decision)).toEqual({ state: decision === 'commit' ? 'COMMITTED' : 'ABORTED' });
+    if (decision === 'commit') live.set(imageId, userId);
+    const label = decision === 'commit' ? 'PORTRAIT' : 'PORTRAIT_ABORTED';
+    outcomes.set(label, (outcomes.get(label) ?? 0) + 1);
+  };
   const remove = async (id: string, userId: string) => {
     const result = await server.client.request(DELETE, { id }, userId);
     if (!result.errors) {
@@ -57,8 +75,10 @@ it(`rebuilds the same images table from a random history (seed ${SEED})`, { time
   for (let step = 0; step < STEPS; step++) {
     const roll = random();
     const ids = [...live.keys()];
-    if (roll < 0.45 || ids.length === 0) {
+    if (roll < 0.37 || ids.length === 0) {
       await upload(pick(USERS));
+    } else if (roll < 0.45) {
+      await portrait(pick(USERS));
     } else if (roll < 0.7) {
       const id = pick(ids);
       expectCode(await remove(id, live.get(id)!), 'OK');
@@ -87,7 +107,7 @@ it(`rebuilds the same images table from a random history (seed ${SEED})`, { time
   }
 
   // The history really exercised what replay must get right.
-  for (const code of ['OK', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'RACE']) expect(outcomes.get(code), code).toBeGreaterThan(0);
+  for (const code of ['OK', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'RACE', 'PORTRAIT', 'PORTRAIT_ABORTED']) expect(outcomes.get(code), code).toBeGreaterThan(0);
   const before = await snapshotImages();
   expect(before.map((row) => row.id).sort()).toEqual([...live.keys()].sort());
   const blobsBefore = await blobKeys();
