@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import {
   transactionBranches,
   transactions,
@@ -42,7 +42,13 @@ export class TransactionLog {
         ...(state === 'COMMITTED' || state === 'ABORTED' ? { finishedAt: now } : {}),
       })
       .where(and(eq(transactionBranches.transactionId, transactionId), eq(transactionBranches.service, service)));
-    if (error !== null) await this.db.update(transactions).set({ lastError: clip(error) }).where(eq(transactions.id, transactionId));
+    if (error !== null) {
+      // Not while ABORTING: the transaction keeps the reason it aborted for; retry failures show on the branch.
+      await this.db
+        .update(transactions)
+        .set({ lastError: clip(error) })
+        .where(and(eq(transactions.id, transactionId), ne(transactions.state, 'ABORTING')));
+    }
   }
 
   /**
@@ -68,8 +74,12 @@ export class TransactionLog {
     return rows.length === 1;
   }
 
+  /** The end: a committed transaction's phase-two failures are over (it clears them), an aborted one keeps its reason. */
   async finish(transactionId: string, state: 'COMMITTED' | 'ABORTED'): Promise<void> {
-    await this.db.update(transactions).set({ state, finishedAt: new Date() }).where(eq(transactions.id, transactionId));
+    await this.db
+      .update(transactions)
+      .set({ state, finishedAt: new Date(), ...(state === 'COMMITTED' ? { lastError: null } : {}) })
+      .where(eq(transactions.id, transactionId));
   }
 
   async get(transactionId: string): Promise<TransactionRow | undefined> {
