@@ -42,7 +42,16 @@ function isGraphQLBody(value: unknown): value is GraphQLBody {
  * sign-in) would lose its partial data and the error's path and code. Per GraphQL over HTTP, a
  * well-formed GraphQL body is the answer whatever the status.
  */
-export class HubDataSource extends RemoteGraphQLDataSource<{ identity?: Identity }> {
+/** What the data source reads of the gateway's GraphQL context (use-auth's identity, yoga's request). */
+export interface HubContext {
+  identity?: Identity;
+  request?: Request;
+}
+
+// Request ids are UUIDs or trace ids; anything longer is not one a subgraph could match (they cap it at 200 too).
+const MAX_REQUEST_ID_LENGTH = 200;
+
+export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   readonly name: string;
   private readonly secret: string;
 
@@ -52,7 +61,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<{ identity?: Identity
     this.secret = options.secret;
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<{ identity?: Identity }>): Promise<GatewayGraphQLResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     if (!request.query) throw new Error(`no query to send to subgraph "${this.name}"`);
     const headers: Record<string, string> = {};
@@ -62,6 +71,9 @@ export class HubDataSource extends RemoteGraphQLDataSource<{ identity?: Identity
     headers.accept = 'application/graphql-response+json, application/json';
     // Signed for every fetch, anonymous callers included: subgraphs answer only what the gateway vouches for.
     headers[IDENTITY_HEADER] = signIdentity({ userId: options.context.identity?.userId ?? null }, this.secret);
+    // The client's request id follows its operation into every subgraph: their events record it as correlationId.
+    const requestId = options.context.request?.headers.get('x-request-id')?.trim();
+    if (requestId && requestId.length <= MAX_REQUEST_ID_LENGTH) headers['x-request-id'] = requestId;
     const body = JSON.stringify({
       query: request.query,
       variables: request.variables,
