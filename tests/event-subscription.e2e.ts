@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePng } from '../subgraphs/image/src/testing/sample-images.js';
 import { connectOverWs, subscribeOverSse } from './helpers/subscriptions.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
@@ -93,5 +94,29 @@ describe('character events through the gateway', () => {
     await mutate(UPDATE, { input: { id, expectedVersion: 2, name: 'Lidda' } }, `e2e-${randomUUID()}`);
     await expect(updates.next(1_000)).rejects.toThrow('the subscription ended');
     await socket.dispose();
+  });
+
+  it("resolve fields of other services for each event: the character's portrait from the image service", async () => {
+    const id = (await mutate(CREATE, { input: { ...FIGHTER, name: 'Jozan' } }, `e2e-${randomUUID()}`)).createCharacter.character.id;
+    const headers = { authorization: `Bearer ${await platform.token('player-1')}` };
+    const query = `subscription($streamId: String) { characterEvents(streamId: $streamId) {
+      type character { name portrait { url width height mimeType } } } }`;
+    const events = subscribeOverSse(`${platform.url}/graphql`, { query, variables: { streamId: `character-${id}` } }, headers);
+    await events.connected;
+
+    const upload = 'mutation($input: UploadImageInput!) { uploadImage(input: $input) { image { id } } }';
+    const dataBase64 = samplePng(24, 24).toString('base64');
+    const imageId = (await mutate(upload, { input: { kind: 'PORTRAIT', dataBase64 } }, `e2e-${randomUUID()}`)).uploadImage.image.id;
+    await mutate(UPDATE, { input: { id, expectedVersion: 1, portraitImageId: imageId } }, `e2e-${randomUUID()}`);
+    const { data, errors } = await events.next();
+    expect(errors).toBeUndefined();
+    // portrait @requires the character's portraitImageId: the gateway fetched it from character and sent it to image.
+    expect(data).toEqual({
+      characterEvents: {
+        type: 'CharacterUpdated',
+        character: { name: 'Jozan', portrait: { url: `/images/${imageId}`, width: 24, height: 24, mimeType: 'image/png' } },
+      },
+    });
+    events.dispose();
   });
 });

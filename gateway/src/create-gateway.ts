@@ -62,7 +62,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   await gateway.load();
 
   // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws).
-  const subscriptions = useSubscriptions({ supergraphSdl, subgraphs, secret: config.secret });
+  const subscriptions = useSubscriptions({ supergraphSdl, subgraphs, secret: config.secret, dispatcher: agent });
   const yoga = createYoga<Record<string, never>, AuthContext>({
     graphqlEndpoint: '/graphql',
     landingPage: false,

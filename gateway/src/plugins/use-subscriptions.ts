@@ -1,12 +1,10 @@
-import { getOperationAST, GraphQLError, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { Identity } from '../../../lib/auth/index.js';
 import type { SupergraphSubgraph } from '../supergraph-subgraphs.js';
 import { LiveSubscriptions } from '../subscriptions/live-results.js';
-import { fragmentsOf, operationDocument, rootFieldNames } from '../subscriptions/operation-document.js';
+import { routeSubscription, type Router } from '../subscriptions/route-subscription.js';
 import { SupergraphJoins } from '../subscriptions/supergraph-joins.js';
-import { subscribeUpstream } from '../subscriptions/upstream-subscription.js';
 import type { AuthContext } from './use-auth.js';
 
 export interface SubscriptionsOptions {
@@ -14,6 +12,8 @@ export interface SubscriptionsOptions {
   /** The subgraphs with the URLs the gateway routes to (overrides applied). */
   subgraphs: SupergraphSubgraph[];
   secret: string;
+  /** The gateway's keep-alive pool to the subgraphs: entity fetches for events go over it. */
+  dispatcher: Dispatcher;
   /** 10 s by default: a subgraph registers a subscription in milliseconds; ten seconds of silence means it is stuck. */
   connectTimeoutMs?: number;
 }
@@ -25,64 +25,42 @@ export interface SubscriptionsPlugin extends Plugin<AuthContext> {
   close(): Promise<void>;
 }
 
-const failure = (message: string, code: string) => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
-
 function identityOf(context: unknown): Identity {
-  const identity = (context as Partial<AuthContext> | undefined)?.identity;
-  return identity ?? { userId: null };
+  return (context as Partial<AuthContext> | undefined)?.identity ?? { userId: null };
 }
 
 /**
  * Subscriptions through the gateway (@apollo/gateway executes only queries and mutations): the operation goes to
  * the subgraph that owns its root field, per the supergraph's join directives, over GraphQL over SSE and signed
- * with the caller's identity; each result comes back to the client over SSE or graphql-ws (ws-server.ts), both
- * of which run this same subscribe. A client that goes away aborts the upstream subscription.
+ * with the caller's identity; fields of other subgraphs are fetched for each event (route-subscription.ts). The
+ * results reach the client over SSE (yoga) or graphql-ws (ws-server.ts), which both run this same subscribe.
+ * A client that goes away aborts the upstream subscription.
  */
 export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPlugin {
-  const joins = new SupergraphJoins(options.supergraphSdl);
-  const urlOf = new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
-  const live = new LiveSubscriptions();
-  // A pool of its own, unbounded and without a body timeout: each subscription holds one connection for as long as
-  // it lives, which must not take sockets from queries (the shared agent caps them) or be cut while quiet. A dead
-  // connection still shows: the subgraph pings every 12 s, and the socket errors when the peer is gone.
-  const agent = new Agent({ keepAliveTimeout: 30_000, headersTimeout: connectTimeoutMs, bodyTimeout: 0 });
-
-  async function subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult, void, void> | ExecutionResult> {
-    const operation = getOperationAST(args.document, args.operationName);
-    if (!operation) return failure('No operation to run: give operationName when the document has several', 'BAD_USER_INPUT');
-    const fragments = fragmentsOf(args.document);
-    // Validation has already allowed exactly one root field per subscription.
-    const [field] = rootFieldNames(operation.selectionSet, fragments);
-    const owner = field === undefined ? undefined : joins.subscriptionOwner(field);
-    const url = owner === undefined ? undefined : urlOf.get(owner);
-    if (!owner || !url) return failure(`No service serves the subscription field "${field ?? ''}"`, 'BAD_USER_INPUT');
-
-    const upstream = await subscribeUpstream({
-      subgraph: owner,
-      url,
-      query: print(operationDocument(operation, fragments)),
-      variables: args.variableValues ?? undefined,
-      operationName: operation.name?.value,
-      identity: identityOf(args.contextValue),
-      secret: options.secret,
-      dispatcher: agent,
-      connectTimeoutMs,
-    });
-    if (!(Symbol.asyncIterator in upstream)) return upstream;
-    return live.track(upstream);
-  }
+  const router: Router = {
+    joins: new SupergraphJoins(options.supergraphSdl),
+    urlOf: new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
+    secret: options.secret,
+    // A pool of its own, unbounded and without a body timeout: each subscription holds one connection for as long
+    // as it lives, which must not take sockets from queries (the shared pool caps them) nor be cut while quiet.
+    // A dead connection still shows: the subgraph pings every 12 s, and the socket errors when the peer is gone.
+    subscriptionAgent: new Agent({ keepAliveTimeout: 30_000, headersTimeout: connectTimeoutMs, bodyTimeout: 0 }),
+    dispatcher: options.dispatcher,
+    connectTimeoutMs,
+    live: new LiveSubscriptions(),
+  };
 
   return {
     onSubscribe({ setSubscribeFn }) {
-      setSubscribeFn(subscribe);
+      setSubscribeFn((args) => routeSubscription(router, args, identityOf(args.contextValue)));
     },
     get liveCount() {
-      return live.size;
+      return router.live.size;
     },
     async close() {
-      await live.close();
-      await agent.destroy();
+      await router.live.close();
+      await router.subscriptionAgent.destroy();
     },
   };
 }

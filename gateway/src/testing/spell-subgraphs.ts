@@ -36,7 +36,7 @@ ${SPELL_CAST_SDL}`;
 
 export const SPELLBOOK_SDL = `${LINK}
 type Query { bookWhoami: String! }
-type Spell @key(fields: "id") { id: ID! pages: Int! note: String }
+type Spell @key(fields: "id") { id: ID! pages: Int! note: String excerpt(words: Int! = 3): String! }
 `;
 
 export const IMAGE_SDL = `${LINK}
@@ -108,6 +108,7 @@ export function createSpellbook(secret: string): SubgraphServer {
       Spell: {
         __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
         pages: (spell: { id: string }) => spell.id.length * 10,
+        excerpt: (spell: { id: string }, { words }: { words: number }) => `${spell.id} reads: a bright streak flashes`.split(' ').slice(0, words).join(' '),
         note: (spell: { id: string }) => {
           if (spell.id === 'spell-2') throw notFound('No note for this spell');
           return `notes on ${spell.id}`;
