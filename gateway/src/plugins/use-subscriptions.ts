@@ -45,6 +45,7 @@ export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPl
     // A pool of its own, unbounded and without a body timeout: each subscription holds one connection for as long
     // as it lives, which must not take sockets from queries (the shared pool caps them) nor be cut while quiet.
     // A dead connection still shows: the subgraph pings every 12 s, and the socket errors when the peer is gone.
+    // 30 s idle keep-alive, as the shared pool: under the subgraphs' 65 s, so the gateway closes idle sockets first.
     subscriptionAgent: new Agent({ keepAliveTimeout: 30_000, headersTimeout: connectTimeoutMs, bodyTimeout: 0 }),
     dispatcher: options.dispatcher,
     connectTimeoutMs,

@@ -34,7 +34,13 @@ export class LiveSubscriptions {
           live.delete(upstream);
           return { done: true, value: undefined };
         }
-        return { done: false, value: await map(result.value) };
+        try {
+          return { done: false, value: await map(result.value) };
+        } catch (error) {
+          // A failure turning the event into the client's result ends the subscription, upstream included.
+          await finish();
+          throw error;
+        }
       },
       return: finish,
       async throw(error: unknown) {

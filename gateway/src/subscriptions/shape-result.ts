@@ -54,6 +54,8 @@ class Shaper {
     for (const [key, fields] of this.collect(type, selectionSet)) {
       const name = fields[0]?.name.value ?? '__typename';
       const definition = name === '__typename' ? undefined : type.getFields()[name];
+      // Validation lets only real fields through; anything else is left out rather than guessed at.
+      if (name !== '__typename' && !definition) continue;
       // Same response key selected twice (`a { x } a { y }`): one value, both sub-selections.
       const selections = fields.flatMap((field) => field.selectionSet?.selections ?? []);
       const sub: SelectionSetNode | undefined = selections.length ? { kind: Kind.SELECTION_SET, selections } : undefined;

@@ -76,6 +76,8 @@ export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: strin
       },
       execute: (args) => runOf(args).execute(args),
       subscribe: (args) => runOf(args).subscribe(args),
+      // Whatever NODE_ENV says: an internal error's message never becomes a close reason a client reads.
+      isProd: true,
     },
     wss,
   );
