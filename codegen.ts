@@ -17,7 +17,7 @@ function subgraphResolvers(name: string, mappers: Record<string, string>): Recor
         enumsAsTypes: true,
         contextType: '../context.js#Context',
         mappers,
-        scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' }, JSON: { input: 'unknown', output: 'unknown' } },
         avoidOptionals: false,
       },
     },

@@ -14,6 +14,8 @@ import { checkReadiness } from './http/readiness.js';
 import { errorBody, sendJson } from './http/send-json.js';
 import { maskGatewayError } from './mask-gateway-error.js';
 import { useAuth, type AuthContext } from './plugins/use-auth.js';
+import { useSubscriptions, type SubscriptionsPlugin } from './plugins/use-subscriptions.js';
+import { attachGraphqlWs } from './subscriptions/ws-server.js';
 import { listSubgraphs, type SupergraphSubgraph } from './supergraph-subgraphs.js';
 import { createHubSubgraph, HUB_SUBGRAPH } from './hub/hub-subgraph.js';
 import { dataSourceParticipants } from './hub/transactions/participant-client.js';
@@ -31,6 +33,8 @@ export interface Gateway {
   server: Server;
   yoga: YogaServerInstance<Record<string, never>, AuthContext>;
   gateway: ApolloGateway;
+  /** Subscriptions routed to subgraphs (use-subscriptions.ts). */
+  subscriptions: SubscriptionsPlugin;
   /** The supergraph's subgraphs with the URLs actually used (overrides applied). */
   subgraphs: SupergraphSubgraph[];
   listen(port: number, host?: string): Promise<number>;
@@ -77,6 +81,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   await gateway.load();
   hub?.coordinator.start();
 
+  // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws).
+  const subscriptions = useSubscriptions({ supergraphSdl, subgraphs, secret: config.secret, dispatcher: agent });
   const yoga = createYoga<Record<string, never>, AuthContext>({
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -84,7 +90,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     maskedErrors: { maskError: maskGatewayError },
     // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.
     logging: false,
-    plugins: [useAuth({ secret: config.secret }), useApolloFederation({ gateway })],
+    plugins: [useAuth({ secret: config.secret }), useApolloFederation({ gateway }), subscriptions],
   });
 
   // The in-process hub has no /health of its own: it is ready when the gateway is.
@@ -116,11 +122,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     });
   });
 
+  const graphqlWs = attachGraphqlWs(server, yoga, config.secret);
+
   let closing: Promise<void> | undefined;
   return {
     server,
     yoga,
     gateway,
+    subscriptions,
     subgraphs,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
@@ -132,6 +141,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       }),
     close: () =>
       (closing ??= (async () => {
+        // Open subscriptions first: their connections would otherwise keep server.close() waiting.
+        await graphqlWs.close();
+        await subscriptions.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await stopped;

@@ -12,3 +12,8 @@ export { recordEvents } from './record-events.js';
 export { replayProjection, type ReplayResult } from './replay.js';
 export type { ReplayTarget } from './replay-target.js';
 export { checkReadTables, type TableDifference } from './check-read-tables.js';
+export { EventFeed, type EventFeedOptions, type FeedSubscribeOptions } from './event-feed.js';
+export type { AcceptEvent } from './feed-subscription.js';
+export { checkpointOf, compareCheckpoints, matchesFilter, type EventFilter } from './commit-order.js';
+export { parseEventSubscriptionArgs, subscribeToEvents, entityIdOfStream, type EventSubscriptionArgs, type EventStreamRules, type ParsedEventSubscription } from './subscription-args.js';
+export { eventRecordFields } from './event-record.js';

@@ -7,7 +7,7 @@ import { createYoga } from 'graphql-yoga';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../auth/identity.js';
 import { maskError } from '../graphql/mask-error.js';
 import { unauthenticated } from '../graphql/errors.js';
-import { metricsText } from './metrics.js';
+import { feedMetrics, metricsText } from './metrics.js';
 
 export interface RequestInfo {
   identity: Identity;
@@ -27,6 +27,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   route?(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
   /** Extra Prometheus series for /metrics. */
   metrics?(): string;
+  /** The service's live event feed (subscriptions): its subscribers are reported at /metrics, and it is closed first on close(). */
+  eventFeed?: { readonly subscriberCount: number; close(): Promise<void> };
 }
 
 export interface SubgraphServer {
@@ -60,11 +62,17 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     },
   });
 
+  let closing = false;
   const server = createServer(async (req, res) => {
+    // While closing, a connection whose response just ended (a subscription's stream, mostly) is closed at once
+    // rather than kept alive: server.close() waits for every connection.
+    res.once('close', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
     try {
       if (req.url === '/metrics' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        res.end(metricsText(options.name) + (options.metrics?.() ?? ''));
+        res.end(metricsText(options.name) + feedMetrics(options.name, options.eventFeed) + (options.metrics?.() ?? ''));
         return;
       }
       if (options.route && (await options.route(req, res))) return;
@@ -85,10 +93,14 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      closing = true;
+      // Subscriptions first: their responses would otherwise keep server.close() waiting for ever.
+      await options.eventFeed?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

@@ -13,3 +13,9 @@ export function metricsText(service: string): string {
   }
   return text;
 }
+
+/** The live event feed's subscribers: a gauge, so that an operator (and a test) sees subscriptions come and go. */
+export function feedMetrics(service: string, feed: { readonly subscriberCount: number } | undefined): string {
+  if (!feed) return '';
+  return `# TYPE event_feed_subscribers gauge\nevent_feed_subscribers{service="${service}"} ${feed.subscriberCount}\n`;
+}

@@ -7,4 +7,6 @@ export const mappers: Record<string, string> = {
   Location: '../db/schema.js#LocationRow',
   Quest: '../db/schema.js#QuestRow',
   Character: '../db/schema.js#CharacterReference',
+  // A stored event row of the service's event store, as a subscription delivers it.
+  CampaignEventRecord: '../db/schema.js#EventRow',
 };

@@ -1,4 +1,6 @@
 /** codegen mappers: GraphQL type name -> drizzle row type (path relative to src/__generated__/). */
 export const mappers: Record<string, string> = {
   Character: '../db/schema.js#CharacterRow',
+  // A stored event row of the service's event store, as a subscription delivers it.
+  CharacterEventRecord: '../db/schema.js#EventRow',
 };

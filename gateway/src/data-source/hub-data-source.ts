@@ -42,7 +42,16 @@ function isGraphQLBody(value: unknown): value is GraphQLBody {
  * sign-in) would lose its partial data and the error's path and code. Per GraphQL over HTTP, a
  * well-formed GraphQL body is the answer whatever the status.
  */
-export class HubDataSource extends RemoteGraphQLDataSource<{ identity?: Identity }> {
+/** What the data source reads of the gateway's GraphQL context (use-auth's identity, yoga's request). */
+export interface HubContext {
+  identity?: Identity;
+  request?: Request;
+}
+
+// Request ids are UUIDs or trace ids; anything longer is not one a subgraph could match (they cap it at 200 too).
+const MAX_REQUEST_ID_LENGTH = 200;
+
+export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   readonly name: string;
   private readonly secret: string;
 
@@ -52,12 +61,15 @@ export class HubDataSource extends RemoteGraphQLDataSource<{ identity?: Identity
     this.secret = options.secret;
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<{ identity?: Identity }>): Promise<GatewayGraphQLResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     if (!request.query) throw new Error(`no query to send to subgraph "${this.name}"`);
     // The planner may add headers of its own (federated tracing); identity and content type are ours.
     const plannerHeaders: Record<string, string> = {};
     for (const [name, value] of request.http?.headers ?? []) plannerHeaders[name] = value;
+    // The client's request id follows its operation into every subgraph: their events record it as correlationId.
+    const requestId = options.context.request?.headers.get('x-request-id')?.trim();
+    if (requestId && requestId.length <= MAX_REQUEST_ID_LENGTH) plannerHeaders['x-request-id'] = requestId;
     const { query, variables, operationName, extensions } = request;
     return this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders);
   }

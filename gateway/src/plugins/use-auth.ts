@@ -13,7 +13,18 @@ export interface AuthContext {
 
 const ANONYMOUS: Identity = Object.freeze({ userId: null });
 
-type Outcome = { identity: Identity } | { rejection: string };
+export type Outcome = { identity: Identity } | { rejection: string };
+
+// Module-wide, keyed by the Request object: HTTP requests (onRequest below) and graphql-ws connections
+// (ws-server.ts, with a Request built from connectionParams) are authenticated by the same code.
+const identities = new WeakMap<Request, Identity>();
+
+/** Authenticates `request` (see useAuth) and remembers the identity for the GraphQL context built for it. */
+export async function authenticateRequest(request: Request, secret: string): Promise<Outcome> {
+  const outcome = await authenticate(request, secret);
+  if ('identity' in outcome) identities.set(request, outcome.identity);
+  return outcome;
+}
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -46,14 +57,10 @@ async function authenticate(request: Request, secret: string): Promise<Outcome> 
  * no subgraph is ever called on behalf of a forged or expired identity; missing ones mean anonymous.
  */
 export function useAuth(options: AuthOptions): Plugin<AuthContext> {
-  const identities = new WeakMap<Request, Identity>();
   return {
     async onRequest({ request, endResponse, fetchAPI }) {
-      const outcome = await authenticate(request, options.secret);
-      if ('identity' in outcome) {
-        identities.set(request, outcome.identity);
-        return;
-      }
+      const outcome = await authenticateRequest(request, options.secret);
+      if ('identity' in outcome) return;
       const body = { errors: [{ message: outcome.rejection, extensions: { code: 'UNAUTHENTICATED' } }] };
       endResponse(
         new fetchAPI.Response(JSON.stringify(body), {

@@ -15,6 +15,8 @@ export interface GatewayFixture {
   subgraphs: Record<string, SubgraphServer>;
   /** POST /graphql with JSON; returns the HTTP status and the parsed body. */
   graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLHttpResult>;
+  /** A subgraph's live subscriptions, from its /metrics (event_feed_subscribers). */
+  upstreamSubscribers(subgraph: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,10 @@ export async function startGatewayFixture(options: { withImage?: boolean; secret
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLHttpResult['body'] };
+    },
+    async upstreamSubscribers(subgraph) {
+      const text = await (await fetch(subgraphUrls[subgraph]!.replace(/\/graphql$/, '/metrics'))).text();
+      return Number(new RegExp(`event_feed_subscribers\\{service="${subgraph}"\\} (\\d+)`).exec(text)?.[1]);
     },
     async close() {
       await hub.close();

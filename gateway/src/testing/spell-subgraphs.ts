@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'graphql';
 import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '../../../lib/graphql/index.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
+import { SPELL_CAST_SDL, SpellCasts, spellCastResolvers } from './spell-casts.js';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])';
 
@@ -28,14 +29,14 @@ type Query {
   sealed: String
   broken: String
 }
-type Mutation { learnSpell(input: LearnSpellInput!): Spell! }
+type Mutation { learnSpell(input: LearnSpellInput!): Spell! castSpell(spellId: ID!): SpellCast! }
 input LearnSpellInput { name: String! school: School! level: Int! }
 type Spell @key(fields: "id") { id: ID! name: String! school: School! }
-`;
+${SPELL_CAST_SDL}`;
 
 export const SPELLBOOK_SDL = `${LINK}
 type Query { bookWhoami: String! }
-type Spell @key(fields: "id") { id: ID! pages: Int! note: String }
+type Spell @key(fields: "id") { id: ID! pages: Int! note: String excerpt(words: Int! = 3): String! }
 `;
 
 export const IMAGE_SDL = `${LINK}
@@ -54,12 +55,16 @@ export function createGrimoire(secret: string): SubgraphServer {
     { id: 'spell-1', name: 'Fireball', school: 'EVOCATION' },
     { id: 'spell-2', name: 'Shield', school: 'ABJURATION' },
   ];
+  const casts = new SpellCasts();
+  const live = spellCastResolvers(casts, (id) => spells.find((spell) => spell.id === id), userOf);
   return createSubgraphServer<Ctx>({
     name: 'grimoire',
     secret,
     typeDefs: parse(GRIMOIRE_SDL),
     createContext: ({ identity }) => ({ userId: identity.userId }),
+    eventFeed: casts,
     resolvers: {
+      Subscription: { spellCast: live.spellCast },
       Query: {
         spells: () => spells,
         whoami: (_: unknown, __: unknown, ctx: unknown) => userOf(ctx) ?? 'anonymous',
@@ -75,6 +80,7 @@ export function createGrimoire(secret: string): SubgraphServer {
         },
       },
       Mutation: {
+        castSpell: live.castSpell,
         learnSpell: (_: unknown, { input }: { input: Omit<SpellRow, 'id'> & { level: number } }, ctx: unknown) => {
           if (!userOf(ctx)) throw unauthenticated();
           if (input.name.trim() === '') throw badUserInput('A spell needs a name', { field: 'name' });
@@ -102,6 +108,7 @@ export function createSpellbook(secret: string): SubgraphServer {
       Spell: {
         __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
         pages: (spell: { id: string }) => spell.id.length * 10,
+        excerpt: (spell: { id: string }, { words }: { words: number }) => `${spell.id} reads: a bright streak flashes`.split(' ').slice(0, words).join(' '),
         note: (spell: { id: string }) => {
           if (spell.id === 'spell-2') throw notFound('No note for this spell');
           return `notes on ${spell.id}`;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { EventFeed } from '../../../lib/event-store/index.js';
 import type { RequestInfo } from '../../../lib/subgraph/index.js';
 import type { CampaignDatabase } from './db/database.js';
+import type { CampaignSchema } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 // 200: request ids are UUIDs or short trace ids; a longer header is not an id we could match, so we mint our own.
@@ -8,7 +10,10 @@ const MAX_CORRELATION_ID_LENGTH = 200;
 
 export interface Context {
   db: CampaignDatabase;
+  /** Per request; a subscription replaces them for each event (resolvers/Subscription.ts). */
   loaders: Loaders;
+  /** This process's live feed of the campaign events (subscriptions). */
+  eventFeed: EventFeed<CampaignSchema>;
   /** The signed-in caller; null for an anonymous request. */
   userId: string | null;
   /** Set when one of our services calls for itself ('hub' for the transaction coordinator): lib/transactions. */
@@ -26,10 +31,11 @@ export function correlationIdOf(request: Request): string {
 }
 
 /** A fresh context (and fresh DataLoaders) per request, so that no cached row outlives the request. */
-export function createContext(db: CampaignDatabase, info: RequestInfo): Context {
+export function createContext(db: CampaignDatabase, eventFeed: EventFeed<CampaignSchema>, info: RequestInfo): Context {
   return {
     db,
     loaders: createLoaders(db),
+    eventFeed,
     userId: info.identity.userId,
     callerService: info.identity.service ?? null,
     identityHeader: info.identityHeader,

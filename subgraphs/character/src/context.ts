@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { EventFeed } from '../../../lib/event-store/index.js';
 import type { RequestInfo } from '../../../lib/subgraph/index.js';
 import { unauthenticated } from '../../../lib/graphql/index.js';
-import type { CharacterDb } from './db/schema.js';
+import type { CharacterDb, schema } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface Context {
   db: CharacterDb;
+  /** Per request; a subscription replaces them for each event (resolvers/Subscription.ts). */
   loaders: Loaders;
+  /** This process's live feed of the character events (subscriptions). */
+  eventFeed: EventFeed<typeof schema>;
   userId: string | null;
   /** Set when one of our services calls for itself ('hub' for the transaction coordinator): lib/transactions. */
   callerService: string | null;
@@ -25,10 +29,11 @@ function correlationIdOf(request: Request): string {
 }
 
 /** A fresh context (and fresh DataLoaders) per request: a loader's cache must never outlive its request. */
-export function contextFactory(db: CharacterDb) {
+export function contextFactory(db: CharacterDb, eventFeed: EventFeed<typeof schema>) {
   return ({ identity, identityHeader, request }: RequestInfo): Context => ({
     db,
     loaders: createLoaders(db),
+    eventFeed,
     userId: identity.userId,
     callerService: identity.service ?? null,
     identityHeader,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { Database } from '../../../lib/db/index.js';
+import { EventFeed } from '../../../lib/event-store/index.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 import { contextFactory } from './context.js';
 import type { schema } from './db/schema.js';
@@ -19,11 +20,13 @@ export interface CharacterSubgraphOptions {
 
 /** The character subgraph, built but not listening (tests start it on port 0). */
 export function createCharacterSubgraph({ database, secret }: CharacterSubgraphOptions): SubgraphServer {
+  const eventFeed = new EventFeed(database.db);
   return createSubgraphServer({
     name: 'character',
     typeDefs: parse(readFileSync(CHARACTER_SCHEMA_PATH, 'utf8')),
     resolvers,
     secret,
-    createContext: contextFactory(database.db),
+    createContext: contextFactory(database.db, eventFeed),
+    eventFeed,
   });
 }

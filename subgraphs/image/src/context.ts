@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventFeed } from '../../../lib/event-store/index.js';
 import type { RequestInfo } from '../../../lib/subgraph/index.js';
 import type { AppDatabase } from '../../../lib/db/index.js';
 import type * as schema from './db/schema.js';
@@ -9,7 +10,10 @@ export type ImageDb = AppDatabase<typeof schema>;
 
 export interface Context {
   db: ImageDb;
+  /** Per request; a subscription replaces them for each event (resolvers/Subscription.ts). */
   loaders: Loaders;
+  /** This process's live feed of the image events (subscriptions). */
+  eventFeed: EventFeed<typeof schema>;
   /** null for an anonymous caller (the gateway vouched for the request, not for a user). */
   userId: string | null;
   /** Set when one of our services calls for itself ('hub' for the transaction coordinator): lib/transactions. */
@@ -25,10 +29,11 @@ export interface Context {
 const MAX_REQUEST_ID_LENGTH = 200;
 
 /** One context per request: fresh DataLoaders, so batching and caching never leak between callers. */
-export function createContext(db: ImageDb, settings: ImageSettings, info: RequestInfo): Context {
+export function createContext(db: ImageDb, settings: ImageSettings, eventFeed: EventFeed<typeof schema>, info: RequestInfo): Context {
   return {
     db,
     loaders: createLoaders(db),
+    eventFeed,
     userId: info.identity.userId,
     callerService: info.identity.service ?? null,
     identityHeader: info.identityHeader,

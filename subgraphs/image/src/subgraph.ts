@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { Database } from '../../../lib/db/index.js';
+import { EventFeed } from '../../../lib/event-store/index.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 import { createContext } from './context.js';
 import type * as schema from './db/schema.js';
@@ -25,13 +26,15 @@ export function createImageSubgraph({ database, secret, settings: overrides = {}
   const settings: ImageSettings = { maxBytes: DEFAULT_MAX_BYTES, publicBaseUrl: '', ...overrides };
   const serveImage = imageRoute(database.db);
   const maxBodyBytes = maxGraphqlBodyBytes(settings.maxBytes);
+  const eventFeed = new EventFeed(database.db);
   return createSubgraphServer({
     name: 'image',
     typeDefs,
     // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it).
     resolvers: { ...resolvers, Mutation: { ...resolvers.Mutation, ...protocolResolvers(imageParticipant(settings)) } },
     secret,
-    createContext: (info) => createContext(database.db, settings, info),
+    createContext: (info) => createContext(database.db, settings, eventFeed, info),
+    eventFeed,
     route: (req, res) => refuseOversizedBody(req, res, maxBodyBytes) || serveImage(req, res),
   });
 }

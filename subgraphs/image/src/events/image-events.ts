@@ -34,6 +34,8 @@ export type ImageEvent = { type: 'ImageStored'; data: ImageStoredData } | { type
 
 export type ImageEventType = ImageEvent['type'];
 
+export const IMAGE_EVENT_TYPES: readonly ImageEventType[] = ['ImageStored', 'ImageDeleted'];
+
 export function imageStreamId(imageId: string): string {
   return `image-${imageId}`;
 }

@@ -1,8 +1,19 @@
-import { DateTimeScalar } from '../../../../lib/graphql/index.js';
+import { DateTimeScalar, JSONScalar } from '../../../../lib/graphql/index.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Character } from './Character.js';
 import { Image } from './Image.js';
+import { ImageEventRecord } from './ImageEventRecord.js';
 import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
+import { Subscription } from './Subscription.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Image, Character };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  JSON: JSONScalar,
+  Query,
+  Mutation,
+  Subscription,
+  Image,
+  ImageEventRecord,
+  Character,
+};

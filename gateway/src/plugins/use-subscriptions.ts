@@ -1,0 +1,67 @@
+import type { Plugin } from 'graphql-yoga';
+import { Agent, type Dispatcher } from 'undici';
+import type { Identity } from '../../../lib/auth/index.js';
+import type { SupergraphSubgraph } from '../supergraph-subgraphs.js';
+import { LiveSubscriptions } from '../subscriptions/live-results.js';
+import { routeSubscription, type Router } from '../subscriptions/route-subscription.js';
+import { SupergraphJoins } from '../subscriptions/supergraph-joins.js';
+import type { AuthContext } from './use-auth.js';
+
+export interface SubscriptionsOptions {
+  supergraphSdl: string;
+  /** The subgraphs with the URLs the gateway routes to (overrides applied). */
+  subgraphs: SupergraphSubgraph[];
+  secret: string;
+  /** The gateway's keep-alive pool to the subgraphs: entity fetches for events go over it. */
+  dispatcher: Dispatcher;
+  /** 10 s by default: a subgraph registers a subscription in milliseconds; ten seconds of silence means it is stuck. */
+  connectTimeoutMs?: number;
+}
+
+export interface SubscriptionsPlugin extends Plugin<AuthContext> {
+  /** Subscriptions being forwarded right now. */
+  readonly liveCount: number;
+  /** Ends every forwarded subscription (their clients get `complete`) and closes the upstream connections. */
+  close(): Promise<void>;
+}
+
+function identityOf(context: unknown): Identity {
+  return (context as Partial<AuthContext> | undefined)?.identity ?? { userId: null };
+}
+
+/**
+ * Subscriptions through the gateway (@apollo/gateway executes only queries and mutations): the operation goes to
+ * the subgraph that owns its root field, per the supergraph's join directives, over GraphQL over SSE and signed
+ * with the caller's identity; fields of other subgraphs are fetched for each event (route-subscription.ts). The
+ * results reach the client over SSE (yoga) or graphql-ws (ws-server.ts), which both run this same subscribe.
+ * A client that goes away aborts the upstream subscription.
+ */
+export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPlugin {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  const router: Router = {
+    joins: new SupergraphJoins(options.supergraphSdl),
+    urlOf: new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
+    secret: options.secret,
+    // A pool of its own, unbounded and without a body timeout: each subscription holds one connection for as long
+    // as it lives, which must not take sockets from queries (the shared pool caps them) nor be cut while quiet.
+    // A dead connection still shows: the subgraph pings every 12 s, and the socket errors when the peer is gone.
+    // 30 s idle keep-alive, as the shared pool: under the subgraphs' 65 s, so the gateway closes idle sockets first.
+    subscriptionAgent: new Agent({ keepAliveTimeout: 30_000, headersTimeout: connectTimeoutMs, bodyTimeout: 0 }),
+    dispatcher: options.dispatcher,
+    connectTimeoutMs,
+    live: new LiveSubscriptions(),
+  };
+
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn((args) => routeSubscription(router, args, identityOf(args.contextValue)));
+    },
+    get liveCount() {
+      return router.live.size;
+    },
+    async close() {
+      await router.live.close();
+      await router.subscriptionAgent.destroy();
+    },
+  };
+}

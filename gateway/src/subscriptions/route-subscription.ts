@@ -1,0 +1,102 @@
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  print,
+  visit,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { Agent, Dispatcher } from 'undici';
+import type { Identity } from '../../../lib/auth/index.js';
+import { EntityPlanner, SubscriptionPlanError, type PlannedSelection } from './entity-plan.js';
+import { entityFetcher } from './fetch-entities.js';
+import type { LiveSubscriptions } from './live-results.js';
+import { fragmentsOf, operationDocument, rootFieldNames, type Fragments } from './operation-document.js';
+import { resolveEntities } from './resolve-entities.js';
+import { shapeResult } from './shape-result.js';
+import type { SupergraphJoins } from './supergraph-joins.js';
+import { subscribeUpstream } from './upstream-subscription.js';
+
+export interface Router {
+  joins: SupergraphJoins;
+  urlOf: ReadonlyMap<string, string>;
+  secret: string;
+  /** The pool that holds subscriptions' long-lived connections. */
+  subscriptionAgent: Agent;
+  /** The gateway's keep-alive pool, for the per-event entity fetches. */
+  dispatcher: Dispatcher;
+  connectTimeoutMs: number;
+  live: LiveSubscriptions;
+}
+
+const failure = (message: string, code: string): ExecutionResult => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
+
+/** The planned operation, keeping only the variable definitions its selection still uses. */
+function plannedDocument(operation: OperationDefinitionNode, planned: PlannedSelection): DocumentNode {
+  const used = new Set<string>();
+  visit(planned.selectionSet, { Variable: (node) => void used.add(node.name.value) });
+  for (const directive of operation.directives ?? []) visit(directive, { Variable: (node) => void used.add(node.name.value) });
+  const variableDefinitions = (operation.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value));
+  return { kind: Kind.DOCUMENT, definitions: [{ ...operation, variableDefinitions, selectionSet: planned.selectionSet }] };
+}
+
+/**
+ * One client subscription: to the subgraph owning its root field, with the fields of other subgraphs split off
+ * (entity-plan.ts) and fetched for every event, then the client's exact selection shaped out of the merged data.
+ */
+export async function routeSubscription(
+  router: Router,
+  args: ExecutionArgs,
+  identity: Identity,
+): Promise<AsyncGenerator<ExecutionResult, void, void> | ExecutionResult> {
+  const operation = getOperationAST(args.document, args.operationName);
+  const subscriptionType = args.schema.getSubscriptionType();
+  if (!operation || !subscriptionType) return failure('No subscription to run: give operationName when the document has several', 'BAD_USER_INPUT');
+  const fragments: Fragments = fragmentsOf(args.document);
+  // Validation has already allowed exactly one root field per subscription.
+  const [field] = rootFieldNames(operation.selectionSet, fragments);
+  const owner = field === undefined ? undefined : router.joins.subscriptionOwner(field);
+  const url = owner === undefined ? undefined : router.urlOf.get(owner);
+  if (!owner || !url) return failure(`No service serves the subscription field "${field ?? ''}"`, 'BAD_USER_INPUT');
+
+  let planned: PlannedSelection;
+  try {
+    planned = new EntityPlanner(args.schema, router.joins, fragments).plan(operation.selectionSet, subscriptionType, owner);
+  } catch (error) {
+    if (error instanceof SubscriptionPlanError) return { errors: [error] };
+    throw error;
+  }
+  // Nothing of another subgraph: the client's operation goes as it is, and results come back untouched.
+  const simple = planned.fetches.length === 0;
+  const upstream = await subscribeUpstream({
+    subgraph: owner,
+    url,
+    query: print(simple ? operationDocument(operation, fragments) : plannedDocument(operation, planned)),
+    variables: args.variableValues ?? undefined,
+    operationName: operation.name?.value,
+    identity,
+    secret: router.secret,
+    dispatcher: router.subscriptionAgent,
+    connectTimeoutMs: router.connectTimeoutMs,
+  });
+  if (!(Symbol.asyncIterator in upstream)) return upstream;
+  if (simple) return router.live.track(upstream);
+
+  const fetcher = entityFetcher({ urlOf: router.urlOf, secret: router.secret, identity, dispatcher: router.dispatcher });
+  const variables = args.variableValues ?? undefined;
+  return router.live.track(upstream, async (result) => {
+    if (!result.data) return result;
+    const errors = [...(result.errors ?? [])];
+    await resolveEntities([{ object: result.data, path: [] }], planned.fetches, {
+      fetcher,
+      variables,
+      variableDefinitions: operation.variableDefinitions ?? [],
+      errors,
+    });
+    const data = shapeResult(args.schema, result.data, operation.selectionSet, fragments, variables);
+    return errors.length > 0 ? { data, errors } : { data };
+  });
+}

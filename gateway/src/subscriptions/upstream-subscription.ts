@@ -1,0 +1,124 @@
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { fetch, type Agent } from 'undici';
+import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
+import { AsyncQueue } from '../../../lib/async/async-queue.js';
+import { describeFailure } from '../data-source/describe-failure.js';
+import { readEventStream } from './event-stream.js';
+
+export interface UpstreamRequest {
+  /** The subgraph's name (errors name it) and its GraphQL URL. */
+  subgraph: string;
+  url: string;
+  query: string;
+  variables: Record<string, unknown> | undefined;
+  operationName: string | undefined;
+  identity: Identity;
+  secret: string;
+  /** A pool of its own: a subscription holds its connection for as long as it lives. */
+  dispatcher: Agent;
+  /** How long the subgraph may take to answer before the subscription fails as SERVICE_UNAVAILABLE. */
+  connectTimeoutMs: number;
+}
+
+/** A live subscription: yields the subgraph's results until it completes, fails or `return()` aborts it. */
+export type UpstreamResult = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
+
+export function serviceUnavailable(subgraph: string, reason: string): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service is unavailable (${reason})`, { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: subgraph } });
+}
+
+/** A subgraph's (already masked) error as a GraphQLError, so the gateway's error mask passes it on as it is. */
+function fromSubgraph(error: GraphQLFormattedError): GraphQLError {
+  return new GraphQLError(error.message, { path: error.path, extensions: error.extensions });
+}
+
+function toResult(body: unknown): ExecutionResult {
+  const { data, errors, extensions } = (body ?? {}) as { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
+  return {
+    ...(data !== undefined ? { data } : {}),
+    ...(errors ? { errors: errors.map(fromSubgraph) } : {}),
+    ...(extensions ? { extensions } : {}),
+  };
+}
+
+/**
+ * Sends a subscription to the subgraph that owns it over GraphQL over SSE (what yoga serves), signed with the
+ * caller's identity as every subgraph fetch is. Resolves once the subgraph has answered, so the subscription is
+ * registered there; a subgraph that is down, or a refusal before any event, comes back as one result.
+ */
+export async function subscribeUpstream(request: UpstreamRequest): Promise<UpstreamResult> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException('connect timeout', 'TimeoutError')), request.connectTimeoutMs);
+  let response: Awaited<ReturnType<typeof fetch>>;
+  try {
+    response = await fetch(request.url, {
+      method: 'POST',
+      dispatcher: request.dispatcher,
+      signal: abort.signal,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        [IDENTITY_HEADER]: signIdentity({ userId: request.identity.userId }, request.secret),
+      },
+      body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
+    });
+  } catch (err) {
+    // undici's fetch fails with "fetch failed" and the socket error (ECONNREFUSED...) as its cause.
+    return { errors: [serviceUnavailable(request.subgraph, describeFailure(abort.signal.reason ?? (err as { cause?: unknown }).cause ?? err))] };
+  } finally {
+    clearTimeout(timer);
+  }
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.includes('text/event-stream') || !response.body) {
+    const text = await response.text().catch(() => '');
+    if (contentType.includes('json')) {
+      try {
+        return toResult(JSON.parse(text));
+      } catch {
+        // Not JSON after all: reported below like any other unusable answer.
+      }
+    }
+    return { errors: [serviceUnavailable(request.subgraph, `HTTP ${response.status}`)] };
+  }
+  return streamResults(response.body, abort, request.subgraph);
+}
+
+/** The SSE body as results: `next` messages are results, `complete` ends; a broken stream ends with an error. */
+function streamResults(body: AsyncIterable<Uint8Array>, abort: AbortController, subgraph: string): AsyncIterableIterator<ExecutionResult> {
+  const results = new AsyncQueue<ExecutionResult>();
+  void (async () => {
+    let lost: string;
+    try {
+      for await (const message of readEventStream(body)) {
+        if (message.event === 'complete') return results.end();
+        if (message.event === 'next') results.push(toResult(JSON.parse(message.data)));
+      }
+      lost = 'connection closed';
+    } catch (err) {
+      if (abort.signal.aborted) return results.end({ discard: true });
+      // undici reports a dropped connection as "terminated" with the socket error as its cause.
+      lost = describeFailure((err as { cause?: unknown }).cause ?? err);
+    }
+    // The subgraph went away mid-subscription: the client hears why, then the subscription ends.
+    results.push({ errors: [serviceUnavailable(subgraph, `subscription lost: ${lost}`)] });
+    results.end();
+  })();
+  const stop = () => {
+    results.end({ discard: true });
+    abort.abort();
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => results.take(),
+    return: () => {
+      stop();
+      return Promise.resolve({ done: true, value: undefined });
+    },
+    throw: (error: unknown) => {
+      stop();
+      return Promise.reject(error);
+    },
+  };
+}
