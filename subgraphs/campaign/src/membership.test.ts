@@ -90,12 +90,18 @@ describe('party (the campaign branches of the hub\'s joinParty and leaveParty)',
     expect((refused as GraphQLError).extensions).toMatchObject({ code: 'CONFLICT', characterId, campaignId: first });
     expect(await streamVersion(h.database.db, `campaign-${second}`)).toBe(before);
     expect((await h.branch('joinParty', { campaignId: first, characterId }, 'player-5')).errorCode).toBe('CONFLICT');
+    // Someone else trying with that character learns nothing about where it plays.
+    const stranger = await h.branch('joinParty', { campaignId: second, characterId }, 'dm-6');
+    expect(stranger.errorCode).toBe('FORBIDDEN');
+    expect(stranger.errorExtensions).not.toHaveProperty('campaignId');
+    expect(stranger.errorMessage).not.toContain(first);
   });
 
   it('of concurrent joins of one character to different parties exactly one wins', async () => {
     const characterId = randomUUID();
     const targets = await Promise.all([1, 2, 3, 4].map((i) => h.createCampaign(`dm-race-${i}`)));
-    const outcomes = await Promise.allSettled(targets.map((campaignId, i) => h.seedPartyCharacter(campaignId, `dm-race-${i + 1}`, characterId)));
+    for (const [i, campaignId] of targets.entries()) await h.addPlayer(campaignId, `dm-race-${i + 1}`, 'racer');
+    const outcomes = await Promise.allSettled(targets.map((campaignId) => h.seedPartyCharacter(campaignId, 'racer', characterId)));
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') expect((outcome.reason as GraphQLError).extensions?.code).toBe('CONFLICT');

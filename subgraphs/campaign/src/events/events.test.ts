@@ -121,8 +121,10 @@ describe('campaign events', () => {
     expect((await record(session.id, { xpAwarded: 0 })).errorCode).toBe('CONFLICT');
     expect(await h.errorCode(UPDATE, { input: { id: campaignId, status: 'ARCHIVED' } }, 'dm')).toBe('CONFLICT');
     const other = await h.createCampaign('dm-2');
+    await h.addPlayer(other, 'dm-2', 'player');
     const afterOther = await eventCount();
-    await expect(h.seedPartyCharacter(other, 'dm-2', character)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(h.seedPartyCharacter(other, 'player', character)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(h.seedPartyCharacter(other, 'dm-2', character)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect((await leave(campaignId, character, 'player')).errorCode).toBeUndefined();
     await h.ok(UPDATE, { input: { id: campaignId, status: 'ARCHIVED' } }, 'dm');
     const archived = await eventCount();
@@ -130,7 +132,7 @@ describe('campaign events', () => {
     expect(await h.errorCode(INVITE, { input: { campaignId, userId: 'late' } }, 'dm')).toBe('CONFLICT');
     expect((await h.branch('joinParty', { campaignId, characterId: randomUUID() }, 'dm')).errorCode).toBe('CONFLICT');
 
-    expect(afterOther).toBe(before + 1);
+    expect(afterOther).toBe(before + 3);
     expect(archived).toBe(afterOther + 2);
     expect(await eventCount()).toBe(archived);
     // No refused prepare left a reservation behind.

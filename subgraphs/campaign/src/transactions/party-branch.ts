@@ -47,6 +47,11 @@ export const joinPartyOperation = defineOperation<CampaignSchema, { campaignId: 
     assertActive(campaign);
     const holder = await activeEntry(tx, payload.characterId);
     if (holder) {
+      // Its entry names the owner who brought it: anyone else is refused by the character's branch anyway, and must
+      // not learn from a CONFLICT which campaign someone else's character plays in.
+      if (holder.ownerId !== info.actor) {
+        throw forbidden("Only the character's owner may bring it into a party", { characterId: payload.characterId });
+      }
       const where = holder.campaignId === campaign.id ? 'this party' : `the party of campaign ${holder.campaignId}`;
       throw conflict(`Character ${payload.characterId} is already in ${where}; remove it there first`, {
         characterId: payload.characterId,
