@@ -14,7 +14,6 @@ const EVENTS = `subscription($streamId: String, $type: String) {
   campaignEvents(streamId: $streamId, type: $type) { streamId version type data correlationId campaign { id name } }
 }`;
 const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }`;
-const RECORD = `mutation($input: RecordSessionInput!) { recordSession(input: $input) { session { status } } }`;
 const UPDATE = `mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { name } } }`;
 
 const subscribe = (variables: Record<string, unknown>, userId: string) =>
@@ -26,12 +25,15 @@ describe('Subscription.campaignEvents', () => {
     const events = subscribe({ streamId: `campaign-${campaignId}` }, 'dm-anna');
     await events.connected;
     const sessionId = (await h.ok(SCHEDULE, { input: { campaignId, title: 'Death House' } }, 'dm-anna')).scheduleSession.session.id;
-    await h.ok(RECORD, { input: { sessionId, recap: 'Escaped the house.', dmNotes: 'Rose and Thorn are ghosts', xpAwarded: 0 } }, 'dm-anna');
+    // Recorded as the hub's endSession does: the campaign's recordSession branch, prepared and committed.
+    const recorded = await h.branch('recordSession', { sessionId, recap: 'Escaped the house.', dmNotes: 'Rose and Thorn are ghosts', xpAwarded: 0 }, 'dm-anna');
+    expect(recorded.errorCode).toBeUndefined();
     expect((await events.next()).data?.campaignEvents).toMatchObject({ type: 'SessionScheduled', version: 2, campaign: { id: campaignId, name: 'Curse of Strahd' } });
     expect((await events.next()).data?.campaignEvents).toMatchObject({
       streamId: `campaign-${campaignId}`,
       type: 'SessionRecorded',
       data: { sessionId, recap: 'Escaped the house.', dmNotes: 'Rose and Thorn are ghosts' },
+      correlationId: recorded.transactionId,
     });
     events.dispose();
   });
