@@ -35,12 +35,38 @@ describe('loadGatewayConfig', () => {
       secret: TEST_SECRET,
       secretEmbedded: false,
       subgraphUrls: {
-        campaign: 'http://10.0.0.2:7002/graphql',
-        llm: 'http://127.0.0.1:5004/graphql',
-        character: 'http://127.0.0.1:5001/graphql',
+        campaign: ['http://10.0.0.2:7002/graphql'],
+        llm: ['http://127.0.0.1:5004/graphql'],
+        character: ['http://127.0.0.1:5001/graphql'],
       },
+      hubConfig: expect.objectContaining({ message_hub: expect.objectContaining({ transaction: { timeout: 12 } }) }),
       transactionTimeoutMs: 12_000,
     });
+  });
+
+  it('reads several instances from hub.yaml urls and from a comma-separated SUBGRAPH_URL_<NAME>', () => {
+    const hubYaml = path.join(dir, 'instances.yaml');
+    writeFileSync(hubYaml, 'services:\n  image: { urls: ["http://10.0.0.3:7003/graphql", "http://10.0.0.13:7003/graphql"] }\n');
+    vi.stubEnv('AUTH_JWT_SECRET', TEST_SECRET);
+    const { config } = loadGatewayConfig({
+      SUPERGRAPH_PATH: committedSupergraph,
+      HUB_CONFIG: hubYaml,
+      SUBGRAPH_URL_CHARACTER: 'http://127.0.0.1:5001/graphql, http://127.0.0.1:5011/graphql',
+    });
+    expect(config.subgraphUrls).toEqual({
+      image: ['http://10.0.0.3:7003/graphql', 'http://10.0.0.13:7003/graphql'],
+      character: ['http://127.0.0.1:5001/graphql', 'http://127.0.0.1:5011/graphql'],
+    });
+    expect(() => loadGatewayConfig({ SUPERGRAPH_PATH: committedSupergraph, HUB_CONFIG: hubYaml, SUBGRAPH_URL_LLM: 'http://ok/graphql,not a url' })).toThrow(
+      /SUBGRAPH_URL_LLM must be a URL.*"not a url"/,
+    );
+  });
+
+  it('stops on a hub.yaml with a bad key and names the key', () => {
+    const hubYaml = path.join(dir, 'bad.yaml');
+    writeFileSync(hubYaml, 'services:\n  character:\n    bulkhead: { max_concurrent: 8, max_queueue: 3 }\n');
+    vi.stubEnv('AUTH_JWT_SECRET', TEST_SECRET);
+    expect(() => loadGatewayConfig({ SUPERGRAPH_PATH: committedSupergraph, HUB_CONFIG: hubYaml })).toThrow(/services\.character\.bulkhead\.max_queueue/);
   });
 
   it('refuses a PORT that is not a port number', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadAuthSecret } from '../../lib/auth/index.js';
-import { loadHubConfig } from '../../lib/config/hub-config.js';
+import { loadHubConfig, type HubConfig } from '../../lib/config/hub-config.js';
 import { repoRoot } from '../../lib/config/paths.js';
 import { GATEWAY_DEFAULT_PORT } from '../../lib/config/services.js';
 import { listSubgraphs, subgraphEnvName } from './supergraph-subgraphs.js';
@@ -13,10 +13,13 @@ export interface GatewayConfig {
   secret: string;
   /** True when the secret was generated into .data/ (local development): only then does GraphiQL carry a demo token. */
   secretEmbedded: boolean;
-  /** Routing URL per subgraph name, replacing the supergraph's; names the supergraph lacks are reported and ignored. */
-  subgraphUrls?: Record<string, string>;
-  /** How long /readiness waits for each subgraph's /health; default 2000 ms. */
-  readinessTimeoutMs?: number;
+  /**
+   * Routing URL(s) per subgraph name, replacing the supergraph's; several are instances of one service, load
+   * balanced. Names the supergraph lacks are reported and ignored.
+   */
+  subgraphUrls?: Record<string, string | string[]>;
+  /** hub.yaml, parsed: resilience policies (message_hub, services.<name>). Default: every default of hub-config.ts. */
+  hubConfig?: HubConfig;
   /** Largest POST body accepted; default 8 MiB (an image upload in its JSON envelope). */
   maxBodyBytes?: number;
   /** hub.yaml message_hub.transaction.timeout in ms: an undecided global transaction older than this aborts. */
@@ -30,25 +33,35 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** SUBGRAPH_URL_<NAME>: one URL, or several instances separated by commas. */
+function parseUrlList(variable: string, value: string): string[] {
+  const urls = value.split(',').map((url) => url.trim()).filter((url) => url !== '');
+  for (const url of urls) {
+    if (!URL.canParse(url)) throw new Error(`${variable} must be a URL or a comma-separated list of URLs, got "${url}"`);
+  }
+  return urls;
+}
+
 /**
  * The gateway's configuration from the environment: PORT (4000), SUPERGRAPH_PATH (gateway/supergraph.graphql),
- * AUTH_JWT_SECRET (or the generated .data/auth-secret), hub.yaml `services.<name>.urls[0]` and, winning over it,
- * SUBGRAPH_URL_<NAME> for each subgraph the supergraph names. (loadAuthSecret reads process.env itself.)
+ * AUTH_JWT_SECRET (or the generated .data/auth-secret), hub.yaml (HUB_CONFIG) with `services.<name>.urls` and,
+ * winning over them, SUBGRAPH_URL_<NAME> for each subgraph the supergraph names. (loadAuthSecret reads
+ * process.env itself.)
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port: number; config: GatewayConfig } {
   const supergraphPath = path.resolve(env.SUPERGRAPH_PATH ?? path.join(repoRoot, 'gateway', 'supergraph.graphql'));
   const names = listSubgraphs(readFileSync(supergraphPath, 'utf8')).map((subgraph) => subgraph.name);
 
-  const subgraphUrls: Record<string, string> = {};
+  const subgraphUrls: Record<string, string[]> = {};
   const hubConfig = env.HUB_CONFIG ? loadHubConfig(env.HUB_CONFIG) : loadHubConfig();
   for (const [name, service] of Object.entries(hubConfig.services)) {
-    const first = service.urls?.[0];
     // hub.yaml may configure policies for services this supergraph does not have: only URLs of known ones apply.
-    if (first && names.includes(name)) subgraphUrls[name] = first;
+    if (service.urls && names.includes(name)) subgraphUrls[name] = service.urls;
   }
   for (const name of names) {
-    const fromEnv = env[subgraphEnvName(name)];
-    if (fromEnv) subgraphUrls[name] = fromEnv;
+    const variable = subgraphEnvName(name);
+    const fromEnv = env[variable] ? parseUrlList(variable, env[variable]) : [];
+    if (fromEnv.length > 0) subgraphUrls[name] = fromEnv;
   }
   const known = new Set(names.map(subgraphEnvName));
   for (const key of Object.keys(env)) {
@@ -63,6 +76,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port:
     secret,
     secretEmbedded: embedded,
     subgraphUrls,
+    hubConfig,
     transactionTimeoutMs: hubConfig.message_hub.transaction.timeout * 1000,
   };
   if (env.GATEWAY_MAX_BODY_BYTES) {

@@ -4,26 +4,27 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { useApolloFederation } from '@envelop/apollo-federation';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { parseHubConfig } from '../../lib/config/hub-config.js';
 import type { GatewayConfig } from './config.js';
 import { HubDataSource } from './data-source/hub-data-source.js';
 import { createSubgraphAgent } from './data-source/subgraph-agent.js';
 import { graphiqlOptions } from './graphiql.js';
 import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from './http/body-limit.js';
 import { IMAGES_PREFIX, proxyImage } from './http/image-proxy.js';
-import { checkReadiness } from './http/readiness.js';
 import { errorBody, sendJson } from './http/send-json.js';
 import { maskGatewayError } from './mask-gateway-error.js';
 import { useAuth, type AuthContext } from './plugins/use-auth.js';
+import { useRequestPolicy } from './plugins/use-request-policy.js';
 import { useSubscriptions, type SubscriptionsPlugin } from './plugins/use-subscriptions.js';
+import { ServiceRegistry } from './resilience/service-registry.js';
 import { attachGraphqlWs } from './subscriptions/ws-server.js';
 import { listSubgraphs, type SupergraphSubgraph } from './supergraph-subgraphs.js';
+import { watchedSupergraph } from './supergraph-watcher.js';
 import { createHubSubgraph, HUB_SUBGRAPH } from './hub/hub-subgraph.js';
 import { dataSourceParticipants } from './hub/transactions/participant-client.js';
 
 /** The one subgraph the gateway knows by name: the optional owner of image bytes served under /images/. */
 const IMAGE_SUBGRAPH = 'image';
-// 2 s: a subgraph slower than that to answer a trivial /health is not one to route traffic to.
-const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
 // 30 s, hub.yaml's documented default: far above a healthy two-service transaction (milliseconds), short enough
 // that a stuck one releases its reservations before a user gives up on it.
 const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
@@ -35,18 +36,19 @@ export interface Gateway {
   gateway: ApolloGateway;
   /** Subscriptions routed to subgraphs (use-subscriptions.ts). */
   subscriptions: SubscriptionsPlugin;
-  /** The supergraph's subgraphs with the URLs actually used (overrides applied). */
+  /** The supergraph's subgraphs at start-up with the URLs actually used (overrides applied; the first of several). */
   subgraphs: SupergraphSubgraph[];
+  /** The services routed to: instances, breakers, queues, health (Query.hub reads it). */
+  registry: ServiceRegistry;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
-function applyOverrides(subgraphs: SupergraphSubgraph[], overrides: Record<string, string>): SupergraphSubgraph[] {
+function warnUnknownOverrides(subgraphs: SupergraphSubgraph[], overrides: Record<string, unknown>): void {
   const names = new Set(subgraphs.map((subgraph) => subgraph.name));
   for (const name of Object.keys(overrides)) {
     if (!names.has(name)) console.warn(`gateway: URL override for "${name}" ignored: the supergraph has no such subgraph`);
   }
-  return subgraphs.map((subgraph) => ({ name: subgraph.name, url: overrides[subgraph.name] ?? subgraph.url }));
 }
 
 /** Builds the hub gateway for any composed supergraph: yoga + @apollo/gateway + the hub's routes, not listening. */
@@ -54,10 +56,20 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   // Here rather than in a script: every way of starting the gateway must keep usage reports off.
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
+  const hubConfig = config.hubConfig ?? parseHubConfig('');
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
-  const subgraphs = applyOverrides(listSubgraphs(supergraphSdl), config.subgraphUrls ?? {});
-  const urlOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  const overrides = config.subgraphUrls ?? {};
+  warnUnknownOverrides(listSubgraphs(supergraphSdl), overrides);
+  // Routing URLs: the configured instances (SUBGRAPH_URL_<NAME>, hub.yaml urls), else the supergraph's.
+  const urlsOf = (name: string, supergraphUrl: string): string[] => {
+    const override = overrides[name];
+    return override === undefined ? [supergraphUrl] : typeof override === 'string' ? [override] : override;
+  };
+  const subgraphs = listSubgraphs(supergraphSdl).map((subgraph) => ({ name: subgraph.name, url: urlsOf(subgraph.name, subgraph.url)[0] ?? subgraph.url }));
   const agent = createSubgraphAgent();
+  const registry = new ServiceRegistry(hubConfig, agent);
+  const requestTimeoutMs = hubConfig.message_hub.request_timeout * 1000;
+  const defaults = { requestTimeoutMs, priority: hubConfig.message_hub.priority.default };
 
   // The hub's own subgraph, when the supergraph has one, is served in-process; its coordinator calls the other
   // subgraphs through the very data sources query planning uses.
@@ -70,15 +82,24 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     : undefined;
 
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: watchedSupergraph({
+      file: config.supergraphPath,
+      initialSdl: supergraphSdl,
+      watch: hubConfig.message_hub.watch_supergraph,
+      onReload: (reloaded) => registry.retain(new Set(reloaded.map((subgraph) => subgraph.name))),
+    }),
+    // Called for each subgraph at load and again for one whose routing URL a reloaded supergraph changed: the
+    // service's breakers and figures live in the registry under its name, so they carry over.
     buildService: ({ name, url }) => {
       if (hub && name === HUB_SUBGRAPH) return hub.dataSource;
-      const dataSource = new HubDataSource({ name, url: urlOf.get(name) ?? url ?? '', secret: config.secret, dispatcher: agent });
+      const service = registry.ensure(name, urlsOf(name, url ?? ''));
+      const dataSource = new HubDataSource({ name, service, secret: config.secret, dispatcher: agent, defaults });
       dataSources.set(name, dataSource);
       return dataSource;
     },
   });
   await gateway.load();
+  registry.startHealthPolling();
   hub?.coordinator.start();
 
   // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws).
@@ -90,14 +111,16 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     maskedErrors: { maskError: maskGatewayError },
     // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.
     logging: false,
-    plugins: [useAuth({ secret: config.secret }), useApolloFederation({ gateway }), subscriptions],
+    plugins: [
+      useAuth({ secret: config.secret }),
+      useRequestPolicy({ requestTimeoutMs, defaultPriority: defaults.priority, rootFields: hubConfig.message_hub.priority.root_fields }),
+      useApolloFederation({ gateway }),
+      subscriptions,
+    ],
   });
 
-  // The in-process hub has no /health of its own: it is ready when the gateway is.
-  const remoteSubgraphs = subgraphs.filter((subgraph) => !(hub && subgraph.name === HUB_SUBGRAPH));
   const image = subgraphs.find((subgraph) => subgraph.name === IMAGE_SUBGRAPH);
   const imageOrigin = image ? new URL(image.url).origin : undefined;
-  const readinessTimeoutMs = config.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
   const maxBodyBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   // Probes and image bytes are answered before the GraphQL pipeline: a probe must not depend on auth or
@@ -106,8 +129,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/readiness') {
-      const report = await checkReadiness({ loaded: gateway.schema !== undefined, targets: remoteSubgraphs, dispatcher: agent, timeoutMs: readinessTimeoutMs });
-      return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'unavailable', subgraphs: report.subgraphs });
+      // Ready: the supergraph is loaded and every service has an instance answering /health (the in-process
+      // hub has none of its own: it is ready when the gateway is).
+      const services = await registry.readiness();
+      const notReady = services.filter((service) => service.status !== 'ok').map((service) => service.name);
+      const ready = gateway.schema !== undefined && notReady.length === 0;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: services, ...(ready ? {} : { notReady }) });
     }
     if (imageOrigin && pathname.startsWith(IMAGES_PREFIX)) return proxyImage(req, res, imageOrigin, agent);
     if (refuseUnboundedBody(req, res, maxBodyBytes)) return;
@@ -131,6 +158,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     gateway,
     subscriptions,
     subgraphs,
+    registry,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -147,6 +175,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await stopped;
+        registry.stop();
         await gateway.stop();
         await hub?.close();
         await agent.close();

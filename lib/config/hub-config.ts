@@ -3,38 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { repoRoot } from './paths.js';
-
-/**
- * hub.yaml: the hub's configuration. Validated at start-up so that a typo
- * stops the process with the key's name instead of silently using a default.
- */
-const breaker = z
-  .object({
-    // 5 consecutive failures: enough to ignore one flaky request, few enough to stop hammering a dead service.
-    failure_threshold: z.number().int().positive().default(5),
-    // 60 s: long enough for a crashed process to be restarted by its supervisor.
-    reset_timeout: z.number().positive().default(60),
-  })
-  .strict();
-
-const retryPolicy = z
-  .object({
-    max_attempts: z.number().int().min(1).max(10).default(3),
-    backoff: z.enum(['exponential', 'linear', 'constant']).default('exponential'),
-  })
-  .strict();
-
-const serviceConfig = z
-  .object({
-    urls: z.array(z.string().url()).min(1).optional(),
-    retry_policy: retryPolicy.optional(),
-    circuit_breaker: z
-      .object({ threshold: z.number().int().positive().optional(), reset_timeout: z.number().positive().optional() })
-      .strict()
-      .optional(),
-    timeout: z.number().positive().optional(),
-  })
-  .strict();
+import { duration, resilienceDefaults, serviceConfig } from './resilience-config.js';
 
 const provider = z
   .object({
@@ -47,16 +16,20 @@ const provider = z
   })
   .strict();
 
+/**
+ * hub.yaml: the hub's configuration. Validated at start-up so that a typo
+ * stops the process with the key's name instead of silently using a default.
+ */
 export const hubConfigSchema = z
   .object({
     message_hub: z
       .object({
-        circuit_breaker: breaker.default({ failure_threshold: 5, reset_timeout: 60 }),
+        ...resilienceDefaults,
         // 30 s: a cross-service write that has not finished by then is stuck, not slow.
-        transaction: z.object({ timeout: z.number().positive().default(30) }).strict().default({ timeout: 30 }),
+        transaction: z.object({ timeout: duration.default(30) }).strict().prefault({}),
       })
       .strict()
-      .default({ circuit_breaker: { failure_threshold: 5, reset_timeout: 60 }, transaction: { timeout: 30 } }),
+      .prefault({}),
     services: z.record(z.string(), serviceConfig).default({}),
     llm_service: z
       .object({ providers: z.record(z.string(), provider).default({ local: {} }) })

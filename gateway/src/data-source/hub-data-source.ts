@@ -1,25 +1,52 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
+import type { Priority } from '../../../lib/config/resilience-config.js';
+import { IDEMPOTENCY_HEADER, type RequestPolicy } from '../plugins/use-request-policy.js';
+import { isBrokenCircuit } from '../resilience/breaker.js';
+import type { FetchPolicy, ResilientService } from '../resilience/resilient-service.js';
+import { isRetryable } from '../resilience/retry.js';
+import { AttemptTimeoutError, ServiceUnavailableError, type UnavailableReason } from '../resilience/unavailable.js';
 import { describeFailure } from './describe-failure.js';
+import { fetchErrorPaths } from './fetch-error-paths.js';
 import { createUndiciFetcher } from './undici-fetcher.js';
 
 export interface HubDataSourceOptions {
   /** The subgraph's name in the supergraph (errors and logs name it). */
   name: string;
-  url: string;
+  /** Its instances, breakers, bulkhead and policies (resilience/service-registry.ts). */
+  service: ResilientService;
   secret: string;
   dispatcher: Dispatcher;
+  /** For fetches outside a client request (the coordinator's calls): message_hub.request_timeout and priority.default. */
+  defaults: { requestTimeoutMs: number; priority: Priority };
 }
 
 /** One prepared HTTP request to a subgraph: what the resilience policies see and may send again. */
 export interface SubgraphRequest {
-  url: string;
   headers: Record<string, string>;
   body: string;
+  policy: FetchPolicy;
+}
+
+/** How call() sends one request: the client request's policy, and whether it may be sent again. */
+export interface CallOptions {
+  /** The client request's priority, deadline and idempotency key (use-request-policy.ts); defaults otherwise. */
+  policy?: RequestPolicy | undefined;
+  /** Default: read from the query text. */
+  mutation?: boolean;
+  /** A mutation idempotent by protocol (the coordinator's prepare, commit, abort): retried like a query. */
+  idempotent?: boolean;
+}
+
+const MUTATION = /^\s*mutation\b/;
+
+function isMutationDocument(document: DocumentNode | undefined, query: string): boolean {
+  const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  return operation?.kind === Kind.OPERATION_DEFINITION ? operation.operation === 'mutation' : MUTATION.test(query);
 }
 
 interface GraphQLBody {
@@ -42,10 +69,11 @@ function isGraphQLBody(value: unknown): value is GraphQLBody {
  * sign-in) would lose its partial data and the error's path and code. Per GraphQL over HTTP, a
  * well-formed GraphQL body is the answer whatever the status.
  */
-/** What the data source reads of the gateway's GraphQL context (use-auth's identity, yoga's request). */
+/** What the data source reads of the gateway's GraphQL context (use-auth's identity, yoga's request, use-request-policy). */
 export interface HubContext {
   identity?: Identity;
   request?: Request;
+  requestPolicy?: RequestPolicy;
 }
 
 // Request ids are UUIDs or trace ids; anything longer is not one a subgraph could match (they cap it at 200 too).
@@ -54,11 +82,16 @@ const MAX_REQUEST_ID_LENGTH = 200;
 export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   readonly name: string;
   private readonly secret: string;
+  private readonly service: ResilientService;
+  private readonly defaults: HubDataSourceOptions['defaults'];
 
   constructor(options: HubDataSourceOptions) {
-    super({ url: options.url, fetcher: createUndiciFetcher(options.dispatcher) });
+    // The base class's url is informational only: every request goes to an instance the load balancer picks.
+    super({ url: options.service.instances[0]?.url ?? '', fetcher: createUndiciFetcher(options.dispatcher) });
     this.name = options.name;
     this.secret = options.secret;
+    this.service = options.service;
+    this.defaults = options.defaults;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {
@@ -70,8 +103,23 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     // The client's request id follows its operation into every subgraph: their events record it as correlationId.
     const requestId = options.context.request?.headers.get('x-request-id')?.trim();
     if (requestId && requestId.length <= MAX_REQUEST_ID_LENGTH) plannerHeaders['x-request-id'] = requestId;
+    // A planned fetch carries its parsed operation; health checks and schema loading do not.
+    const document = 'document' in options ? options.document : undefined;
+    const policy = options.context.requestPolicy;
+    const mutation = isMutationDocument(document, request.query);
+    // Passed on so that a subgraph can recognise the retried mutation the key promises to be idempotent.
+    if (mutation && policy?.idempotencyKey) plannerHeaders[IDEMPOTENCY_HEADER] = policy.idempotencyKey;
     const { query, variables, operationName, extensions } = request;
-    return this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders);
+    try {
+      return await this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders, { policy, mutation });
+    } catch (err) {
+      // @apollo/gateway would record a thrown error without a path; answered per field instead, each null field
+      // of this fetch says why (the rest of the client's response is served as usual).
+      if (!(err instanceof GraphQLError) || !document) throw err;
+      const paths = fetchErrorPaths(document, variables);
+      if (paths.length === 0) throw err;
+      return { errors: paths.map((path) => new GraphQLError(err.message, { path, extensions: err.extensions })) };
+    }
   }
 
   /**
@@ -82,6 +130,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     request: { query: string; variables?: Record<string, unknown> | undefined; operationName?: string | undefined; extensions?: Record<string, unknown> | undefined },
     identity: Identity,
     extraHeaders: Record<string, string> = {},
+    options: CallOptions = {},
   ): Promise<GatewayGraphQLResponse> {
     const headers: Record<string, string> = { ...extraHeaders };
     headers['content-type'] = 'application/json';
@@ -89,26 +138,42 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     // Signed for every fetch, anonymous callers included: subgraphs answer only what the gateway vouches for.
     headers[IDENTITY_HEADER] = signIdentity(identity, this.secret);
     const body = JSON.stringify(request);
+    const mutation = options.mutation ?? MUTATION.test(request.query);
+    const policy: FetchPolicy = {
+      priority: options.policy?.priority ?? this.defaults.priority,
+      deadline: options.policy?.deadline ?? Date.now() + this.defaults.requestTimeoutMs,
+      retryable: isRetryable({ mutation, idempotencyKey: options.policy?.idempotencyKey, idempotent: options.idempotent }),
+    };
 
     let response: FetcherResponse;
     try {
-      response = await this.send({ url: this.url, headers, body });
+      response = await this.send({ headers, body, policy });
     } catch (err) {
-      const reason = describeFailure(err);
-      // The client only sees the short reason; an unclassified failure is worth the operator's full error.
-      if (reason === 'request failed') console.error(`[gateway] request to subgraph "${this.name}" failed:`, err);
-      throw this.unavailable(reason);
+      throw this.failure(err);
     }
     return this.readResponse(response);
   }
 
   /**
-   * The transport step, and the seam for the hub's resilience policies: retries, circuit breakers and
-   * per-service timeouts wrap this call. It throws the raw transport error (connection refused, timeout)
-   * so a policy can tell a retryable failure from an answer.
+   * The transport step under the hub's resilience policies (resilience/resilient-service.ts): bulkhead and
+   * priority queue, load balancing over instances, a breaker per instance, per-attempt timeout and retries
+   * within the request's deadline. Throws the last transport error (connection refused, timeout) or a
+   * ServiceUnavailableError the policies decided on; an HTTP 5xx left after the retries is returned.
    */
   protected send(subgraphRequest: SubgraphRequest): Promise<FetcherResponse> {
-    return this.fetcher(subgraphRequest.url, { method: 'POST', headers: subgraphRequest.headers, body: subgraphRequest.body });
+    const { headers, body } = subgraphRequest;
+    return this.service.execute(subgraphRequest.policy, (url, signal) => this.fetcher(url, { method: 'POST', headers, body, signal }));
+  }
+
+  /** The client's SERVICE_UNAVAILABLE for a failed send, with extensions.reason (and retryAfter for a full queue). */
+  private failure(err: unknown): GraphQLError {
+    if (err instanceof ServiceUnavailableError) return this.unavailable(err.detail, err.reason, err.retryAfter);
+    if (isBrokenCircuit(err)) return this.unavailable('circuit breaker open', 'CIRCUIT_OPEN');
+    if (err instanceof AttemptTimeoutError) return this.unavailable(err.message, err.byDeadline ? 'DEADLINE_EXCEEDED' : 'TIMEOUT');
+    const reason = describeFailure(err);
+    // The client only sees the short reason; an unclassified failure is worth the operator's full error.
+    if (reason === 'request failed') console.error(`[gateway] request to subgraph "${this.name}" failed:`, err);
+    return this.unavailable(reason, reason === 'timeout' ? 'TIMEOUT' : 'CONNECTION_FAILED');
   }
 
   private async readResponse(response: FetcherResponse): Promise<GatewayGraphQLResponse> {
@@ -118,7 +183,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
       try {
         parsed = await response.json();
       } catch {
-        throw this.unavailable(`HTTP ${response.status} with a body that is not JSON`);
+        throw this.unavailable(`HTTP ${response.status} with a body that is not JSON`, 'BAD_RESPONSE');
       }
       if (isGraphQLBody(parsed)) {
         return { data: parsed.data, errors: parsed.errors, extensions: parsed.extensions, http: { headers: response.headers, status: response.status } };
@@ -132,12 +197,12 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     if (response.status === 429) {
       throw new GraphQLError(`The ${this.name} service is rate limiting the gateway`, { extensions: { code: 'RATE_LIMITED', serviceName: this.name } });
     }
-    throw this.unavailable(response.ok ? 'an answer that is not a GraphQL response' : `HTTP ${response.status}`);
+    throw this.unavailable(response.ok ? 'an answer that is not a GraphQL response' : `HTTP ${response.status}`, 'BAD_RESPONSE');
   }
 
-  private unavailable(reason: string): GraphQLError {
-    return new GraphQLError(`The ${this.name} service is unavailable (${reason})`, {
-      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name },
+  private unavailable(detail: string, reason: UnavailableReason = 'BAD_RESPONSE', retryAfter?: number): GraphQLError {
+    return new GraphQLError(`The ${this.name} service is unavailable (${detail})`, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name, reason, ...(retryAfter !== undefined ? { retryAfter } : {}) },
     });
   }
 }

@@ -1,5 +1,5 @@
-import { request, type Dispatcher } from 'undici';
-import { describeFailure } from '../data-source/describe-failure.js';
+import type { Dispatcher } from 'undici';
+import { checkHealth } from '../resilience/health-check.js';
 
 export interface ProbeTarget {
   name: string;
@@ -14,30 +14,18 @@ export interface ReadinessReport {
   subgraphs: SubgraphProbe[];
 }
 
-async function probe(target: ProbeTarget, dispatcher: Dispatcher, timeoutMs: number): Promise<SubgraphProbe> {
-  try {
-    const response = await request(new URL('/health', target.url), {
-      dispatcher,
-      method: 'GET',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    // Drained so the keep-alive socket goes back to the pool.
-    await response.body.dump();
-    if (response.statusCode >= 200 && response.statusCode < 300) return { name: target.name, status: 'ok' };
-    return { name: target.name, status: 'unavailable', reason: `HTTP ${response.statusCode}` };
-  } catch (err) {
-    const reason = describeFailure(err);
-    return { name: target.name, status: 'unavailable', reason: reason === 'timeout' ? `timeout after ${timeoutMs} ms` : reason };
-  }
-}
-
-/** Ready when the supergraph is loaded and every subgraph's /health answers 2xx in time; probed in parallel. */
+/** Ready when the supergraph is loaded and every target's /health answers 2xx in time; probed in parallel. */
 export async function checkReadiness(options: {
   loaded: boolean;
   targets: ProbeTarget[];
   dispatcher: Dispatcher;
   timeoutMs: number;
 }): Promise<ReadinessReport> {
-  const subgraphs = await Promise.all(options.targets.map((target) => probe(target, options.dispatcher, options.timeoutMs)));
+  const subgraphs = await Promise.all(
+    options.targets.map(async (target): Promise<SubgraphProbe> => {
+      const reason = await checkHealth(target.url, options.dispatcher, options.timeoutMs);
+      return reason === null ? { name: target.name, status: 'ok' } : { name: target.name, status: 'unavailable', reason };
+    }),
+  );
   return { ready: options.loaded && subgraphs.every((subgraph) => subgraph.status === 'ok'), subgraphs };
 }

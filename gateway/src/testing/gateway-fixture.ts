@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { parseHubConfig } from '../../../lib/config/hub-config.js';
 import type { SubgraphServer } from '../../../lib/subgraph/index.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
 import { createGateway, type Gateway } from '../create-gateway.js';
@@ -34,7 +35,14 @@ export interface GraphQLHttpResult {
  * point nowhere (port 9, discard), and starts the gateway with URL overrides to the real ports: so every
  * test also proves that overrides are what the gateway routes to.
  */
-export async function startGatewayFixture(options: { withImage?: boolean; secretEmbedded?: boolean } = {}): Promise<GatewayFixture> {
+export interface GatewayFixtureOptions {
+  withImage?: boolean;
+  secretEmbedded?: boolean;
+  /** hub.yaml text for the gateway (resilience policies); default: hub-config.ts's defaults. */
+  hubConfig?: string;
+}
+
+export async function startGatewayFixture(options: GatewayFixtureOptions = {}): Promise<GatewayFixture> {
   const definitions = [
     { name: 'grimoire', sdl: GRIMOIRE_SDL, create: createGrimoire },
     { name: 'spellbook', sdl: SPELLBOOK_SDL, create: createSpellbook },
@@ -61,8 +69,7 @@ export async function startGatewayFixture(options: { withImage?: boolean; secret
     secret: TEST_SECRET,
     secretEmbedded: options.secretEmbedded ?? false,
     subgraphUrls,
-    // 500 ms: keeps the "timeout" case of the readiness tests fast; production uses the 2 s default.
-    readinessTimeoutMs: 500,
+    ...(options.hubConfig !== undefined ? { hubConfig: parseHubConfig(options.hubConfig, 'test hub.yaml') } : {}),
   });
   const origin = `http://127.0.0.1:${await hub.listen(0)}`;
 
