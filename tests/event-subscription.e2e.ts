@@ -66,7 +66,7 @@ describe('character events through the gateway', () => {
     });
 
     created.dispose();
-    await expect.poll(characterSubscribers).toBe(0);
+    await expect.poll(characterSubscribers, { timeout: 10_000 }).toBe(0);
     await mutate(CREATE, { input: { ...FIGHTER, name: 'Unheard' } }, `e2e-${randomUUID()}`);
     // Nothing was queued after the first event: the stream just ended.
     await expect(created.next(1_000)).rejects.toThrow('the subscription ended');
@@ -76,7 +76,7 @@ describe('character events through the gateway', () => {
     const id = (await mutate(CREATE, { input: { ...FIGHTER, name: 'Lidda' } }, `e2e-${randomUUID()}`)).createCharacter.character.id;
     const socket = connectOverWs(`${platform.url.replace('http:', 'ws:')}/graphql`, { authorization: `Bearer ${await platform.token('player-3')}` });
     const updates = socket.subscribe({ query: EVENTS, variables: { streamId: `character-${id}` } });
-    await expect.poll(characterSubscribers).toBe(1);
+    await expect.poll(characterSubscribers, { timeout: 10_000 }).toBe(1);
 
     const requestId = `e2e-update-${randomUUID()}`;
     await mutate(UPDATE, { input: { id, expectedVersion: 1, name: 'Lidda the Quick' } }, requestId);
@@ -90,7 +90,7 @@ describe('character events through the gateway', () => {
     });
 
     updates.dispose();
-    await expect.poll(characterSubscribers).toBe(0);
+    await expect.poll(characterSubscribers, { timeout: 10_000 }).toBe(0);
     await mutate(UPDATE, { input: { id, expectedVersion: 2, name: 'Lidda' } }, `e2e-${randomUUID()}`);
     await expect(updates.next(1_000)).rejects.toThrow('the subscription ended');
     await socket.dispose();

@@ -45,7 +45,7 @@ describe('resolveInDoubt', () => {
     };
 
     const result = await resolveInDoubt(db, participant, { askHub, graceMs: GRACE_MS, now: new Date(now) });
-    expect(result).toEqual({ committed: [ids.commit], aborted: [ids.abort] });
+    expect(result).toEqual({ committed: [ids.commit], aborted: [ids.abort], failed: [] });
     expect(asked.sort()).toEqual([ids.commit, ids.abort, ids.wait].sort());
 
     const states = Object.fromEntries(
@@ -60,18 +60,24 @@ describe('resolveInDoubt', () => {
     // Once the hub decides the waiting one, the next round settles it; settled branches are not asked about again.
     verdicts[ids.wait] = 'ABORT';
     asked.length = 0;
-    expect(await resolveInDoubt(db, participant, { askHub, graceMs: GRACE_MS, now: new Date(now) })).toEqual({ committed: [], aborted: [ids.wait] });
+    expect(await resolveInDoubt(db, participant, { askHub, graceMs: GRACE_MS, now: new Date(now) })).toEqual({ committed: [], aborted: [ids.wait], failed: [] });
     expect(asked).toEqual([ids.wait]);
   });
 
-  it('a failing hub call leaves the branch prepared for the next round', async () => {
+  it('a failing hub call leaves that branch prepared for the next round and does not hold up the others', async () => {
     const { participant } = counterParticipant();
     const transactionId = randomUUID();
-    await prepareBranch(database.db, participant, { transactionId, operation: 'add', payload: { counter: `x-${transactionId}`, amount: 1 }, actor: null, deadline: new Date(Date.now() - 60_000) });
-    const unreachable = async (): Promise<HubVerdict> => {
-      throw new Error('hub unreachable');
+    const other = randomUUID();
+    for (const id of [transactionId, other]) {
+      await prepareBranch(database.db, participant, { transactionId: id, operation: 'add', payload: { counter: `x-${id}`, amount: 1 }, actor: null, deadline: new Date(Date.now() - 60_000) });
+    }
+    const unreachable = async (id: string): Promise<HubVerdict> => {
+      if (id === transactionId) throw new Error('hub unreachable');
+      return 'ABORT';
     };
-    await expect(resolveInDoubt(database.db, participant, { askHub: unreachable, graceMs: GRACE_MS })).rejects.toThrow('hub unreachable');
+    const round = await resolveInDoubt(database.db, participant, { askHub: unreachable, graceMs: GRACE_MS });
+    expect(round.failed).toEqual([{ transactionId, error: 'hub unreachable' }]);
+    expect(round.aborted).toContain(other);
     expect((await database.db.select().from(txBranches).where(eq(txBranches.transactionId, transactionId)))[0]?.state).toBe('PREPARED');
     await resolveInDoubt(database.db, participant, { askHub: async () => 'COMMIT', graceMs: GRACE_MS });
     expect((await database.db.select().from(txBranches).where(eq(txBranches.transactionId, transactionId)))[0]?.state).toBe('COMMITTED');

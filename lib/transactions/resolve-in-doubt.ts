@@ -27,7 +27,7 @@ export async function resolveInDoubt<TSchema extends Record<string, unknown>>(
   db: AppDatabase<TSchema>,
   participant: Participant<TSchema>,
   options: InDoubtOptions,
-): Promise<{ committed: string[]; aborted: string[] }> {
+): Promise<{ committed: string[]; aborted: string[]; failed: Array<{ transactionId: string; error: string }> }> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.graceMs);
   const inDoubt = await db
     .select({ transactionId: txBranches.transactionId })
@@ -35,17 +35,24 @@ export async function resolveInDoubt<TSchema extends Record<string, unknown>>(
     .where(and(eq(txBranches.state, 'PREPARED'), lt(txBranches.deadline, cutoff)));
   const committed: string[] = [];
   const aborted: string[] = [];
+  // One transaction that cannot be settled now (the hub does not answer about it, its commit fails) must not keep
+  // the others waiting: it is reported and asked about again next round.
+  const failed: Array<{ transactionId: string; error: string }> = [];
   for (const { transactionId } of inDoubt) {
-    const verdict = await options.askHub(transactionId);
-    if (verdict === 'COMMIT') {
-      await commitBranch(db, participant, transactionId);
-      committed.push(transactionId);
-    } else if (verdict === 'ABORT') {
-      await abortBranch(db, participant, transactionId);
-      aborted.push(transactionId);
+    try {
+      const verdict = await options.askHub(transactionId);
+      if (verdict === 'COMMIT') {
+        await commitBranch(db, participant, transactionId);
+        committed.push(transactionId);
+      } else if (verdict === 'ABORT') {
+        await abortBranch(db, participant, transactionId);
+        aborted.push(transactionId);
+      }
+    } catch (err) {
+      failed.push({ transactionId, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  return { committed, aborted };
+  return { committed, aborted, failed };
 }
 
 const VERDICTS: Record<string, HubVerdict> = { ACTIVE: 'WAIT', COMMITTING: 'COMMIT', COMMITTED: 'COMMIT', ABORTING: 'ABORT', ABORTED: 'ABORT' };
@@ -82,12 +89,14 @@ export function startInDoubtResolver<TSchema extends Record<string, unknown>>(
   const timer = setInterval(() => {
     running = running.then(async () => {
       try {
-        const { committed, aborted } = await resolveInDoubt(db, participant, { askHub, graceMs });
+        const { committed, aborted, failed } = await resolveInDoubt(db, participant, { askHub, graceMs });
         for (const id of committed) console.log(`${service}: committed in-doubt transaction ${id} as the hub decided`);
         for (const id of aborted) console.log(`${service}: aborted in-doubt transaction ${id} as the hub decided`);
-        lastFailure = '';
-      } catch (err) {
         // The hub may simply be down: say so once, not every interval.
+        const failure = failed.map((f) => `${f.transactionId}: ${f.error}`).join('; ');
+        if (failure && failure !== lastFailure) console.warn(`${service}: could not settle in-doubt transactions: ${failure}`);
+        lastFailure = failure;
+      } catch (err) {
         const message = (err as Error).message;
         if (message !== lastFailure) console.warn(`${service}: could not settle in-doubt transactions: ${message}`);
         lastFailure = message;
