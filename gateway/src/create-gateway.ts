@@ -77,6 +77,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const hub = subgraphs.some((subgraph) => subgraph.name === HUB_SUBGRAPH)
     ? await createHubSubgraph({
         participants: dataSourceParticipants(dataSources),
+        registry,
         transactionTimeoutMs: config.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
       })
     : undefined;

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { GraphQLError, Kind, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
 import type { Priority } from '../../../lib/config/resilience-config.js';
@@ -103,8 +103,9 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     // The client's request id follows its operation into every subgraph: their events record it as correlationId.
     const requestId = options.context.request?.headers.get('x-request-id')?.trim();
     if (requestId && requestId.length <= MAX_REQUEST_ID_LENGTH) plannerHeaders['x-request-id'] = requestId;
-    // A planned fetch carries its parsed operation; health checks and schema loading do not.
+    // A planned fetch may carry its parsed operation (the planner's exposeDocumentNodeInFetchNode); else its text.
     const document = 'document' in options ? options.document : undefined;
+    const planned = 'incomingRequestContext' in options;
     const policy = options.context.requestPolicy;
     const mutation = isMutationDocument(document, request.query);
     // Passed on so that a subgraph can recognise the retried mutation the key promises to be idempotent.
@@ -115,8 +116,9 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     } catch (err) {
       // @apollo/gateway would record a thrown error without a path; answered per field instead, each null field
       // of this fetch says why (the rest of the client's response is served as usual).
-      if (!(err instanceof GraphQLError) || !document) throw err;
-      const paths = fetchErrorPaths(document, variables);
+      if (!(err instanceof GraphQLError) || !planned) throw err;
+      // Parsed only here, on the failure path: the fetch's text is a few hundred bytes and fetches rarely fail.
+      const paths = fetchErrorPaths(document ?? parse(query), variables);
       if (paths.length === 0) throw err;
       return { errors: paths.map((path) => new GraphQLError(err.message, { path, extensions: err.extensions })) };
     }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Identity } from '../../../lib/auth/identity.js';
 import type { TransactionBranchRow, TransactionRow } from './db/schema.js';
+import type { ServiceSnapshot } from '../resilience/resilient-service.js';
 import type { TransactionCoordinator } from './transactions/coordinator.js';
 
 /** The gateway request's context as the in-process hub subgraph receives it (see plugins/use-auth.ts). */
@@ -9,8 +10,14 @@ export interface HubContext {
 }
 
 /** What the hub's resolvers are built with (gateway/src/hub/resolvers). */
+/** What Query.hub reads: the gateway's service registry (resilience/service-registry.ts). */
+export interface ServiceRegistryView {
+  snapshot(): ServiceSnapshot[];
+}
+
 export interface HubServices {
   coordinator: TransactionCoordinator;
+  registry: ServiceRegistryView;
   /** Per-request loaders, made on first use for each request context (a loader's cache never outlives it). */
   loaders(context: HubContext): HubLoaders;
 }
@@ -20,10 +27,11 @@ export interface HubLoaders {
   branches: DataLoader<string, TransactionBranchRow[]>;
 }
 
-export function hubServices(coordinator: TransactionCoordinator): HubServices {
+export function hubServices(coordinator: TransactionCoordinator, registry: ServiceRegistryView): HubServices {
   const perRequest = new WeakMap<HubContext, HubLoaders>();
   return {
     coordinator,
+    registry,
     loaders(context) {
       let loaders = perRequest.get(context);
       if (!loaders) {

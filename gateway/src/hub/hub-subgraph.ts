@@ -6,7 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
 import { openDatabase, type Database } from '../../../lib/db/index.js';
-import { hubServices } from './context.js';
+import { hubServices, type ServiceRegistryView } from './context.js';
 import { schema } from './db/schema.js';
 import { hubResolvers } from './resolvers/index.js';
 import { TransactionCoordinator } from './transactions/coordinator.js';
@@ -29,6 +29,8 @@ export interface HubSubgraph {
 export interface HubSubgraphOptions {
   participants: ParticipantClient;
   transactionTimeoutMs: number;
+  /** The services Query.hub reports on. */
+  registry: ServiceRegistryView;
   /** Default: the hub's own database from the environment (DATA_DIR/hub on PGlite, <prefix>hub on Postgres). */
   database?: Database<typeof schema>;
 }
@@ -44,7 +46,7 @@ export async function createHubSubgraph(options: HubSubgraphOptions): Promise<Hu
     participants: options.participants,
     timeoutMs: options.transactionTimeoutMs,
   });
-  const resolvers = hubResolvers(hubServices(coordinator));
+  const resolvers = hubResolvers(hubServices(coordinator, options.registry));
   // The same cast as lib/subgraph/create-subgraph-server.ts: codegen's typed map is what buildSubgraphSchema reads.
   const graphSchema = buildSubgraphSchema({ typeDefs: parse(readFileSync(HUB_SCHEMA_PATH, 'utf8')), resolvers: resolvers as GraphQLResolverMap<unknown> });
   return {

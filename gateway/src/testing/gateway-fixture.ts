@@ -14,6 +14,8 @@ export interface GatewayFixture {
   /** http://127.0.0.1:<port> of the gateway. */
   origin: string;
   subgraphs: Record<string, SubgraphServer>;
+  /** The composed supergraph file the gateway serves (and watches). */
+  supergraphPath: string;
   /** POST /graphql with JSON; returns the HTTP status and the parsed body. */
   graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLHttpResult>;
   /** A subgraph's live subscriptions, from its /metrics (event_feed_subscribers). */
@@ -40,6 +42,8 @@ export interface GatewayFixtureOptions {
   secretEmbedded?: boolean;
   /** hub.yaml text for the gateway (resilience policies); default: hub-config.ts's defaults. */
   hubConfig?: string;
+  /** The URL(s) the gateway gets for a started subgraph, e.g. a fault proxy in front of it; default its own. */
+  route?: (name: string, url: string) => Promise<string | string[]> | string | string[];
 }
 
 export async function startGatewayFixture(options: GatewayFixtureOptions = {}): Promise<GatewayFixture> {
@@ -55,6 +59,8 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
     subgraphs[definition.name] = server;
     subgraphUrls[definition.name] = `http://127.0.0.1:${await server.listen(0)}/graphql`;
   }
+  const routed: Record<string, string | string[]> = { ...subgraphUrls };
+  if (options.route) for (const [name, url] of Object.entries(subgraphUrls)) routed[name] = await options.route(name, url);
 
   const composed = composeServices(
     definitions.map((d) => ({ name: d.name, url: 'http://127.0.0.1:9/graphql', typeDefs: parse(d.sdl) })),
@@ -68,7 +74,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
     supergraphPath,
     secret: TEST_SECRET,
     secretEmbedded: options.secretEmbedded ?? false,
-    subgraphUrls,
+    subgraphUrls: routed,
     ...(options.hubConfig !== undefined ? { hubConfig: parseHubConfig(options.hubConfig, 'test hub.yaml') } : {}),
   });
   const origin = `http://127.0.0.1:${await hub.listen(0)}`;
@@ -77,6 +83,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
     hub,
     origin,
     subgraphs,
+    supergraphPath,
     async graphql(query, variables, headers = {}) {
       const response = await fetch(`${origin}/graphql`, {
         method: 'POST',

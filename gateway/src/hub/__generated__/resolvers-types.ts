@@ -4,6 +4,11 @@ import type { TransactionRow, TransactionBranchRow } from '../db/schema.js';
 import type { EndSessionResult } from '../workflows/end-session.js';
 import type { PartyChangeResult } from '../workflows/join-party.js';
 import type { SetPortraitResult } from '../workflows/set-character-portrait.js';
+import type { HubView } from '../resolvers/Hub.js';
+import type { ServiceSnapshot } from '../../resilience/resilient-service.js';
+import type { InstanceSnapshot } from '../../resilience/instance.js';
+import type { BreakerSnapshot } from '../../resilience/breaker.js';
+import type { QueueSnapshot } from '../../resilience/bulkhead.js';
 import type { HubContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -35,6 +40,28 @@ export type Character = {
   id: Scalars['ID']['output'];
 };
 
+/** The circuit breaker of one service instance (hub.yaml circuit_breaker). */
+export type CircuitBreaker = {
+  __typename?: 'CircuitBreaker';
+  /** Consecutive failures counted towards opening (network errors, timeouts, HTTP 5xx); 0 after a success. */
+  failures: Scalars['Int']['output'];
+  /** When it last changed state (null: never). */
+  lastTransitionAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its state now. */
+  state: CircuitState;
+  /** State changes since the gateway started. */
+  transitions: Scalars['Int']['output'];
+};
+
+/** Where a circuit breaker stands. */
+export type CircuitState =
+  /** Requests go through; consecutive failures are counted. */
+  | 'CLOSED'
+  /** Trying again: a bounded number of probe requests go through; a success closes it, a failure opens it again. */
+  | 'HALF_OPEN'
+  /** Failed too often: requests fail fast with SERVICE_UNAVAILABLE (reason CIRCUIT_OPEN) until reset_timeout has passed. */
+  | 'OPEN';
+
 /** Ends a played session: the DM's record and the experience award. */
 export type EndSessionInput = {
   /** Notes only the DM sees. */
@@ -58,6 +85,72 @@ export type EndSessionPayload = {
   sessionId: Scalars['ID']['output'];
   /** The transaction that made it atomic. */
   transaction: Transaction;
+};
+
+/** The hub's view of the platform: the services it routes to and how they are doing. */
+export type Hub = {
+  __typename?: 'Hub';
+  /** One service by name; null when the hub routes to none of that name. */
+  service?: Maybe<HubService>;
+  /** Every service the hub routes to (its own in-process subgraph aside). */
+  services: Array<HubService>;
+};
+
+
+/** The hub's view of the platform: the services it routes to and how they are doing. */
+export type HubServiceArgs = {
+  name: Scalars['String']['input'];
+};
+
+/** A service the hub routes to: its instances and its queue. */
+export type HubService = {
+  __typename?: 'HubService';
+  /** True when some instance would take a request now: not known to fail /health and not behind an open breaker. */
+  available: Scalars['Boolean']['output'];
+  /** Its instances (hub.yaml services.<name>.urls or SUBGRAPH_URL_<NAME>, else the supergraph's routing URL). */
+  instances: Array<HubServiceInstance>;
+  /** The subgraph's name in the supergraph. */
+  name: Scalars['String']['output'];
+  /** Its bulkhead and queue. */
+  queue: HubServiceQueue;
+};
+
+/** One routing URL of a service, as the hub's load balancer sees it. */
+export type HubServiceInstance = {
+  __typename?: 'HubServiceInstance';
+  /** Its circuit breaker. */
+  breaker: CircuitBreaker;
+  /** Attempts that failed: network error, timeout or HTTP 5xx. */
+  failures: Scalars['Int']['output'];
+  /** Why the last /health poll failed, e.g. "connection refused" or "timeout after 2000 ms". */
+  healthError?: Maybe<Scalars['String']['output']>;
+  /** Whether its last /health poll answered in time (null until the first poll). */
+  healthy?: Maybe<Scalars['Boolean']['output']>;
+  /** When /health was last polled. */
+  lastHealthCheckAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Recent latency of its answers in milliseconds, smoothed (null before the first answer). */
+  latencyMs?: Maybe<Scalars['Float']['output']>;
+  /** Fetches in flight to it now. */
+  outstanding: Scalars['Int']['output'];
+  /** Attempts sent to it since the gateway started (each retry counts). */
+  requests: Scalars['Int']['output'];
+  /** The instance's GraphQL URL. */
+  url: Scalars['String']['output'];
+};
+
+/** A service's bulkhead: its concurrency limit and the priority queue behind it (hub.yaml bulkhead). */
+export type HubServiceQueue = {
+  __typename?: 'HubServiceQueue';
+  /** Fetches holding a slot now. */
+  active: Scalars['Int']['output'];
+  /** Fetches waiting for a slot now. */
+  depth: Scalars['Int']['output'];
+  /** The most that may wait (max_queue); past it requests get SERVICE_UNAVAILABLE with reason QUEUE_FULL and retryAfter. */
+  max: Scalars['Int']['output'];
+  /** The concurrency limit (max_concurrent). */
+  maxConcurrent: Scalars['Int']['output'];
+  /** Fetches turned away because the queue was full, since the gateway started. */
+  rejected: Scalars['Int']['output'];
 };
 
 /** A stored image (image subgraph). */
@@ -148,6 +241,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Service registry, health, breakers and queues of the hub (any signed-in user). */
+  hub: Hub;
   /** A transaction by id: its initiator and the platform's services may read it. Null when unknown. */
   transaction?: Maybe<Transaction>;
   /** The signed-in user's transactions, newest first, optionally only those in one state. */
@@ -355,11 +450,19 @@ export type ResolversTypes = {
   Campaign: ResolverTypeWrapper<Campaign>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Character: ResolverTypeWrapper<Character>;
+  CircuitBreaker: ResolverTypeWrapper<BreakerSnapshot>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CircuitState: CircuitState;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EndSessionInput: EndSessionInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EndSessionPayload: ResolverTypeWrapper<EndSessionResult>;
+  Hub: ResolverTypeWrapper<HubView>;
+  HubService: ResolverTypeWrapper<ServiceSnapshot>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  HubServiceInstance: ResolverTypeWrapper<InstanceSnapshot>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HubServiceQueue: ResolverTypeWrapper<QueueSnapshot>;
   Image: ResolverTypeWrapper<Image>;
   JoinPartyInput: JoinPartyInput;
   JoinPartyPayload: ResolverTypeWrapper<PartyChangeResult>;
@@ -367,7 +470,6 @@ export type ResolversTypes = {
   LeavePartyPayload: ResolverTypeWrapper<PartyChangeResult>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SetCharacterPortraitInput: SetCharacterPortraitInput;
   SetCharacterPortraitPayload: ResolverTypeWrapper<SetPortraitResult>;
@@ -384,11 +486,18 @@ export type ResolversParentTypes = {
   Campaign: Campaign;
   ID: Scalars['ID']['output'];
   Character: Character;
+  CircuitBreaker: BreakerSnapshot;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   EndSessionInput: EndSessionInput;
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   EndSessionPayload: EndSessionResult;
+  Hub: HubView;
+  HubService: ServiceSnapshot;
+  Boolean: Scalars['Boolean']['output'];
+  HubServiceInstance: InstanceSnapshot;
+  Float: Scalars['Float']['output'];
+  HubServiceQueue: QueueSnapshot;
   Image: Image;
   JoinPartyInput: JoinPartyInput;
   JoinPartyPayload: PartyChangeResult;
@@ -396,7 +505,6 @@ export type ResolversParentTypes = {
   LeavePartyPayload: PartyChangeResult;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   SetCharacterPortraitInput: SetCharacterPortraitInput;
   SetCharacterPortraitPayload: SetPortraitResult;
@@ -414,6 +522,13 @@ export type CharacterResolvers<ContextType = HubContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type CircuitBreakerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['CircuitBreaker'] = ResolversParentTypes['CircuitBreaker']> = {
+  failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastTransitionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['CircuitState'], ParentType, ContextType>;
+  transitions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -423,6 +538,38 @@ export type EndSessionPayloadResolvers<ContextType = HubContext, ParentType exte
   campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
   sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
+};
+
+export type HubResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Hub'] = ResolversParentTypes['Hub']> = {
+  service?: Resolver<Maybe<ResolversTypes['HubService']>, ParentType, ContextType, RequireFields<HubServiceArgs, 'name'>>;
+  services?: Resolver<Array<ResolversTypes['HubService']>, ParentType, ContextType>;
+};
+
+export type HubServiceResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['HubService'] = ResolversParentTypes['HubService']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  instances?: Resolver<Array<ResolversTypes['HubServiceInstance']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queue?: Resolver<ResolversTypes['HubServiceQueue'], ParentType, ContextType>;
+};
+
+export type HubServiceInstanceResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['HubServiceInstance'] = ResolversParentTypes['HubServiceInstance']> = {
+  breaker?: Resolver<ResolversTypes['CircuitBreaker'], ParentType, ContextType>;
+  failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  healthError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  healthy?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  lastHealthCheckAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outstanding?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HubServiceQueueResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['HubServiceQueue'] = ResolversParentTypes['HubServiceQueue']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxConcurrent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ImageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
@@ -454,6 +601,7 @@ export type PageInfoResolvers<ContextType = HubContext, ParentType extends Resol
 };
 
 export type QueryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  hub?: Resolver<ResolversTypes['Hub'], ParentType, ContextType>;
   transaction?: Resolver<Maybe<ResolversTypes['Transaction']>, ParentType, ContextType, RequireFields<QueryTransactionArgs, 'id'>>;
   transactions?: Resolver<ResolversTypes['TransactionConnection'], ParentType, ContextType, Partial<QueryTransactionsArgs>>;
 };
@@ -502,8 +650,13 @@ export type TransactionEdgeResolvers<ContextType = HubContext, ParentType extend
 export type Resolvers<ContextType = HubContext> = {
   Campaign?: CampaignResolvers<ContextType>;
   Character?: CharacterResolvers<ContextType>;
+  CircuitBreaker?: CircuitBreakerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EndSessionPayload?: EndSessionPayloadResolvers<ContextType>;
+  Hub?: HubResolvers<ContextType>;
+  HubService?: HubServiceResolvers<ContextType>;
+  HubServiceInstance?: HubServiceInstanceResolvers<ContextType>;
+  HubServiceQueue?: HubServiceQueueResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   JoinPartyPayload?: JoinPartyPayloadResolvers<ContextType>;
   LeavePartyPayload?: LeavePartyPayloadResolvers<ContextType>;

@@ -16,6 +16,11 @@ function isCursor(value: unknown): value is TransactionCursor {
 
 export function queryResolvers(hub: HubServices): QueryResolvers {
   return {
+    hub(_, __, ctx) {
+      // Instance URLs are the platform's internal addresses: signed-in users only, like every other field.
+      requireUser(ctx);
+      return { services: hub.registry.snapshot() };
+    },
     async transaction(_, { id }, ctx) {
       // Not a UUID, or not the caller's: null, as for an unknown id, so ids of other users' transactions leak nothing.
       if (!isUuid(id)) return null;

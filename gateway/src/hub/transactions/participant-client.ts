@@ -38,7 +38,8 @@ export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataS
   async function send(service: string, query: string, variables: Record<string, unknown>): Promise<Ack> {
     const dataSource = dataSources.get(service);
     if (!dataSource) throw new Error(`no data source for participant "${service}"`);
-    const response = await dataSource.call({ query, variables }, { userId: null, service: COORDINATOR });
+    // Every protocol call is idempotent (participants fence by transaction id): the hub may retry it like a query.
+    const response = await dataSource.call({ query, variables }, { userId: null, service: COORDINATOR }, {}, { idempotent: true });
     const error = response.errors?.[0];
     if (error) {
       throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: error.extensions?.code ?? 'SERVICE_UNAVAILABLE', serviceName: service } });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { parseHubConfig } from '../../../lib/config/hub-config.js';
+import { ResilientService, type FetchPolicy, type Transport } from './resilient-service.js';
+import { resolveServicePolicy } from './service-policy.js';
+import { connectionRefused, response } from './testing-responses.js';
+import { AttemptTimeoutError, ServiceUnavailableError } from './unavailable.js';
+
+const A = 'http://10.0.0.1/graphql';
+const B = 'http://10.0.0.2/graphql';
+
+function service(yaml: string, urls = [A]): ResilientService {
+  return new ResilientService('spellbook', resolveServicePolicy(parseHubConfig(yaml), 'spellbook'), urls);
+}
+
+const query = (deadlineMs = 5000): FetchPolicy => ({ priority: 'interactive', deadline: Date.now() + deadlineMs, retryable: true });
+const mutation = (): FetchPolicy => ({ ...query(), retryable: false });
+
+/** A transport that answers from `script` in turn and records the URLs it was sent to. */
+function scripted(...script: Array<number | 'refused' | 'hang'>): Transport & { sent: string[] } {
+  const sent: string[] = [];
+  const transport = (url: string, signal: AbortSignal) => {
+    const step = script[Math.min(sent.length, script.length - 1)];
+    sent.push(url);
+    if (step === 'refused') return Promise.reject(connectionRefused());
+    if (step === 'hang') return new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    return Promise.resolve(response(step ?? 200));
+  };
+  return Object.assign(transport, { sent });
+}
+
+const FAST_RETRY = 'message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 5ms, max_delay: 20ms }\n';
+
+describe('ResilientService', () => {
+  it('retries a query after a network error or HTTP 5xx, up to max_attempts', async () => {
+    const transport = scripted('refused', 502, 200);
+    const answer = await service(FAST_RETRY).execute(query(), transport);
+    expect(answer.status).toBe(200);
+    expect(transport.sent).toHaveLength(3);
+  });
+
+  it('returns the last 5xx answer, or throws the last error, once the attempts are spent', async () => {
+    expect((await service(FAST_RETRY).execute(query(), scripted(503))).status).toBe(503);
+    await expect(service(FAST_RETRY).execute(query(), scripted('refused'))).rejects.toThrow('ECONNREFUSED');
+  });
+
+  it('sends a mutation without idempotency once, whatever happens', async () => {
+    const transport = scripted('refused', 200);
+    await expect(service(FAST_RETRY).execute(mutation(), transport)).rejects.toThrow('ECONNREFUSED');
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('sends the retry to another instance', async () => {
+    const transport = scripted('refused', 200);
+    await service(FAST_RETRY, [A, B]).execute(query(), transport);
+    expect(new Set(transport.sent)).toEqual(new Set([A, B]));
+  });
+
+  it('cuts an attempt at the service timeout and counts it as a breaker failure', async () => {
+    const slow = service('message_hub:\n  timeout: 50ms\n  retry_policy: { max_attempts: 1 }\n  circuit_breaker: { failure_threshold: 1 }\n');
+    const started = Date.now();
+    const error = await slow.execute(query(), scripted('hang')).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(AttemptTimeoutError);
+    expect(error).toMatchObject({ byDeadline: false, message: 'timeout after 50 ms' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(slow.snapshot().instances[0]).toMatchObject({ failures: 1, breaker: { state: 'OPEN' } });
+  });
+
+  it('never retries past the request deadline', async () => {
+    const slow = service('message_hub:\n  timeout: 80ms\n  retry_policy: { max_attempts: 10, base_delay: 10ms, max_delay: 10ms }\n  circuit_breaker: { failure_threshold: 100 }\n');
+    const transport = scripted('hang');
+    const started = Date.now();
+    const error = await slow.execute(query(200), transport).catch((err: unknown) => err);
+    const took = Date.now() - started;
+    // 80 ms attempts within 200 ms: two whole ones and a last one cut at the deadline.
+    expect(transport.sent.length).toBeLessThanOrEqual(3);
+    expect(took).toBeGreaterThanOrEqual(190);
+    expect(took).toBeLessThan(400);
+    expect(error).toMatchObject({ byDeadline: true });
+  });
+
+  it('fails fast with CIRCUIT_OPEN, sending nothing, while every breaker is open', async () => {
+    const fragile = service('message_hub:\n  retry_policy: { max_attempts: 1 }\n  circuit_breaker: { failure_threshold: 2, reset_timeout: 60 }\n');
+    const transport = scripted('refused');
+    for (let i = 0; i < 2; i++) await fragile.execute(query(), transport).catch(() => undefined);
+    const started = performance.now();
+    const error = await fragile.execute(query(), transport).catch((err: unknown) => err);
+    expect(performance.now() - started).toBeLessThan(5);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toMatchObject({ reason: 'CIRCUIT_OPEN' });
+    expect(transport.sent).toHaveLength(2);
+  });
+
+  it('does not retry into an open breaker: the retry goes to another instance or stops', async () => {
+    const pair = service('message_hub:\n  retry_policy: { max_attempts: 5, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n', [A, B]);
+    const transport = scripted('refused');
+    await expect(pair.execute(query(), transport)).rejects.toThrow('ECONNREFUSED');
+    // One attempt per instance: after that both breakers are open and the remaining attempts are not made.
+    expect(transport.sent.sort()).toEqual([A, B]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseHubConfig } from '../../../lib/config/hub-config.js';
+import { resolveServicePolicy } from './service-policy.js';
+
+describe('resolveServicePolicy', () => {
+  it('takes message_hub as defaults and services.<name> over them, in milliseconds', () => {
+    const config = parseHubConfig(`
+message_hub:
+  timeout: 5
+  retry_policy: { max_attempts: 4, base_delay: 100ms }
+  circuit_breaker: { failure_threshold: 7 }
+services:
+  llm:
+    timeout: 45s
+    retry_policy: { backoff: constant }
+    circuit_breaker: { threshold: 2, reset_timeout: 1m }
+    load_balancing: round_robin
+    bulkhead: { max_concurrent: 4 }
+`);
+    expect(resolveServicePolicy(config, 'character')).toEqual({
+      timeoutMs: 5000,
+      breaker: { failureThreshold: 7, resetTimeoutMs: 60_000, halfOpenProbes: 1 },
+      retry: { maxAttempts: 4, backoff: 'exponential', baseDelayMs: 100, maxDelayMs: 1000, jitter: true },
+      loadBalancing: 'least_outstanding',
+      health: { intervalMs: 5000, timeoutMs: 2000 },
+      bulkhead: { maxConcurrent: 64, maxQueue: 256 },
+    });
+    expect(resolveServicePolicy(config, 'llm')).toMatchObject({
+      timeoutMs: 45_000,
+      // `threshold`, the older spelling, still sets the failure threshold.
+      breaker: { failureThreshold: 2, resetTimeoutMs: 60_000 },
+      retry: { maxAttempts: 4, backoff: 'constant', baseDelayMs: 100 },
+      loadBalancing: 'round_robin',
+      bulkhead: { maxConcurrent: 4, maxQueue: 256 },
+    });
+  });
+
+  it('names the key when a service makes max_delay shorter than base_delay', () => {
+    const config = parseHubConfig('services:\n  image:\n    retry_policy: { base_delay: 2s }\n');
+    expect(() => resolveServicePolicy(config, 'image')).toThrow(/services\.image\.retry_policy\.max_delay/);
+    expect(() => resolveServicePolicy(config, 'character')).not.toThrow();
+  });
+});
