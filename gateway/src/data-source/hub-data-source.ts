@@ -7,6 +7,7 @@ import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/
 import type { Priority } from '../../../lib/config/resilience-config.js';
 import { IDEMPOTENCY_HEADER, type RequestPolicy } from '../plugins/use-request-policy.js';
 import { isBrokenCircuit } from '../resilience/breaker.js';
+import { copyResponse, InFlightRequests, queryKey } from '../resilience/dedup.js';
 import type { FetchPolicy, ResilientService } from '../resilience/resilient-service.js';
 import { isRetryable } from '../resilience/retry.js';
 import { AttemptTimeoutError, ServiceUnavailableError, type UnavailableReason } from '../resilience/unavailable.js';
@@ -40,6 +41,8 @@ export interface CallOptions {
   mutation?: boolean;
   /** A mutation idempotent by protocol (the coordinator's prepare, commit, abort): retried like a query. */
   idempotent?: boolean;
+  /** Set on the one fetch that in-flight deduplication sends for every caller sharing it (resilience/dedup.ts). */
+  deduplicated?: boolean;
 }
 
 const MUTATION = /^\s*mutation\b/;
@@ -84,6 +87,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   private readonly secret: string;
   private readonly service: ResilientService;
   private readonly defaults: HubDataSourceOptions['defaults'];
+  private readonly inFlight = new InFlightRequests<GatewayGraphQLResponse>(copyResponse);
 
   constructor(options: HubDataSourceOptions) {
     // The base class's url is informational only: every request goes to an instance the load balancer picks.
@@ -134,6 +138,14 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     extraHeaders: Record<string, string> = {},
     options: CallOptions = {},
   ): Promise<GatewayGraphQLResponse> {
+    // ── In-flight deduplication (resilience/dedup.ts) ──────────────────────────────────────────────────────────
+    // An identical query of the same caller, at the same priority, already on its way to this subgraph is joined
+    // rather than sent again. Mutations never are.
+    if (!options.deduplicated && !(options.mutation ?? MUTATION.test(request.query))) {
+      const key = queryKey({ subgraph: this.name, request, identity, headers: extraHeaders, priority: options.policy?.priority ?? this.defaults.priority });
+      return this.inFlight.run(key, () => this.call(request, identity, extraHeaders, { ...options, deduplicated: true }));
+    }
+    // ── end of in-flight deduplication ──────────────────────────────────────────────────────────────────────────
     const headers: Record<string, string> = { ...extraHeaders };
     headers['content-type'] = 'application/json';
     headers.accept = 'application/graphql-response+json, application/json';
