@@ -13,6 +13,10 @@ import { gatewayClient } from '../scripts/gateway-client.js';
 import { seedDemo } from '../scripts/seed-demo.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
+// 3 minutes: each test runs the replay/check tools, which open every service's database afresh (PGlite loads for
+// seconds each on a busy machine); 60 s was too little on two shared cores.
+const TOOL_TEST_TIMEOUT_MS = 180_000;
+
 const run = promisify(execFile);
 let platform: TestPlatform;
 
@@ -44,14 +48,14 @@ describe('event-sourced services after a seeded game', () => {
     expect(result.stdout).toContain('cross-service: no participant branch left PREPARED past its deadline');
     expect(result.stdout).toContain('cross-service: no hub transaction unfinished past its deadline');
     expect(result.code).toBe(0);
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 
   it('checks one service alone when it is named, without the cross-service checks', async () => {
     const result = await tool('check', 'campaign');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('campaign: read tables equal a replay of the events');
     expect(result.stdout).not.toContain('cross-service');
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 
   it('rebuild their read tables from the events, and still pass', async () => {
     for (const service of ['character', 'campaign', 'image']) {
@@ -60,20 +64,20 @@ describe('event-sourced services after a seeded game', () => {
       expect(result.stdout).toMatch(new RegExp(`${service}: replayed [1-9]\\d* events`));
     }
     expect((await tool('check')).code).toBe(0);
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 
   it('refuses an unknown service with a usage message', async () => {
     const result = await tool('replay', 'tavern');
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('one of: character, campaign, image');
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 
   it('finds a read table that no longer matches its events', async () => {
     await damageOneCharacter();
     const result = await tool('check', 'character');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/table characters differs from a replay/);
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 });
 
 describe('facts spanning services, damaged behind the services\' backs', () => {
@@ -84,7 +88,7 @@ describe('facts spanning services, damaged behind the services\' backs', () => {
     const result = await tool('check');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`cross-service: party: campaign ${member!.campaign_id} has character ${row!.id} in its party, but the character has no active campaign`);
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 
   it('a portrait that is not an image', async () => {
     const missing = randomUUID();
@@ -93,7 +97,7 @@ describe('facts spanning services, damaged behind the services\' backs', () => {
     const result = await tool('check');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`cross-service: portraits: character ${row!.id} has portrait ${missing}, which the image service does not have`);
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 
   it('a session award that did not reach a character', async () => {
     const [award] = await sqlIn('character', `UPDATE events SET data = jsonb_set(data, '{amount}', '1')
@@ -102,7 +106,7 @@ describe('facts spanning services, damaged behind the services\' backs', () => {
     const result = await tool('check');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`cross-service: session XP: session ${award!.session_id} awarded 300 XP to character ${award!.character_id}, who has no ExperienceAwarded for it`);
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 
   it('a branch left PREPARED and a hub transaction left undecided past their deadlines', async () => {
     const [branchTx, hubTx] = [randomUUID(), randomUUID()];
@@ -113,7 +117,7 @@ describe('facts spanning services, damaged behind the services\' backs', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`cross-service: transaction branches: campaign holds branch joinParty of transaction ${branchTx} PREPARED past its deadline`);
     expect(result.stdout).toContain(`cross-service: hub transactions: hub transaction ${hubTx} (joinParty) is still ACTIVE past its deadline`);
-  });
+  }, TOOL_TEST_TIMEOUT_MS);
 });
 
 /** Changes a read row behind the service's back, as a bad manual fix or a bug would. */

@@ -2,6 +2,9 @@
  * What the fault tests of the hub's transactions share: polling for a state, reading both services' view of the
  * same characters, campaign and session through the gateway, and (on PostgreSQL) holding a lock a participant needs.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect } from 'vitest';
 import pg from 'pg';
 import { SERVICES } from '../lib/config/services.js';
@@ -9,6 +12,17 @@ import type { gameFixtures } from './helpers/game-fixtures.js';
 import type { TestPlatform } from './helpers/platform.js';
 
 type Fixtures = ReturnType<typeof gameFixtures>;
+
+/**
+ * A hub.yaml for fault tests: breakers that close again 1 s after a killed process is back (the default 60 s would
+ * fail every call to it for a minute, which is the breaker's job in production but not what these tests look at),
+ * and the given transaction timeout. Returns the file's path (in a new temp directory).
+ */
+export function faultHubConfig(transactionTimeoutS = 30): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'dnd-faults-')), 'hub.yaml');
+  writeFileSync(file, `message_hub:\n  transaction: { timeout: ${transactionTimeoutS} }\n  circuit_breaker: { failure_threshold: 5, reset_timeout: 1 }\n`);
+  return file;
+}
 
 /** Starts again whatever process a test killed, so that a failed test does not take the next ones down with it. */
 export async function restartStopped(platform: TestPlatform): Promise<void> {
@@ -18,7 +32,7 @@ export async function restartStopped(platform: TestPlatform): Promise<void> {
 }
 
 /** Polls `probe` until it answers something truthy; fails naming `what` and the last answer. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -10,7 +10,7 @@ import { asCoordinator, decide, prepare, runBranch } from './helpers/branch-prot
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 import type { SubgraphClient } from './helpers/subgraph-client.js';
-import { expectSessionAgrees, gameTable, hubTransaction, PgProbe, restartStopped, viewOf, waitFor, waitForState } from './transaction-faults-support.js';
+import { expectSessionAgrees, faultHubConfig, gameTable, hubTransaction, PgProbe, restartStopped, viewOf, waitFor, waitForState } from './transaction-faults-support.js';
 
 const END_SESSION = 'mutation($input: EndSessionInput!) { endSession(input: $input) { sessionId awardedTo { id } transaction { id state } } }';
 const JOIN_PARTY = 'mutation($input: JoinPartyInput!) { joinParty(input: $input) { transaction { id state } } }';
@@ -21,6 +21,7 @@ let fx: ReturnType<typeof gameFixtures>;
 
 beforeAll(async () => {
   platform = await startTestPlatform({
+    HUB_CONFIG: faultHubConfig(),
     // 200 ms / 300 ms: a branch whose deadline passed is settled within half a second, so the presumed-abort test
     // is quick; hub transactions here finish long before their 30 s deadline, so the resolvers never touch them.
     TX_RESOLVE_INTERVAL_MS: '200',

@@ -4,13 +4,12 @@
  * releases the lock and restarts it. After every fault each transaction must end consistently (ABORTED before the
  * decision, COMMITTED after it) and both services' data must agree.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
-import { expectSessionAgrees, gameTable, holdLock, type Hold, PgProbe, restartStopped, viewOf, waitFor, waitForState, type Table } from './transaction-faults-support.js';
+import { expectSessionAgrees, faultHubConfig, gameTable, holdLock, type Hold, PgProbe, restartStopped, viewOf, waitFor, waitForState, type Table } from './transaction-faults-support.js';
 
 // 3 s transaction timeout: a fault past a deadline (the in-doubt resolver's case) shows within seconds, and every
 // hold below kills its process within milliseconds of the point it waits for, far inside the deadline.
@@ -28,9 +27,8 @@ let db: PgProbe;
 let configDir: string;
 
 beforeAll(async () => {
-  configDir = mkdtempSync(path.join(tmpdir(), 'dnd-faults-'));
-  const hubConfig = path.join(configDir, 'hub.yaml');
-  writeFileSync(hubConfig, `message_hub: { transaction: { timeout: ${TIMEOUT_S} } }\n`);
+  const hubConfig = faultHubConfig(TIMEOUT_S);
+  configDir = path.dirname(hubConfig);
   platform = await startTestPlatform({
     HUB_CONFIG: hubConfig,
     TX_RESOLVE_INTERVAL_MS: String(RESOLVE_INTERVAL_MS),

@@ -54,6 +54,7 @@ export class EventFeed<TSchema extends Record<string, unknown>> {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private closed = false;
+  private polls = 0;
 
   constructor(
     private readonly db: Executor<TSchema>,
@@ -69,6 +70,11 @@ export class EventFeed<TSchema extends Record<string, unknown>> {
 
   get subscriberCount(): number {
     return this.subscribers.size;
+  }
+
+  /** Polls made since the feed was created: one per interval whatever the number of subscribers. */
+  get pollCount(): number {
+    return this.polls;
   }
 
   /** True while the poller runs (from the first subscriber until shortly after the last one leaves). */
@@ -153,6 +159,7 @@ export class EventFeed<TSchema extends Record<string, unknown>> {
   }
 
   private async poll(): Promise<number> {
+    this.polls += 1;
     const batch = await readFinalAfter(this.db, this.cursor, this.batchSize);
     const last = batch.at(-1);
     if (!last) return 0;
