@@ -36,6 +36,11 @@ export interface Platform {
    * would); resolves once it answers /health, rejects if it exits first.
    */
   startProcess(name: ProcessName): Promise<void>;
+  /**
+   * Starts one more instance of a service on `port`, with the service's environment (same database): for tests
+   * of the hub's load balancing. Resolves once it answers /health; stop() ends it with the platform.
+   */
+  startReplica(name: ServiceName, port: number): Promise<{ stop(signal?: NodeJS.Signals): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -116,7 +121,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const spawnProcess = (name: ProcessName): ChildProcess => {
     const env: NodeJS.ProcessEnv = { ...baseEnv, PORT: String(ports[name]) };
     if (name === 'gateway') {
-      for (const service of SERVICES) env[`SUBGRAPH_URL_${service.toUpperCase()}`] = `http://127.0.0.1:${ports[service]}/graphql`;
+      // A caller's own SUBGRAPH_URL_<NAME> (several instances, a proxy in front of one) wins over the default.
+      for (const service of SERVICES) {
+        const key = `SUBGRAPH_URL_${service.toUpperCase()}`;
+        env[key] = options.env?.[key] ?? `http://127.0.0.1:${ports[service]}/graphql`;
+      }
     }
     const child = spawn(process.execPath, ['--enable-source-maps', bundlePath(name)], {
       cwd: repoRoot,
@@ -157,8 +166,34 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     // one of them is down on purpose.
     await waitForReady(`http://127.0.0.1:${ports[name]}`, Date.now() + (options.readyTimeoutMs ?? 60_000), () => exited, '/health');
   };
+  const replicas = new Set<ChildProcess>();
+  const stopChild = async (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    // 10 s: the services' own drain limit; past it the process is stuck and is killed.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const startReplica = async (name: ServiceName, port: number) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', bundlePath(name)], {
+      cwd: repoRoot,
+      env: { ...baseEnv, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    replicas.add(child);
+    pipeLines(child, name, onLine);
+    let exited: string | undefined;
+    child.once('exit', (code, signal) => {
+      replicas.delete(child);
+      exited = `${name} replica exited (${signal ?? `code ${code}`})`;
+    });
+    await waitForReady(`http://127.0.0.1:${port}`, Date.now() + (options.readyTimeoutMs ?? 60_000), () => exited, '/health');
+    return { stop: (signal?: NodeJS.Signals) => stopChild(child, signal) };
+  };
   const stop = async () => {
-    await Promise.all([...children.keys()].map((name) => stopProcess(name)));
+    await Promise.all([...[...children.keys()].map((name) => stopProcess(name)), ...[...replicas].map((child) => stopChild(child))]);
   };
 
   try {
@@ -168,5 +203,5 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     throw err;
   }
   ready = true;
-  return { url: gatewayUrl, gatewayPort: ports.gateway, ports, children, stopProcess, startProcess, stop };
+  return { url: gatewayUrl, gatewayPort: ports.gateway, ports, children, stopProcess, startProcess, startReplica, stop };
 }

@@ -34,7 +34,9 @@ afterAll(async () => {
 });
 beforeEach(() => {
   proxy.requests.length = 0;
-  proxy.mode = { kind: 'pass', delayMs: 150 };
+  // The first fetch holds the only slot for a second: long enough, even on a busy machine, for the test's other
+  // requests to line up behind it; they then drain at once, in queue order.
+  proxy.mode = { kind: 'pass', delayMs: 1000, times: 1 };
 });
 
 const queue = () => fixture.hub.registry.get('spellbook')!.snapshot().queue;
@@ -46,6 +48,9 @@ async function until(condition: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
+
+/** Each request its own spellbook fetch: identical queries in flight would be joined (resilience/dedup.ts). */
+const who = (id: string) => `{ ${id.replace(/-/g, '_')}: bookWhoami }`;
 
 /**
  * Sends a query tagged with x-request-id `id` and waits until it holds the slot or waits in the queue. The pending
@@ -67,10 +72,10 @@ const upstreamOrder = () => proxy.requests.map((request) => request.requestId);
 describe('priority queue per service', () => {
   it('serves interactive requests before batch ones that queued earlier, by x-priority header', async () => {
     const sent = [
-      await send('first', '{ bookWhoami }'),
-      await send('batch-1', '{ bookWhoami }', 'batch'),
-      await send('batch-2', '{ bookWhoami }', 'batch'),
-      await send('interactive-1', '{ bookWhoami }', 'interactive'),
+      await send('first', who('first')),
+      await send('batch-1', who('batch-1'), 'batch'),
+      await send('batch-2', who('batch-2'), 'batch'),
+      await send('interactive-1', who('interactive-1'), 'interactive'),
     ];
     expect(queue()).toMatchObject({ depth: 3, active: 1, max: 3, maxConcurrent: 1 });
     for (const result of await Promise.all(sent.map((s) => s.answer))) expect(result.body.errors).toBeUndefined();
@@ -78,26 +83,29 @@ describe('priority queue per service', () => {
   });
 
   it('ranks an operation by its root fields when no header says otherwise (Query.spells: batch)', async () => {
-    const sent = [await send('first', '{ bookWhoami }'), await send('spells', '{ spells { pages } }'), await send('who', '{ bookWhoami }')];
+    const sent = [await send('first', who('first')), await send('spells', '{ spells { pages } }'), await send('who', who('who'))];
     await Promise.all(sent.map((s) => s.answer));
     expect(upstreamOrder()).toEqual(['first', 'who', 'spells']);
   });
 
   it('answers past max_queue with QUEUE_FULL and retryAfter; an interactive newcomer displaces the latest batch waiter', async () => {
-    const first = await send('first', '{ bookWhoami }');
-    const batches = [await send('batch-1', '{ bookWhoami }', 'batch'), await send('batch-2', '{ bookWhoami }', 'batch'), await send('batch-3', '{ bookWhoami }', 'batch')];
-    const refused = await (await send('batch-4', '{ bookWhoami }', 'batch')).answer;
+    const first = await send('first', who('first'));
+    const batches = [await send('batch-1', who('batch-1'), 'batch'), await send('batch-2', who('batch-2'), 'batch'), await send('batch-3', who('batch-3'), 'batch')];
+    const refused = await (await send('batch-4', who('batch-4'), 'batch')).answer;
     expect(refused.body.data).toBeNull();
     expect(refused.body.errors).toEqual([
       {
         message: 'The spellbook service is unavailable (too many requests queued (3))',
-        path: ['bookWhoami'],
-        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'spellbook', reason: 'QUEUE_FULL', retryAfter: 1 },
+        path: ['batch_4'],
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'spellbook', reason: 'QUEUE_FULL', retryAfter: expect.any(Number) },
       },
     ]);
-    const urgent = await send('interactive', '{ bookWhoami }', 'interactive');
+    // Whole seconds, at least one: the time for the queue ahead to drain at the latency measured so far.
+    const retryAfter = refused.body.errors?.[0]?.extensions?.retryAfter as number;
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
+    const urgent = await send('interactive', who('interactive'), 'interactive');
     const displaced = await batches[2]!.answer;
-    expect(displaced.body.errors?.[0]?.extensions).toMatchObject({ reason: 'QUEUE_FULL', retryAfter: 1 });
+    expect(displaced.body.errors?.[0]?.extensions).toMatchObject({ reason: 'QUEUE_FULL', retryAfter: expect.any(Number) });
     for (const result of await Promise.all([first, urgent, batches[0]!, batches[1]!].map((s) => s.answer))) expect(result.body.errors).toBeUndefined();
     expect(upstreamOrder()).toEqual(['first', 'interactive', 'batch-1', 'batch-2']);
     expect(queue().rejected).toBe(2);

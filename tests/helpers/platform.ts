@@ -25,14 +25,15 @@ export interface TestPlatform extends Platform {
  * The real platform on free ports for one test file: its own temporary PGlite directory, or its own set of
  * Postgres schemas when DATABASE_URL is set (.ci/run), removed again by stop().
  */
-export async function startTestPlatform(env: NodeJS.ProcessEnv = {}): Promise<TestPlatform> {
+export async function startTestPlatform(env: NodeJS.ProcessEnv = {}, options: { ports?: Record<ProcessName, number> } = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dnd-e2e-'));
   const schemaPrefix = process.env.DATABASE_URL ? `e2e_${randomBytes(4).toString('hex')}_` : undefined;
   const logs: string[] = [];
   let platform: Platform;
   try {
     platform = await startPlatform({
-      ports: 'free',
+      // Chosen by the caller when it must know them before start-up (a proxy in front of a service); else free ones.
+      ports: options.ports ?? 'free',
       dataDir,
       env: { AUTH_JWT_SECRET: E2E_SECRET, ...(schemaPrefix ? { DB_SCHEMA_PREFIX: schemaPrefix } : {}), ...env },
       onLine: (name: ProcessName, line: string) => {

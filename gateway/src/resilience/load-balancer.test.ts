@@ -44,3 +44,15 @@ describe('LoadBalancer', () => {
     expect(new LoadBalancer('round_robin').pick(pool.slice(0, 1))).toBeUndefined();
   });
 });
+
+describe('LoadBalancer rotation', () => {
+  it('alternates between idle instances when asked whether any is routable in between (the fail-fast check)', () => {
+    const pool = instances(2);
+    const balancer = new LoadBalancer('least_outstanding');
+    const picked = Array.from({ length: 4 }, () => {
+      expect(balancer.anyRoutable(pool)).toBe(true);
+      return balancer.pick(pool);
+    });
+    expect(urls(picked)).toEqual(['10.0.0.1', '10.0.0.2', '10.0.0.1', '10.0.0.2']);
+  });
+});

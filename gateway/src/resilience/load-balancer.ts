@@ -12,6 +12,12 @@ export class LoadBalancer {
 
   constructor(private readonly strategy: ServicePolicy['loadBalancing']) {}
 
+  /** Whether any instance would take a request now; unlike pick(), it leaves the rotation where it is. */
+  anyRoutable(instances: readonly ServiceInstance[]): boolean {
+    const now = Date.now();
+    return instances.some((instance) => instance.routable(false, now));
+  }
+
   pick(instances: readonly ServiceInstance[], tried?: ReadonlySet<ServiceInstance>): ServiceInstance | undefined {
     if (instances.length === 1) {
       // The common case (one instance per service) without building candidate lists on the hot path.

@@ -61,7 +61,7 @@ export class ResilientService {
 
   async execute(fetch: FetchPolicy, transport: Transport): Promise<FetcherResponse> {
     // Fail fast, without queueing: with every breaker open nothing would be sent anyway.
-    if (!this.balancer.pick(this.instanceList)) throw this.circuitOpen();
+    if (!this.balancer.anyRoutable(this.instanceList)) throw this.circuitOpen();
     if (!this.bulkhead.tryAcquire()) await this.bulkhead.acquire(fetch.priority, fetch.deadline);
     try {
       return await this.attempts(fetch, transport);
