@@ -66,9 +66,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     return override === undefined ? [supergraphUrl] : typeof override === 'string' ? [override] : override;
   };
   const subgraphs = listSubgraphs(supergraphSdl).map((subgraph) => ({ name: subgraph.name, url: urlsOf(subgraph.name, subgraph.url)[0] ?? subgraph.url }));
-  const agent = createSubgraphAgent();
-  const registry = new ServiceRegistry(hubConfig, agent);
   const requestTimeoutMs = hubConfig.message_hub.request_timeout * 1000;
+  const agent = createSubgraphAgent({ requestTimeoutMs });
+  const registry = new ServiceRegistry(hubConfig, agent);
   const defaults = { requestTimeoutMs, priority: hubConfig.message_hub.priority.default };
 
   // The hub's own subgraph, when the supergraph has one, is served in-process; its coordinator calls the other
