@@ -62,16 +62,6 @@ function isGraphQLBody(value: unknown): value is GraphQLBody {
   return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
 }
 
-/**
- * Every subgraph fetch of the gateway goes through this class (built once per subgraph by buildService):
- * it signs the caller's identity for the subgraph, sends over the keep-alive undici pool, and turns
- * transport failures into SERVICE_UNAVAILABLE errors naming the subgraph.
- *
- * `process` is rewritten rather than inherited because RemoteGraphQLDataSource throws away a GraphQL body
- * that comes with a non-2xx status: a subgraph answering 401 with `{ data, errors }` (one field needed a
- * sign-in) would lose its partial data and the error's path and code. Per GraphQL over HTTP, a
- * well-formed GraphQL body is the answer whatever the status.
- */
 /** What the data source reads of the gateway's GraphQL context (use-auth's identity, yoga's request, use-request-policy). */
 export interface HubContext {
   identity?: Identity;
@@ -82,6 +72,16 @@ export interface HubContext {
 // Request ids are UUIDs or trace ids; anything longer is not one a subgraph could match (they cap it at 200 too).
 const MAX_REQUEST_ID_LENGTH = 200;
 
+/**
+ * Every subgraph fetch of the gateway goes through this class (built once per subgraph by buildService):
+ * it signs the caller's identity for the subgraph, sends over the keep-alive undici pool, and turns
+ * transport failures into SERVICE_UNAVAILABLE errors naming the subgraph.
+ *
+ * `process` is rewritten rather than inherited because RemoteGraphQLDataSource throws away a GraphQL body
+ * that comes with a non-2xx status: a subgraph answering 401 with `{ data, errors }` (one field needed a
+ * sign-in) would lose its partial data and the error's path and code. Per GraphQL over HTTP, a
+ * well-formed GraphQL body is the answer whatever the status.
+ */
 export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   readonly name: string;
   private readonly secret: string;
