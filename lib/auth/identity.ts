@@ -17,20 +17,46 @@ export interface Identity {
 // anything older is a replay.
 const IDENTITY_TTL_SECONDS = 60;
 
-/** A separate key from the JWT one, so that a leaked identity header never helps forge a token. */
+const identityKeys = new Map<string, Buffer>();
+
+/**
+ * A separate key from the JWT one, so that a leaked identity header never helps forge a token. Derived once per
+ * secret: every subgraph fetch signs a header and every subgraph request verifies one.
+ */
 function identityKey(secret: string): Buffer {
-  return createHmac('sha256', secret).update('dnd-tools/internal-identity/v1').digest();
+  let key = identityKeys.get(secret);
+  if (!key) identityKeys.set(secret, (key = createHmac('sha256', secret).update('dnd-tools/internal-identity/v1').digest()));
+  return key;
 }
 
 function mac(key: Buffer, payload: string): string {
   return createHmac('sha256', key).update(payload).digest('base64url');
 }
 
+/**
+ * Headers signed during the current second, per secret and caller. A header depends only on the caller and the
+ * second (exp has second precision), so one signed earlier in the same second is the very same string: a
+ * request's five subgraph fetches, and concurrent requests of one user, pay for one signature. Emptied when the
+ * second changes, so it holds at most the callers of one second.
+ */
+let signedSecond = -1;
+const signedThisSecond = new Map<string, string>();
+
 export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
+  const second = Math.floor(now / 1000);
+  if (second !== signedSecond) {
+    signedThisSecond.clear();
+    signedSecond = second;
+  }
+  const cacheKey = JSON.stringify([secret, identity.userId, identity.service ?? null]);
+  const signed = signedThisSecond.get(cacheKey);
+  if (signed !== undefined) return signed;
   const payload = Buffer.from(
-    JSON.stringify({ sub: identity.userId, ...(identity.service ? { svc: identity.service } : {}), exp: Math.floor(now / 1000) + IDENTITY_TTL_SECONDS }),
+    JSON.stringify({ sub: identity.userId, ...(identity.service ? { svc: identity.service } : {}), exp: second + IDENTITY_TTL_SECONDS }),
   ).toString('base64url');
-  return `v1.${payload}.${mac(identityKey(secret), payload)}`;
+  const header = `v1.${payload}.${mac(identityKey(secret), payload)}`;
+  signedThisSecond.set(cacheKey, header);
+  return header;
 }
 
 /** Returns the identity, or null when the header is missing, forged or expired. */

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { IDENTITY_HEADER, TokenError, verifyIdentity, verifyUserToken, type Identity } from '../../../lib/auth/index.js';
+import { IDENTITY_HEADER, TokenError, verifiedTokens, verifyIdentity, type Identity } from '../../../lib/auth/index.js';
 
 export interface AuthOptions {
   /** Verifies users' HS256 JWTs and the identity header subgraphs hand back through the hub client. */
@@ -34,7 +34,7 @@ async function authenticate(request: Request, secret: string): Promise<Outcome> 
     const token = BEARER.exec(authorization)?.[1];
     if (!token) return { rejection: 'token is invalid' };
     try {
-      const user = await verifyUserToken(token, secret);
+      const user = await verifiedTokens(secret).verify(token);
       return { identity: { userId: user.id } };
     } catch (err) {
       if (err instanceof TokenError && err.message === 'token has expired') return { rejection: 'token has expired' };
