@@ -112,6 +112,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     maskedErrors: { maskError: maskGatewayError },
     // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.
     logging: false,
+    // Bodies are bounded before yoga sees them (refuseUnboundedBody in route(): a declared Content-Length within the
+    // limit, which Node's parser holds the body to); yoga's own limit would pipe every body through one more stream.
+    maxRequestBodySize: false,
     plugins: [
       useAuth({ secret: config.secret }),
       useRequestPolicy({ requestTimeoutMs, defaultPriority: defaults.priority, rootFields: hubConfig.message_hub.priority.root_fields }),

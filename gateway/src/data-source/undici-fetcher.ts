@@ -1,15 +1,7 @@
-import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { request, type Dispatcher } from 'undici';
-
-export function toHeaders(raw: IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  return headers;
-}
+import { ResponseHeaders } from './response-headers.js';
 
 /** A response whose body has already been read in full (a subgraph's GraphQL answer is needed whole anyway). */
 class BufferedResponse implements FetcherResponse {
@@ -68,6 +60,6 @@ export function createUndiciFetcher(dispatcher: Dispatcher): Fetcher {
       signal: init.signal as AbortSignal | undefined,
     });
     const body = await response.body.text();
-    return new BufferedResponse(url, response.statusCode, toHeaders(response.headers), body);
+    return new BufferedResponse(url, response.statusCode, new ResponseHeaders(response.headers), body);
   };
 }
