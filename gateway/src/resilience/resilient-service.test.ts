@@ -74,7 +74,8 @@ describe('ResilientService', () => {
     // 80 ms attempts within 200 ms: two whole ones and a last one cut at the deadline.
     expect(transport.sent.length).toBeLessThanOrEqual(3);
     expect(took).toBeGreaterThanOrEqual(190);
-    expect(took).toBeLessThan(400);
+    // Ten attempts would take over 800 ms; the bound leaves room for a busy machine's timer delays.
+    expect(took).toBeLessThan(750);
     expect(error).toMatchObject({ byDeadline: true });
   });
 
@@ -84,7 +85,8 @@ describe('ResilientService', () => {
     for (let i = 0; i < 2; i++) await fragile.execute(query(), transport).catch(() => undefined);
     const started = performance.now();
     const error = await fragile.execute(query(), transport).catch((err: unknown) => err);
-    expect(performance.now() - started).toBeLessThan(5);
+    // Nothing is sent (asserted below); the bound only rules out waiting on a timeout, with room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(50);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(error).toMatchObject({ reason: 'CIRCUIT_OPEN' });
     expect(transport.sent).toHaveLength(2);
