@@ -18,7 +18,8 @@ export default defineConfig({
     exclude: ['node_modules/**', '.data/**', '.build/**', ...(process.env.DATABASE_URL ? [] : ['**/*.pg.test.ts', '**/*.pg.e2e.ts'])],
     // End-to-end files start real processes (PGlite boot ~2-4 s each on 2 cores): give them room.
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // 240 s: a beforeAll that starts the platform may wait up to 150 s for it on a loaded machine (tests/helpers/platform.ts).
+    hookTimeout: 240_000,
     // 2 cores: more parallel files than that only makes every PGlite boot slower.
     maxWorkers: 2,
     env: { APOLLO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },

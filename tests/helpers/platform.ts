@@ -34,6 +34,9 @@ export async function startTestPlatform(env: NodeJS.ProcessEnv = {}, options: { 
     platform = await startPlatform({
       // Chosen by the caller when it must know them before start-up (a proxy in front of a service); else free ones.
       ports: options.ports ?? 'free',
+      // 150 s: a platform starts in 10-20 s on an idle machine, but test files start theirs two at a time on two
+      // cores beside other work; a start that slow is load, not a fault worth failing the file for.
+      readyTimeoutMs: 150_000,
       dataDir,
       env: { AUTH_JWT_SECRET: E2E_SECRET, ...(schemaPrefix ? { DB_SCHEMA_PREFIX: schemaPrefix } : {}), ...env },
       onLine: (name: ProcessName, line: string) => {
