@@ -5,6 +5,18 @@ export const HUB_STATUS = `{ hub { services { name available
   instances { url healthy healthError outstanding requests failures latencyMs breaker { state failures transitions lastTransitionAt } }
   queue { depth max active maxConcurrent rejected } } } }`;
 
+/** One instance as Query.hub reports it (the fields HUB_STATUS selects). */
+export interface HubInstance {
+  url: string;
+  healthy: boolean;
+  healthError: string | null;
+  outstanding: number;
+  requests: number;
+  failures: number;
+  latencyMs: number | null;
+  breaker: { state: string; failures: number; transitions: number; lastTransitionAt: string | null };
+}
+
 /** Query.hub's services, as a signed-in user reads them through the gateway. */
 export async function hubStatus(platform: TestPlatform): Promise<any[]> {
   const result = await platform.gql(HUB_STATUS);
