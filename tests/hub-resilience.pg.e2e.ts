@@ -67,7 +67,7 @@ describe('two instances of one service', () => {
     const instances = await characterInstances();
     const primary = instances.find((instance) => instance.url === primaryUrl);
     const replica = instances.find((instance) => instance.url === replicaUrl);
-    expect(primary.healthy).toBe(false);
+    expect(primary?.healthy).toBe(false);
     expect(replica).toMatchObject({ healthy: true, breaker: { state: 'CLOSED' } });
     expect((await fetch(`${platform.url}/readiness`)).status).toBe(200);
   });
