@@ -15,8 +15,15 @@ interface Entry<T> {
   callers: number;
 }
 
+/** Which fetch a request is: its query text, and everything else that makes it that caller's fetch. */
+export interface FetchKey {
+  /** The planner hands every request of one plan the same string: a Map finds it by its cached hash, uncopied. */
+  query: string;
+  rest: string;
+}
+
 export class InFlightRequests<T> {
-  private readonly inFlight = new Map<string, Entry<T>>();
+  private readonly inFlight = new Map<string, Map<string, Entry<T>>>();
 
   /**
    * @param copy gives each caller of a shared fetch its own copy of the answer: the gateway merges later
@@ -26,32 +33,42 @@ export class InFlightRequests<T> {
 
   /** Fetches in flight now (tests and the hub's introspection). */
   get size(): number {
-    return this.inFlight.size;
+    let size = 0;
+    for (const byRest of this.inFlight.values()) size += byRest.size;
+    return size;
   }
 
   /** Joins the fetch in flight under `key`, or starts one with `start`. */
-  run(key: string, start: () => Promise<T>): Promise<T> {
-    let entry = this.inFlight.get(key);
+  run(key: FetchKey, start: () => Promise<T>): Promise<T> {
+    let byRest = this.inFlight.get(key.query);
+    let entry = byRest?.get(key.rest);
     if (!entry) {
       // Removed in the very reaction that sees the answer, before any caller gets it: whoever asks after that
       // point sends a new fetch, and no caller can join a fetch whose answer was already handed out.
       const result = start().then(
         (value) => {
-          this.inFlight.delete(key);
+          this.remove(key);
           return value;
         },
         (error: unknown) => {
-          this.inFlight.delete(key);
+          this.remove(key);
           throw error;
         },
       );
       entry = { callers: 0, result };
-      this.inFlight.set(key, entry);
+      if (!byRest) this.inFlight.set(key.query, (byRest = new Map()));
+      byRest.set(key.rest, entry);
     }
     entry.callers++;
     const shared = entry;
     // A fetch nobody joined (the common case under a varied load) hands its answer over as it is, at no cost.
     return shared.result.then((value) => (shared.callers > 1 ? this.copy(value) : value));
+  }
+
+  private remove(key: FetchKey): void {
+    const byRest = this.inFlight.get(key.query);
+    byRest?.delete(key.rest);
+    if (byRest?.size === 0) this.inFlight.delete(key.query);
   }
 }
 
@@ -73,23 +90,23 @@ const IGNORED_HEADERS = new Set(['x-request-id']);
  * identical queries are never shared. So is the priority: an interactive request must not wait in the batch
  * queue behind the fetch of a batch request it joined.
  */
-export function queryKey({ subgraph, request, identity, headers, priority }: QueryKeyInput): string {
+export function queryKey({ subgraph, request, identity, headers, priority }: QueryKeyInput): FetchKey {
   const extra: Array<[string, string]> = [];
   for (const name of Object.keys(headers).sort()) {
     const value = headers[name];
     if (value !== undefined && !IGNORED_HEADERS.has(name)) extra.push([name, value]);
   }
-  return JSON.stringify([
+  const rest = JSON.stringify([
     subgraph,
     identity.userId,
     identity.service ?? null,
     priority,
     extra,
     request.operationName ?? null,
-    request.query,
     request.variables ?? null,
     request.extensions ?? null,
   ]);
+  return { query: request.query, rest };
 }
 
 /** A deep copy of a JSON value (subgraph answers are parsed JSON: no cycles, dates or class instances). */
