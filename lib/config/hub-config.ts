@@ -3,18 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { repoRoot } from './paths.js';
+import { llmServiceConfig } from './llm-config.js';
 import { duration, resilienceDefaults, serviceConfig } from './resilience-config.js';
-
-const provider = z
-  .object({
-    model: z.string().optional(),
-    timeout: z.number().positive().optional(),
-    api_keys: z.array(z.string()).optional(),
-    url: z.string().optional(),
-    base_url: z.string().optional(),
-    fallback: z.array(z.string()).optional(),
-  })
-  .strict();
 
 /**
  * hub.yaml: the hub's configuration. Validated at start-up so that a typo
@@ -31,10 +21,7 @@ export const hubConfigSchema = z
       .strict()
       .prefault({}),
     services: z.record(z.string(), serviceConfig).default({}),
-    llm_service: z
-      .object({ providers: z.record(z.string(), provider).default({ local: {} }) })
-      .strict()
-      .default({ providers: { local: {} } }),
+    llm_service: llmServiceConfig.prefault({}),
   })
   .strict();
 
