@@ -19,6 +19,51 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Input of batchGenerate. */
+export type BatchGenerateInput = {
+  /** How many run at once, 1 to llm_service.batch.concurrency (the default). */
+  concurrency?: InputMaybe<Scalars['Int']['input']>;
+  /** The text generations to run, 1 to llm_service.batch.max_items. */
+  items: Array<GenerateTextInput>;
+};
+
+/** Result of batchGenerate: one item per input item, in input order. */
+export type BatchGeneratePayload = {
+  __typename?: 'BatchGeneratePayload';
+  /** How many items completed. */
+  completed: Scalars['Int']['output'];
+  /** Wall time of the whole batch in milliseconds. */
+  durationMs: Scalars['Int']['output'];
+  /** How many items failed (including those not started in time). */
+  failed: Scalars['Int']['output'];
+  /** Every item's outcome. */
+  items: Array<BatchItem>;
+};
+
+/** One item of a batch: its generation, or why there is none. */
+export type BatchItem = {
+  __typename?: 'BatchItem';
+  /** Why the item failed; null when it completed. */
+  error?: Maybe<GenerationError>;
+  /** The stored generation (COMPLETED or FAILED); null when the item never reached a provider. */
+  generation?: Maybe<Generation>;
+  /** Position of the item in the input (0-based). */
+  index: Scalars['Int']['output'];
+};
+
+/** Input of cancelGeneration. */
+export type CancelGenerationInput = {
+  /** The generation's id (from the STARTED event of textGeneration). */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of cancelGeneration. */
+export type CancelGenerationPayload = {
+  __typename?: 'CancelGenerationPayload';
+  /** The generation as it stands after the cancel: CANCELLED, or its end state if it had already finished. */
+  generation: Generation;
+};
+
 /** A player character (owned by the character subgraph); here it gains its generations. */
 export type Character = {
   __typename?: 'Character';
@@ -34,16 +79,49 @@ export type CharacterGenerationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Input of generateImage. */
+export type GenerateImageInput = {
+  /** The character the image is of (a Character id), if any. */
+  characterId?: InputMaybe<Scalars['ID']['input']>;
+  /** Height in pixels, 256-1024 in steps of 64 (default 512). */
+  height?: InputMaybe<Scalars['Int']['input']>;
+  /** A model of that provider; the provider's configured image model when absent. */
+  model?: InputMaybe<Scalars['String']['input']>;
+  /** How many images, 1-4 (default 1). */
+  n?: InputMaybe<Scalars['Int']['input']>;
+  /** What to keep out of the picture (stable_diffusion; appended as an instruction for openai). */
+  negativePrompt?: InputMaybe<Scalars['String']['input']>;
+  /** What to draw, 1 to llm_service.max_prompt_chars characters. */
+  prompt: Scalars['String']['input'];
+  /** A provider by its name in hub.yaml; the first image provider configured when absent. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** Same seed and prompt give the same image where the provider allows it; derived from the input when absent. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Width in pixels, 256-1024 in steps of 64 (default 512). */
+  width?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of generateImage. */
+export type GenerateImagePayload = {
+  __typename?: 'GenerateImagePayload';
+  /** The stored generation; its images hold the pictures. */
+  generation: Generation;
+};
+
 /** Input of generateText. */
 export type GenerateTextInput = {
   /** Who and where the text is about; every field optional, but the more given the more specific the text. */
   context?: InputMaybe<GenerationContextInput>;
   /** What to write; FREEFORM by default. */
   kind?: InputMaybe<GenerationKind>;
-  /** Upper bound on the generated text in tokens, 1-2048 (default 400: about a page, enough for a backstory). */
+  /** Upper bound on the generated text in tokens, 1 to llm_service.max_tokens (default 400: about a page, enough for a backstory). */
   maxTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** A model of that provider; the provider's configured model when absent. */
+  model?: InputMaybe<Scalars['String']['input']>;
   /** The caller's request in their own words, 1-4000 characters. Required for FREEFORM, optional otherwise (it refines the text). */
   prompt?: InputMaybe<Scalars['String']['input']>;
+  /** A provider by its name in hub.yaml; the first text provider configured when absent. Its fallbacks still apply. */
+  provider?: InputMaybe<Scalars['String']['input']>;
   /**
    * Same seed and same input give the same text. When absent, the seed is derived from a hash of the input
    * (kind, prompt, context, maxTokens), so identical requests are reproducible; the seed used is returned.
@@ -58,20 +136,47 @@ export type GenerateTextPayload = {
   generation: Generation;
 };
 
-/** One text generation: what was asked, what came back, from which provider and at what cost. */
+/** One generated image. */
+export type GeneratedImage = {
+  __typename?: 'GeneratedImage';
+  /** The PNG as a data: URL (data:image/png;base64,...), for a page or a script to show or store. */
+  dataUrl: Scalars['String']['output'];
+  /** Height in pixels. */
+  height: Scalars['Int']['output'];
+  /** 0-based position among the generation's images. */
+  index: Scalars['Int']['output'];
+  /** The prompt as the provider rewrote it, if it did. */
+  revisedPrompt?: Maybe<Scalars['String']['output']>;
+  /** Width in pixels. */
+  width: Scalars['Int']['output'];
+};
+
+/** One generation (text or images): what was asked, what came back, from which provider and at what cost. */
 export type Generation = {
   __typename?: 'Generation';
   /** The campaign the generation belongs to, if one was given. */
   campaignId?: Maybe<Scalars['ID']['output']>;
+  /** The character the generation is about, resolved by the character service; null when none was given. */
+  character?: Maybe<Character>;
   /** The character the generation is about, if one was given. */
   characterId?: Maybe<Scalars['ID']['output']>;
+  /** Estimated cost in USD from hub.yaml's pricing; 0 for providers without pricing (local). */
+  costUsd: Scalars['Float']['output'];
   /** When the generation was made. */
   createdAt: Scalars['DateTime']['output'];
   /** How long the provider took, in milliseconds. */
   durationMs: Scalars['Int']['output'];
+  /** Why it failed; null unless FAILED. */
+  error?: Maybe<GenerationError>;
+  /** Providers tried before the one that served it, and why each failed (empty when the first one answered). */
+  fallbacks: Array<ProviderAttempt>;
+  /** Milliseconds from the request to the first text chunk (streams); null for images or before it arrived. */
+  firstTokenMs?: Maybe<Scalars['Int']['output']>;
   /** Unique id (UUID). */
   id: Scalars['ID']['output'];
-  /** What was asked for. */
+  /** The images of an IMAGE generation, in order; empty for text. */
+  images: Array<GeneratedImage>;
+  /** What was asked for (FREEFORM for images). */
   kind: GenerationKind;
   /** Model of that provider, e.g. "local-procedural-v1". */
   model: Scalars['String']['output'];
@@ -81,10 +186,12 @@ export type Generation = {
   provider: Scalars['String']['output'];
   /** The seed used: pass it again with the same input to get the same text. */
   seed: Scalars['Int']['output'];
-  /** Whether the provider answered. */
+  /** Where it stands. */
   status: GenerationStatus;
-  /** The generated text (plain text; paragraphs separated by blank lines). */
+  /** The generated text (plain text; paragraphs separated by blank lines); empty for images. */
   text: Scalars['String']['output'];
+  /** Text or images. */
+  type: GenerationType;
   /** Tokens used (estimated at about 4 characters per token for the local provider). */
   usage: GenerationUsage;
 };
@@ -131,6 +238,17 @@ export type GenerationEdge = {
   node: Generation;
 };
 
+/** Why a generation or a batch item failed. */
+export type GenerationError = {
+  __typename?: 'GenerationError';
+  /** The error code, as in extensions.code: BAD_USER_INPUT, RATE_LIMITED, SERVICE_UNAVAILABLE, ... */
+  code: Scalars['String']['output'];
+  /** What happened, for people. */
+  message: Scalars['String']['output'];
+  /** Seconds after which trying again may succeed (RATE_LIMITED). */
+  retryAfter?: Maybe<Scalars['Float']['output']>;
+};
+
 /** What a generation is for: it picks the provider's instructions (and, for `local`, its grammar). */
 export type GenerationKind =
   /** A character's backstory in several paragraphs (uses name, race, class, background, alignment). */
@@ -146,10 +264,49 @@ export type GenerationKind =
 
 /** Where a generation stands. */
 export type GenerationStatus =
-  /** The provider answered; text holds its answer. */
+  /** Stopped by cancelGeneration or by the client going away; text holds what arrived before. */
+  | 'CANCELLED'
+  /** The provider answered; text or images hold its answer. */
   | 'COMPLETED'
-  /** The provider failed; text is empty. */
-  | 'FAILED';
+  /** Every provider tried failed; error says why. Usage of what was streamed is still counted. */
+  | 'FAILED'
+  /** Being generated (a stream in progress, or a batch item that has started). */
+  | 'RUNNING';
+
+/** One event of textGeneration. */
+export type GenerationStreamEvent = {
+  __typename?: 'GenerationStreamEvent';
+  /** The new text of a DELTA event; null otherwise. */
+  delta?: Maybe<Scalars['String']['output']>;
+  /** The generation as stored: on STARTED and on the final event (with usage); null on DELTA events. */
+  generation?: Maybe<Generation>;
+  /** The generation's id (for cancelGeneration). */
+  generationId: Scalars['ID']['output'];
+  /** Order of this event in the stream, from 0. */
+  sequence: Scalars['Int']['output'];
+  /** What happened. */
+  type: GenerationStreamEventType;
+};
+
+/** What happened in a streamed generation. */
+export type GenerationStreamEventType =
+  /** The generation was cancelled; generation holds what arrived before. */
+  | 'CANCELLED'
+  /** The provider finished; generation holds the text and the usage. */
+  | 'COMPLETED'
+  /** More text arrived: delta holds it. */
+  | 'DELTA'
+  /** Every provider failed; generation.error says why. */
+  | 'FAILED'
+  /** The generation has an id and is running. */
+  | 'STARTED';
+
+/** Whether a generation made text or images. */
+export type GenerationType =
+  /** Images (generateImage). */
+  | 'IMAGE'
+  /** Text (generateText, textGeneration, batchGenerate). */
+  | 'TEXT';
 
 /** Token usage of one generation. */
 export type GenerationUsage = {
@@ -165,10 +322,38 @@ export type GenerationUsage = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Runs up to llm_service.batch.max_items text generations with bounded concurrency inside the caller's and the
+   * providers' rate limits, and reports every item: one failing item does not fail the batch. Items that cannot start
+   * within llm_service.batch.max_duration come back RATE_LIMITED with retryAfter.
+   */
+  batchGenerate: BatchGeneratePayload;
+  /** Stops one of the caller's generations that is still running (a stream); it ends CANCELLED with the usage so far. */
+  cancelGeneration: CancelGenerationPayload;
+  /**
+   * Generates one or more images (PNG) and stores the generation. The offline `local` provider draws
+   * deterministic procedural avatars from the prompt and seed; openai and stable_diffusion call those services.
+   */
+  generateImage: GenerateImagePayload;
+  /**
    * Generates text and stores the generation. Served today by the offline `local` provider: seeded
    * procedural text over the given context, not a language model. Same input and same seed give the same text.
    */
   generateText: GenerateTextPayload;
+};
+
+
+export type MutationBatchGenerateArgs = {
+  input: BatchGenerateInput;
+};
+
+
+export type MutationCancelGenerationArgs = {
+  input: CancelGenerationInput;
+};
+
+
+export type MutationGenerateImageArgs = {
+  input: GenerateImageInput;
 };
 
 
@@ -185,12 +370,57 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A provider that was tried and failed before another one served the generation. */
+export type ProviderAttempt = {
+  __typename?: 'ProviderAttempt';
+  /** The provider's name in hub.yaml. */
+  provider: Scalars['String']['output'];
+  /** Why it failed: RATE_LIMITED, UNAUTHORIZED, QUOTA_EXCEEDED, TIMEOUT, UNAVAILABLE or BAD_RESPONSE. */
+  reason: Scalars['String']['output'];
+};
+
+/** One API key of a provider, without the key. */
+export type ProviderKeyStatus = {
+  __typename?: 'ProviderKeyStatus';
+  /** A fingerprint (key-<8 hex of its SHA-256>), to tell keys apart. */
+  id: Scalars['String']['output'];
+  /** ACTIVE, RATE_LIMITED, UNAUTHORIZED or QUOTA_EXCEEDED. */
+  state: Scalars['String']['output'];
+  /** When a RATE_LIMITED key is used again. */
+  until?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A provider as configured in hub.yaml and as it stands now. */
+export type ProviderStatus = {
+  __typename?: 'ProviderStatus';
+  /** TEXT and/or IMAGE. */
+  capabilities: Array<GenerationType>;
+  /** Providers tried after this one, in order. */
+  fallback: Array<Scalars['String']['output']>;
+  /** Whether it can take requests now (at least one usable key, reachable at its last call). */
+  healthy: Scalars['Boolean']['output'];
+  /** Its keys by fingerprint and state; the keys themselves are never shown. */
+  keys: Array<ProviderKeyStatus>;
+  /** Models it serves, the configured default first. */
+  models: Array<Scalars['String']['output']>;
+  /** Its name in hub.yaml. */
+  name: Scalars['String']['output'];
+  /** Why it is not healthy; null when it is. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** openai, stable_diffusion or local. */
+  type: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One of the caller's own generations; null when it does not exist or belongs to someone else. */
   generation?: Maybe<Generation>;
   /** The caller's generations, newest first. */
   generations: GenerationConnection;
+  /** Every configured provider: health, models and key status (never the keys). Requires a signed-in user. */
+  providers: Array<ProviderStatus>;
+  /** The caller's token usage and cost estimate, grouped by provider and period, newest period first. */
+  usage: Array<UsageBucket>;
 };
 
 
@@ -203,6 +433,66 @@ export type QueryGenerationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+
+export type QueryUsageArgs = {
+  filter?: InputMaybe<UsageFilter>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Starts a text generation and streams it: STARTED (with the generation's id, for cancelGeneration), DELTA events
+   * with the text as it arrives, then one final COMPLETED, FAILED or CANCELLED event whose generation carries the
+   * usage. Unsubscribing (or disconnecting) cancels the generation at the provider.
+   */
+  textGeneration: GenerationStreamEvent;
+};
+
+
+export type SubscriptionTextGenerationArgs = {
+  input: GenerateTextInput;
+};
+
+/** The caller's usage of one provider in one period. */
+export type UsageBucket = {
+  __typename?: 'UsageBucket';
+  /** Completion tokens counted (including those of streams cut short). */
+  completionTokens: Scalars['Int']['output'];
+  /** Estimated cost in USD from hub.yaml's pricing; 0 for providers without pricing (local). */
+  costUsd: Scalars['Float']['output'];
+  /** Images generated. */
+  images: Scalars['Int']['output'];
+  /** Start of the period (UTC). */
+  periodStart: Scalars['DateTime']['output'];
+  /** Prompt tokens counted. */
+  promptTokens: Scalars['Int']['output'];
+  /** The provider, as named in hub.yaml. */
+  provider: Scalars['String']['output'];
+  /** Generations attempted (completed, failed and cancelled). */
+  requests: Scalars['Int']['output'];
+};
+
+/** Which usage to count. */
+export type UsageFilter = {
+  /** How to group: HOUR, DAY (default) or MONTH. */
+  period?: InputMaybe<UsagePeriod>;
+  /** Only this provider. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** From this instant (default 30 days ago). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Until this instant (default now). */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A grouping period of usage. */
+export type UsagePeriod =
+  /** Calendar days (UTC). */
+  | 'DAY'
+  /** Calendar hours (UTC). */
+  | 'HOUR'
+  /** Calendar months (UTC). */
+  | 'MONTH';
 
 
 
@@ -302,44 +592,98 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Character: ResolverTypeWrapper<CharacterReference>;
+  BatchGenerateInput: BatchGenerateInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BatchGeneratePayload: ResolverTypeWrapper<Omit<BatchGeneratePayload, 'items'> & { items: Array<ResolversTypes['BatchItem']> }>;
+  BatchItem: ResolverTypeWrapper<Omit<BatchItem, 'generation'> & { generation?: Maybe<ResolversTypes['Generation']> }>;
+  CancelGenerationInput: CancelGenerationInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CancelGenerationPayload: ResolverTypeWrapper<Omit<CancelGenerationPayload, 'generation'> & { generation: ResolversTypes['Generation'] }>;
+  Character: ResolverTypeWrapper<CharacterReference>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  GenerateTextInput: GenerateTextInput;
+  GenerateImageInput: GenerateImageInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  GenerateImagePayload: ResolverTypeWrapper<Omit<GenerateImagePayload, 'generation'> & { generation: ResolversTypes['Generation'] }>;
+  GenerateTextInput: GenerateTextInput;
   GenerateTextPayload: ResolverTypeWrapper<Omit<GenerateTextPayload, 'generation'> & { generation: ResolversTypes['Generation'] }>;
+  GeneratedImage: ResolverTypeWrapper<GeneratedImage>;
   Generation: ResolverTypeWrapper<GenerationRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GenerationConnection: ResolverTypeWrapper<Omit<GenerationConnection, 'edges'> & { edges: Array<ResolversTypes['GenerationEdge']> }>;
   GenerationContextInput: GenerationContextInput;
   GenerationEdge: ResolverTypeWrapper<Omit<GenerationEdge, 'node'> & { node: ResolversTypes['Generation'] }>;
+  GenerationError: ResolverTypeWrapper<GenerationError>;
   GenerationKind: GenerationKind;
   GenerationStatus: GenerationStatus;
+  GenerationStreamEvent: ResolverTypeWrapper<Omit<GenerationStreamEvent, 'generation'> & { generation?: Maybe<ResolversTypes['Generation']> }>;
+  GenerationStreamEventType: GenerationStreamEventType;
+  GenerationType: GenerationType;
   GenerationUsage: ResolverTypeWrapper<GenerationUsage>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ProviderAttempt: ResolverTypeWrapper<ProviderAttempt>;
+  ProviderKeyStatus: ResolverTypeWrapper<ProviderKeyStatus>;
+  ProviderStatus: ResolverTypeWrapper<ProviderStatus>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UsageBucket: ResolverTypeWrapper<UsageBucket>;
+  UsageFilter: UsageFilter;
+  UsagePeriod: UsagePeriod;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Character: CharacterReference;
+  BatchGenerateInput: BatchGenerateInput;
   Int: Scalars['Int']['output'];
+  BatchGeneratePayload: Omit<BatchGeneratePayload, 'items'> & { items: Array<ResolversParentTypes['BatchItem']> };
+  BatchItem: Omit<BatchItem, 'generation'> & { generation?: Maybe<ResolversParentTypes['Generation']> };
+  CancelGenerationInput: CancelGenerationInput;
   ID: Scalars['ID']['output'];
+  CancelGenerationPayload: Omit<CancelGenerationPayload, 'generation'> & { generation: ResolversParentTypes['Generation'] };
+  Character: CharacterReference;
   DateTime: Scalars['DateTime']['output'];
-  GenerateTextInput: GenerateTextInput;
+  GenerateImageInput: GenerateImageInput;
   String: Scalars['String']['output'];
+  GenerateImagePayload: Omit<GenerateImagePayload, 'generation'> & { generation: ResolversParentTypes['Generation'] };
+  GenerateTextInput: GenerateTextInput;
   GenerateTextPayload: Omit<GenerateTextPayload, 'generation'> & { generation: ResolversParentTypes['Generation'] };
+  GeneratedImage: GeneratedImage;
   Generation: GenerationRow;
+  Float: Scalars['Float']['output'];
   GenerationConnection: Omit<GenerationConnection, 'edges'> & { edges: Array<ResolversParentTypes['GenerationEdge']> };
   GenerationContextInput: GenerationContextInput;
   GenerationEdge: Omit<GenerationEdge, 'node'> & { node: ResolversParentTypes['Generation'] };
+  GenerationError: GenerationError;
+  GenerationStreamEvent: Omit<GenerationStreamEvent, 'generation'> & { generation?: Maybe<ResolversParentTypes['Generation']> };
   GenerationUsage: GenerationUsage;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  ProviderAttempt: ProviderAttempt;
+  ProviderKeyStatus: ProviderKeyStatus;
+  ProviderStatus: ProviderStatus;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
+  UsageBucket: UsageBucket;
+  UsageFilter: UsageFilter;
+};
+
+export type BatchGeneratePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BatchGeneratePayload'] = ResolversParentTypes['BatchGeneratePayload']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['BatchItem']>, ParentType, ContextType>;
+};
+
+export type BatchItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BatchItem'] = ResolversParentTypes['BatchItem']> = {
+  error?: Resolver<Maybe<ResolversTypes['GenerationError']>, ParentType, ContextType>;
+  generation?: Resolver<Maybe<ResolversTypes['Generation']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CancelGenerationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelGenerationPayload'] = ResolversParentTypes['CancelGenerationPayload']> = {
+  generation?: Resolver<ResolversTypes['Generation'], ParentType, ContextType>;
 };
 
 export type CharacterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Character'] = ResolversParentTypes['Character'], FederationReferenceType extends FederationReferenceTypes['Character'] = FederationReferenceTypes['Character']> = {
@@ -352,17 +696,35 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type GenerateImagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenerateImagePayload'] = ResolversParentTypes['GenerateImagePayload']> = {
+  generation?: Resolver<ResolversTypes['Generation'], ParentType, ContextType>;
+};
+
 export type GenerateTextPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenerateTextPayload'] = ResolversParentTypes['GenerateTextPayload']> = {
   generation?: Resolver<ResolversTypes['Generation'], ParentType, ContextType>;
+};
+
+export type GeneratedImageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneratedImage'] = ResolversParentTypes['GeneratedImage']> = {
+  dataUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revisedPrompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type GenerationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Generation'] = ResolversParentTypes['Generation'], FederationReferenceType extends FederationReferenceTypes['Generation'] = FederationReferenceTypes['Generation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Generation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   campaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  character?: Resolver<Maybe<ResolversTypes['Character']>, ParentType, ContextType>;
   characterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['GenerationError']>, ParentType, ContextType>;
+  fallbacks?: Resolver<Array<ResolversTypes['ProviderAttempt']>, ParentType, ContextType>;
+  firstTokenMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<Array<ResolversTypes['GeneratedImage']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['GenerationKind'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -370,6 +732,7 @@ export type GenerationResolvers<ContextType = Context, ParentType extends Resolv
   seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['GenerationStatus'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['GenerationType'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['GenerationUsage'], ParentType, ContextType>;
 };
 
@@ -384,6 +747,20 @@ export type GenerationEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Generation'], ParentType, ContextType>;
 };
 
+export type GenerationErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenerationError'] = ResolversParentTypes['GenerationError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type GenerationStreamEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenerationStreamEvent'] = ResolversParentTypes['GenerationStreamEvent']> = {
+  delta?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  generation?: Resolver<Maybe<ResolversTypes['Generation']>, ParentType, ContextType>;
+  generationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['GenerationStreamEventType'], ParentType, ContextType>;
+};
+
 export type GenerationUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenerationUsage'] = ResolversParentTypes['GenerationUsage']> = {
   completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -391,6 +768,9 @@ export type GenerationUsageResolvers<ContextType = Context, ParentType extends R
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  batchGenerate?: Resolver<ResolversTypes['BatchGeneratePayload'], ParentType, ContextType, RequireFields<MutationBatchGenerateArgs, 'input'>>;
+  cancelGeneration?: Resolver<ResolversTypes['CancelGenerationPayload'], ParentType, ContextType, RequireFields<MutationCancelGenerationArgs, 'input'>>;
+  generateImage?: Resolver<ResolversTypes['GenerateImagePayload'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'input'>>;
   generateText?: Resolver<ResolversTypes['GenerateTextPayload'], ParentType, ContextType, RequireFields<MutationGenerateTextArgs, 'input'>>;
 };
 
@@ -399,21 +779,71 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProviderAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderAttempt'] = ResolversParentTypes['ProviderAttempt']> = {
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProviderKeyStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderKeyStatus'] = ResolversParentTypes['ProviderKeyStatus']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ProviderStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderStatus'] = ResolversParentTypes['ProviderStatus']> = {
+  capabilities?: Resolver<Array<ResolversTypes['GenerationType']>, ParentType, ContextType>;
+  fallback?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['ProviderKeyStatus']>, ParentType, ContextType>;
+  models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   generation?: Resolver<Maybe<ResolversTypes['Generation']>, ParentType, ContextType, RequireFields<QueryGenerationArgs, 'id'>>;
   generations?: Resolver<ResolversTypes['GenerationConnection'], ParentType, ContextType, Partial<QueryGenerationsArgs>>;
+  providers?: Resolver<Array<ResolversTypes['ProviderStatus']>, ParentType, ContextType>;
+  usage?: Resolver<Array<ResolversTypes['UsageBucket']>, ParentType, ContextType, Partial<QueryUsageArgs>>;
+};
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  textGeneration?: SubscriptionResolver<ResolversTypes['GenerationStreamEvent'], "textGeneration", ParentType, ContextType, RequireFields<SubscriptionTextGenerationArgs, 'input'>>;
+};
+
+export type UsageBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UsageBucket'] = ResolversParentTypes['UsageBucket']> = {
+  completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  BatchGeneratePayload?: BatchGeneratePayloadResolvers<ContextType>;
+  BatchItem?: BatchItemResolvers<ContextType>;
+  CancelGenerationPayload?: CancelGenerationPayloadResolvers<ContextType>;
   Character?: CharacterResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  GenerateImagePayload?: GenerateImagePayloadResolvers<ContextType>;
   GenerateTextPayload?: GenerateTextPayloadResolvers<ContextType>;
+  GeneratedImage?: GeneratedImageResolvers<ContextType>;
   Generation?: GenerationResolvers<ContextType>;
   GenerationConnection?: GenerationConnectionResolvers<ContextType>;
   GenerationEdge?: GenerationEdgeResolvers<ContextType>;
+  GenerationError?: GenerationErrorResolvers<ContextType>;
+  GenerationStreamEvent?: GenerationStreamEventResolvers<ContextType>;
   GenerationUsage?: GenerationUsageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ProviderAttempt?: ProviderAttemptResolvers<ContextType>;
+  ProviderKeyStatus?: ProviderKeyStatusResolvers<ContextType>;
+  ProviderStatus?: ProviderStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  UsageBucket?: UsageBucketResolvers<ContextType>;
 };
 
