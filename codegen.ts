@@ -4,6 +4,7 @@ import { mappers as campaignMappers } from './subgraphs/campaign/codegen.mappers
 import { mappers as characterMappers } from './subgraphs/character/codegen.mappers.js';
 import { mappers as imageMappers } from './subgraphs/image/codegen.mappers.js';
 import { mappers as llmMappers } from './subgraphs/llm/codegen.mappers.js';
+import { hubApiSchemaSdl } from './lib/hub-client/api-schema.js';
 
 /** Resolver types for one subgraph: parents typed as its drizzle rows (mappers), federation-aware. */
 function subgraphResolvers(name: string, mappers: Record<string, string>): Record<string, Types.ConfiguredOutput> {
@@ -53,19 +54,48 @@ const hubResolvers: Record<string, Types.ConfiguredOutput> = {
   },
 };
 
+/**
+ * Typed documents of the operations a service sends through the hub (lib/hub-client), from its
+ * hub-operations/*.graphql, checked against the gateway's API schema (what a client may ask, so no join__ types
+ * and no @inaccessible fields). Built once per run: composition's supergraph is the single source.
+ */
+let apiSchema: string | undefined;
+function hubOperations(dir: string): Record<string, Types.ConfiguredOutput> {
+  apiSchema ??= hubApiSchemaSdl();
+  return {
+    [`${dir}/__generated__/hub/`]: {
+      schema: apiSchema,
+      documents: `${dir}/hub-operations/*.graphql`,
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumType: 'string-literal',
+        // ESM with NodeNext resolution: relative imports need their extension (see STACK.md).
+        importExtension: '.js',
+        scalars: { DateTime: 'string', JSON: 'unknown' },
+      },
+    },
+  };
+}
+
 const all = {
   ...hubResolvers,
   ...subgraphResolvers('character', characterMappers),
   ...subgraphResolvers('campaign', campaignMappers),
   ...subgraphResolvers('image', imageMappers),
   ...subgraphResolvers('llm', llmMappers),
+  ...hubOperations('lib/hub-client'),
+  ...hubOperations('subgraphs/character/src'),
+  ...hubOperations('subgraphs/campaign/src'),
+  ...hubOperations('subgraphs/image/src'),
 };
 
 // CODEGEN_ONLY=<subgraph> regenerates one subgraph's types: handy while its schema is being written.
 const only = process.env.CODEGEN_ONLY;
 const config: CodegenConfig = {
   overwrite: true,
-  generates: only ? Object.fromEntries(Object.entries(all).filter(([file]) => file.startsWith(only === 'hub' ? 'gateway/src/hub/' : `subgraphs/${only}/`))) : all,
+  generates: only ? Object.fromEntries(Object.entries(all).filter(([file]) => file.startsWith(only === 'hub' ? 'gateway/src/hub/' : only === 'hub-client' ? 'lib/hub-client/' : `subgraphs/${only}/`))) : all,
 };
 
 export default config;

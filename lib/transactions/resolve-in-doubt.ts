@@ -1,6 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { signIdentity } from '../auth/identity.js';
 import type { AppDatabase } from '../db/open-database.js';
+import { HubTransactionStateDocument, type TransactionState } from '../hub-client/__generated__/hub/graphql.js';
 import { hubRequest } from '../hub-client/hub-client.js';
 import { abortBranch, commitBranch } from './branch-protocol.js';
 import type { Participant } from './participant.js';
@@ -55,16 +56,14 @@ export async function resolveInDoubt<TSchema extends Record<string, unknown>>(
   return { committed, aborted, failed };
 }
 
-const VERDICTS: Record<string, HubVerdict> = { ACTIVE: 'WAIT', COMMITTING: 'COMMIT', COMMITTED: 'COMMIT', ABORTING: 'ABORT', ABORTED: 'ABORT' };
+const VERDICTS: Record<TransactionState, HubVerdict> = { ACTIVE: 'WAIT', COMMITTING: 'COMMIT', COMMITTED: 'COMMIT', ABORTING: 'ABORT', ABORTED: 'ABORT' };
 
 /** Asks the hub through the gateway (Query.transaction), signed as this service acting for itself. */
 export function hubVerdict(service: string, secret: string): (transactionId: string) => Promise<HubVerdict> {
   return async (transactionId) => {
-    const data = await hubRequest<{ transaction: { state: string } | null }>(
-      { identityHeader: signIdentity({ userId: null, service }, secret) },
-      'query($id: ID!) { transaction(id: $id) { state } }',
-      { id: transactionId },
-    );
+    const data = await hubRequest({ identityHeader: signIdentity({ userId: null, service }, secret) }, HubTransactionStateDocument, {
+      id: transactionId,
+    });
     return data.transaction ? (VERDICTS[data.transaction.state] ?? 'WAIT') : 'ABORT';
   };
 }
