@@ -79,9 +79,10 @@ export async function buildServices(): Promise<void> {
     target: 'node20',
     sourcemap: true,
     // PGlite loads its WebAssembly and data files from its own package folder; pg-native is optional and absent.
+    // @resvg/resvg-js is a native module (a .node binary per platform) that esbuild cannot inline.
     // @apollo/utils.createhash uses node:crypto only through `module.require`, which a bundled CommonJS module lacks:
     // bundled, the gateway hashed every operation with a pure-JS SHA-256 (sha.js), about 2% of its CPU under load.
-    external: ['@electric-sql/pglite', 'pg-native', '@apollo/utils.createhash'],
+    external: ['@electric-sql/pglite', 'pg-native', '@apollo/utils.createhash', '@resvg/resvg-js'],
     // CommonJS packages inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [keepSourceUrls],

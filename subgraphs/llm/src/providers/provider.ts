@@ -77,11 +77,25 @@ export type ProviderErrorKind =
   | 'BAD_REQUEST' // the provider refused the input itself (unknown model, size): the caller's fault, no fallback
   | 'CANCELLED'; // our own signal aborted the call
 
+export interface ProviderErrorDetails {
+  retryAfterMs?: number;
+  /** The key (by id, never the key) the failing call used. */
+  keyId?: string;
+  /**
+   * Set when a text call failed after the request reached the provider (a stream cut short, timed out, cancelled,
+   * an error inside the stream): prompt tokens as counted before the call, completion tokens counted with the
+   * tokenizer over the deltas already yielded. The limits settle with it, so interrupted streams are paid for.
+   * Absent when nothing was sent (no usable key, refused before the call).
+   */
+  partialUsage?: TokenUsage;
+}
+
+/** Message and details never carry a key: only key ids (`key-<8 hex>`). */
 export class ProviderError extends Error {
   constructor(
     readonly kind: ProviderErrorKind,
     message: string,
-    readonly details: { retryAfterMs?: number; keyId?: string } = {},
+    readonly details: ProviderErrorDetails = {},
   ) {
     super(message);
     this.name = 'ProviderError';
@@ -107,6 +121,8 @@ export interface ProviderStatus {
   /** Why it is not healthy, in words (never a key). */
   reason?: string;
   keys: KeyStatus[];
+  /** Providers tried after this one, in order (filled in by the registry). */
+  fallback?: string[];
 }
 
 export interface Provider {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerationContext, TextGenerationRequest } from '../text-provider.js';
 import { LOCAL_MODEL, LocalTextProvider } from './local-text-provider.js';
+import { countTokens } from '../token-counter.js';
 import { CLASSES } from './phrases/classes.js';
 import { RACES } from './phrases/races.js';
 
@@ -98,11 +99,14 @@ describe('LocalTextProvider', () => {
     expect(tiny.text.length).toBeLessThanOrEqual(4);
   });
 
-  it('counts tokens at about 4 characters each, over the prompt a model would see', async () => {
+  it('counts tokens with the o200k tokenizer, over the prompt a model would see', async () => {
     const result = await generate({});
-    expect(result.usage.completionTokens).toBe(Math.ceil(result.text.length / 4));
-    const withPrompt = await generate({ prompt: 'x'.repeat(400) });
-    expect(withPrompt.usage.promptTokens - result.usage.promptTokens).toBeGreaterThanOrEqual(100);
+    expect(result.usage.completionTokens).toBe(countTokens(result.text));
+    // English prose: between 2 and 8 characters per token, whatever the exact merges.
+    expect(result.usage.completionTokens).toBeGreaterThan(result.text.length / 8);
+    expect(result.usage.completionTokens).toBeLessThan(result.text.length / 2);
+    const withPrompt = await generate({ prompt: 'the old dragon sleeps '.repeat(50) });
+    expect(withPrompt.usage.promptTokens - result.usage.promptTokens).toBeGreaterThanOrEqual(150);
   });
 
   it('prints the caller’s words as written, never as template syntax', async () => {
