@@ -1,0 +1,53 @@
+/**
+ * Builds the llm service's Limits from hub.yaml's llm_service: counters in process by default, in Redis when a
+ * client or URL is given (REDIS_URL), so that several llm instances share them.
+ */
+import { Redis } from 'ioredis';
+import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
+import { type BudgetStore, memoryStore, redisStore } from './budget-store.js';
+import { Budgets } from './budgets.js';
+import type { Limits } from './limits.js';
+import { RateLimits } from './rate-limits.js';
+
+export interface LimitsOptions {
+  /** Counters in this Redis (a client is made and closed by close()). */
+  redisUrl?: string;
+  /** Counters through this client, which stays the caller's to close; wins over redisUrl. */
+  redis?: Redis;
+  /** Namespace of the counters' keys; tests use a unique one. */
+  keyPrefix?: string;
+  /** Shortest request window (window-shape.ts); tests shrink it to pace in seconds rather than minutes. */
+  minWindowSeconds?: number;
+}
+
+// 10 s: a page firing a handful of generations at once fits in the window at the default 60 requests a minute,
+// while an unpaced burst stays a sixth of a minute's budget.
+const DEFAULT_MIN_WINDOW_SECONDS = 10;
+const DEFAULT_KEY_PREFIX = 'llm:limits';
+
+export function createLimits(config: LlmServiceConfig, options: LimitsOptions = {}): Limits {
+  const keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+  const store = chooseStore(options, keyPrefix);
+  return new RateLimits(new Budgets(store, config, options.minWindowSeconds ?? DEFAULT_MIN_WINDOW_SECONDS), store);
+}
+
+function chooseStore(options: LimitsOptions, keyPrefix: string): BudgetStore {
+  if (options.redis) return redisStore(options.redis, keyPrefix, false);
+  if (options.redisUrl) return redisStore(connect(options.redisUrl), keyPrefix, true);
+  return memoryStore(keyPrefix);
+}
+
+function connect(url: string): Redis {
+  const client = new Redis(url, {
+    // A call waits for at most one reconnection attempt, then fails as LimitsUnavailable, instead of ioredis's
+    // default of 20 attempts (seconds of a generation hanging on a Redis that is down).
+    maxRetriesPerRequest: 1,
+    // 2 s to connect, 1 s per command: a limiter round trip takes well under a millisecond on a LAN, so a Redis this
+    // slow is as good as down, and the generation behind it should fail fast rather than run into the gateway's timeout.
+    connectTimeout: 2000,
+    commandTimeout: 1000,
+  });
+  // Failures reach callers as LimitsUnavailable; unhandled, the event would also print on every reconnection attempt.
+  client.on('error', () => undefined);
+  return client;
+}

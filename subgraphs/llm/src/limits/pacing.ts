@@ -1,0 +1,63 @@
+/**
+ * Waiting for the budgets, for batches: sleep until the store says a retry can succeed (never a busy loop), start
+ * at the slot the window assigns (window-shape.ts), give up as soon as the deadline would pass first, and stop when
+ * the signal aborts, giving back whatever a reservation took.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { type LimitScope, RateLimitExceeded, type Reservation } from './limits.js';
+
+export type Attempt =
+  | { ok: true; reservation: Reservation; startAt: number; startScope: LimitScope }
+  | { ok: false; refusal: Refusal };
+
+export interface Refusal {
+  scope: LimitScope;
+  retryAfterMs: number;
+  message: string;
+  /** Can never succeed (a prompt larger than a whole minute's tokens): waiting is pointless. */
+  permanent?: boolean;
+}
+
+export function exceeded(refusal: Refusal): RateLimitExceeded {
+  // Whole seconds, rounded up, at least 1: like HTTP's Retry-After, it never invites a retry that would come too
+  // early, and a client honouring it never spins.
+  return new RateLimitExceeded(refusal.scope, Math.max(1, Math.ceil(refusal.retryAfterMs / 1000)), refusal.message);
+}
+
+export async function whenAllowed(attempt: () => Promise<Attempt>, deadline: number, signal?: AbortSignal): Promise<Reservation> {
+  for (;;) {
+    signal?.throwIfAborted();
+    const outcome = await attempt();
+    if (outcome.ok) return startAtSlot(outcome, deadline, signal);
+    const { refusal } = outcome;
+    if (refusal.permanent || Date.now() + refusal.retryAfterMs > deadline) throw exceeded(refusal);
+    // At least 1 ms: a store whose clock is a hair behind ours may report 0 for a window that has not quite reset.
+    await sleep(Math.max(1, refusal.retryAfterMs), signal);
+  }
+}
+
+async function startAtSlot(outcome: Extract<Attempt, { ok: true }>, deadline: number, signal?: AbortSignal): Promise<Reservation> {
+  const wait = outcome.startAt - Date.now();
+  if (wait <= 0) return outcome.reservation;
+  if (outcome.startAt > deadline) {
+    await outcome.reservation.release();
+    throw exceeded({ scope: outcome.startScope, retryAfterMs: wait, message: `no ${outcome.startScope} request slot before the deadline` });
+  }
+  try {
+    await sleep(wait, signal);
+  } catch (error) {
+    await outcome.reservation.release();
+    throw error;
+  }
+  return outcome.reservation;
+}
+
+/** Rejects with the signal's reason when it aborts, like every other abortable API of the platform. */
+async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal });
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw error;
+  }
+}
