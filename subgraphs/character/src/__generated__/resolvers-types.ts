@@ -463,6 +463,25 @@ export type DeleteCharacterPayload = {
   deletedCharacterId: Scalars['ID']['output'];
 };
 
+/** What generateBackstory writes about. */
+export type GenerateBackstoryInput = {
+  /** Your character. */
+  characterId: Scalars['ID']['input'];
+  /** Your own words to steer the story (at most llm_service.max_prompt_chars); the character's attributes are always used. */
+  prompt?: InputMaybe<Scalars['String']['input']>;
+  /** Same seed and same character give the same text (local provider); derived from the input when absent. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of generateBackstory. */
+export type GenerateBackstoryPayload = {
+  __typename?: 'GenerateBackstoryPayload';
+  /** The character, its backstory now the generated text (its version moved by one). */
+  character: Character;
+  /** The llm generation that wrote it: Query.generation(id) gives its provider, usage and cost. */
+  generationId: Scalars['ID']['output'];
+};
+
 /** An inventory line. */
 export type InventoryItemInput = {
   /** The SRD armour this item is, when it is armour or a shield. */
@@ -490,6 +509,12 @@ export type Mutation = {
   createCharacter: CreateCharacterPayload;
   /** Deletes a character (owner only). */
   deleteCharacter: DeleteCharacterPayload;
+  /**
+   * Writes the character's backstory with the llm (kind BACKSTORY, from its name, race, class, background and alignment)
+   * and stores it as the character's backstory (owner only). The llm's errors pass through with their code:
+   * RATE_LIMITED carries retryAfter (seconds), SERVICE_UNAVAILABLE when no provider could serve.
+   */
+  generateBackstory: GenerateBackstoryPayload;
   /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
   prepareTransactionBranch: TransactionBranchAck;
   /** Edits a character (owner only). Fails with CONFLICT, writing nothing, when expectedVersion is not the current version. */
@@ -524,6 +549,12 @@ export type MutationCreateCharacterArgs = {
 /** Changes to player characters. Every mutation needs a signed-in user. */
 export type MutationDeleteCharacterArgs = {
   input: DeleteCharacterInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationGenerateBackstoryArgs = {
+  input: GenerateBackstoryInput;
 };
 
 
@@ -847,6 +878,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteCharacterInput: DeleteCharacterInput;
   DeleteCharacterPayload: ResolverTypeWrapper<DeleteCharacterPayload>;
+  GenerateBackstoryInput: GenerateBackstoryInput;
+  GenerateBackstoryPayload: ResolverTypeWrapper<Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   InventoryItemInput: InventoryItemInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -890,6 +923,8 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeleteCharacterInput: DeleteCharacterInput;
   DeleteCharacterPayload: DeleteCharacterPayload;
+  GenerateBackstoryInput: GenerateBackstoryInput;
+  GenerateBackstoryPayload: Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversParentTypes['Character'] };
   InventoryItemInput: InventoryItemInput;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -1048,6 +1083,11 @@ export type DeleteCharacterPayloadResolvers<ContextType = Context, ParentType ex
   deletedCharacterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type GenerateBackstoryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenerateBackstoryPayload'] = ResolversParentTypes['GenerateBackstoryPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  generationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1058,6 +1098,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   commitTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationCommitTransactionBranchArgs, 'transactionId'>>;
   createCharacter?: Resolver<ResolversTypes['CreateCharacterPayload'], ParentType, ContextType, RequireFields<MutationCreateCharacterArgs, 'input'>>;
   deleteCharacter?: Resolver<ResolversTypes['DeleteCharacterPayload'], ParentType, ContextType, RequireFields<MutationDeleteCharacterArgs, 'input'>>;
+  generateBackstory?: Resolver<ResolversTypes['GenerateBackstoryPayload'], ParentType, ContextType, RequireFields<MutationGenerateBackstoryArgs, 'input'>>;
   prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
   updateCharacter?: Resolver<ResolversTypes['UpdateCharacterPayload'], ParentType, ContextType, RequireFields<MutationUpdateCharacterArgs, 'input'>>;
 };
@@ -1104,6 +1145,7 @@ export type Resolvers<ContextType = Context> = {
   CreateCharacterPayload?: CreateCharacterPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteCharacterPayload?: DeleteCharacterPayloadResolvers<ContextType>;
+  GenerateBackstoryPayload?: GenerateBackstoryPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

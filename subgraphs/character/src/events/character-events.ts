@@ -15,6 +15,8 @@ export interface CharacterCreatedData extends CharacterState {
 export interface CharacterUpdatedData {
   characterId: string;
   changes: Partial<CharacterState>;
+  /** Set when the change is an llm generation's text (generateBackstory): the llm's Generation id. */
+  generationId?: string;
 }
 
 /** Experience added to whatever the character has: awards commute, so they need no expected version. */

@@ -1,0 +1,53 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { IDENTITY_HEADER } from '../../auth/identity.js';
+
+/** One request the services sent to the hub: the operation's name, its variables and the identity it carried. */
+export interface HubCall {
+  operationName: string;
+  variables: Record<string, unknown>;
+  identityHeader: string | undefined;
+}
+
+/** The hub's answer: a GraphQL response body (data and/or errors), sent as HTTP 200 like the gateway does. */
+export type HubAnswer = { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+export interface FakeHub {
+  /** The URL to give the service as HUB_URL. */
+  url: string;
+  calls: HubCall[];
+  /** How the hub answers each operation, by operation name; an operation without one answers NOT_FOUND. */
+  answer(operationName: string, reply: (call: HubCall) => HubAnswer | Promise<HubAnswer>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A stand-in for the gateway at the HTTP level, for unit tests of a service's calls through lib/hub-client: it reads
+ * the operation name from the query text (every hub operation is named), records the call and answers as told.
+ */
+export async function startFakeHub(): Promise<FakeHub> {
+  const replies = new Map<string, (call: HubCall) => HubAnswer | Promise<HubAnswer>>();
+  const calls: HubCall[] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', async () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
+      const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
+      const header = request.headers[IDENTITY_HEADER];
+      const call: HubCall = { operationName, variables: body.variables ?? {}, identityHeader: Array.isArray(header) ? header[0] : header };
+      calls.push(call);
+      const reply = replies.get(operationName);
+      const answer = reply ? await reply(call) : { errors: [{ message: `no answer for ${operationName}`, extensions: { code: 'NOT_FOUND' } }] };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    calls,
+    answer: (operationName, reply) => void replies.set(operationName, reply),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
