@@ -1,29 +1,26 @@
 import type { AppDatabase } from '../../../lib/db/index.js';
 import type { RequestInfo } from '../../../lib/subgraph/index.js';
 import type { schema } from './db/schema.js';
+import type { GenerationServices } from './generations/services.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import type { ProviderRegistry } from './providers/registry.js';
 
 export type LlmDatabase = AppDatabase<typeof schema>;
 
-export interface Context {
-  db: LlmDatabase;
+export interface Context extends GenerationServices {
   loaders: Loaders;
   userId: string | null;
   /** The caller's signed identity, handed back to the hub for calls made on their behalf. */
   identityHeader: string;
-  providers: ProviderRegistry;
-  /** Aborted when the client disconnects: passed to providers so remote calls are cancelled. */
+  /** Aborted when the client disconnects: the generation it asked for is cancelled at the provider. */
   signal: AbortSignal;
 }
 
-export function createContext(db: LlmDatabase, providers: ProviderRegistry, { identity, identityHeader, request }: RequestInfo): Context {
+export function createContext(services: GenerationServices, { identity, identityHeader, request }: RequestInfo): Context {
   return {
-    db,
-    loaders: createLoaders(db, identity.userId),
+    ...services,
+    loaders: createLoaders(services.db, identity.userId),
     userId: identity.userId,
     identityHeader,
-    providers,
     signal: request.signal,
   };
 }

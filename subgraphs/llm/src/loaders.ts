@@ -2,7 +2,7 @@ import { isUuid } from '../../../lib/db/uuid.js';
 import DataLoader from 'dataloader';
 import { and, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import type { LlmDatabase } from './context.js';
-import { generations, type GenerationRow } from './db/schema.js';
+import { generationImages, generations, type GenerationImageRow, type GenerationRow } from './db/schema.js';
 
 export interface CharacterGenerationsKey {
   characterId: string;
@@ -14,6 +14,8 @@ export interface Loaders {
   generationById: DataLoader<string, GenerationRow | null>;
   /** The caller's latest `first` generations about a character: Character.generations. */
   characterGenerations: DataLoader<CharacterGenerationsKey, GenerationRow[], string>;
+  /** The pictures of IMAGE generations, in order: Generation.images. */
+  imagesByGeneration: DataLoader<string, GenerationImageRow[]>;
 }
 
 /**
@@ -63,5 +65,17 @@ export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
       // `first` is part of the key: the same character asked with first 3 and first 10 are different answers.
       { cacheKeyFn: (k) => `${k.characterId.toLowerCase()}:${k.first}` },
     ),
+
+    // Keys are ids of generations already read through an owner-scoped path, so no ownership check is repeated.
+    imagesByGeneration: new DataLoader(async (ids) => {
+      const rows = await db
+        .select()
+        .from(generationImages)
+        .where(inArray(generationImages.generationId, [...new Set(ids)]))
+        .orderBy(generationImages.generationId, generationImages.index);
+      const byGeneration = new Map<string, GenerationImageRow[]>();
+      for (const row of rows) byGeneration.set(row.generationId, [...(byGeneration.get(row.generationId) ?? []), row]);
+      return ids.map((id) => byGeneration.get(id) ?? []);
+    }),
   };
 }

@@ -1,13 +1,31 @@
+import path from 'node:path';
 import { loadAuthSecret } from '../../../lib/auth/index.js';
 import { loadHubConfig } from '../../../lib/config/hub-config.js';
+import { repoRoot } from '../../../lib/config/paths.js';
 import { openDatabase } from '../../../lib/db/index.js';
 import { registerCounter, runSubgraph } from '../../../lib/subgraph/index.js';
 import { schema } from './db/schema.js';
-import { createProviderRegistry } from './providers/registry.js';
+import { createInterimLocalSource } from './generations/interim-local-source.js';
+import { createLimits } from './limits/create-limits.js';
 import { createLlmSubgraph, LLM_MIGRATIONS_FOLDER } from './subgraph.js';
+import { watchLlmConfig } from './watch-llm-config.js';
 
 const { secret } = loadAuthSecret();
-const providers = createProviderRegistry(loadHubConfig().llm_service.providers);
+const hubFile = process.env.HUB_CONFIG ?? path.join(repoRoot, 'hub.yaml');
+const settings = { current: loadHubConfig(hubFile).llm_service };
+const providers = createInterimLocalSource();
+// REDIS_URL: the counters are shared, so that all llm instances together keep each limit.
+const limits = createLimits(settings.current, process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {});
 const database = await openDatabase({ service: 'llm', schema, migrationsFolder: LLM_MIGRATIONS_FOLDER });
 registerCounter('db_statements_total', () => database.stats.statements);
-await runSubgraph('llm', createLlmSubgraph({ database, secret, providers }), () => database.close());
+// Keys, providers and limits follow hub.yaml without a restart.
+const stopWatching = watchLlmConfig(hubFile, settings.current, (next) => {
+  settings.current = next;
+  providers.reload(next);
+  limits.update(next);
+});
+await runSubgraph('llm', createLlmSubgraph({ database, secret, settings, providers, limits }), async () => {
+  stopWatching();
+  await limits.close();
+  await database.close();
+});

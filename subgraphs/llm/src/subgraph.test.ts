@@ -67,7 +67,9 @@ describe('generateText', () => {
     expect(generation).toMatchObject({ kind: 'BACKSTORY', status: 'COMPLETED', prompt: null, provider: 'local', model: 'local-procedural-v1', characterId });
     expect(generation.usage.totalTokens).toBe(generation.usage.promptTokens + generation.usage.completionTokens);
     expect(generation.usage.promptTokens).toBeGreaterThan(0);
-    expect(generation.usage.completionTokens).toBe(Math.ceil(generation.text.length / 4));
+    // Counted by a BPE tokenizer: English prose runs 3-6 characters a token.
+    expect(generation.usage.completionTokens).toBeGreaterThan(generation.text.length / 8);
+    expect(generation.usage.completionTokens).toBeLessThan(generation.text.length / 2);
     expect(Number.isNaN(Date.parse(generation.createdAt))).toBe(false);
 
     const stored = await client.request(`query ($id: ID!) { generation(id: $id) { ${GENERATION_FIELDS} } }`, { id: generation.id });

@@ -1,11 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
+import { llmServiceConfig } from '../../../lib/config/llm-config.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 import type { Database } from '../../../lib/db/index.js';
 import { createContext } from './context.js';
 import type { schema } from './db/schema.js';
-import { createProviderRegistry, type ProviderRegistry } from './providers/registry.js';
+import { startCancelPoller } from './generations/cancel-poller.js';
+import { createInterimLocalSource } from './generations/interim-local-source.js';
+import type { LlmSettings, ProviderSource } from './generations/provider-source.js';
+import { RunningGenerations } from './generations/running-generations.js';
+import type { GenerationServices } from './generations/services.js';
+import { createLimits } from './limits/create-limits.js';
+import type { Limits } from './limits/limits.js';
 import { resolvers } from './resolvers/index.js';
 
 export const LLM_MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -14,18 +23,50 @@ const typeDefs = parse(readFileSync(fileURLToPath(new URL('../schema.graphql', i
 export interface LlmSubgraphOptions {
   database: Database<typeof schema>;
   secret: string;
-  /** Default: the local provider only (what hub.yaml configures out of the box); main.ts passes hub.yaml's. */
-  providers?: ProviderRegistry;
+  /** hub.yaml's llm_service, kept current by main.ts on reload. Default: its defaults (local only). */
+  settings?: LlmSettings;
+  /** Default: the providers of `settings`; tests pass stand-ins. */
+  providers?: ProviderSource;
+  /** Default: in-process limits from `settings`; tests pass small ones or stand-ins. */
+  limits?: Limits;
+  /** Default: the host, process and a random suffix, unique among instances. */
+  instanceId?: string;
+}
+
+export interface LlmSubgraph extends SubgraphServer {
+  services: GenerationServices;
 }
 
 /** Builds the llm subgraph without listening, so tests start it on port 0. */
-export function createLlmSubgraph({ database, secret, providers }: LlmSubgraphOptions): SubgraphServer {
-  const registry = providers ?? createProviderRegistry({ local: {} }, () => undefined);
-  return createSubgraphServer({
+export function createLlmSubgraph(options: LlmSubgraphOptions): LlmSubgraph {
+  const settings = options.settings ?? { current: llmServiceConfig.parse({}) };
+  const services: GenerationServices = {
+    db: options.database.db,
+    providers: options.providers ?? createInterimLocalSource(),
+    limits: options.limits ?? createLimits(settings.current),
+    settings,
+    running: new RunningGenerations(),
+    instanceId: options.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+  };
+  const stopPoller = startCancelPoller(services.db, services.running, services.instanceId);
+  const server = createSubgraphServer({
     name: 'llm',
     typeDefs,
     resolvers,
-    secret,
-    createContext: (info) => createContext(database.db, registry, info),
+    secret: options.secret,
+    createContext: (info) => createContext(services, info),
+    metrics: () => `# HELP llm_running_generations Text generations streaming in this process.\n# TYPE llm_running_generations gauge\nllm_running_generations ${services.running.size}\n`,
   });
+  return {
+    ...server,
+    services,
+    close: async () => {
+      stopPoller();
+      // Streams still running end CANCELLED with their usage, rather than staying RUNNING for ever.
+      await services.running.abortAll();
+      await server.close();
+      // Limits made here are closed here; those passed in belong to the caller (main.ts, a test).
+      if (!options.limits) await services.limits.close();
+    },
+  };
 }

@@ -1,12 +1,9 @@
+import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
 import { isUuid } from '../../../../lib/db/uuid.js';
 import { badUserInput } from '../../../../lib/graphql/index.js';
 import type { GenerateTextInput, GenerationContextInput } from '../__generated__/resolvers-types.js';
-import type { GenerationContext, GenerationKind } from '../providers/text-provider.js';
+import type { GenerationContext, GenerationKind } from '../providers/provider.js';
 
-// 4000 characters: about 1000 tokens, room for a detailed request while keeping prompt cost bounded.
-export const PROMPT_MAX_CHARS = 4000;
-// 2048 tokens: several pages, above any kind's natural length; a bound on one request's cost.
-export const MAX_TOKENS_LIMIT = 2048;
 // 400 tokens: about a page, enough for a backstory (the longest local kind runs 300-450).
 export const DEFAULT_MAX_TOKENS = 400;
 // 100 characters: any real name, race or class fits; longer is pasted prose, which belongs in the prompt.
@@ -20,13 +17,16 @@ export interface ValidGenerateTextInput {
   context: GenerationContext;
   seed: number | null;
   maxTokens: number;
+  /** Null: the first text provider configured. Checked against the registry by resolveChain. */
+  provider: string | null;
+  model: string | null;
 }
 
 const NAME_FIELDS = ['characterName', 'race', 'characterClass', 'background', 'alignment', 'campaignName'] as const;
 const ID_FIELDS = ['characterId', 'campaignId'] as const;
 
 /** Blank strings count as absent: a form that sends "" for an untouched field means "not given". */
-function optionalText(value: string | null | undefined, field: string, maxChars: number): string | undefined {
+export function optionalText(value: string | null | undefined, field: string, maxChars: number): string | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
   if (trimmed.length > maxChars) {
@@ -35,43 +35,61 @@ function optionalText(value: string | null | undefined, field: string, maxChars:
   return trimmed;
 }
 
-function readContext(input: GenerationContextInput | null | undefined): GenerationContext {
+/** Ids of other services' entities are UUIDs by the platform's convention; anything else cannot match one. */
+export function optionalUuid(value: string | null | undefined, field: string): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (!isUuid(trimmed)) throw badUserInput(`${field} must be a UUID, got "${String(trimmed).slice(0, 40)}"`, { field });
+  return trimmed.toLowerCase();
+}
+
+function readContext(input: GenerationContextInput | null | undefined, prefix: string): GenerationContext {
   const context: GenerationContext = {};
   if (!input) return context;
   for (const key of NAME_FIELDS) {
-    const value = optionalText(input[key], `input.context.${key}`, NAME_MAX_CHARS);
+    const value = optionalText(input[key], `${prefix}.context.${key}`, NAME_MAX_CHARS);
     if (value !== undefined) context[key] = value;
   }
-  const setting = optionalText(input.setting, 'input.context.setting', SETTING_MAX_CHARS);
+  const setting = optionalText(input.setting, `${prefix}.context.setting`, SETTING_MAX_CHARS);
   if (setting !== undefined) context.setting = setting;
   for (const key of ID_FIELDS) {
-    const value = input[key]?.trim();
-    if (!value) continue;
-    // Ids of other services' entities are UUIDs by the platform's convention; anything else cannot match one.
-    if (!isUuid(value)) throw badUserInput(`input.context.${key} must be a UUID, got "${String(value).slice(0, 40)}"`, { field: `input.context.${key}` });
-    context[key] = value.toLowerCase();
+    const value = optionalUuid(input[key], `${prefix}.context.${key}`);
+    if (value !== undefined) context[key] = value;
   }
   return context;
 }
 
-/** Checks generateText's input and normalises it; throws BAD_USER_INPUT naming the first bad field. */
-export function validateGenerateTextInput(input: GenerateTextInput): ValidGenerateTextInput {
+/** A prompt within llm_service.max_prompt_chars, trimmed; null when not given. */
+export function readPrompt(value: string | null | undefined, field: string, config: LlmServiceConfig): string | null {
+  if (value === null || value === undefined) return null;
+  const prompt = value.trim();
+  if (prompt.length === 0) throw badUserInput(`${field} must not be empty`, { field });
+  if (prompt.length > config.max_prompt_chars) {
+    throw badUserInput(`${field} must be at most ${config.max_prompt_chars} characters, got ${prompt.length}`, { field });
+  }
+  return prompt;
+}
+
+/** Checks generateText's input against hub.yaml's bounds and normalises it; throws BAD_USER_INPUT naming the first bad field. */
+export function validateGenerateTextInput(input: GenerateTextInput, config: LlmServiceConfig, prefix = 'input'): ValidGenerateTextInput {
   // An explicit null overrides the schema default in GraphQL; treat it as "not given".
   const kind = input.kind ?? 'FREEFORM';
-  let prompt: string | null = null;
-  if (input.prompt !== null && input.prompt !== undefined) {
-    prompt = input.prompt.trim();
-    if (prompt.length === 0) throw badUserInput('input.prompt must not be empty', { field: 'input.prompt' });
-    if (prompt.length > PROMPT_MAX_CHARS) {
-      throw badUserInput(`input.prompt must be at most ${PROMPT_MAX_CHARS} characters, got ${prompt.length}`, { field: 'input.prompt' });
-    }
-  }
+  const prompt = readPrompt(input.prompt, `${prefix}.prompt`, config);
   if (kind === 'FREEFORM' && prompt === null) {
-    throw badUserInput('input.prompt is required when kind is FREEFORM', { field: 'input.prompt' });
+    throw badUserInput(`${prefix}.prompt is required when kind is FREEFORM`, { field: `${prefix}.prompt` });
   }
   const maxTokens = input.maxTokens ?? DEFAULT_MAX_TOKENS;
-  if (maxTokens < 1 || maxTokens > MAX_TOKENS_LIMIT) {
-    throw badUserInput(`input.maxTokens must be between 1 and ${MAX_TOKENS_LIMIT}, got ${maxTokens}`, { field: 'input.maxTokens' });
+  if (maxTokens < 1 || maxTokens > config.max_tokens) {
+    throw badUserInput(`${prefix}.maxTokens must be between 1 and ${config.max_tokens}, got ${maxTokens}`, { field: `${prefix}.maxTokens` });
   }
-  return { kind, prompt, context: readContext(input.context), seed: input.seed ?? null, maxTokens };
+  const context = readContext(input.context, prefix);
+  return {
+    kind,
+    prompt,
+    context,
+    seed: input.seed ?? null,
+    maxTokens,
+    provider: input.provider?.trim() || null,
+    model: input.model?.trim() || null,
+  };
 }

@@ -11,4 +11,9 @@ export const Generation: GenerationResolvers = {
     completionTokens: row.completionTokens,
     totalTokens: row.promptTokens + row.completionTokens,
   }),
+  error: (row) => (row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '', retryAfter: row.errorRetryAfter } : null),
+  images: (row, _args, ctx) => (row.type === 'IMAGE' ? ctx.loaders.imagesByGeneration.load(row.id) : []),
+  fallbacks: (row) => row.fallbacks.map(({ provider, reason }) => ({ provider, reason })),
+  // The character subgraph resolves the rest from the reference.
+  character: (row) => (row.characterId ? { id: row.characterId } : null),
 };

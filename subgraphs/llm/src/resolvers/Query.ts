@@ -2,6 +2,8 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { readPageArgs, toConnection, unauthenticated } from '../../../../lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { generations } from '../db/schema.js';
+import { readUsage } from '../generations/read-usage.js';
+import { toProviderStatus } from './provider-status.js';
 
 /** Keyset cursor: the sort key (createdAt, id) of the last row seen. */
 interface GenerationCursor {
@@ -45,5 +47,15 @@ export const Query: QueryResolvers = {
     for (const row of rows) ctx.loaders.generationById.prime(row.id, row);
     const connection = toConnection(rows, page.limit, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
     return { ...connection, totalCount: Number(count?.total ?? 0) };
+  },
+  usage: async (_parent, { filter }, ctx) => {
+    if (!ctx.userId) throw unauthenticated();
+    return readUsage(ctx.db, ctx.userId, filter);
+  },
+
+  // Any signed-in user: health and key states help decide which provider to ask; the keys themselves never leave.
+  providers: (_parent, _args, ctx) => {
+    if (!ctx.userId) throw unauthenticated();
+    return ctx.providers.statuses().map((status) => toProviderStatus(status, ctx.settings.current));
   },
 };

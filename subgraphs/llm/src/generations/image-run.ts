@@ -1,0 +1,127 @@
+import { performance } from 'node:perf_hooks';
+import type { FallbackRecord, GenerationRow, NewGenerationRow } from '../db/schema.js';
+import { LimitsUnavailable } from '../limits/limits-unavailable.js';
+import { RateLimitExceeded, type Reservation } from '../limits/limits.js';
+import { ProviderError, type ImageResult } from '../providers/provider.js';
+import { countTokens } from './count-tokens.js';
+import { estimateCost } from './estimate-cost.js';
+import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
+import type { ChainStep } from './resolve-chain.js';
+import type { GenerationServices } from './services.js';
+import { insertImageGeneration } from './store-generation.js';
+import type { ValidGenerateImageInput } from './validate-image-input.js';
+
+export interface ImageRunOutcome {
+  row: GenerationRow;
+  failure: GenerationFailure | null;
+}
+
+/** One provider's images, racing the abort signal so that a provider that ignores it cannot hold the request. */
+async function callProvider(step: ChainStep, input: ValidGenerateImageInput, signal: AbortSignal): Promise<ImageResult> {
+  const generate = step.provider.generateImage?.bind(step.provider);
+  if (!generate) throw new ProviderError('UNAVAILABLE', `provider "${step.provider.name}" does not generate images`);
+  let stop = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(new ProviderError('CANCELLED', 'the generation was cancelled'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    stop = () => signal.removeEventListener('abort', onAbort);
+  });
+  try {
+    const request = { prompt: input.prompt, model: step.model, width: input.width, height: input.height, n: input.n, seed: input.seed, signal };
+    return await Promise.race([generate(input.negativePrompt ? { ...request, negativePrompt: input.negativePrompt } : request), aborted]);
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * One image generation across the provider chain: reserve (the prompt's tokens), call, settle, store the row
+ * and its pictures together. Throws (nothing stored) only when the caller's own limit refuses.
+ */
+export async function runImageGeneration(services: GenerationServices, userId: string, input: ValidGenerateImageInput, chain: ChainStep[], signal: AbortSignal): Promise<ImageRunOutcome> {
+  const startedAt = performance.now();
+  const createdAt = new Date();
+  const promptTokens = countTokens(input.negativePrompt ? `${input.prompt}\n${input.negativePrompt}` : input.prompt);
+  const fallbacks: FallbackRecord[] = [];
+  let everyFailureRateLimited = true;
+  let retryAfter: number | null = null;
+
+  const store = (step: ChainStep, result: ImageResult | null, failure: GenerationFailure | null, usedTokens: number, cancelled = false): Promise<GenerationRow> => {
+    const images = result?.images ?? [];
+    const pricing = services.settings.current.providers[step.provider.name]?.pricing;
+    const values: NewGenerationRow = {
+      userId,
+      type: 'IMAGE',
+      // Images have no kind of their own; FREEFORM reads as "what the prompt says".
+      kind: 'FREEFORM',
+      status: cancelled ? 'CANCELLED' : failure ? 'FAILED' : 'COMPLETED',
+      prompt: input.prompt,
+      context: input.characterId ? { characterId: input.characterId } : {},
+      characterId: input.characterId,
+      text: '',
+      provider: step.provider.name,
+      model: result?.model ?? step.model,
+      seed: input.seed,
+      // No text is asked of an image provider: no completion budget.
+      maxTokens: 0,
+      promptTokens: usedTokens,
+      completionTokens: 0,
+      costUsd: estimateCost(pricing, { promptTokens: 0, completionTokens: 0, images: images.length }),
+      durationMs: Math.round(performance.now() - startedAt),
+      fallbacks,
+      errorCode: failure?.code ?? null,
+      errorMessage: failure?.message ?? null,
+      errorRetryAfter: failure?.retryAfter ?? null,
+      createdAt,
+    };
+    return insertImageGeneration(services.db, values, images);
+  };
+
+  let lastStep: ChainStep | undefined;
+  for (const step of chain) {
+    const name = step.provider.name;
+    let reservation: Reservation;
+    try {
+      reservation = await services.limits.reserve({ caller: userId, provider: name, promptTokens });
+    } catch (err) {
+      if (err instanceof LimitsUnavailable) throw failureError(COUNTERS_DOWN, null);
+      if (!(err instanceof RateLimitExceeded)) throw err;
+      if (err.scope === 'caller') throw rateLimited(err.retryAfter, `Your rate limit is used up: try again in ${Math.ceil(err.retryAfter)} s.`);
+      fallbacks.push({ provider: name, reason: 'RATE_LIMITED' });
+      retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
+      continue;
+    }
+    lastStep = step;
+    try {
+      const result = await callProvider(step, input, signal);
+      await reservation.settle({ promptTokens, completionTokens: 0 });
+      return { row: await store(step, result, null, promptTokens), failure: null };
+    } catch (err) {
+      const error = err instanceof ProviderError ? err : new ProviderError('BAD_RESPONSE', `provider "${name}" failed unexpectedly`);
+      if (!(err instanceof ProviderError)) console.error(`[llm] provider "${name}" threw unexpectedly:`, err instanceof Error ? err.message : String(err));
+      const consumed = error.kind === 'TIMEOUT' || error.kind === 'BAD_RESPONSE' || error.kind === 'CANCELLED';
+      if (consumed) await reservation.settle({ promptTokens, completionTokens: 0 });
+      else await reservation.release();
+      const used = consumed ? promptTokens : 0;
+      if (error.kind === 'CANCELLED' || signal.aborted) {
+        return { row: await store(step, null, null, used, true), failure: null };
+      }
+      if (error.kind === 'BAD_REQUEST') {
+        const failure: GenerationFailure = { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null };
+        return { row: await store(step, null, failure, used), failure };
+      }
+      fallbacks.push({ provider: name, reason: error.kind });
+      if (error.kind === 'RATE_LIMITED') retryAfter = Math.min(retryAfter ?? Infinity, (error.details.retryAfterMs ?? 0) / 1000);
+      else everyFailureRateLimited = false;
+    }
+  }
+  const tried = fallbacks.map((f) => `${f.provider} (${f.reason})`).join(', ');
+  const failure: GenerationFailure =
+    everyFailureRateLimited && retryAfter !== null
+      ? { code: 'RATE_LIMITED', message: `Every image provider is rate limited: ${tried}. Try again in ${Math.ceil(retryAfter)} s.`, retryAfter: roundRetryAfter(retryAfter) }
+      : { code: 'SERVICE_UNAVAILABLE', message: `Every image provider failed: ${tried}.`, retryAfter: null };
+  const step = lastStep ?? chain[chain.length - 1];
+  if (!step) throw new Error('runImageGeneration needs at least one provider');
+  return { row: await store(step, null, failure, 0), failure };
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { LlmDatabase } from '../context.js';
+import { generationImages, generations, type GenerationRow, type NewGenerationRow } from '../db/schema.js';
+import type { GeneratedImage } from '../providers/provider.js';
+
+export async function insertGeneration(db: LlmDatabase, values: NewGenerationRow): Promise<GenerationRow> {
+  const [row] = await db.insert(generations).values(values).returning();
+  if (!row) throw new Error('insert into generations returned no row');
+  return row;
+}
+
+/** The end state of a row that was RUNNING; instance_id is cleared so the cancel poller no longer sees it. */
+export async function finishGeneration(db: LlmDatabase, id: string, values: Partial<NewGenerationRow>): Promise<GenerationRow> {
+  const [row] = await db
+    .update(generations)
+    .set({ ...values, instanceId: null })
+    .where(eq(generations.id, id))
+    .returning();
+  if (!row) throw new Error(`generation ${id} vanished while running`);
+  return row;
+}
+
+/** An IMAGE generation and its pictures, together or not at all. */
+export async function insertImageGeneration(db: LlmDatabase, values: NewGenerationRow, images: GeneratedImage[]): Promise<GenerationRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(generations).values(values).returning();
+    if (!row) throw new Error('insert into generations returned no row');
+    if (images.length > 0) {
+      await tx.insert(generationImages).values(
+        images.map((image, index) => ({
+          generationId: row.id,
+          index,
+          png: image.png,
+          width: image.width,
+          height: image.height,
+          revisedPrompt: image.revisedPrompt ?? null,
+        })),
+      );
+    }
+    return row;
+  });
+}
