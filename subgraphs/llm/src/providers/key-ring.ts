@@ -27,7 +27,7 @@ export class KeyRing {
     // An unset ${VAR} interpolates to '': not a key. The same key listed twice is one key.
     const unique = [...new Set(keys.filter((key) => key.trim() !== ''))];
     this.#keys = unique.map((key) => ({ id: keyId(key), key }));
-    for (const { id } of this.#keys) this.#states.set(id, previous?.#states.get(id) ?? { state: 'ACTIVE' });
+    for (const { id } of this.#keys) this.#states.set(id, (previous ? previous.#states.get(id) : undefined) ?? { state: 'ACTIVE' });
   }
 
   get size(): number {

@@ -32,3 +32,18 @@ export function renderPromptText(request: Pick<TextGenerationRequest, 'kind' | '
   if (request.prompt) lines.push('', request.prompt);
   return lines.join('\n');
 }
+
+/** What a chat model receives: the instruction and context as the system turn, the caller's words as the user turn. */
+export interface PromptMessages {
+  system: string | null;
+  user: string;
+}
+
+/**
+ * Without the caller's own words, the whole prompt is the user turn (some OpenAI-compatible servers' chat templates
+ * need one); with them, the caller's words stay apart from our instruction, as chat models expect.
+ */
+export function renderPromptMessages(request: Pick<TextGenerationRequest, 'kind' | 'prompt' | 'context'>): PromptMessages {
+  if (!request.prompt) return { system: null, user: renderPromptText(request) };
+  return { system: renderPromptText({ ...request, prompt: null }), user: request.prompt };
+}
