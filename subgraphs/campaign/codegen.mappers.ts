@@ -6,6 +6,7 @@ export const mappers: Record<string, string> = {
   Npc: '../db/schema.js#NpcRow',
   Location: '../db/schema.js#LocationRow',
   Quest: '../db/schema.js#QuestRow',
+  PlotHook: '../db/schema.js#PlotHookRow',
   Character: '../db/schema.js#CharacterReference',
   // A stored event row of the service's event store, as a subscription delivers it.
   CampaignEventRecord: '../db/schema.js#EventRow',

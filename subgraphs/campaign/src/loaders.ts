@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, asc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import type { CampaignDatabase } from './db/database.js';
 import {
   campaignMembers,
@@ -8,6 +8,7 @@ import {
   locations,
   npcs,
   partyCharacters,
+  plotHooks,
   quests,
   type CampaignMemberRow,
   type CampaignRow,
@@ -15,6 +16,7 @@ import {
   type LocationRow,
   type NpcRow,
   type PartyCharacterRow,
+  type PlotHookRow,
   type QuestRow,
 } from './db/schema.js';
 import { isUuid } from './validation.js';
@@ -34,6 +36,8 @@ export interface Loaders {
   npcs: DataLoader<string, NpcRow[]>;
   locations: DataLoader<string, LocationRow[]>;
   quests: DataLoader<string, QuestRow[]>;
+  /** Newest generation first, each generation's hooks in their order. */
+  plotHooks: DataLoader<string, PlotHookRow[]>;
   /** Drops everything cached about a campaign: a mutation changed it, and its payload must show the change. */
   forgetCampaign(campaignId: string): void;
 }
@@ -139,6 +143,18 @@ export function createLoaders(db: CampaignDatabase): Loaders {
     return groupByCampaign(keys, rows);
   });
 
+  const plotHookLoader = new DataLoader<string, PlotHookRow[]>(async (keys) => {
+    const ids = uuidKeys(keys);
+    const rows = ids.length
+      ? await db
+          .select()
+          .from(plotHooks)
+          .where(inArray(plotHooks.campaignId, ids))
+          .orderBy(desc(plotHooks.createdAt), asc(plotHooks.generationId), asc(plotHooks.position))
+      : [];
+    return groupByCampaign(keys, rows);
+  });
+
   return {
     campaign,
     campaignOfCharacter,
@@ -148,8 +164,9 @@ export function createLoaders(db: CampaignDatabase): Loaders {
     npcs: npcLoader,
     locations: locationLoader,
     quests: questLoader,
+    plotHooks: plotHookLoader,
     forgetCampaign(campaignId) {
-      for (const loader of [campaign, members, party, sessions, npcLoader, locationLoader, questLoader]) loader.clear(campaignId);
+      for (const loader of [campaign, members, party, sessions, npcLoader, locationLoader, questLoader, plotHookLoader]) loader.clear(campaignId);
       // Which campaign a character is in may have changed too; that cache is keyed by character, so drop it whole.
       campaignOfCharacter.clearAll();
     },

@@ -161,13 +161,32 @@ export const quests = pgTable(
   ],
 );
 
-export const schema = { campaigns, campaignMembers, partyCharacters, gameSessions, npcs, locations, quests, ...eventStoreTables, ...transactionTables };
+/** Adventure hooks the llm wrote for the dungeon master (generatePlotHooks): each generation adds its hooks. */
+export const plotHooks = pgTable(
+  'plot_hooks',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** The llm Generation that wrote the hook. */
+    generationId: text('generation_id').notNull(),
+    /** 1-based order of the hook within its generation. */
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    createdAt: moment('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('plot_hooks_campaign_idx').on(t.campaignId, t.createdAt)],
+);
+
+export const schema = { campaigns, campaignMembers, partyCharacters, gameSessions, npcs, locations, quests, plotHooks, ...eventStoreTables, ...transactionTables };
 export type CampaignSchema = typeof schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type CampaignMemberRow = typeof campaignMembers.$inferSelect;
 export type PartyCharacterRow = typeof partyCharacters.$inferSelect;
 export type GameSessionRow = typeof gameSessions.$inferSelect;
+export type PlotHookRow = typeof plotHooks.$inferSelect;
 export type NpcRow = typeof npcs.$inferSelect;
 export type LocationRow = typeof locations.$inferSelect;
 export type QuestRow = typeof quests.$inferSelect;

@@ -76,6 +76,12 @@ export interface QuestUpdated {
   data: { campaignId: string; questId: string; status: QuestStatus; visibility: Visibility };
 }
 
+/** Hooks the llm wrote for the dungeon master (generatePlotHooks), in order; `hookId`s are decided by the mutation. */
+export interface PlotHooksGenerated {
+  type: 'PlotHooksGenerated';
+  data: { campaignId: string; generationId: string; hooks: Array<{ hookId: string; text: string }> };
+}
+
 export type CampaignEvent =
   | CampaignCreated
   | CampaignUpdated
@@ -90,7 +96,8 @@ export type CampaignEvent =
   | NpcCreated
   | LocationCreated
   | QuestCreated
-  | QuestUpdated;
+  | QuestUpdated
+  | PlotHooksGenerated;
 
 export type CampaignEventType = CampaignEvent['type'];
 
@@ -109,6 +116,7 @@ export const CAMPAIGN_EVENT_TYPES: readonly CampaignEventType[] = [
   'LocationCreated',
   'QuestCreated',
   'QuestUpdated',
+  'PlotHooksGenerated',
 ];
 
 /** The stream of one campaign. */

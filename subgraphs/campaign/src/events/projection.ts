@@ -9,6 +9,7 @@ import {
   locations,
   npcs,
   partyCharacters,
+  plotHooks,
   quests,
   type CampaignSchema,
 } from '../db/schema.js';
@@ -117,11 +118,18 @@ async function apply(tx: Tx, stored: StoredEvent): Promise<void> {
       await tx.update(quests).set({ status, visibility, updatedAt: at }).where(eq(quests.id, questId));
       return;
     }
+    case 'PlotHooksGenerated': {
+      const { campaignId, generationId, hooks } = event.data;
+      if (hooks.length === 0) return;
+      const rows = hooks.map((hook, index) => ({ id: hook.hookId, campaignId, generationId, position: index + 1, text: hook.text, createdAt: at }));
+      await tx.insert(plotHooks).values(rows);
+      return;
+    }
   }
 }
 
 export const campaignProjection: Projection<CampaignSchema> = {
   // Children before campaigns: their foreign keys point at it.
-  readTables: [quests, locations, npcs, gameSessions, partyCharacters, campaignMembers, campaigns],
+  readTables: [plotHooks, quests, locations, npcs, gameSessions, partyCharacters, campaignMembers, campaigns],
   apply,
 };

@@ -40,4 +40,7 @@ export const Campaign: CampaignResolvers = {
     const [viewer, rows] = await Promise.all([viewerOf(ctx, campaign), ctx.loaders.quests.load(campaign.id)]);
     return rows.filter((row) => canSee(viewer, row.visibility));
   },
+
+  // The dungeon master's preparation, like DM_ONLY content: players would read what the story holds for them.
+  plotHooks: async (campaign, _args, ctx) => ((await viewerOf(ctx, campaign)) === 'DM' ? ctx.loaders.plotHooks.load(campaign.id) : []),
 };

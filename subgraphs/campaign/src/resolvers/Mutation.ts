@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { createCampaign, updateCampaign } from '../mutations/campaigns.js';
 import { createLocation, createNpc, createQuest, updateQuest } from '../mutations/content.js';
+import { generatePlotHooks } from '../mutations/generate-plot-hooks.js';
 import { invitePlayer, joinCampaign } from '../mutations/members.js';
 import { scheduleSession } from '../mutations/sessions.js';
 import { protocolResolvers } from '../../../../lib/transactions/index.js';
@@ -16,6 +17,7 @@ export const Mutation: MutationResolvers = {
   createLocation: (_parent, { input }, ctx) => createLocation(ctx, input),
   createQuest: (_parent, { input }, ctx) => createQuest(ctx, input),
   updateQuest: (_parent, { input }, ctx) => updateQuest(ctx, input),
+  generatePlotHooks: (_parent, { input }, ctx) => generatePlotHooks(ctx, input),
   // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it). Party changes and
   // session records go through it: the hub's joinParty, leaveParty and endSession.
   ...protocolResolvers(campaignParticipant),
