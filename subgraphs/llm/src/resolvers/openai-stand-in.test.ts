@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDENTITY_HEADER, signIdentity } from '../../../../lib/auth/identity.js';
+import type { Database } from '../../../../lib/db/index.js';
+import { startOpenAiServer, REPLY_WORDS, type FakeServer } from '../../../../tests/fakes/openai-server.js';
+import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
+import { subscribeOverSse } from '../../../../tests/helpers/subscriptions.js';
+import type { schema } from '../db/schema.js';
+import { createStaticSource } from '../generations/static-source.js';
+import { LocalProvider } from '../providers/local/local-provider.js';
+import { OpenAiProvider } from '../providers/openai/openai-provider.js';
+import { GENERATION_FIELDS, openLlmTestDatabase, startLlmTestServer, type LlmTestServer } from '../testing/llm-test-server.js';
+
+let database: Database<typeof schema>;
+let openai: FakeServer;
+let server: LlmTestServer;
+
+beforeAll(async () => {
+  database = await openLlmTestDatabase();
+  openai = await startOpenAiServer();
+  const base_url = `${openai.url}/v1`;
+  const providers = {
+    openai: { type: 'openai' as const, base_url, api_keys: ['sk-good-key-0001'], timeout: 5, fallback: ['local'] },
+    revoked: { type: 'openai' as const, base_url, api_keys: ['sk-test-401'], timeout: 5, fallback: ['local'] },
+    // Models are those hub.yaml configures (an unknown one is BAD_USER_INPUT): the stand-in's dropping model gets its own entry.
+    dropping: { type: 'openai' as const, base_url, api_keys: ['sk-good-key-0002'], model: 'fake-drop', timeout: 5, fallback: ['local'] },
+    local: {},
+  };
+  server = await startLlmTestServer(database, {
+    llmService: { providers },
+    providers: createStaticSource(
+      [new OpenAiProvider('openai', providers.openai), new OpenAiProvider('revoked', providers.revoked), new OpenAiProvider('dropping', providers.dropping), new LocalProvider('local')],
+      { openai: ['local'], revoked: ['local'], dropping: ['local'] },
+    ),
+  });
+});
+afterAll(async () => {
+  await server?.close();
+  await openai?.close();
+  await database?.close();
+});
+
+const TEXT = `mutation ($input: GenerateTextInput!) { generateText(input: $input) { generation { ${GENERATION_FIELDS} } } }`;
+
+describe('against the stand-in OpenAI server', () => {
+  it('serves text through the openai SDK with the usage the server reports', async () => {
+    const result = await server.client.request(TEXT, { input: { prompt: 'Say something', maxTokens: 100 } });
+    expect(result.errors).toBeUndefined();
+    const generation = result.data?.generateText.generation;
+    expect(generation).toMatchObject({ status: 'COMPLETED', provider: 'openai', fallbacks: [], text: REPLY_WORDS.join(' ') });
+    expect(generation.usage.completionTokens).toBeGreaterThan(0);
+  });
+
+  it('falls back to local when the key is refused (401), and the key shows UNAUTHORIZED by id only', async () => {
+    const result = await server.client.request(TEXT, { input: { prompt: 'Who are you?', provider: 'revoked' } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.generateText.generation).toMatchObject({ provider: 'local', fallbacks: [{ provider: 'revoked', reason: 'UNAUTHORIZED' }] });
+    const providers = await server.client.request('{ providers { name healthy keys { id state } } }');
+    const revoked = providers.data?.providers.find((p: { name: string }) => p.name === 'revoked');
+    expect(revoked.keys).toEqual([{ id: expect.stringMatching(/^key-[0-9a-f]{8}$/), state: 'UNAUTHORIZED' }]);
+    expect(JSON.stringify(providers)).not.toContain('sk-');
+    expect(JSON.stringify(result)).not.toContain('sk-');
+  });
+
+  it('falls back when the stream is cut half-way, recording BAD_RESPONSE', async () => {
+    const result = await server.client.request(TEXT, { input: { prompt: 'Keep going', provider: 'dropping' } });
+    expect(result.data?.generateText.generation).toMatchObject({ provider: 'local', fallbacks: [{ provider: 'dropping', reason: 'BAD_RESPONSE' }] });
+    const unknown = await server.client.request(TEXT, { input: { prompt: 'Keep going', model: 'fake-drop' } });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.model' });
+  });
+
+  it('streams the server\'s chunks as DELTA events through the subscription', async () => {
+    const sub = subscribeOverSse(
+      server.client.url,
+      { query: `subscription { textGeneration(input: { prompt: "Stream it" }) { type delta generation { status provider usage { totalTokens } } } }` },
+      { [IDENTITY_HEADER]: signIdentity({ userId: 'user-1' }, TEST_SECRET) },
+    );
+    const deltas: string[] = [];
+    let final;
+    for (;;) {
+      const event = (await sub.next()).data?.textGeneration;
+      if (event.type === 'DELTA') deltas.push(event.delta);
+      else if (event.type !== 'STARTED') {
+        final = event;
+        break;
+      }
+    }
+    expect(deltas.join('')).toBe(REPLY_WORDS.join(' '));
+    expect(deltas.length).toBeGreaterThan(5);
+    expect(final).toMatchObject({ type: 'COMPLETED', generation: { status: 'COMPLETED', provider: 'openai' } });
+    expect(final.generation.usage.totalTokens).toBeGreaterThan(0);
+    await sub.ended;
+  });
+});
