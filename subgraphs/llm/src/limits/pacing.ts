@@ -5,6 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { type LimitScope, RateLimitExceeded, type Reservation } from './limits.js';
+import { PACING_MARGIN_MS } from './window-shape.js';
 
 export type Attempt =
   | { ok: true; reservation: Reservation; startAt: number; startScope: LimitScope }
@@ -31,8 +32,8 @@ export async function whenAllowed(attempt: () => Promise<Attempt>, deadline: num
     if (outcome.ok) return startAtSlot(outcome, deadline, signal);
     const { refusal } = outcome;
     if (refusal.permanent || Date.now() + refusal.retryAfterMs > deadline) throw exceeded(refusal);
-    // At least 1 ms: a store whose clock is a hair behind ours may report 0 for a window that has not quite reset.
-    await sleep(Math.max(1, refusal.retryAfterMs), signal);
+    // The margin: the next window's first start must come a full interval after the last slot of this one.
+    await sleep(refusal.retryAfterMs + PACING_MARGIN_MS, signal);
   }
 }
 

@@ -82,8 +82,9 @@ describe('limits shared through Redis', () => {
     };
     await Promise.all([...Array.from({ length: 16 }, () => hammer(a)), ...Array.from({ length: 16 }, () => hammer(b))]);
     const span = Math.max(...successes) - Math.min(...successes);
-    // Windows follow each other, each at least 1 s long: a span of S ms holds at most floor(S/1000)+1 of them.
-    expect(successes.length).toBeLessThanOrEqual(10 * (Math.floor(span / 1000) + 1));
+    // Windows follow each other, each 1 s long: successes spanning S ms come from at most floor(S/1000)+1 of them.
+    // S is measured when the answers arrive, up to ~100 ms late on 2 busy cores for the first one, hence the slack.
+    expect(successes.length).toBeLessThanOrEqual(10 * (Math.floor((span + 100) / 1000) + 1));
     // And they were used: counted per instance, each would have let about twice as many through.
     expect(successes.length).toBeGreaterThanOrEqual(30);
   });
