@@ -133,6 +133,8 @@ export interface Provider {
   readonly capabilities: readonly Capability[];
   /** The model used when the request names none. */
   readonly defaultModel: string;
+  /** The image model used when an image request names none, when it differs from defaultModel (openai, local). */
+  readonly defaultImageModel?: string;
   /** Fails with ProviderError; chunks arrive as the provider sends them. */
   streamText?(request: TextRequest): AsyncIterable<TextChunk>;
   generateImage?(request: ImageRequest): Promise<ImageResult>;
