@@ -29,14 +29,12 @@ return {consumed, ttl}
 `;
 
 export interface BudgetStore {
-  readonly shared: boolean;
   limiter(name: string, shape: WindowShape): Limiter;
   close(): Promise<void>;
 }
 
 export function memoryStore(keyPrefix: string): BudgetStore {
   return {
-    shared: false,
     limiter: (name, shape) => new RateLimiterMemory({ keyPrefix: `${keyPrefix}:${name}`, points: shape.points, duration: shape.seconds }),
     close: async () => {},
   };
@@ -45,7 +43,6 @@ export function memoryStore(keyPrefix: string): BudgetStore {
 /** `ownsClient`: close() quits the client (one made from a URL), not a client the caller passed in. */
 export function redisStore(client: Redis, keyPrefix: string, ownsClient: boolean): BudgetStore {
   return {
-    shared: true,
     limiter: (name, shape) =>
       new RateLimiterRedis({
         storeClient: client,
