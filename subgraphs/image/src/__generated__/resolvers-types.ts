@@ -45,6 +45,29 @@ export type DeleteImagePayload = {
   deletedImageId: Scalars['ID']['output'];
 };
 
+/** What generatePortrait draws. */
+export type GeneratePortraitInput = {
+  /** Your character. */
+  characterId: Scalars['ID']['input'];
+  /** Your own words added to the character's description (at most llm_service.max_prompt_chars with it). */
+  prompt?: InputMaybe<Scalars['String']['input']>;
+  /** Same seed and same prompt give the same picture where the provider allows it (always for local). */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The generated portrait, now the character's. */
+export type GeneratePortraitPayload = {
+  __typename?: 'GeneratePortraitPayload';
+  /** The character, whose portrait it now is. */
+  character: Character;
+  /** The llm generation that drew it. */
+  generationId: Scalars['ID']['output'];
+  /** The stored portrait: its prompt and provider say how it was made. */
+  image: Image;
+  /** The hub transaction that stored and linked it. */
+  transactionId: Scalars['ID']['output'];
+};
+
 /** A stored image: its metadata here, its bytes served over HTTP at `url`. */
 export type Image = {
   __typename?: 'Image';
@@ -147,6 +170,13 @@ export type Mutation = {
   commitTransactionBranch: TransactionBranchAck;
   /** Deletes one of the caller's images; its URL answers 404 afterwards. Only the owner may delete. */
   deleteImage: DeleteImagePayload;
+  /**
+   * Draws a portrait of one of your characters with the llm (a 512x512 PNG from its name, race and class) and makes it
+   * the character's portrait through the hub's setCharacterPortrait (stored and linked, or neither). The image records
+   * the prompt and the provider that drew it. The llm's errors pass through with their code: RATE_LIMITED carries
+   * retryAfter (seconds), SERVICE_UNAVAILABLE when no provider could serve or it answered with no usable PNG.
+   */
+  generatePortrait: GeneratePortraitPayload;
   /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
   prepareTransactionBranch: TransactionBranchAck;
   /** Stores an uploaded PNG, JPEG or WebP image owned by the caller. Requires a signed-in user. */
@@ -169,6 +199,12 @@ export type MutationCommitTransactionBranchArgs = {
 /** Storing and deleting images. */
 export type MutationDeleteImageArgs = {
   input: DeleteImageInput;
+};
+
+
+/** Storing and deleting images. */
+export type MutationGeneratePortraitArgs = {
+  input: GeneratePortraitInput;
 };
 
 
@@ -381,9 +417,11 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteImageInput: DeleteImageInput;
   DeleteImagePayload: ResolverTypeWrapper<DeleteImagePayload>;
-  Image: ResolverTypeWrapper<ImageRow>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  GeneratePortraitInput: GeneratePortraitInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  GeneratePortraitPayload: ResolverTypeWrapper<Omit<GeneratePortraitPayload, 'character' | 'image'> & { character: ResolversTypes['Character'], image: ResolversTypes['Image'] }>;
+  Image: ResolverTypeWrapper<ImageRow>;
   ImageConnection: ResolverTypeWrapper<Omit<ImageConnection, 'edges'> & { edges: Array<ResolversTypes['ImageEdge']> }>;
   ImageEdge: ResolverTypeWrapper<Omit<ImageEdge, 'node'> & { node: ResolversTypes['Image'] }>;
   ImageEventRecord: ResolverTypeWrapper<EventRow>;
@@ -408,9 +446,11 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeleteImageInput: DeleteImageInput;
   DeleteImagePayload: DeleteImagePayload;
-  Image: ImageRow;
-  Int: Scalars['Int']['output'];
+  GeneratePortraitInput: GeneratePortraitInput;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  GeneratePortraitPayload: Omit<GeneratePortraitPayload, 'character' | 'image'> & { character: ResolversParentTypes['Character'], image: ResolversParentTypes['Image'] };
+  Image: ImageRow;
   ImageConnection: Omit<ImageConnection, 'edges'> & { edges: Array<ResolversParentTypes['ImageEdge']> };
   ImageEdge: Omit<ImageEdge, 'node'> & { node: ResolversParentTypes['Image'] };
   ImageEventRecord: EventRow;
@@ -439,6 +479,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DeleteImagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteImagePayload'] = ResolversParentTypes['DeleteImagePayload']> = {
   deletedImageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type GeneratePortraitPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneratePortraitPayload'] = ResolversParentTypes['GeneratePortraitPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  generationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ImageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image'], FederationReferenceType extends FederationReferenceTypes['Image'] = FederationReferenceTypes['Image']> = {
@@ -489,6 +536,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   abortTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationAbortTransactionBranchArgs, 'transactionId'>>;
   commitTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationCommitTransactionBranchArgs, 'transactionId'>>;
   deleteImage?: Resolver<ResolversTypes['DeleteImagePayload'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'input'>>;
+  generatePortrait?: Resolver<ResolversTypes['GeneratePortraitPayload'], ParentType, ContextType, RequireFields<MutationGeneratePortraitArgs, 'input'>>;
   prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
   uploadImage?: Resolver<ResolversTypes['UploadImagePayload'], ParentType, ContextType, RequireFields<MutationUploadImageArgs, 'input'>>;
 };
@@ -521,6 +569,7 @@ export type Resolvers<ContextType = Context> = {
   Character?: CharacterResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteImagePayload?: DeleteImagePayloadResolvers<ContextType>;
+  GeneratePortraitPayload?: GeneratePortraitPayloadResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;
   ImageEdge?: ImageEdgeResolvers<ContextType>;

@@ -2,7 +2,7 @@ import type { ImageKind } from '../db/schema.js';
 
 /**
  * The image service's events. One stream per image, `image-<imageId>`: an image is stored once and deleted
- * once, so a stream holds ImageStored and, at most, ImageDeleted.
+ * once, so a stream holds ImageStored, for a generated portrait ImageProvenanceRecorded, and at most ImageDeleted.
  *
  * The bytes are NOT in the events: they sit in the content-addressed `image_blobs` table, written by the upload
  * in the same transaction as ImageStored and named here by `sha256` (see README, "Events and replay").
@@ -30,11 +30,27 @@ export interface ImageDeletedData {
   sha256: string;
 }
 
-export type ImageEvent = { type: 'ImageStored'; data: ImageStoredData } | { type: 'ImageDeleted'; data: ImageDeletedData };
+/**
+ * A stored image turned out to be an llm generation's (generatePortrait): the hub's setCharacterPortrait stores
+ * portraits as uploads, so the image service records where the bytes came from right after, on the same stream.
+ */
+export interface ImageProvenanceRecordedData {
+  imageId: string;
+  /** The provider that drew it, as named in hub.yaml (e.g. `local`, `openai`): becomes the image's provider. */
+  provider: string;
+  model: string;
+  /** The llm Generation that made the bytes. */
+  generationId: string;
+}
+
+export type ImageEvent =
+  | { type: 'ImageStored'; data: ImageStoredData }
+  | { type: 'ImageDeleted'; data: ImageDeletedData }
+  | { type: 'ImageProvenanceRecorded'; data: ImageProvenanceRecordedData };
 
 export type ImageEventType = ImageEvent['type'];
 
-export const IMAGE_EVENT_TYPES: readonly ImageEventType[] = ['ImageStored', 'ImageDeleted'];
+export const IMAGE_EVENT_TYPES: readonly ImageEventType[] = ['ImageStored', 'ImageDeleted', 'ImageProvenanceRecorded'];
 
 export function imageStreamId(imageId: string): string {
   return `image-${imageId}`;

@@ -21,6 +21,10 @@ export const projection: Projection<typeof schema> = {
         return applyStored(tx, stored, event.data);
       case 'ImageDeleted':
         return applyDeleted(tx, event.data);
+      case 'ImageProvenanceRecorded':
+        // No row when the image was deleted before a replay reached here: nothing to update then.
+        await tx.update(images).set({ provider: event.data.provider }).where(eq(images.id, event.data.imageId));
+        return;
       default:
         // An unknown type is a newer writer or corruption: failing makes a replay leave the tables untouched.
         throw new Error(`image projection: unknown event type "${stored.type}" at position ${stored.globalPosition}`);

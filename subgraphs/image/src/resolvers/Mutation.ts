@@ -7,7 +7,7 @@ import { detectImage } from '../upload/detect-image.js';
 import { MAX_PROMPT_LENGTH } from '../upload/limits.js';
 import { isUuid } from '../../../../lib/db/uuid.js';
 import { requireUser } from './require-user.js';
-
+import { generatePortrait } from '../generation/generate-portrait.js';
 
 export const Mutation: MutationResolvers = {
   uploadImage: async (_parent, { input }, ctx) => {
@@ -34,5 +34,10 @@ export const Mutation: MutationResolvers = {
     if (outcome === 'not_found') throw notFound('No image has this id', { field: 'id' });
     if (outcome === 'forbidden') throw forbidden('Only the owner of an image may delete it', { field: 'id' });
     return { deletedImageId: input.id };
+  },
+
+  generatePortrait: async (_parent, { input }, ctx) => {
+    const result = await generatePortrait(input, ctx);
+    return { image: result.image, character: { id: result.characterId }, generationId: result.generationId, transactionId: result.transactionId };
   },
 };

@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import { forbidden, notFound, userError } from '../../../../lib/graphql/index.js';
+import { requireCompleted } from '../../../../lib/hub-client/generation-result.js';
+import { hubRequest } from '../../../../lib/hub-client/index.js';
+import { recordEvents } from '../../../../lib/event-store/index.js';
+import {
+  ImageGeneratePortraitImageDocument,
+  ImagePortraitSubjectDocument,
+  ImageSetCharacterPortraitDocument,
+} from '../__generated__/hub/graphql.js';
+import type { GeneratePortraitInput } from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
+import { images, type ImageRow } from '../db/schema.js';
+import { imageStreamId } from '../events/image-events.js';
+import { projection } from '../events/projection.js';
+import { requireUser } from '../resolvers/require-user.js';
+import { decodeBase64Upload } from '../upload/decode-base64.js';
+import { detectImage } from '../upload/detect-image.js';
+import { pngBase64OfDataUrl, portraitPrompt } from './portrait-prompt.js';
+
+// 512x512, one image: a portrait shown at card size; every provider (DALL-E, SD, local) draws it quickly.
+const PORTRAIT_SIZE = 512;
+// 60 s: the gateway's request_timeout (hub.yaml) bounds the whole request anyway; a real provider may take 30 s.
+const GENERATE_TIMEOUT_MS = 60_000;
+// 35 s: the hub's transaction timeout (30 s) plus the time to answer.
+const SET_PORTRAIT_TIMEOUT_MS = 35_000;
+
+/**
+ * Checked here, before the hub's workflow: a provider's garbage (or a picture over the size limit) is the llm's
+ * failure, not the caller's bad input, which is what the upload checks would call it.
+ */
+function isPng(dataBase64: string, maxBytes: number): boolean {
+  try {
+    return detectImage(decodeBase64Upload(dataBase64, maxBytes)).mimeType === 'image/png';
+  } catch {
+    return false;
+  }
+}
+
+export interface GeneratePortraitResult {
+  image: ImageRow;
+  characterId: string;
+  generationId: string;
+  transactionId: string;
+}
+
+/**
+ * A portrait drawn by the llm becomes the character's portrait. Everything goes through the hub as the caller:
+ * the character's name, race and class (character service), the picture (llm's generateImage), then the hub's
+ * setCharacterPortrait two-phase workflow, which stores the bytes here and links them in character, or neither.
+ * That workflow stores portraits as uploads, so the provider is recorded right after as ImageProvenanceRecorded.
+ */
+export async function generatePortrait(input: GeneratePortraitInput, ctx: Context): Promise<GeneratePortraitResult> {
+  const userId = requireUser(ctx);
+  const hub = { identityHeader: ctx.identityHeader };
+  const { character } = await hubRequest(hub, ImagePortraitSubjectDocument, { id: input.characterId });
+  if (!character) throw notFound(`no character with id ${input.characterId}`, { field: 'characterId' });
+  if (character.owner !== userId) throw forbidden("only the character's owner can generate its portrait", { field: 'characterId' });
+
+  const prompt = portraitPrompt(character, input.prompt?.trim() || null);
+  const drawn = await hubRequest({ ...hub, timeoutMs: GENERATE_TIMEOUT_MS }, ImageGeneratePortraitImageDocument, {
+    input: { prompt, characterId: character.id, width: PORTRAIT_SIZE, height: PORTRAIT_SIZE, n: 1, seed: input.seed ?? null },
+  });
+  const generation = requireCompleted(drawn.generateImage.generation);
+  const dataBase64 = generation.images[0] ? pngBase64OfDataUrl(generation.images[0].dataUrl) : null;
+  if (!dataBase64 || !isPng(dataBase64, ctx.settings.maxBytes)) {
+    throw userError('SERVICE_UNAVAILABLE', 'the llm answered without a usable PNG image', { generationId: generation.id });
+  }
+
+  const linked = await hubRequest({ ...hub, timeoutMs: SET_PORTRAIT_TIMEOUT_MS }, ImageSetCharacterPortraitDocument, {
+    input: { characterId: character.id, dataBase64, prompt },
+  });
+  const imageId = linked.setCharacterPortrait.image.id;
+  const image = await ctx.db.transaction(async (tx) => {
+    await recordEvents(tx, projection, {
+      streamId: imageStreamId(imageId),
+      // Version 1 is the workflow's ImageStored; a delete in between makes this a CONFLICT instead of a lost event.
+      expectedVersion: 1,
+      events: [{ type: 'ImageProvenanceRecorded', data: { imageId, provider: generation.provider, model: generation.model, generationId: generation.id } }],
+      correlationId: ctx.correlationId,
+      causationId: linked.setCharacterPortrait.transaction.id,
+      userId,
+    });
+    const [row] = await tx.select().from(images).where(eq(images.id, imageId));
+    if (!row) throw notFound(`image ${imageId} was deleted before its provenance was recorded`);
+    return row;
+  });
+  ctx.loaders.imageById.clear(image.id).prime(image.id, image);
+  return { image, characterId: character.id, generationId: generation.id, transactionId: linked.setCharacterPortrait.transaction.id };
+}
