@@ -5,15 +5,15 @@ import { repoRoot } from '../../../lib/config/paths.js';
 import { openDatabase } from '../../../lib/db/index.js';
 import { registerCounter, runSubgraph } from '../../../lib/subgraph/index.js';
 import { schema } from './db/schema.js';
-import { createInterimLocalSource } from './generations/interim-local-source.js';
 import { createLimits } from './limits/create-limits.js';
+import { ProviderRegistry } from './providers/registry.js';
 import { createLlmSubgraph, LLM_MIGRATIONS_FOLDER } from './subgraph.js';
 import { watchLlmConfig } from './watch-llm-config.js';
 
 const { secret } = loadAuthSecret();
 const hubFile = process.env.HUB_CONFIG ?? path.join(repoRoot, 'hub.yaml');
 const settings = { current: loadHubConfig(hubFile).llm_service };
-const providers = createInterimLocalSource();
+const providers = new ProviderRegistry(settings.current);
 // REDIS_URL: the counters are shared, so that all llm instances together keep each limit.
 const limits = createLimits(settings.current, process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {});
 const database = await openDatabase({ service: 'llm', schema, migrationsFolder: LLM_MIGRATIONS_FOLDER });

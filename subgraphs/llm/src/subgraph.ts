@@ -9,11 +9,11 @@ import type { Database } from '../../../lib/db/index.js';
 import { createContext } from './context.js';
 import type { schema } from './db/schema.js';
 import { startCancelPoller } from './generations/cancel-poller.js';
-import { createInterimLocalSource } from './generations/interim-local-source.js';
 import type { LlmSettings, ProviderSource } from './generations/provider-source.js';
 import { RunningGenerations } from './generations/running-generations.js';
 import type { GenerationServices } from './generations/services.js';
 import { createLimits } from './limits/create-limits.js';
+import { ProviderRegistry } from './providers/registry.js';
 import type { Limits } from './limits/limits.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -42,7 +42,7 @@ export function createLlmSubgraph(options: LlmSubgraphOptions): LlmSubgraph {
   const settings = options.settings ?? { current: llmServiceConfig.parse({}) };
   const services: GenerationServices = {
     db: options.database.db,
-    providers: options.providers ?? createInterimLocalSource(),
+    providers: options.providers ?? new ProviderRegistry(settings.current),
     limits: options.limits ?? createLimits(settings.current),
     settings,
     running: new RunningGenerations(),

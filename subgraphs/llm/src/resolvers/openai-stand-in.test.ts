@@ -5,9 +5,6 @@ import { startOpenAiServer, REPLY_WORDS, type FakeServer } from '../../../../tes
 import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../../tests/helpers/subscriptions.js';
 import type { schema } from '../db/schema.js';
-import { createStaticSource } from '../generations/static-source.js';
-import { LocalProvider } from '../providers/local/local-provider.js';
-import { OpenAiProvider } from '../providers/openai/openai-provider.js';
 import { GENERATION_FIELDS, openLlmTestDatabase, startLlmTestServer, type LlmTestServer } from '../testing/llm-test-server.js';
 
 let database: Database<typeof schema>;
@@ -25,13 +22,8 @@ beforeAll(async () => {
     dropping: { type: 'openai' as const, base_url, api_keys: ['sk-good-key-0002'], model: 'fake-drop', timeout: 5, fallback: ['local'] },
     local: {},
   };
-  server = await startLlmTestServer(database, {
-    llmService: { providers },
-    providers: createStaticSource(
-      [new OpenAiProvider('openai', providers.openai), new OpenAiProvider('revoked', providers.revoked), new OpenAiProvider('dropping', providers.dropping), new LocalProvider('local')],
-      { openai: ['local'], revoked: ['local'], dropping: ['local'] },
-    ),
-  });
+  // No stand-in source: the service builds its own ProviderRegistry from llm_service, as in production.
+  server = await startLlmTestServer(database, { llmService: { providers } });
 });
 afterAll(async () => {
   await server?.close();
