@@ -1,0 +1,117 @@
+/**
+ * The three domain generations on the real platform with the local provider: each service asks the llm through
+ * the gateway with the typed hub client, as the caller, and stores the result in its own database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
+
+let platform: TestPlatform;
+let characterId: string;
+let campaignId: string;
+
+const CREATE_CHARACTER = `mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }`;
+const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const character = await platform.gql(
+    CREATE_CHARACTER,
+    {
+      input: {
+        name: 'Brakka Stonehew',
+        race: 'HILL_DWARF',
+        class: 'FIGHTER',
+        background: 'Soldier',
+        alignment: 'LAWFUL_GOOD',
+        abilityScores: { strength: 15, dexterity: 12, constitution: 14, intelligence: 10, wisdom: 12, charisma: 8 },
+      },
+    },
+    'player-1',
+  );
+  expect(character.errors).toBeUndefined();
+  characterId = character.data!.createCharacter.character.id;
+  const campaign = await platform.gql(CREATE_CAMPAIGN, { input: { name: 'Embers of Neverwinter', setting: 'The Sword Coast, after Mount Hotenow woke.' } }, 'dm-1');
+  expect(campaign.errors).toBeUndefined();
+  campaignId = campaign.data!.createCampaign.campaign.id;
+}, 200_000);
+afterAll(async () => platform?.stop());
+
+const GENERATION = `query($id: ID!) { generation(id: $id) { id provider kind type characterId campaignId } }`;
+
+describe('domain generation through the hub (local provider)', () => {
+  it('generateBackstory stores the text as the backstory, readable afterwards', async () => {
+    const result = await platform.gql(
+      `mutation($input: GenerateBackstoryInput!) { generateBackstory(input: $input) { generationId character { id backstory version } } }`,
+      { input: { characterId, seed: 42 } },
+      'player-1',
+    );
+    expect(result.errors).toBeUndefined();
+    const { generationId, character } = result.data!.generateBackstory;
+    expect(character.backstory).toContain('Brakka Stonehew');
+    expect(character.version).toBe(2);
+    const read = await platform.gql(`query($id: ID!) { character(id: $id) { backstory } }`, { id: characterId }, 'player-1');
+    expect(read.data!.character.backstory).toBe(character.backstory);
+    // The llm recorded the generation for the caller, about this character.
+    const generation = await platform.gql(GENERATION, { id: generationId }, 'player-1');
+    expect(generation.data!.generation).toMatchObject({ id: generationId, provider: 'local', kind: 'BACKSTORY', characterId });
+
+    const refused = await platform.gql(`mutation($input: GenerateBackstoryInput!) { generateBackstory(input: $input) { generationId } }`, { input: { characterId } }, 'player-2');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('generatePlotHooks stores hooks the DM sees in the campaign', async () => {
+    const result = await platform.gql(
+      `mutation($input: GeneratePlotHooksInput!) { generatePlotHooks(input: $input) { generationId plotHooks { id text position } } }`,
+      { input: { campaignId, seed: 7 } },
+      'dm-1',
+    );
+    expect(result.errors).toBeUndefined();
+    const { generationId, plotHooks } = result.data!.generatePlotHooks;
+    expect(plotHooks.length).toBeGreaterThanOrEqual(3);
+    expect(plotHooks.map((hook: { position: number }) => hook.position)).toEqual(plotHooks.map((_hook: unknown, i: number) => i + 1));
+    const read = await platform.gql(`query($id: ID!) { campaign(id: $id) { plotHooks { id text } } }`, { id: campaignId }, 'dm-1');
+    expect(read.data!.campaign.plotHooks).toEqual(plotHooks.map(({ id, text }: { id: string; text: string }) => ({ id, text })));
+    const generation = await platform.gql(GENERATION, { id: generationId }, 'dm-1');
+    expect(generation.data!.generation).toMatchObject({ provider: 'local', kind: 'PLOT_HOOK', campaignId });
+
+    const refused = await platform.gql(`mutation($input: GeneratePlotHooksInput!) { generatePlotHooks(input: $input) { generationId } }`, { input: { campaignId } }, 'player-1');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("generatePortrait makes a real 512x512 PNG the character's portrait, served through the gateway", async () => {
+    const result = await platform.gql(
+      `mutation($input: GeneratePortraitInput!) {
+        generatePortrait(input: $input) { generationId transactionId image { id url width height mimeType prompt provider }
+          character { id portrait { id url } } } }`,
+      { input: { characterId, prompt: 'braided red beard', seed: 5 } },
+      'player-1',
+    );
+    expect(result.errors).toBeUndefined();
+    const { image, character, generationId } = result.data!.generatePortrait;
+    expect(image).toMatchObject({ width: 512, height: 512, mimeType: 'image/png', provider: 'local' });
+    expect(image.prompt).toContain('Brakka Stonehew');
+    expect(image.prompt).toContain('braided red beard');
+    expect(character.portrait).toEqual({ id: image.id, url: image.url });
+
+    const read = await platform.gql(`query($id: ID!) { character(id: $id) { portraitImageId portrait { id provider } } }`, { id: characterId }, 'player-1');
+    expect(read.data!.character).toEqual({ portraitImageId: image.id, portrait: { id: image.id, provider: 'local' } });
+    const response = await fetch(new URL(image.url, platform.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR width and height, big-endian at bytes 16 and 20.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([512, 512]);
+    const generation = await platform.gql(GENERATION, { id: generationId }, 'player-1');
+    expect(generation.data!.generation).toMatchObject({ provider: 'local', type: 'IMAGE', characterId });
+
+    const refused = await platform.gql(`mutation($input: GeneratePortraitInput!) { generatePortrait(input: $input) { generationId } }`, { input: { characterId } }, 'player-2');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const missing = await platform.gql(
+      `mutation($input: GeneratePortraitInput!) { generatePortrait(input: $input) { generationId } }`,
+      { input: { characterId: '00000000-0000-4000-8000-000000000000' } },
+      'player-1',
+    );
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
