@@ -2,8 +2,19 @@
  * The three domain generations on the real platform with the local provider: each service asks the llm through
  * the gateway with the typed hub client, as the caller, and stores the result in its own database.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { repoRoot } from '../lib/config/paths.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
+
+// 7 requests a minute per caller: room for every happy path below (two generations at most per user), and a limit
+// one user reaches in a few calls to see RATE_LIMITED cross the services with its retryAfter. 7 because no whole
+// number of requests at 7/min fits a window shorter than the minute, so the llm counts the whole minute and all 7
+// may come at once (subgraphs/llm/src/limits/window-shape.ts); 5/min would allow one request per 12 s.
+const PER_CALLER_RPM = 7;
 
 let platform: TestPlatform;
 let characterId: string;
@@ -12,8 +23,20 @@ let campaignId: string;
 const CREATE_CHARACTER = `mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }`;
 const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`;
 
+let configDir: string;
+
+/** The repository's hub.yaml with a low per-caller llm limit. */
+function hubConfigWithLowLimit(): string {
+  configDir = mkdtempSync(path.join(tmpdir(), 'domain-generation-'));
+  const config = parse(readFileSync(path.join(repoRoot, 'hub.yaml'), 'utf8')) as { llm_service?: Record<string, unknown> };
+  config.llm_service = { ...config.llm_service, limits: { per_caller: { requests_per_minute: PER_CALLER_RPM, tokens_per_minute: 100_000 } } };
+  const file = path.join(configDir, 'hub.yaml');
+  writeFileSync(file, stringify(config));
+  return file;
+}
+
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ HUB_CONFIG: hubConfigWithLowLimit() });
   const character = await platform.gql(
     CREATE_CHARACTER,
     {
@@ -34,7 +57,10 @@ beforeAll(async () => {
   expect(campaign.errors).toBeUndefined();
   campaignId = campaign.data!.createCampaign.campaign.id;
 }, 200_000);
-afterAll(async () => platform?.stop());
+afterAll(async () => {
+  await platform?.stop();
+  if (configDir) rmSync(configDir, { recursive: true, force: true });
+});
 
 const GENERATION = `query($id: ID!) { generation(id: $id) { id provider kind type characterId campaignId } }`;
 
@@ -113,5 +139,24 @@ describe('domain generation through the hub (local provider)', () => {
       'player-1',
     );
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it("passes the llm's RATE_LIMITED through the owning service to the client, with retryAfter, and stores nothing then", async () => {
+    const created = await platform.gql(CREATE_CHARACTER, { input: { name: 'Mirna', race: 'LIGHTFOOT_HALFLING', class: 'ROGUE', abilityScores: { strength: 8, dexterity: 15, constitution: 12, intelligence: 13, wisdom: 10, charisma: 14 } } }, 'player-3');
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createCharacter.character.id;
+    const GENERATE = `mutation($input: GenerateBackstoryInput!) { generateBackstory(input: $input) { character { version } } }`;
+    const codes: Array<string | undefined> = [];
+    let limited: { extensions?: Record<string, any> } | undefined;
+    for (let i = 0; i <= PER_CALLER_RPM; i++) {
+      const result = await platform.gql(GENERATE, { input: { characterId: id } }, 'player-3');
+      codes.push(result.errors?.[0]?.extensions?.code);
+      limited ??= result.errors?.[0];
+    }
+    expect(codes.slice(0, PER_CALLER_RPM)).toEqual(Array(PER_CALLER_RPM).fill(undefined));
+    expect(codes.at(-1)).toBe('RATE_LIMITED');
+    expect(limited?.extensions?.retryAfter).toBeGreaterThan(0);
+    const read = await platform.gql(`query($id: ID!) { character(id: $id) { version } }`, { id }, 'player-3');
+    expect(read.data!.character.version).toBe(1 + PER_CALLER_RPM);
   });
 });
