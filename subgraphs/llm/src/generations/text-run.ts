@@ -70,7 +70,8 @@ export async function runTextGeneration(services: GenerationServices, userId: st
   const startedAt = performance.now();
   const createdAt = new Date();
   const fallbacks: FallbackRecord[] = [];
-  let row: GenerationRow | null = null;
+  // Widened on purpose: it is set inside the insert's callback, which control-flow narrowing does not follow.
+  let row = null as GenerationRow | null;
   let firstTokenMs: number | null = null;
   let emitted = false;
   let everyFailureRateLimited = true;
@@ -142,20 +143,38 @@ export async function runTextGeneration(services: GenerationServices, userId: st
         retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
         continue;
       }
-      if (!row) {
-        row = await insertGeneration(services.db, { ...base(step), instanceId: services.instanceId });
-        services.running.add(row.id, { userId, controller, finished });
-        hooks.onStarted?.(row);
-      }
       if (controller.signal.aborted) {
         await reservation.release();
         return await end({ status: 'CANCELLED', step, text: '', usage: NO_USAGE, failure: null });
       }
+      // The RUNNING row is written while the provider already works on the prompt, so the insert's round trip is
+      // not added to the time to first token; deltas that arrive before it is stored wait, so STARTED comes first.
+      let stored: Promise<void> | null = null;
+      const early: string[] = [];
+      if (!row) {
+        stored = insertGeneration(services.db, { ...base(step), instanceId: services.instanceId }).then((inserted) => {
+          row = inserted;
+          services.running.add(inserted.id, { userId, controller, finished });
+          hooks.onStarted?.(inserted);
+          for (const text of early.splice(0)) hooks.onDelta?.(text);
+        });
+        // Nothing stored means nobody could cancel or account for the call: stop it.
+        stored.catch(() => controller.abort());
+      }
       const attempt = await streamAttempt(step, { kind: input.kind, prompt: input.prompt, context: input.context, seed, maxTokens: input.maxTokens }, promptTokens, controller.signal, (text) => {
         firstTokenMs ??= Math.round(performance.now() - startedAt);
         emitted = true;
-        hooks.onDelta?.(text);
+        if (row) hooks.onDelta?.(text);
+        else early.push(text);
       });
+      if (stored) {
+        try {
+          await stored;
+        } catch (err) {
+          await reservation.settle(attempt.ok ? attempt.usage : { promptTokens, completionTokens: attempt.completionTokens });
+          throw err;
+        }
+      }
       if (attempt.ok) {
         await reservation.settle(attempt.usage);
         return await end({ status: 'COMPLETED', step, model: attempt.model, text: attempt.text, usage: attempt.usage, finishReason: attempt.finishReason, failure: null });
