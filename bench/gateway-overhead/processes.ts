@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { repoRoot } from '../../lib/config/paths.js';
 import { SERVICES } from '../../lib/config/services.js';
 import { BUILD_DIR, bundlePath } from '../../scripts/build-services.js';
-import { NODE_FLAGS, type Platform } from '../../scripts/platform.js';
+import { nodeFlags, type Platform } from '../../scripts/platform.js';
 
 export const SUPERGRAPH_PATH = path.join(repoRoot, 'gateway', 'supergraph.graphql');
 
@@ -67,7 +67,7 @@ export async function startPlainGateway(platform: Platform, port: number, secret
  */
 export async function startProfiledGateway(platform: Platform, env: Record<string, string>, profileDir: string, profileName: string): Promise<ChildProcess> {
   await platform.stopProcess('gateway');
-  const flags = ['--enable-source-maps', ...(NODE_FLAGS.gateway ?? []), '--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName];
+  const flags = [...nodeFlags('gateway'), '--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName];
   const child = spawn(process.execPath, [...flags, bundlePath('gateway')], {
     cwd: repoRoot,
     env: { ...process.env, ...env, ...subgraphUrlEnv(platform), PORT: String(platform.gatewayPort), HUB_URL: `${platform.url}/graphql`, APOLLO_TELEMETRY_DISABLED: '1' },

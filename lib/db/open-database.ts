@@ -33,6 +33,11 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   directory?: string;
   /** Postgres schema; default DB_SCHEMA_PREFIX + service. */
   schemaName?: string;
+  /**
+   * PGlite only: server settings (`-c name=value`) on top of PGlite's defaults, for a process that must keep its
+   * embedded database small (the gateway's hub). Ignored on Postgres, whose settings belong to the server.
+   */
+  pgliteSettings?: Record<string, string>;
 }
 
 /**
@@ -58,7 +63,8 @@ async function openPglite<TSchema extends Record<string, unknown>>(
     mkdirSync(path.dirname(dir), { recursive: true });
     await seedFromTemplate(dir);
   }
-  const client = await PGlite.create(dir);
+  const settings = Object.entries(options.pgliteSettings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  const client = await PGlite.create(dir, settings.length ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {});
   const db = drizzlePglite(client, { schema: options.schema, logger });
   // PGlite is a single connection in one process, so no lock is needed around migrations.
   await migratePglite(db, { migrationsFolder: options.migrationsFolder });

@@ -5,8 +5,9 @@ import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
-import { openDatabase, type Database } from '../../../lib/db/index.js';
+import type { Database } from '../../../lib/db/index.js';
 import { hubServices, type ServiceRegistryView } from './context.js';
+import { openHubDatabase } from './hub-database.js';
 import { schema } from './db/schema.js';
 import { hubResolvers } from './resolvers/index.js';
 import { TransactionCoordinator } from './transactions/coordinator.js';
@@ -15,7 +16,6 @@ import { TransactionLog } from './transactions/transaction-log.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const HUB_SCHEMA_PATH = path.join(here, 'schema.graphql');
-const HUB_MIGRATIONS = path.join(here, 'drizzle');
 
 /** The supergraph's name for the hub's own subgraph: the gateway serves it in-process instead of over HTTP. */
 export const HUB_SUBGRAPH = 'hub';
@@ -40,7 +40,7 @@ export interface HubSubgraphOptions {
  * unfinished transactions) once the participants' data sources exist.
  */
 export async function createHubSubgraph(options: HubSubgraphOptions): Promise<HubSubgraph> {
-  const database = options.database ?? (await openDatabase({ service: HUB_SUBGRAPH, schema, migrationsFolder: HUB_MIGRATIONS }));
+  const database = options.database ?? (await openHubDatabase());
   const coordinator = new TransactionCoordinator({
     log: new TransactionLog(database.db),
     participants: options.participants,
