@@ -69,6 +69,28 @@ describe('batchGenerate', () => {
   });
 });
 
+describe('batchGenerate inside the rate limits', () => {
+  it('paces items in the caller\'s limit and reports those that cannot start within max_duration as RATE_LIMITED', async () => {
+    // 60 a minute: paced items start a second apart (at 0, 1, 2 s...), so within a 2.5 s max_duration three start.
+    const limited = await startLlmTestServer(database, { llmService: { limits: { per_caller: { requests_per_minute: 60 } }, batch: { max_duration: 2.5 } } });
+    try {
+      const began = Date.now();
+      const result = await limited.client.request(BATCH, { input: { items: [1, 2, 3, 4, 5, 6].map((i) => ({ prompt: `item ${i}` })), concurrency: 2 } }, 'paced');
+      expect(result.errors).toBeUndefined();
+      const batch = result.data?.batchGenerate;
+      expect(batch).toMatchObject({ completed: 3, failed: 3 });
+      for (const item of batch.items.slice(3)) {
+        expect(item).toMatchObject({ generation: null, error: { code: 'RATE_LIMITED' } });
+        expect(item.error.retryAfter).toBeGreaterThan(0);
+      }
+      expect(Date.now() - began).toBeGreaterThanOrEqual(2000);
+      expect(Date.now() - began).toBeLessThan(6000);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('Query.usage', () => {
   it("sums the caller's own tokens, images and cost per provider and period", async () => {
     const user = 'accountant';
