@@ -15,6 +15,7 @@ import { errorBody, sendJson } from './http/send-json.js';
 import { maskGatewayError } from './mask-gateway-error.js';
 import { useAuth, type AuthContext } from './plugins/use-auth.js';
 import { useRequestPolicy } from './plugins/use-request-policy.js';
+import { useServerTiming } from './plugins/use-server-timing.js';
 import { useSubscriptions, type SubscriptionsPlugin } from './plugins/use-subscriptions.js';
 import { ServiceRegistry } from './resilience/service-registry.js';
 import { attachGraphqlWs } from './subscriptions/ws-server.js';
@@ -116,6 +117,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // limit, which Node's parser holds the body to); yoga's own limit would pipe every body through one more stream.
     maxRequestBodySize: false,
     plugins: [
+      useServerTiming(),
       useAuth({ secret: config.secret }),
       useRequestPolicy({ requestTimeoutMs, defaultPriority: defaults.priority, rootFields: hubConfig.message_hub.priority.root_fields }),
       useApolloFederation({ gateway }),
