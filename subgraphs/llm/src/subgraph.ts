@@ -9,6 +9,7 @@ import type { Database } from '../../../lib/db/index.js';
 import { createContext } from './context.js';
 import type { schema } from './db/schema.js';
 import { startCancelPoller } from './generations/cancel-poller.js';
+import { startAbandonedSweeper } from './generations/sweep-abandoned.js';
 import type { LlmSettings, ProviderSource } from './generations/provider-source.js';
 import { RunningGenerations } from './generations/running-generations.js';
 import type { GenerationServices } from './generations/services.js';
@@ -49,6 +50,7 @@ export function createLlmSubgraph(options: LlmSubgraphOptions): LlmSubgraph {
     instanceId: options.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
   };
   const stopPoller = startCancelPoller(services.db, services.running, services.instanceId);
+  const stopSweeper = startAbandonedSweeper(services.db, services.instanceId);
   const server = createSubgraphServer({
     name: 'llm',
     typeDefs,
@@ -62,6 +64,7 @@ export function createLlmSubgraph(options: LlmSubgraphOptions): LlmSubgraph {
     services,
     close: async () => {
       stopPoller();
+      stopSweeper();
       // Streams still running end CANCELLED with their usage, rather than staying RUNNING for ever.
       await services.running.abortAll();
       await server.close();
