@@ -337,8 +337,11 @@ export type Mutation = {
    */
   generateImage: GenerateImagePayload;
   /**
-   * Generates text and stores the generation. Served today by the offline `local` provider: seeded
-   * procedural text over the given context, not a language model. Same input and same seed give the same text.
+   * Generates text and stores the generation: the requested (or first configured) text provider, then its fallbacks
+   * from hub.yaml; Generation.provider says which one served it. The offline `local` provider writes seeded procedural
+   * text over the given context (not a language model): same input and same seed give the same text. Fails with
+   * RATE_LIMITED (extensions.retryAfter) over the caller's limit, SERVICE_UNAVAILABLE when every provider failed
+   * (extensions.generationId names the stored FAILED generation).
    */
   generateText: GenerateTextPayload;
 };
