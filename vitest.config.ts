@@ -14,15 +14,15 @@ export default defineConfig({
     // *.pg.test.ts and *.pg.e2e.ts prove what only a PostgreSQL server can show (lock contention, schemas, a test's
     // own connection holding a lock a service needs): they join the run when DATABASE_URL names one, as in .ci/run's
     // second pass.
-    // *.redis.test.ts likewise prove what only a shared Redis can show (two llm instances holding one limit
-    // together): they join the run when REDIS_URL names one.
+    // *.redis.test.ts and *.redis.e2e.ts likewise prove what only a shared Redis can show (two llm instances holding
+    // one limit together): they join the run when REDIS_URL names one.
     include: ['**/*.test.ts', 'tests/**/*.e2e.ts'],
     exclude: [
       'node_modules/**',
       '.data/**',
       '.build/**',
       ...(process.env.DATABASE_URL ? [] : ['**/*.pg.test.ts', '**/*.pg.e2e.ts']),
-      ...(process.env.REDIS_URL ? [] : ['**/*.redis.test.ts']),
+      ...(process.env.REDIS_URL ? [] : ['**/*.redis.test.ts', '**/*.redis.e2e.ts']),
     ],
     // End-to-end files start real processes (PGlite boot ~2-4 s each on 2 cores): give them room.
     testTimeout: 60_000,
