@@ -47,12 +47,12 @@ export function resolveChain(
   return chain.map((provider, index) => ({ provider, model: index === 0 ? model : defaultModel(provider, capability, config) }));
 }
 
-/** A provider that does both (openai) has its image model apart (image_model); otherwise its model serves. */
+/**
+ * An image request that names no model gets the provider's image model: hub.yaml's image_model, else the provider's
+ * own image default (openai's dall-e-3, local's avatar style), and only then its model (image-only providers). Its text
+ * model would be refused by an image endpoint, or recorded as the model of a picture it did not draw.
+ */
 function defaultModel(provider: Provider, capability: Capability, config: LlmServiceConfig): string {
-  if (capability === 'image') {
-    // A provider may name its own image default (local's avatar style) apart from its text model.
-    const own = 'defaultImageModel' in provider && typeof provider.defaultImageModel === 'string' ? provider.defaultImageModel : undefined;
-    return config.providers[provider.name]?.image_model ?? own ?? provider.defaultModel;
-  }
+  if (capability === 'image') return config.providers[provider.name]?.image_model ?? provider.defaultImageModel ?? provider.defaultModel;
   return provider.defaultModel;
 }
