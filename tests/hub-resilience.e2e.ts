@@ -96,6 +96,15 @@ describe('a subgraph killed under load', () => {
   });
 });
 
+describe('Query.hub', () => {
+  it("is for operators: a player's token is FORBIDDEN and sees no instance URL", async () => {
+    const result = await platform.gql('{ hub { services { name instances { url } } } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(result)).not.toContain('127.0.0.1');
+    expect((await hubStatus(platform)).map((service) => service.name).sort()).toEqual(['campaign', 'character', 'image', 'llm']);
+  });
+});
+
 describe('a slow subgraph', () => {
   it('cuts attempts at its timeout and retries them within the deadline, serving the other fields', async () => {
     campaignProxy.mode = { kind: 'pass', delayMs: 1500 };

@@ -61,9 +61,9 @@ async function timed(url: string, token: string, query: string): Promise<{ clien
 
 const figures = (p: Percentiles) => `p50 ${p.p50.toFixed(2)} ms, p99 ${p.p99.toFixed(2)} ms`;
 
-export async function measureOpenBreaker(platform: Platform, token: string): Promise<string> {
+export async function measureOpenBreaker(platform: Platform, token: string, operatorToken: string): Promise<string> {
   const url = `${platform.url}/graphql`;
-  const breakers = async () => (await post(url, token, LLM_BREAKERS)).body.data?.hub?.service?.instances.map((instance) => instance.breaker.state);
+  const breakers = async () => (await post(url, operatorToken, LLM_BREAKERS)).body.data?.hub?.service?.instances.map((instance) => instance.breaker.state);
   if (!(await breakers().catch(() => undefined))) return 'open breaker: n/a (the gateway reports no breakers in Query.hub)';
   await platform.stopProcess('llm');
   let states: string[] | undefined;

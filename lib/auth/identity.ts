@@ -11,6 +11,11 @@ export interface Identity {
    * coordinator (the only caller the participant protocol accepts), a service name for its background work.
    */
   service?: string;
+  /**
+   * Roles from the client's JWT (`operator`). Only the gateway's in-process hub reads them; they are not carried
+   * in the signed identity header, so a subgraph, or a call a subgraph makes through the hub, never has them.
+   */
+  roles?: readonly string[];
 }
 
 // 60 s: a subgraph may hand the header back to the hub for a nested call during its request;

@@ -12,8 +12,8 @@ describe('VerifiedTokens', () => {
   it('answers the user of a valid token, again and again', async () => {
     const tokens = new VerifiedTokens(secret);
     const token = await signUserToken('dm-1', secret);
-    expect(await tokens.verify(token)).toEqual({ id: 'dm-1' });
-    expect(await tokens.verify(token)).toEqual({ id: 'dm-1' });
+    expect(await tokens.verify(token)).toEqual({ id: 'dm-1', roles: [] });
+    expect(await tokens.verify(token)).toEqual({ id: 'dm-1', roles: [] });
     expect(tokens.size).toBe(1);
   });
 
@@ -21,7 +21,7 @@ describe('VerifiedTokens', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const tokens = new VerifiedTokens(secret);
     const token = await signUserToken('player-1', secret, '60s');
-    expect(await tokens.verify(token)).toEqual({ id: 'player-1' });
+    expect(await tokens.verify(token)).toEqual({ id: 'player-1', roles: [] });
     vi.setSystemTime(Date.now() + 61_000);
     await expect(tokens.verify(token)).rejects.toThrow('token has expired');
   });

@@ -1,5 +1,6 @@
 import type { GraphQLResult } from './subgraph-client.js';
-import type { TestPlatform } from './platform.js';
+import { OPERATOR_ROLE, signUserToken } from '../../lib/auth/jwt.js';
+import { E2E_SECRET, type TestPlatform } from './platform.js';
 
 export const HUB_STATUS = `{ hub { services { name available
   instances { url healthy healthError outstanding requests failures latencyMs breaker { state failures transitions lastTransitionAt } }
@@ -17,9 +18,15 @@ export interface HubInstance {
   breaker: { state: string; failures: number; transitions: number; lastTransitionAt: string | null };
 }
 
-/** Query.hub's services, as a signed-in user reads them through the gateway. */
+/** Query.hub's services, as an operator (a token with the operator role) reads them through the gateway. */
 export async function hubStatus(platform: TestPlatform): Promise<any[]> {
-  const result = await platform.gql(HUB_STATUS);
+  const token = await signUserToken('operator-1', E2E_SECRET, undefined, [OPERATOR_ROLE]);
+  const response = await fetch(`${platform.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: HUB_STATUS }),
+  });
+  const result = (await response.json()) as GraphQLResult<any>;
   if (result.errors) throw new Error(`Query.hub failed: ${JSON.stringify(result.errors)}`);
   return result.data?.hub.services;
 }

@@ -35,7 +35,7 @@ async function authenticate(request: Request, secret: string): Promise<Outcome> 
     if (!token) return { rejection: 'token is invalid' };
     try {
       const user = await verifiedTokens(secret).verify(token);
-      return { identity: { userId: user.id } };
+      return { identity: user.roles.length > 0 ? { userId: user.id, roles: user.roles } : { userId: user.id } };
     } catch (err) {
       if (err instanceof TokenError && err.message === 'token has expired') return { rejection: 'token has expired' };
       return { rejection: 'token is invalid' };

@@ -2,7 +2,7 @@ import { isUuid } from '../../../../lib/db/uuid.js';
 import { readPageArgs, toConnection } from '../../../../lib/graphql/connection.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { HubServices } from '../context.js';
-import { canRead, requireUser } from './access.js';
+import { canRead, requireOperator, requireUser } from './access.js';
 
 interface TransactionCursor {
   createdAt: string;
@@ -17,8 +17,7 @@ function isCursor(value: unknown): value is TransactionCursor {
 export function queryResolvers(hub: HubServices): QueryResolvers {
   return {
     hub(_, __, ctx) {
-      // Instance URLs are the platform's internal addresses: signed-in users only, like every other field.
-      requireUser(ctx);
+      requireOperator(ctx);
       return { services: hub.registry.snapshot() };
     },
     async transaction(_, { id }, ctx) {
