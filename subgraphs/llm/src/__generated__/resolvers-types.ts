@@ -378,6 +378,16 @@ export type PageInfo = {
 /** A provider that was tried and failed before another one served the generation. */
 export type ProviderAttempt = {
   __typename?: 'ProviderAttempt';
+  /** Completion tokens the attempt streamed before it failed (the provider's count, else ours over its deltas); 0 if none. */
+  completionTokens: Scalars['Int']['output'];
+  /** Estimated cost of the attempt in USD from hub.yaml's pricing; 0 for providers without pricing. */
+  costUsd: Scalars['Float']['output'];
+  /**
+   * Prompt tokens the attempt used up: counted before the call when the provider worked on the prompt (a stream cut
+   * short, a timeout, an error inside the stream), or the provider's own count; 0 when it refused at once (429, 401, no
+   * key) and nothing was counted. Query.usage counts them under this provider.
+   */
+  promptTokens: Scalars['Int']['output'];
   /** The provider's name in hub.yaml. */
   provider: Scalars['String']['output'];
   /** Why it failed: RATE_LIMITED, UNAUTHORIZED, QUOTA_EXCEEDED, TIMEOUT, UNAVAILABLE or BAD_RESPONSE. */
@@ -474,7 +484,10 @@ export type UsageBucket = {
   promptTokens: Scalars['Int']['output'];
   /** The provider, as named in hub.yaml. */
   provider: Scalars['String']['output'];
-  /** Generations attempted (completed, failed and cancelled). */
+  /**
+   * Calls to the provider: the generations it served or ended (completed, failed and cancelled), and the attempts that
+   * failed part-way before another provider took over (counted in the limits).
+   */
   requests: Scalars['Int']['output'];
 };
 
@@ -785,6 +798,9 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type ProviderAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProviderAttempt'] = ResolversParentTypes['ProviderAttempt']> = {
+  completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

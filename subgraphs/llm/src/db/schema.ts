@@ -14,6 +14,14 @@ export const FINISH_REASONS = ['stop', 'length'] as const satisfies readonly Fin
 export interface FallbackRecord {
   provider: string;
   reason: string;
+  /**
+   * Set when the limits counted the attempt (it reached the provider: a stream cut short, a timeout, an error inside
+   * the stream): its usage and cost, which Query.usage counts under this provider. Absent for refusals (429, 401, no
+   * key), whose reservation went back, and on rows stored before attempts carried it.
+   */
+  promptTokens?: number;
+  completionTokens?: number;
+  costUsd?: number;
 }
 
 const quoted = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));

@@ -5,6 +5,7 @@ import { RateLimitExceeded, type Reservation } from '../limits/limits.js';
 import { ProviderError, type ImageResult } from '../providers/provider.js';
 import { countTokens } from './count-tokens.js';
 import { estimateCost } from './estimate-cost.js';
+import { failedAttempt } from './failed-attempt.js';
 import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
@@ -79,6 +80,8 @@ export async function runImageGeneration(services: GenerationServices, userId: s
   };
 
   let lastStep: ChainStep | undefined;
+  // The prompt tokens of the last attempt the limits counted: a generation that fails everywhere keeps them.
+  let lastUsed = 0;
   for (const step of chain) {
     const name = step.provider.name;
     let reservation: Reservation;
@@ -88,7 +91,7 @@ export async function runImageGeneration(services: GenerationServices, userId: s
       if (err instanceof LimitsUnavailable) throw failureError(COUNTERS_DOWN, null);
       if (!(err instanceof RateLimitExceeded)) throw err;
       if (err.scope === 'caller') throw rateLimited(err.retryAfter, `Your rate limit is used up: try again in ${Math.ceil(err.retryAfter)} s.`);
-      fallbacks.push({ provider: name, reason: 'RATE_LIMITED' });
+      fallbacks.push(failedAttempt(name, 'RATE_LIMITED', null));
       retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
       continue;
     }
@@ -111,7 +114,9 @@ export async function runImageGeneration(services: GenerationServices, userId: s
         const failure: GenerationFailure = { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null };
         return { row: await store(step, null, failure, used), failure };
       }
-      fallbacks.push({ provider: name, reason: error.kind });
+      // An image is priced per picture and none came back: the attempt costs nothing, its prompt tokens still count.
+      fallbacks.push(failedAttempt(name, error.kind, consumed ? { usage: { promptTokens, completionTokens: 0 }, costUsd: 0 } : null));
+      lastUsed = used;
       if (error.kind === 'RATE_LIMITED') retryAfter = Math.min(retryAfter ?? Infinity, (error.details.retryAfterMs ?? 0) / 1000);
       else everyFailureRateLimited = false;
     }
@@ -123,5 +128,5 @@ export async function runImageGeneration(services: GenerationServices, userId: s
       : { code: 'SERVICE_UNAVAILABLE', message: `Every image provider failed: ${tried}.`, retryAfter: null };
   const step = lastStep ?? chain[chain.length - 1];
   if (!step) throw new Error('runImageGeneration needs at least one provider');
-  return { row: await store(step, null, failure, 0), failure };
+  return { row: await store(step, null, failure, lastUsed), failure };
 }

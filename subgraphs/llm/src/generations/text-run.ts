@@ -4,6 +4,7 @@ import { LimitsUnavailable } from '../limits/limits-unavailable.js';
 import { RateLimitExceeded, type Reservation, type ReserveRequest } from '../limits/limits.js';
 import type { ProviderErrorKind, TextFinishReason, TokenUsage } from '../providers/provider.js';
 import { estimateCost } from './estimate-cost.js';
+import { failedAttempt } from './failed-attempt.js';
 import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
@@ -139,7 +140,7 @@ export async function runTextGeneration(services: GenerationServices, userId: st
           if (!row) throw rateLimited(err.retryAfter, message);
           return await end({ status: 'FAILED', step: last?.step ?? step, text: last?.text ?? '', usage: last?.usage ?? NO_USAGE, failure: { code: 'RATE_LIMITED', message, retryAfter: roundRetryAfter(err.retryAfter) } });
         }
-        fallbacks.push({ provider: name, reason: 'RATE_LIMITED' });
+        fallbacks.push(failedAttempt(name, 'RATE_LIMITED', null));
         retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
         continue;
       }
@@ -190,7 +191,8 @@ export async function runTextGeneration(services: GenerationServices, userId: st
       if (error.kind === 'BAD_REQUEST') {
         return await end({ status: 'FAILED', step, text: attempt.text, usage, failure: { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null } });
       }
-      fallbacks.push({ provider: name, reason: error.kind });
+      const pricing = services.settings.current.providers[name]?.pricing;
+      fallbacks.push(failedAttempt(name, error.kind, consumed ? { usage, costUsd: estimateCost(pricing, usage) } : null));
       last = { step, text: attempt.text, usage };
       if (error.kind === 'RATE_LIMITED') retryAfter = Math.min(retryAfter ?? Infinity, (error.details.retryAfterMs ?? 0) / 1000);
       else everyFailureRateLimited = false;
