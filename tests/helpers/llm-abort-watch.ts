@@ -12,6 +12,8 @@ export interface WatchedRequest {
   finished: boolean;
   /** The client closed the connection before the response had ended. */
   aborted: boolean;
+  /** performance.now() when the request arrived: when a provider would count it against its limit. */
+  arrivedAt: number;
   /** Milliseconds from the request's arrival to its end either way (null while open): for failure messages. */
   endedAfterMs: number | null;
 }
@@ -28,7 +30,7 @@ export async function startAbortWatch(targetUrl: string): Promise<AbortWatch> {
   const requests: WatchedRequest[] = [];
   const server = createServer((req, res) => {
     const arrived = performance.now();
-    const watched: WatchedRequest = { path: req.url ?? '/', finished: false, aborted: false, endedAfterMs: null };
+    const watched: WatchedRequest = { path: req.url ?? '/', finished: false, aborted: false, arrivedAt: arrived, endedAfterMs: null };
     requests.push(watched);
     const upstream = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);

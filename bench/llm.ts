@@ -1,0 +1,111 @@
+/**
+ * bench/llm: what the llm path through the gateway costs a streamed generation, and how exactly a batch keeps a
+ * provider's rate limit. One platform (as `npm start` runs it) with `openai` providers pointed at local servers:
+ *   (a) time to first token of textGeneration through the gateway (SSE) against a direct `openai` SDK stream to the
+ *       same stand-in server (tests/fakes/openai-server.ts, no pause between chunks): p50/p95 of each, the overhead p50;
+ *   (b) relay throughput in chunks/s of one long stream, through the gateway against direct;
+ *   (c) a batchGenerate of 200 items under a provider limit of 600 requests/minute: the achieved rate against it.
+ * Runs alternate gateway and direct after a warm-up, so both see the same machine load.
+ * Run: npm run bench:llm [-- --runs 60 --chunks 2000]
+ */
+import { parseArgs } from 'node:util';
+import OpenAI from 'openai';
+import { startOpenAiServer } from '../tests/fakes/openai-server.js';
+import { startAbortWatch } from '../tests/helpers/llm-abort-watch.js';
+import { writeLlmHubYaml } from '../tests/helpers/llm-hub-yaml.js';
+import { startTestPlatform } from '../tests/helpers/platform.js';
+import { measureBatchRate } from './llm/batch-rate.js';
+import { startLongStreamServer } from './llm/long-stream-server.js';
+import { directStream, gatewayStream, percentile, type StreamTiming } from './llm/streams.js';
+
+const { values: args } = parseArgs({
+  options: {
+    // 60 runs of each: p95 is then the 57th, not one stray pause.
+    runs: { type: 'string', default: '60' },
+    // 2000 chunks: a long answer (about 2000 tokens), streamed for long enough that setup time is a small share.
+    chunks: { type: 'string', default: '2000' },
+    // 200 items at 600/min: the issue's figure, about 20 s of pacing.
+    items: { type: 'string', default: '200' },
+  },
+});
+const RUNS = Number(args.runs);
+const CHUNKS = Number(args.chunks);
+const ITEMS = Number(args.items);
+const BATCH_RPM = 600;
+// The key of the bench's providers: the stand-ins serve any key that names no error scenario.
+const KEY = 'sk-bench-llm-0001';
+// 10 warm-up runs of each: JIT, query-plan cache and keep-alive pools settle within a few.
+const WARMUP = 10;
+
+const standIn = await startOpenAiServer();
+const long = await startLongStreamServer(CHUNKS);
+// In front of the paced provider: records when each batch request reaches it.
+const watch = await startAbortWatch(standIn.url);
+const hubYaml = writeLlmHubYaml('llm-bench', {
+  // The batch's ~20 s (plus margin) must fit the gateway's llm timeout and whole-request timeout.
+  message_hub: { request_timeout: 120 },
+  services: { llm: { timeout: 90 } },
+  llm_service: {
+    max_tokens: CHUNKS + 100,
+    // Far above the bench's calls: the caller's limit must not pace anything; the provider's does (c).
+    limits: { per_caller: { requests_per_minute: 100_000, tokens_per_minute: 100_000_000 } },
+    // 200 items, 8 at a time, 60 s: room for 200 starts at 600/min (20 s) with margin.
+    batch: { max_items: ITEMS, concurrency: 8, max_duration: 60 },
+    providers: {
+      openai: { base_url: `${standIn.url}/v1`, api_keys: [KEY], model: 'gpt-4o-mini', timeout: 10 },
+      long: { type: 'openai', base_url: `${long.url}/v1`, api_keys: [KEY], model: 'gpt-4o-mini', timeout: 10 },
+      paced: { type: 'openai', base_url: `${watch.url}/v1`, api_keys: [KEY], model: 'gpt-4o-mini', timeout: 10, limits: { requests_per_minute: BATCH_RPM } },
+      local: {},
+    },
+  },
+});
+const platform = await startTestPlatform({ HUB_CONFIG: hubYaml.file });
+const token = await platform.token('bench-user');
+const direct = (baseUrl: string) => new OpenAI({ apiKey: KEY, baseURL: `${baseUrl}/v1`, maxRetries: 0 });
+
+async function alternate(runs: number, viaGateway: () => Promise<StreamTiming>, viaDirect: () => Promise<StreamTiming>) {
+  const gateway: StreamTiming[] = [];
+  const straight: StreamTiming[] = [];
+  for (let i = 0; i < runs; i++) {
+    gateway.push(await viaGateway());
+    straight.push(await viaDirect());
+  }
+  return { gateway, straight };
+}
+
+const fmt = (ms: number) => ms.toFixed(2).padStart(8);
+try {
+  const standInClient = direct(standIn.url);
+  const ttftGateway = () => gatewayStream(platform.url, token, { prompt: 'First token please', provider: 'openai', maxTokens: 100 });
+  const ttftDirect = () => directStream(standInClient, 'gpt-4o-mini', 'First token please', 100);
+  await alternate(WARMUP, ttftGateway, ttftDirect);
+  const ttft = await alternate(RUNS, ttftGateway, ttftDirect);
+  const g = ttft.gateway.map((t) => t.firstTokenMs);
+  const d = ttft.straight.map((t) => t.firstTokenMs);
+  console.log(`\n(a) time to first token, ${RUNS} runs each (ms)      p50      p95`);
+  console.log(`    gateway subscription (SSE)         ${fmt(percentile(g, 50))} ${fmt(percentile(g, 95))}`);
+  console.log(`    direct openai SDK stream           ${fmt(percentile(d, 50))} ${fmt(percentile(d, 95))}`);
+  const overhead = percentile(g, 50) - percentile(d, 50);
+  console.log(`    overhead p50                       ${fmt(overhead)}   (target < 5 ms: ${overhead < 5 ? 'met' : 'NOT met'})`);
+
+  const longClient = direct(long.url);
+  const longRuns = Math.max(3, Math.round(RUNS / 10));
+  const relay = await alternate(longRuns, () => gatewayStream(platform.url, token, { prompt: 'A long answer', provider: 'long', maxTokens: CHUNKS }), () => directStream(longClient, 'gpt-4o-mini', 'A long answer', CHUNKS));
+  const rate = (t: StreamTiming) => t.deltas / ((t.totalMs - t.firstTokenMs) / 1000);
+  const gRate = percentile(relay.gateway.map(rate), 50);
+  const dRate = percentile(relay.straight.map(rate), 50);
+  console.log(`\n(b) relay of a ${CHUNKS}-chunk stream, median of ${longRuns} runs each (first delta to last)`);
+  console.log(`    gateway subscription (SSE)   ${gRate.toFixed(0).padStart(8)} chunks/s  (${relay.gateway[0]?.deltas} deltas)`);
+  console.log(`    direct openai SDK stream     ${dRate.toFixed(0).padStart(8)} chunks/s  (${relay.straight[0]?.deltas} deltas)`);
+  console.log(`    gateway / direct             ${(gRate / dRate).toFixed(3).padStart(8)}`);
+
+  const batch = await measureBatchRate(platform.url, token, ITEMS, BATCH_RPM, 'paced', () => watch.requests.map((r) => r.arrivedAt));
+  console.log(`\n(c) batchGenerate of ${ITEMS} items under a provider limit of ${BATCH_RPM} requests/minute`);
+  console.log(`    completed ${batch.completed}, failed ${batch.failed}, batch ${(batch.durationMs / 1000).toFixed(1)} s${batch.firstError ? `, first error: ${batch.firstError}` : ''}`);
+  console.log(`    achieved ${batch.achievedRpm.toFixed(1)} requests/minute = ${((100 * batch.achievedRpm) / BATCH_RPM).toFixed(2)}% of the limit (target >= 95%, never above)`);
+  console.log(`    most starts in any ${batch.windowSeconds} s: ${batch.mostInWindow} (the limit allows ${batch.windowPoints})`);
+} finally {
+  await platform.stop();
+  await Promise.all([standIn.close(), long.close(), watch.close()]);
+  hubYaml.remove();
+}
