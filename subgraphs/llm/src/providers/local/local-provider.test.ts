@@ -4,7 +4,7 @@ import { ProviderError, type TextChunk, type TextRequest } from '../provider.js'
 import { countTokens } from '../token-counter.js';
 import { LocalProvider, splitIntoDeltas } from './local-provider.js';
 import { LOCAL_IMAGE_MODEL } from './local-image.js';
-import { LOCAL_MODEL } from './write-text.js';
+import { LOCAL_MODEL, writeLocalText } from './write-text.js';
 
 const provider = new LocalProvider('local');
 const request = (overrides: Partial<TextRequest> = {}): TextRequest => ({
@@ -54,6 +54,34 @@ describe('LocalProvider text', () => {
     expect(done).toMatchObject({ type: 'done', finishReason: 'length' });
     if (done?.type !== 'done') throw new Error('no done chunk');
     expect(done.usage?.completionTokens).toBeLessThanOrEqual(40);
+  });
+
+  it('sends the first delta without waiting for a turn of the event loop', async () => {
+    // Queued before the stream starts: a provider that waited a turn before its first delta would come after it.
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const iterator = provider.streamText(request())[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.value).toMatchObject({ type: 'delta' });
+    expect(turned).toBe(false);
+    await iterator.return?.();
+  });
+
+  it('streams exactly the text and usage writeLocalText gives for the seed, cut or not', async () => {
+    for (const maxTokens of [5, 40, 2048]) {
+      for (const kind of ['BACKSTORY', 'PLOT_HOOK', 'FREEFORM'] as const) {
+        const asked = request({ kind, maxTokens, prompt: kind === 'FREEFORM' ? 'Who built the tower?' : null });
+        const chunks = await collect(provider.streamText(asked));
+        const written = writeLocalText(asked);
+        expect(chunks.map((c) => (c.type === 'delta' ? c.text : '')).join('')).toBe(written.text);
+        expect(chunks.at(-1)).toEqual({
+          type: 'done',
+          model: LOCAL_MODEL,
+          finishReason: written.truncated ? 'length' : 'stop',
+          usage: { promptTokens: written.promptTokens, completionTokens: written.completionTokens },
+        });
+      }
+    }
   });
 
   it('stops between chunks when aborted, with the tokens sent so far as partial usage', async () => {

@@ -1,8 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { countTokens } from '../token-counter.js';
+import { renderPromptText } from '../prompt-text.js';
 import { ProviderError, type Capability, type ImageRequest, type ImageResult, type Provider, type ProviderStatus, type TextChunk, type TextRequest } from '../provider.js';
+import { countTokens } from '../token-counter.js';
 import { drawAvatarPng, LOCAL_IMAGE_MODEL } from './local-image.js';
-import { LOCAL_MODEL, writeLocalText } from './write-text.js';
+import { composeLocalText, LOCAL_MODEL } from './write-text.js';
 
 // 4 words a chunk: about what a language model streams per event, so clients and the relay see a real stream.
 const WORDS_PER_CHUNK = 4;
@@ -40,19 +41,26 @@ export class LocalProvider implements Provider {
   ) {}
 
   async *streamText(request: TextRequest): AsyncIterable<TextChunk> {
-    const { text, truncated, promptTokens, completionTokens } = writeLocalText(request);
+    const { text, truncated } = composeLocalText(request);
+    // Counted when needed, after the first delta has left: the tokenizer is not in the time to first token.
+    let promptTokens: number | undefined;
+    const countPrompt = () => (promptTokens ??= countTokens(renderPromptText(request)));
     let sent = '';
-    const cancelled = () => new ProviderError('CANCELLED', `local provider "${this.name}": cancelled`, { partialUsage: { promptTokens, completionTokens: countTokens(sent) } });
-    for (const delta of splitIntoDeltas(text)) {
-      // A turn of the event loop between chunks: cancelGeneration and a client going away can abort mid-stream.
+    const cancelled = () => new ProviderError('CANCELLED', `local provider "${this.name}": cancelled`, { partialUsage: { promptTokens: countPrompt(), completionTokens: countTokens(sent) } });
+    for (const [index, delta] of splitIntoDeltas(text).entries()) {
+      // A turn of the event loop between chunks: cancelGeneration and a client going away can abort mid-stream. Not
+      // before the first, which is ready now: waiting a turn would queue it behind whatever else the process does
+      // (the RUNNING row's insert, other requests).
       if (this.options.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, this.options.chunkDelayMs));
-      else await nextTurn();
+      else if (index > 0) await nextTurn();
       if (request.signal.aborted) throw cancelled();
       sent += delta;
       yield { type: 'delta', text: delta };
     }
     if (request.signal.aborted) throw cancelled();
-    yield { type: 'done', model: LOCAL_MODEL, finishReason: truncated ? 'length' : 'stop', usage: { promptTokens, completionTokens } };
+    // The whole text at once, not a sum per delta: BPE merges across delta boundaries, and this is the count a
+    // language model's usage report would give.
+    yield { type: 'done', model: LOCAL_MODEL, finishReason: truncated ? 'length' : 'stop', usage: { promptTokens: countPrompt(), completionTokens: countTokens(text) } };
   }
 
   async generateImage(request: ImageRequest): Promise<ImageResult> {

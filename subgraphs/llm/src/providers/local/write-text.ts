@@ -34,22 +34,29 @@ export interface LocalText {
 }
 
 /**
- * The whole local text for a request: the kind's grammar expanded with a seeded PRNG over the context, cut on a
- * sentence or word boundary so that it stays within maxTokens by the real tokenizer's count.
+ * The local text for a request without its usage: the kind's grammar expanded with a seeded PRNG over the context,
+ * cut on a sentence or word boundary so that it stays within maxTokens by the real tokenizer's count. The tokenizer
+ * only runs when the text could be over the budget: a token is at least one UTF-8 byte, so a text of at most maxTokens
+ * bytes is within it uncounted (the usual case, a few hundred words under 2048), and the first delta need not wait.
  */
-export function writeLocalText(request: { kind: GenerationKind; prompt: string | null; context: GenerationContext; seed: number; maxTokens: number }): LocalText {
+export function composeLocalText(request: { kind: GenerationKind; prompt: string | null; context: GenerationContext; seed: number; maxTokens: number }): { text: string; truncated: boolean } {
   // The kind salts the seed, so plot hooks and a backstory for the same seed do not share choices.
   const rng = new Rng(request.seed, request.kind);
   const profile = buildProfile(request.context, rng);
   const full = WRITERS[request.kind](profile, request.prompt, rng);
   let budget = charBudget(request.maxTokens);
   let { text, truncated } = truncateText(full, budget);
-  let completionTokens = countTokens(text);
-  while (completionTokens > request.maxTokens && text.length > 0) {
+  const overBudget = (candidate: string) => Buffer.byteLength(candidate) > request.maxTokens && countTokens(candidate) > request.maxTokens;
+  while (text.length > 0 && overBudget(text)) {
     budget = Math.min(Math.floor(text.length * SHRINK), text.length - 1);
     ({ text } = truncateText(text, budget));
     truncated = true;
-    completionTokens = countTokens(text);
   }
-  return { text, truncated, promptTokens: countTokens(renderPromptText(request)), completionTokens };
+  return { text, truncated };
+}
+
+/** The whole local text for a request with its usage by the tokenizer. */
+export function writeLocalText(request: { kind: GenerationKind; prompt: string | null; context: GenerationContext; seed: number; maxTokens: number }): LocalText {
+  const { text, truncated } = composeLocalText(request);
+  return { text, truncated, promptTokens: countTokens(renderPromptText(request)), completionTokens: countTokens(text) };
 }
