@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { FallbackRecord, GenerationRow, NewGenerationRow } from '../db/schema.js';
+import type { FallbackRecord, GenerationRow, GenerationStatus, NewGenerationRow } from '../db/schema.js';
 import { LimitsUnavailable } from '../limits/limits-unavailable.js';
 import { RateLimitExceeded, type Reservation } from '../limits/limits.js';
 import { ProviderError, type ImageResult } from '../providers/provider.js';
@@ -9,7 +9,7 @@ import { failedAttempt } from './failed-attempt.js';
 import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
-import { insertImageGeneration } from './store-generation.js';
+import { finishImageGeneration, insertGeneration, insertImageGeneration } from './store-generation.js';
 import type { ValidGenerateImageInput } from './validate-image-input.js';
 
 export interface ImageRunOutcome {
@@ -37,96 +37,127 @@ async function callProvider(step: ChainStep, input: ValidGenerateImageInput, sig
 }
 
 /**
- * One image generation across the provider chain: reserve (the prompt's tokens), call, settle, store the row
- * and its pictures together. Throws (nothing stored) only when the caller's own limit refuses.
+ * One image generation across the provider chain: reserve (the prompt's tokens), call, settle, store. The row is
+ * stored RUNNING before the first provider call, so that cancelGeneration finds it (here, or through the cancel
+ * poller of the instance running it) and aborts the call; it ends COMPLETED with its pictures, FAILED or CANCELLED.
+ * Throws (nothing stored) only when the caller's own limit refuses before any call.
  */
 export async function runImageGeneration(services: GenerationServices, userId: string, input: ValidGenerateImageInput, chain: ChainStep[], signal: AbortSignal): Promise<ImageRunOutcome> {
+  const controller = new AbortController();
+  const onClientAbort = () => controller.abort();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener('abort', onClientAbort, { once: true });
+  let markFinished = () => {};
+  const finished = new Promise<void>((resolve) => (markFinished = resolve));
+
   const startedAt = performance.now();
   const createdAt = new Date();
   const promptTokens = countTokens(input.negativePrompt ? `${input.prompt}\n${input.negativePrompt}` : input.prompt);
   const fallbacks: FallbackRecord[] = [];
   let everyFailureRateLimited = true;
   let retryAfter: number | null = null;
+  let row: GenerationRow | null = null;
 
-  const store = (step: ChainStep, result: ImageResult | null, failure: GenerationFailure | null, usedTokens: number, cancelled = false): Promise<GenerationRow> => {
+  const values = (step: ChainStep, status: GenerationStatus, result: ImageResult | null, failure: GenerationFailure | null, usedTokens: number): NewGenerationRow => ({
+    userId,
+    type: 'IMAGE',
+    // Images have no kind of their own; FREEFORM reads as "what the prompt says".
+    kind: 'FREEFORM',
+    status,
+    prompt: input.prompt,
+    context: input.characterId ? { characterId: input.characterId } : {},
+    characterId: input.characterId,
+    text: '',
+    provider: step.provider.name,
+    model: result?.model ?? step.model,
+    seed: input.seed,
+    // No text is asked of an image provider: no completion budget.
+    maxTokens: 0,
+    promptTokens: usedTokens,
+    completionTokens: 0,
+    costUsd: estimateCost(services.settings.current.providers[step.provider.name]?.pricing, { promptTokens: 0, completionTokens: 0, images: result?.images.length ?? 0 }),
+    durationMs: Math.round(performance.now() - startedAt),
+    fallbacks,
+    errorCode: failure?.code ?? null,
+    errorMessage: failure?.message ?? null,
+    errorRetryAfter: failure?.retryAfter ?? null,
+    createdAt,
+  });
+
+  const end = async (step: ChainStep, status: Exclude<GenerationStatus, 'RUNNING'>, result: ImageResult | null, failure: GenerationFailure | null, usedTokens: number): Promise<ImageRunOutcome> => {
+    const ending = values(step, status, result, failure, usedTokens);
     const images = result?.images ?? [];
-    const pricing = services.settings.current.providers[step.provider.name]?.pricing;
-    const values: NewGenerationRow = {
-      userId,
-      type: 'IMAGE',
-      // Images have no kind of their own; FREEFORM reads as "what the prompt says".
-      kind: 'FREEFORM',
-      status: cancelled ? 'CANCELLED' : failure ? 'FAILED' : 'COMPLETED',
-      prompt: input.prompt,
-      context: input.characterId ? { characterId: input.characterId } : {},
-      characterId: input.characterId,
-      text: '',
-      provider: step.provider.name,
-      model: result?.model ?? step.model,
-      seed: input.seed,
-      // No text is asked of an image provider: no completion budget.
-      maxTokens: 0,
-      promptTokens: usedTokens,
-      completionTokens: 0,
-      costUsd: estimateCost(pricing, { promptTokens: 0, completionTokens: 0, images: images.length }),
-      durationMs: Math.round(performance.now() - startedAt),
-      fallbacks,
-      errorCode: failure?.code ?? null,
-      errorMessage: failure?.message ?? null,
-      errorRetryAfter: failure?.retryAfter ?? null,
-      createdAt,
-    };
-    return insertImageGeneration(services.db, values, images);
+    const stored = row ? await finishImageGeneration(services.db, row.id, ending, images) : await insertImageGeneration(services.db, ending, images);
+    return { row: stored, failure };
   };
 
   let lastStep: ChainStep | undefined;
   // The prompt tokens of the last attempt the limits counted: a generation that fails everywhere keeps them.
   let lastUsed = 0;
-  for (const step of chain) {
-    const name = step.provider.name;
-    let reservation: Reservation;
-    try {
-      reservation = await services.limits.reserve({ caller: userId, provider: name, promptTokens });
-    } catch (err) {
-      if (err instanceof LimitsUnavailable) throw failureError(COUNTERS_DOWN, null);
-      if (!(err instanceof RateLimitExceeded)) throw err;
-      if (err.scope === 'caller') throw rateLimited(err.retryAfter, `Your rate limit is used up: try again in ${Math.ceil(err.retryAfter)} s.`);
-      fallbacks.push(failedAttempt(name, 'RATE_LIMITED', null));
-      retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
-      continue;
-    }
-    lastStep = step;
-    try {
-      const result = await callProvider(step, input, signal);
-      await reservation.settle({ promptTokens, completionTokens: 0 });
-      return { row: await store(step, result, null, promptTokens), failure: null };
-    } catch (err) {
-      const error = err instanceof ProviderError ? err : new ProviderError('BAD_RESPONSE', `provider "${name}" failed unexpectedly`);
-      if (!(err instanceof ProviderError)) console.error(`[llm] provider "${name}" threw unexpectedly:`, err instanceof Error ? err.message : String(err));
-      const consumed = error.kind === 'TIMEOUT' || error.kind === 'BAD_RESPONSE' || error.kind === 'CANCELLED';
-      if (consumed) await reservation.settle({ promptTokens, completionTokens: 0 });
-      else await reservation.release();
-      const used = consumed ? promptTokens : 0;
-      if (error.kind === 'CANCELLED' || signal.aborted) {
-        return { row: await store(step, null, null, used, true), failure: null };
+  try {
+    for (const step of chain) {
+      const name = step.provider.name;
+      let reservation: Reservation;
+      try {
+        reservation = await services.limits.reserve({ caller: userId, provider: name, promptTokens });
+      } catch (err) {
+        if (err instanceof LimitsUnavailable) {
+          if (!row) throw failureError(COUNTERS_DOWN, null);
+          return await end(lastStep ?? step, 'FAILED', null, COUNTERS_DOWN, lastUsed);
+        }
+        if (!(err instanceof RateLimitExceeded)) throw err;
+        if (err.scope === 'caller') {
+          const message = `Your rate limit is used up: try again in ${Math.ceil(err.retryAfter)} s.`;
+          if (!row) throw rateLimited(err.retryAfter, message);
+          return await end(lastStep ?? step, 'FAILED', null, { code: 'RATE_LIMITED', message, retryAfter: roundRetryAfter(err.retryAfter) }, lastUsed);
+        }
+        fallbacks.push(failedAttempt(name, 'RATE_LIMITED', null));
+        retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
+        continue;
       }
-      if (error.kind === 'BAD_REQUEST') {
-        const failure: GenerationFailure = { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null };
-        return { row: await store(step, null, failure, used), failure };
+      lastStep = step;
+      if (!row) {
+        try {
+          row = await insertGeneration(services.db, { ...values(step, 'RUNNING', null, null, 0), instanceId: services.instanceId });
+        } catch (err) {
+          await reservation.release();
+          throw err;
+        }
+        services.running.add(row.id, { userId, controller, finished });
       }
-      // An image is priced per picture and none came back: the attempt costs nothing, its prompt tokens still count.
-      fallbacks.push(failedAttempt(name, error.kind, consumed ? { usage: { promptTokens, completionTokens: 0 }, costUsd: 0 } : null));
-      lastUsed = used;
-      if (error.kind === 'RATE_LIMITED') retryAfter = Math.min(retryAfter ?? Infinity, (error.details.retryAfterMs ?? 0) / 1000);
-      else everyFailureRateLimited = false;
+      try {
+        const result = await callProvider(step, input, controller.signal);
+        await reservation.settle({ promptTokens, completionTokens: 0 });
+        return await end(step, 'COMPLETED', result, null, promptTokens);
+      } catch (err) {
+        const error = err instanceof ProviderError ? err : new ProviderError('BAD_RESPONSE', `provider "${name}" failed unexpectedly`);
+        if (!(err instanceof ProviderError)) console.error(`[llm] provider "${name}" threw unexpectedly:`, err instanceof Error ? err.message : String(err));
+        const consumed = error.kind === 'TIMEOUT' || error.kind === 'BAD_RESPONSE' || error.kind === 'CANCELLED';
+        if (consumed) await reservation.settle({ promptTokens, completionTokens: 0 });
+        else await reservation.release();
+        const used = consumed ? promptTokens : 0;
+        if (error.kind === 'CANCELLED' || controller.signal.aborted) return await end(step, 'CANCELLED', null, null, used);
+        if (error.kind === 'BAD_REQUEST') {
+          return await end(step, 'FAILED', null, { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null }, used);
+        }
+        // An image is priced per picture and none came back: the attempt costs nothing, its prompt tokens still count.
+        fallbacks.push(failedAttempt(name, error.kind, consumed ? { usage: { promptTokens, completionTokens: 0 }, costUsd: 0 } : null));
+        lastUsed = used;
+        if (error.kind === 'RATE_LIMITED') retryAfter = Math.min(retryAfter ?? Infinity, (error.details.retryAfterMs ?? 0) / 1000);
+        else everyFailureRateLimited = false;
+      }
     }
+    const tried = fallbacks.map((f) => `${f.provider} (${f.reason})`).join(', ');
+    const failure: GenerationFailure =
+      everyFailureRateLimited && retryAfter !== null
+        ? { code: 'RATE_LIMITED', message: `Every image provider is rate limited: ${tried}. Try again in ${Math.ceil(retryAfter)} s.`, retryAfter: roundRetryAfter(retryAfter) }
+        : { code: 'SERVICE_UNAVAILABLE', message: `Every image provider failed: ${tried}.`, retryAfter: null };
+    const step = lastStep ?? chain[chain.length - 1];
+    if (!step) throw new Error('runImageGeneration needs at least one provider');
+    return await end(step, 'FAILED', null, failure, lastUsed);
+  } finally {
+    signal.removeEventListener('abort', onClientAbort);
+    if (row) services.running.delete(row.id);
+    markFinished();
   }
-  const tried = fallbacks.map((f) => `${f.provider} (${f.reason})`).join(', ');
-  const failure: GenerationFailure =
-    everyFailureRateLimited && retryAfter !== null
-      ? { code: 'RATE_LIMITED', message: `Every image provider is rate limited: ${tried}. Try again in ${Math.ceil(retryAfter)} s.`, retryAfter: roundRetryAfter(retryAfter) }
-      : { code: 'SERVICE_UNAVAILABLE', message: `Every image provider failed: ${tried}.`, retryAfter: null };
-  const step = lastStep ?? chain[chain.length - 1];
-  if (!step) throw new Error('runImageGeneration needs at least one provider');
-  return { row: await store(step, null, failure, lastUsed), failure };
 }

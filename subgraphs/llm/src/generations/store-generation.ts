@@ -26,17 +26,26 @@ export async function insertImageGeneration(db: LlmDatabase, values: NewGenerati
     const [row] = await tx.insert(generations).values(values).returning();
     if (!row) throw new Error('insert into generations returned no row');
     if (images.length > 0) {
-      await tx.insert(generationImages).values(
-        images.map((image, index) => ({
-          generationId: row.id,
-          index,
-          png: image.png,
-          width: image.width,
-          height: image.height,
-          revisedPrompt: image.revisedPrompt ?? null,
-        })),
-      );
+      await tx.insert(generationImages).values(imageRows(row.id, images));
     }
     return row;
   });
+}
+
+/** The end state of an IMAGE generation that was RUNNING, with its pictures, together or not at all. */
+export async function finishImageGeneration(db: LlmDatabase, id: string, values: Partial<NewGenerationRow>, images: GeneratedImage[]): Promise<GenerationRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(generations)
+      .set({ ...values, instanceId: null })
+      .where(eq(generations.id, id))
+      .returning();
+    if (!row) throw new Error(`generation ${id} vanished while running`);
+    if (images.length > 0) await tx.insert(generationImages).values(imageRows(row.id, images));
+    return row;
+  });
+}
+
+function imageRows(generationId: string, images: GeneratedImage[]) {
+  return images.map((image, index) => ({ generationId, index, png: image.png, width: image.width, height: image.height, revisedPrompt: image.revisedPrompt ?? null }));
 }
