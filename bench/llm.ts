@@ -2,21 +2,24 @@
  * bench/llm: what the llm path through the gateway costs a streamed generation, and how exactly a batch keeps a
  * provider's rate limit. One platform (as `npm start` runs it) with `openai` providers pointed at local servers:
  *   (a) time to first token of textGeneration through the gateway (SSE) against a direct `openai` SDK stream to the
- *       same stand-in server (tests/fakes/openai-server.ts, no pause between chunks): p50/p95 of each, the overhead p50;
- *   (b) relay throughput in chunks/s of one long stream, through the gateway against direct;
+ *       same stand-in server (tests/fakes/openai-server.ts, no pause between chunks): p50/p95 of each, the overhead p50,
+ *       and its stages (headers, STARTED, first DELTA) through the gateway and at the llm subgraph alone;
+ *   (b) relay throughput in provider chunks/s of one long stream, through the gateway against direct, with the number
+ *       of events that carried them;
  *   (c) a batchGenerate of 200 items under a provider limit of 600 requests/minute: the achieved rate against it.
  * Runs alternate gateway and direct after a warm-up, so both see the same machine load.
- * Run: npm run bench:llm [-- --runs 60 --chunks 2000]
+ * Run: npm run bench:llm [-- --runs 60 --chunks 2000 --items 200 --parts abc]
  */
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
+import { IDENTITY_HEADER, signIdentity } from '../lib/auth/index.js';
 import { startOpenAiServer } from '../tests/fakes/openai-server.js';
 import { startAbortWatch } from '../tests/helpers/llm-abort-watch.js';
 import { writeLlmHubYaml } from '../tests/helpers/llm-hub-yaml.js';
-import { startTestPlatform } from '../tests/helpers/platform.js';
+import { E2E_SECRET, startTestPlatform } from '../tests/helpers/platform.js';
 import { measureBatchRate } from './llm/batch-rate.js';
 import { startLongStreamServer } from './llm/long-stream-server.js';
-import { directStream, gatewayStream, percentile, type StreamTiming } from './llm/streams.js';
+import { directStream, gatewayStream, percentile, subgraphStream, type StreamTiming } from './llm/streams.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,11 +29,14 @@ const { values: args } = parseArgs({
     chunks: { type: 'string', default: '2000' },
     // 200 items at 600/min: the issue's figure, about 20 s of pacing.
     items: { type: 'string', default: '200' },
+    // Which parts to run (a, b, c): while working on one figure, the others need not wait.
+    parts: { type: 'string', default: 'abc' },
   },
 });
 const RUNS = Number(args.runs);
 const CHUNKS = Number(args.chunks);
 const ITEMS = Number(args.items);
+const PARTS = new Set(args.parts);
 const BATCH_RPM = 600;
 // The key of the bench's providers: the stand-ins serve any key that names no error scenario.
 const KEY = 'sk-bench-llm-0001';
@@ -63,23 +69,34 @@ const platform = await startTestPlatform({ HUB_CONFIG: hubYaml.file });
 const token = await platform.token('bench-user');
 const direct = (baseUrl: string) => new OpenAI({ apiKey: KEY, baseURL: `${baseUrl}/v1`, maxRetries: 0 });
 
-async function alternate(runs: number, viaGateway: () => Promise<StreamTiming>, viaDirect: () => Promise<StreamTiming>) {
+async function alternate(runs: number, viaGateway: () => Promise<StreamTiming>, viaDirect: () => Promise<StreamTiming>, viaSubgraph?: () => Promise<StreamTiming>) {
   const gateway: StreamTiming[] = [];
   const straight: StreamTiming[] = [];
+  const subgraph: StreamTiming[] = [];
   for (let i = 0; i < runs; i++) {
     gateway.push(await viaGateway());
     straight.push(await viaDirect());
+    if (!viaSubgraph) continue;
+    // A direct run after each llm run: the next llm run then finds the llm as the gateway's run found it.
+    subgraph.push(await viaSubgraph());
+    straight.push(await viaDirect());
   }
-  return { gateway, straight };
+  return { gateway, straight, subgraph };
 }
 
 const fmt = (ms: number) => ms.toFixed(2).padStart(8);
-try {
+const p50 = (runs: StreamTiming[], pick: (t: StreamTiming) => number | undefined) => percentile(runs.map((t) => pick(t) ?? NaN), 50);
+
+async function timeToFirstToken(): Promise<void> {
   const standInClient = direct(standIn.url);
-  const ttftGateway = () => gatewayStream(platform.url, token, { prompt: 'First token please', provider: 'openai', maxTokens: 100 });
-  const ttftDirect = () => directStream(standInClient, 'gpt-4o-mini', 'First token please', 100);
-  await alternate(WARMUP, ttftGateway, ttftDirect);
-  const ttft = await alternate(RUNS, ttftGateway, ttftDirect);
+  const input = { prompt: 'First token please', provider: 'openai', maxTokens: 100 };
+  const viaGateway = () => gatewayStream(platform.url, token, input);
+  const viaDirect = () => directStream(standInClient, 'gpt-4o-mini', input.prompt, input.maxTokens);
+  // The llm subgraph without the gateway, signed as the gateway signs (a fresh signature per run: they expire).
+  const llmUrl = `http://127.0.0.1:${platform.ports.llm}/graphql`;
+  const viaSubgraph = () => subgraphStream(llmUrl, { [IDENTITY_HEADER]: signIdentity({ userId: 'bench-user' }, E2E_SECRET) }, input);
+  await alternate(WARMUP, viaGateway, viaDirect, viaSubgraph);
+  const ttft = await alternate(RUNS, viaGateway, viaDirect, viaSubgraph);
   const g = ttft.gateway.map((t) => t.firstTokenMs);
   const d = ttft.straight.map((t) => t.firstTokenMs);
   console.log(`\n(a) time to first token, ${RUNS} runs each (ms)      p50      p95`);
@@ -87,23 +104,45 @@ try {
   console.log(`    direct openai SDK stream           ${fmt(percentile(d, 50))} ${fmt(percentile(d, 95))}`);
   const overhead = percentile(g, 50) - percentile(d, 50);
   console.log(`    overhead p50                       ${fmt(overhead)}   (target < 5 ms: ${overhead < 5 ? 'met' : 'NOT met'})`);
+  // Where the overhead goes: the response's headers (the subscription registered, i.e. the llm's RUNNING row
+  // stored), the STARTED event, the first DELTA; the llm alone shows what the gateway adds on top.
+  console.log(`    stages p50 (ms)                    headers  STARTED    DELTA`);
+  for (const [label, runs] of [['gateway subscription (SSE)', ttft.gateway], ['llm subgraph alone (SSE)', ttft.subgraph]] as const) {
+    console.log(`    ${label.padEnd(32)} ${fmt(p50(runs, (t) => t.headersMs))} ${fmt(p50(runs, (t) => t.startedMs))} ${fmt(p50(runs, (t) => t.firstTokenMs))}`);
+  }
+}
 
+async function relayThroughput(): Promise<void> {
   const longClient = direct(long.url);
   const longRuns = Math.max(3, Math.round(RUNS / 10));
-  const relay = await alternate(longRuns, () => gatewayStream(platform.url, token, { prompt: 'A long answer', provider: 'long', maxTokens: CHUNKS }), () => directStream(longClient, 'gpt-4o-mini', 'A long answer', CHUNKS));
-  const rate = (t: StreamTiming) => t.deltas / ((t.totalMs - t.firstTokenMs) / 1000);
-  const gRate = percentile(relay.gateway.map(rate), 50);
-  const dRate = percentile(relay.straight.map(rate), 50);
-  console.log(`\n(b) relay of a ${CHUNKS}-chunk stream, median of ${longRuns} runs each (first delta to last)`);
-  console.log(`    gateway subscription (SSE)   ${gRate.toFixed(0).padStart(8)} chunks/s  (${relay.gateway[0]?.deltas} deltas)`);
-  console.log(`    direct openai SDK stream     ${dRate.toFixed(0).padStart(8)} chunks/s  (${relay.straight[0]?.deltas} deltas)`);
+  const input = { prompt: 'A long answer', provider: 'long', maxTokens: CHUNKS };
+  const relay = await alternate(longRuns, () => gatewayStream(platform.url, token, input), () => directStream(longClient, 'gpt-4o-mini', input.prompt, CHUNKS));
+  // The provider's chunks are counted in the text (each is one "word"): the llm may join deltas that waited for a
+  // slow reader into one event, so events and chunks differ.
+  const chunksOf = (t: StreamTiming) => t.text.match(/word/g)?.length ?? 0;
+  const seconds = (t: StreamTiming) => (t.totalMs - t.firstTokenMs) / 1000;
+  const gRate = percentile(relay.gateway.map((t) => chunksOf(t) / seconds(t)), 50);
+  const dRate = percentile(relay.straight.map((t) => chunksOf(t) / seconds(t)), 50);
+  const row = (label: string, rate: number, runs: StreamTiming[]) =>
+    console.log(`    ${label.padEnd(28)} ${rate.toFixed(0).padStart(8)} chunks/s  (${runs[0] ? chunksOf(runs[0]) : 0} chunks in ${p50(runs, (t) => t.deltas).toFixed(0)} events, p50)`);
+  console.log(`\n(b) relay of a ${CHUNKS}-chunk stream, median of ${longRuns} runs each (first delta to last; provider chunks relayed per second)`);
+  row('gateway subscription (SSE)', gRate, relay.gateway);
+  row('direct openai SDK stream', dRate, relay.straight);
   console.log(`    gateway / direct             ${(gRate / dRate).toFixed(3).padStart(8)}`);
+}
 
+async function batchRate(): Promise<void> {
   const batch = await measureBatchRate(platform.url, token, ITEMS, BATCH_RPM, 'paced', () => watch.requests.map((r) => r.arrivedAt));
   console.log(`\n(c) batchGenerate of ${ITEMS} items under a provider limit of ${BATCH_RPM} requests/minute`);
   console.log(`    completed ${batch.completed}, failed ${batch.failed}, batch ${(batch.durationMs / 1000).toFixed(1)} s${batch.firstError ? `, first error: ${batch.firstError}` : ''}`);
   console.log(`    achieved ${batch.achievedRpm.toFixed(1)} requests/minute = ${((100 * batch.achievedRpm) / BATCH_RPM).toFixed(2)}% of the limit (target >= 95%, never above)`);
   console.log(`    most starts in any ${batch.windowSeconds} s: ${batch.mostInWindow} (the limit allows ${batch.windowPoints})`);
+}
+
+try {
+  if (PARTS.has('a')) await timeToFirstToken();
+  if (PARTS.has('b')) await relayThroughput();
+  if (PARTS.has('c')) await batchRate();
 } finally {
   await platform.stop();
   await Promise.all([standIn.close(), long.close(), watch.close()]);
