@@ -5,6 +5,12 @@ import type { GenerationServices } from './services.js';
 import { runTextGeneration, type TextRunRequest } from './text-run.js';
 
 /**
+ * 16 events waiting: a reader that keeps up takes each delta as it comes (a provider's packet carries a few
+ * chunks, which stay separate events); sixteen behind means it does not, and the deltas after join the last.
+ */
+const COALESCE_BACKLOG = 16;
+
+/**
  * A text generation as a subscription's event stream. Resolves once the generation is stored and running (or
  * has already ended), rejects (nothing stored) when the caller's limit refuses. The iterator's return(), which
  * yoga calls when the client unsubscribes or disconnects, aborts the provider call at once: the row ends
@@ -19,8 +25,19 @@ export async function streamTextGeneration(services: GenerationServices, userId:
 
   let sequence = 0;
   let generationId: string | null = null;
+  // The last event pushed when it is a DELTA; while the queue is not empty it is still waiting in it.
+  let lastDelta: StreamEvent | null = null;
   const push = (type: StreamEvent['type'], delta: string | null, generation: GenerationRow | null) => {
-    queue.push({ type, generationId: generationId ?? '', delta, sequence: sequence++, generation });
+    // A reader far behind the provider gets the text that waits as one event (every chunk's text kept, in order):
+    // each event costs the same to execute, write and relay whatever its size, so a backlog of one-token events
+    // would only grow.
+    if (type === 'DELTA' && lastDelta && queue.size >= COALESCE_BACKLOG) {
+      lastDelta.delta = `${lastDelta.delta ?? ''}${delta ?? ''}`;
+      return;
+    }
+    const event: StreamEvent = { type, generationId: generationId ?? '', delta, sequence: sequence++, generation };
+    queue.push(event);
+    lastDelta = type === 'DELTA' ? event : null;
   };
   const started = (row: GenerationRow) => {
     generationId = row.id;
