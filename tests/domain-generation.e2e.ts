@@ -1,6 +1,8 @@
 /**
- * The three domain generations on the real platform with the local provider: each service asks the llm through
- * the gateway with the typed hub client, as the caller, and stores the result in its own database.
+ * The three domain generations on the real platform, first with the local provider, then against the stand-in
+ * OpenAI server after hub.yaml is changed under the running platform (the llm reloads its providers): each service
+ * asks the llm through the gateway with the typed hub client, as the caller, and stores the result in its own
+ * database.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { repoRoot } from '../lib/config/paths.js';
+import { REPLY_WORDS, startOpenAiServer, type FakeServer } from './fakes/openai-server.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
 // 7 requests a minute per caller: room for every happy path below (two generations at most per user), and a limit
@@ -24,19 +27,24 @@ const CREATE_CHARACTER = `mutation($input: CreateCharacterInput!) { createCharac
 const CREATE_CAMPAIGN = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`;
 
 let configDir: string;
+let configFile: string;
 
-/** The repository's hub.yaml with a low per-caller llm limit. */
-function hubConfigWithLowLimit(): string {
-  configDir = mkdtempSync(path.join(tmpdir(), 'domain-generation-'));
+/** The repository's hub.yaml with a low per-caller llm limit and, when given, other llm providers. */
+function writeHubConfig(providers?: Record<string, unknown>): string {
+  configDir ??= mkdtempSync(path.join(tmpdir(), 'domain-generation-'));
   const config = parse(readFileSync(path.join(repoRoot, 'hub.yaml'), 'utf8')) as { llm_service?: Record<string, unknown> };
-  config.llm_service = { ...config.llm_service, limits: { per_caller: { requests_per_minute: PER_CALLER_RPM, tokens_per_minute: 100_000 } } };
-  const file = path.join(configDir, 'hub.yaml');
-  writeFileSync(file, stringify(config));
-  return file;
+  config.llm_service = {
+    ...config.llm_service,
+    limits: { per_caller: { requests_per_minute: PER_CALLER_RPM, tokens_per_minute: 100_000 } },
+    ...(providers ? { providers } : {}),
+  };
+  configFile = path.join(configDir, 'hub.yaml');
+  writeFileSync(configFile, stringify(config));
+  return configFile;
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ HUB_CONFIG: hubConfigWithLowLimit() });
+  platform = await startTestPlatform({ HUB_CONFIG: writeHubConfig() });
   const character = await platform.gql(
     CREATE_CHARACTER,
     {
@@ -158,5 +166,71 @@ describe('domain generation through the hub (local provider)', () => {
     expect(limited?.extensions?.retryAfter).toBeGreaterThan(0);
     const read = await platform.gql(`query($id: ID!) { character(id: $id) { version } }`, { id }, 'player-3');
     expect(read.data!.character.version).toBe(1 + PER_CALLER_RPM);
+  });
+});
+
+describe('domain generation through the hub (stand-in OpenAI server, after a hub.yaml reload)', () => {
+  // Not a real key: the stand-in serves any key but its scenario ones; searched for in every answer below.
+  const KEY = 'sk-domain-e2e-0123456789';
+  let openai: FakeServer;
+  const chats = () => openai.requests.filter((request) => request.path === '/v1/chat/completions');
+
+  beforeAll(async () => {
+    openai = await startOpenAiServer();
+    // openai first: the domain services name no provider, so the first one configured serves them.
+    writeHubConfig({ openai: { base_url: `${openai.url}/v1`, api_keys: [KEY], model: 'gpt-4o-mini', image_model: 'dall-e-3', timeout: 10, fallback: ['local'] }, local: {} });
+    // The llm watches the file (150 ms debounce); 15 s is room for a loaded machine.
+    const providerNames = async () => JSON.stringify((await platform.gql('{ providers { name } }', undefined, 'player-1')).data?.providers.map((p: { name: string }) => p.name));
+    const deadline = Date.now() + 15_000;
+    while ((await providerNames()) !== '["openai","local"]' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await providerNames()).toBe('["openai","local"]');
+  });
+  afterAll(async () => openai?.close());
+
+  it("generateBackstory sends the character's attributes over OpenAI's wire and stores the reply", async () => {
+    const result = await platform.gql(
+      `mutation($input: GenerateBackstoryInput!) { generateBackstory(input: $input) { generationId character { backstory } } }`,
+      { input: { characterId } },
+      'player-1',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.generateBackstory.character.backstory).toBe(REPLY_WORDS.join(' '));
+    const sent = JSON.stringify(chats().at(-1)?.body);
+    expect(sent).toContain('Brakka Stonehew');
+    expect(sent).toContain('"stream":true');
+    const generation = await platform.gql(GENERATION, { id: result.data!.generateBackstory.generationId }, 'player-1');
+    expect(generation.data!.generation).toMatchObject({ provider: 'openai', kind: 'BACKSTORY', characterId });
+    expect(JSON.stringify(result)).not.toContain(KEY);
+  });
+
+  it('generatePlotHooks sends the campaign and stores the hooks it answers', async () => {
+    const result = await platform.gql(
+      `mutation($input: GeneratePlotHooksInput!) { generatePlotHooks(input: $input) { generationId plotHooks { text } } }`,
+      { input: { campaignId } },
+      'dm-1',
+    );
+    expect(result.errors).toBeUndefined();
+    // The stand-in's reply is one paragraph without numbers: one hook, its whole text.
+    expect(result.data!.generatePlotHooks.plotHooks.map((hook: { text: string }) => hook.text)).toEqual([REPLY_WORDS.join(' ')]);
+    expect(JSON.stringify(chats().at(-1)?.body)).toContain('Embers of Neverwinter');
+  });
+
+  it("generatePortrait draws through OpenAI's images API and makes the PNG the portrait", async () => {
+    const result = await platform.gql(
+      `mutation($input: GeneratePortraitInput!) { generatePortrait(input: $input) { image { id url width height provider } character { portrait { id } } } }`,
+      { input: { characterId } },
+      'player-1',
+    );
+    expect(result.errors).toBeUndefined();
+    const { image, character } = result.data!.generatePortrait;
+    // dall-e-3 draws only 1024x1024 and wider or taller: the provider asks for the nearest size it has and the
+    // image records the size it really is.
+    expect(image).toMatchObject({ width: 1024, height: 1024, provider: 'openai' });
+    expect(character.portrait).toEqual({ id: image.id });
+    const drawn = openai.requests.filter((request) => request.path === '/v1/images/generations').at(-1);
+    expect(drawn?.body).toMatchObject({ model: 'dall-e-3', size: '1024x1024', response_format: 'b64_json' });
+    expect(JSON.stringify(drawn?.body)).toContain('Brakka Stonehew');
+    const png = Buffer.from(await (await fetch(new URL(image.url, platform.url))).arrayBuffer());
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
   });
 });

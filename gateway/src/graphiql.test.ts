@@ -22,7 +22,7 @@ describe('GraphiQL at GET /graphql', () => {
     expect(html).toContain('query PartyOverview');
     const token = /Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(html)?.[1];
     expect(token, 'the page carries a Bearer token').toBeDefined();
-    expect(await verifyUserToken(token ?? '', TEST_SECRET)).toEqual({ id: 'demo-dm' });
+    expect(await verifyUserToken(token ?? '', TEST_SECRET)).toEqual({ id: 'demo-dm', roles: [] });
   });
 
   it('carries no token when the secret comes from AUTH_JWT_SECRET', async () => {
