@@ -22,6 +22,14 @@ export interface BatchRate {
   firstError: string | null;
 }
 
+/** The fields of batchGenerate the bench reads. */
+interface BatchAnswer {
+  completed: number;
+  failed: number;
+  durationMs: number;
+  items: Array<{ error: { message: string } | null }>;
+}
+
 export async function measureBatchRate(gatewayUrl: string, token: string, items: number, rpm: number, provider: string, arrivals: () => number[]): Promise<BatchRate> {
   const before = arrivals().length;
   const input = { items: Array.from({ length: items }, (_, i) => ({ prompt: `Batch item ${i}`, provider, maxTokens: 20 })) };
@@ -30,7 +38,7 @@ export async function measureBatchRate(gatewayUrl: string, token: string, items:
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: BATCH, variables: { input } }),
   });
-  const body = (await response.json()) as { data?: { batchGenerate: any }; errors?: unknown };
+  const body = (await response.json()) as { data?: { batchGenerate: BatchAnswer }; errors?: unknown };
   if (!body.data) throw new Error(`batchGenerate failed: ${JSON.stringify(body.errors)}`);
   const batch = body.data.batchGenerate;
   const starts = arrivals().slice(before);
@@ -44,6 +52,6 @@ export async function measureBatchRate(gatewayUrl: string, token: string, items:
     mostInWindow: mostStartsWithin(starts, window.seconds * 1000),
     windowPoints: window.points,
     windowSeconds: window.seconds,
-    firstError: batch.items.find((item: any) => item.error)?.error.message ?? null,
+    firstError: batch.items.find((item) => item.error)?.error?.message ?? null,
   };
 }
