@@ -14,6 +14,7 @@ import { AttemptTimeoutError, ServiceUnavailableError, type UnavailableReason } 
 import { describeFailure } from './describe-failure.js';
 import { fetchErrorPaths } from './fetch-error-paths.js';
 import { createUndiciFetcher } from './undici-fetcher.js';
+import { stacklessError } from './stackless-error.js';
 
 export interface HubDataSourceOptions {
   /** The subgraph's name in the supergraph (errors and logs name it). */
@@ -124,7 +125,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
       // Parsed only here, on the failure path: the fetch's text is a few hundred bytes and fetches rarely fail.
       const paths = fetchErrorPaths(document ?? parse(query), variables);
       if (paths.length === 0) throw err;
-      return { errors: paths.map((path) => new GraphQLError(err.message, { path, extensions: err.extensions })) };
+      return { errors: paths.map((path) => stacklessError(err.message, { path, extensions: err.extensions })) };
     }
   }
 
@@ -215,7 +216,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   }
 
   private unavailable(detail: string, reason: UnavailableReason = 'BAD_RESPONSE', retryAfter?: number): GraphQLError {
-    return new GraphQLError(`The ${this.name} service is unavailable (${detail})`, {
+    return stacklessError(`The ${this.name} service is unavailable (${detail})`, {
       extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: this.name, reason, ...(retryAfter !== undefined ? { retryAfter } : {}) },
     });
   }
