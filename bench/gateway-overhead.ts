@@ -158,7 +158,7 @@ try {
   }
   console.log(`\nratios, means over the rounds (A = ours, B = plain @apollo/gateway in @apollo/server):\n${summaries.join('\n')}`);
   // Query.hub, which tells when the breaker is open, is for operators; the timed llm field is asked as a player.
-  console.log(await measureOpenBreaker(platform, tokens[0] ?? '', await signUserToken('bench-operator', secret, undefined, [OPERATOR_ROLE])));
+  console.log(await measureOpenBreaker(platform, tokens[0] ?? '', await signUserToken('bench-operator', secret, undefined, [OPERATOR_ROLE]), warmup));
 } finally {
   if (plain) await stopChild(plain);
   await platform.stop();
