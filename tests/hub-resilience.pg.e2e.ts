@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type ProcessName } from '../scripts/platform.js';
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
-import { hubStatus, runLoad, type HubInstance } from './helpers/resilience.js';
+import { hubService, runLoad, type HubInstance } from './helpers/resilience.js';
 
 const configDir = mkdtempSync(path.join(tmpdir(), 'hub-instances-'));
 let platform: TestPlatform;
 let primaryUrl: string;
 let replicaUrl: string;
 
-const characterInstances = async (): Promise<HubInstance[]> => (await hubStatus(platform)).find((service) => service.name === 'character').instances;
+const characterInstances = async (): Promise<HubInstance[]> => (await hubService(platform, 'character')).instances;
 
 beforeAll(async () => {
   const ports = {} as Record<ProcessName, number>;

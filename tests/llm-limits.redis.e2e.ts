@@ -9,7 +9,7 @@ import { freePort, type ProcessName } from '../scripts/platform.js';
 import { writeLlmHubYaml, type LlmHubYaml } from './helpers/llm-hub-yaml.js';
 import { startLlmReplica, type LlmReplica } from './helpers/llm-replica.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
-import { hubStatus, type HubInstance } from './helpers/resilience.js';
+import { hubService, type HubInstance } from './helpers/resilience.js';
 
 // 7 requests a minute per caller: reached in a handful of calls, and a prime, so the limits count it in one window of
 // the whole minute (limits/window-shape.ts: a limit like 6/min is counted as 1 per 10 s, which a burst cannot show).
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const env = { HUB_CONFIG: hubYaml.file, REDIS_URL: process.env.REDIS_URL };
   platform = await startTestPlatform({ ...env, SUBGRAPH_URL_LLM: instanceUrls.join(',') }, { ports });
   replica = await startLlmReplica(platform, replicaPort, env);
-  const llmInstances = async (): Promise<HubInstance[]> => (await hubStatus(platform)).find((service) => service.name === 'llm').instances;
+  const llmInstances = async (): Promise<HubInstance[]> => (await hubService(platform, 'llm')).instances;
   const deadline = Date.now() + 15_000;
   while (!(await llmInstances()).every((instance) => instance.healthy) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 });
@@ -49,7 +49,7 @@ const TEXT = 'mutation($input: GenerateTextInput!) { generateText(input: $input)
 
 /** Requests the hub has sent to each llm instance so far, by URL. */
 async function requestsPerInstance(): Promise<Map<string, number>> {
-  const llm = (await hubStatus(platform)).find((service) => service.name === 'llm');
+  const llm = (await hubService(platform, 'llm'));
   return new Map(llm.instances.map((instance: HubInstance) => [instance.url, instance.requests]));
 }
 
