@@ -4,23 +4,18 @@
  * and a probe closes it once the instance answers again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
+import type { FaultProxy } from './testing/fault-proxy.js';
+import type { GatewayFixture } from './testing/gateway-fixture.js';
+import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
 
 let fixture: GatewayFixture;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  fixture = await startGatewayFixture({
-    withImage: false,
+  ({ fixture, proxy } = await startGatewayBehindFaultProxy('spellbook', {
     // No retries: each client request is one attempt, so the threshold counts client requests.
     hubConfig: 'message_hub:\n  retry_policy: { max_attempts: 1 }\n  circuit_breaker: { failure_threshold: 3, reset_timeout: 400ms }\n  health_check: { interval: 1m }\n',
-    route: async (name, url) => {
-      if (name !== 'spellbook') return url;
-      proxy = await startFaultProxy(url);
-      return proxy.url;
-    },
-  });
+  }));
 });
 afterAll(async () => {
   await fixture?.close();

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signUserToken } from '../../lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
-import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
+import type { FaultProxy } from './testing/fault-proxy.js';
+import type { GatewayFixture } from './testing/gateway-fixture.js';
+import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
 
 // 200 ms held at the proxy: far longer than the gateway takes to plan and send five concurrent requests' fetches.
 const HOLD_MS = 200;
@@ -17,15 +18,9 @@ let proxy: FaultProxy;
 const bearer = async (user: string) => ({ authorization: `Bearer ${await signUserToken(user, TEST_SECRET)}` });
 
 beforeAll(async () => {
-  fixture = await startGatewayFixture({
-    withImage: false,
+  ({ fixture, proxy } = await startGatewayBehindFaultProxy('grimoire', {
     hubConfig: 'message_hub:\n  retry_policy: { max_attempts: 1 }\n  health_check: { interval: 1m }\n',
-    route: async (name, url) => {
-      if (name !== 'grimoire') return url;
-      proxy = await startFaultProxy(url);
-      return proxy.url;
-    },
-  });
+  }));
 });
 afterAll(async () => {
   await fixture?.close();

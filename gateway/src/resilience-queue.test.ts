@@ -4,15 +4,15 @@
  * SERVICE_UNAVAILABLE with reason QUEUE_FULL and retryAfter.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { startGatewayFixture, type GatewayFixture, type GraphQLHttpResult } from './testing/gateway-fixture.js';
+import type { FaultProxy } from './testing/fault-proxy.js';
+import type { GatewayFixture, GraphQLHttpResult } from './testing/gateway-fixture.js';
+import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
 
 let fixture: GatewayFixture;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  fixture = await startGatewayFixture({
-    withImage: false,
+  ({ fixture, proxy } = await startGatewayBehindFaultProxy('spellbook', {
     hubConfig: `
 message_hub:
   health_check: { interval: 1m }
@@ -21,12 +21,7 @@ services:
   spellbook:
     bulkhead: { max_concurrent: 1, max_queue: 3 }
 `,
-    route: async (name, url) => {
-      if (name !== 'spellbook') return url;
-      proxy = await startFaultProxy(url);
-      return proxy.url;
-    },
-  });
+  }));
 });
 afterAll(async () => {
   await fixture?.close();

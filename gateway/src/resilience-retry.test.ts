@@ -5,16 +5,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signUserToken } from '../../lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
-import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
+import type { FaultProxy } from './testing/fault-proxy.js';
+import type { GatewayFixture } from './testing/gateway-fixture.js';
+import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
 
 let fixture: GatewayFixture;
 let proxy: FaultProxy;
 let bearer: Record<string, string>;
 
 beforeAll(async () => {
-  fixture = await startGatewayFixture({
-    withImage: false,
+  ({ fixture, proxy } = await startGatewayBehindFaultProxy('grimoire', {
     hubConfig: `
 message_hub:
   request_timeout: 1s
@@ -23,12 +23,7 @@ message_hub:
   circuit_breaker: { failure_threshold: 1000 }
   health_check: { interval: 1m }
 `,
-    route: async (name, url) => {
-      if (name !== 'grimoire') return url;
-      proxy = await startFaultProxy(url);
-      return proxy.url;
-    },
-  });
+  }));
   bearer = { authorization: `Bearer ${await signUserToken('wizard-1', TEST_SECRET)}` };
 });
 afterAll(async () => {

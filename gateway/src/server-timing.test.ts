@@ -3,21 +3,15 @@
  * the subgraph fetches (a spellbook slowed by a proxy shows in it) but not the client's side of the road.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
+import type { FaultProxy } from './testing/fault-proxy.js';
+import type { GatewayFixture } from './testing/gateway-fixture.js';
+import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
 
 let fixture: GatewayFixture;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  fixture = await startGatewayFixture({
-    withImage: false,
-    route: async (name, url) => {
-      if (name !== 'spellbook') return url;
-      proxy = await startFaultProxy(url);
-      return proxy.url;
-    },
-  });
+  ({ fixture, proxy } = await startGatewayBehindFaultProxy('spellbook'));
 });
 afterAll(async () => {
   await fixture?.close();

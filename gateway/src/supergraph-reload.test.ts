@@ -6,22 +6,16 @@ import { writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { isObjectType, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFaultProxy, type FaultProxy } from './testing/fault-proxy.js';
-import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
+import type { FaultProxy } from './testing/fault-proxy.js';
+import type { GatewayFixture } from './testing/gateway-fixture.js';
+import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
 import { GRIMOIRE_SDL, SPELLBOOK_SDL } from './testing/spell-subgraphs.js';
 
 let fixture: GatewayFixture;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  fixture = await startGatewayFixture({
-    withImage: false,
-    route: async (name, url) => {
-      if (name !== 'spellbook') return url;
-      proxy = await startFaultProxy(url);
-      return proxy.url;
-    },
-  });
+  ({ fixture, proxy } = await startGatewayBehindFaultProxy('spellbook'));
 });
 afterAll(async () => {
   await fixture?.close();
