@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { repoRoot } from './paths.js';
 import { llmServiceConfig } from './llm-config.js';
+import { observabilityConfig } from './observability-config.js';
 import { duration, resilienceDefaults, serviceConfig } from './resilience-config.js';
 
 /**
@@ -22,6 +23,7 @@ export const hubConfigSchema = z
       .prefault({}),
     services: z.record(z.string(), serviceConfig).default({}),
     llm_service: llmServiceConfig.prefault({}),
+    observability: observabilityConfig.prefault({}),
   })
   .strict();
 
