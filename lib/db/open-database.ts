@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { dataDir } from '../config/paths.js';
+import { serviceApplicationName } from './application-name.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { serviceSchemaName } from './schema-name.js';
 
@@ -88,6 +89,8 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
     connectionString: url,
     // Every connection sees only this service's schema: tables are created and read unqualified.
     options: `-c search_path="${schemaName}"`,
+    // Names the schema in pg_stat_activity, so that `npm run restore` can tell the service is running on it.
+    application_name: serviceApplicationName(schemaName),
     // 10: enough for a subgraph's concurrent resolvers on 2 cores without starving other services of connections.
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     idleTimeoutMillis: 30_000,
