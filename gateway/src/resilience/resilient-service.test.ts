@@ -1,3 +1,4 @@
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { describe, expect, it } from 'vitest';
 import { parseHubConfig } from '../../../lib/config/hub-config.js';
 import { ResilientService, type FetchPolicy, type Transport } from './resilient-service.js';
@@ -98,5 +99,31 @@ describe('ResilientService', () => {
     await expect(pair.execute(query(), transport)).rejects.toThrow('ECONNREFUSED');
     // One attempt per instance: after that both breakers are open and the remaining attempts are not made.
     expect(transport.sent.sort()).toEqual([A, B]);
+  });
+
+  it('shows its observer every attempt sent, with the instance, number and outcome, and no breaker refusal', async () => {
+    const pair = service('message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n', [A, B]);
+    const seen: Array<{ instance: string; number: number; outcome: number | string }> = [];
+    const observer = {
+      async attempt(info: { instance: string; number: number }, send: () => Promise<FetcherResponse>) {
+        try {
+          const answer = await send();
+          seen.push({ ...info, outcome: answer.status });
+          return answer;
+        } catch (err) {
+          seen.push({ ...info, outcome: 'error' });
+          throw err;
+        }
+      },
+    };
+    await expect(pair.execute(query(), scripted('refused'), observer)).rejects.toThrow('ECONNREFUSED');
+    // Two attempts, one per instance; the third finds both breakers open and is not an attempt the observer sees.
+    expect(seen.map((attempt) => attempt.number)).toEqual([1, 2]);
+    expect(new Set(seen.map((attempt) => attempt.instance))).toEqual(new Set([A, B]));
+    expect(seen.every((attempt) => attempt.outcome === 'error')).toBe(true);
+    seen.length = 0;
+    const answer = await service(FAST_RETRY).execute(query(), scripted(503, 200), observer);
+    expect(answer.status).toBe(200);
+    expect(seen).toEqual([{ instance: A, number: 1, outcome: 503 }, { instance: A, number: 2, outcome: 200 }]);
   });
 });

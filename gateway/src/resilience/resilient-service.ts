@@ -1,5 +1,6 @@
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import type { Priority } from '../../../lib/config/resilience-config.js';
+import type { AttemptObserver } from './attempt-observer.js';
 import { isBrokenCircuit } from './breaker.js';
 import { PriorityBulkhead, type QueueSnapshot } from './bulkhead.js';
 import { attemptBudget, sleep, withTimeout } from './deadline.js';
@@ -59,12 +60,13 @@ export class ResilientService {
     this.instanceList = urls.map((url) => current.get(url) ?? new ServiceInstance(url, this.policy.breaker));
   }
 
-  async execute(fetch: FetchPolicy, transport: Transport): Promise<FetcherResponse> {
+  /** `observer` sees each attempt sent (attempt-observer.ts): tracing, metrics and message tracking hook in there. */
+  async execute(fetch: FetchPolicy, transport: Transport, observer?: AttemptObserver): Promise<FetcherResponse> {
     // Fail fast, without queueing: with every breaker open nothing would be sent anyway.
     if (!this.balancer.anyRoutable(this.instanceList)) throw this.circuitOpen();
     if (!this.bulkhead.tryAcquire()) await this.bulkhead.acquire(fetch.priority, fetch.deadline);
     try {
-      return await this.attempts(fetch, transport);
+      return await this.attempts(fetch, transport, observer);
     } finally {
       this.bulkhead.release();
     }
@@ -74,7 +76,7 @@ export class ResilientService {
     return { name: this.name, instances: this.instanceList.map((instance) => instance.snapshot()), queue: this.bulkhead.snapshot() };
   }
 
-  private async attempts(fetch: FetchPolicy, transport: Transport): Promise<FetcherResponse> {
+  private async attempts(fetch: FetchPolicy, transport: Transport, observer: AttemptObserver | undefined): Promise<FetcherResponse> {
     const maxAttempts = fetch.retryable ? this.policy.retry.maxAttempts : 1;
     const tried = new Set<ServiceInstance>();
     let nextDelay: (() => number) | undefined;
@@ -90,7 +92,9 @@ export class ResilientService {
       if (!instance) break;
       tried.add(instance);
       try {
-        const response = await instance.send((url) => withTimeout(budget, (signal) => transport(url, signal)));
+        const send = (url: string) => withTimeout(budget, (signal) => transport(url, signal));
+        const number = attempt + 1;
+        const response = await instance.send(observer ? (url) => observer.attempt({ instance: url, number }, () => send(url)) : send);
         if (response.status < 500) return response;
         failure = { response };
       } catch (error) {
