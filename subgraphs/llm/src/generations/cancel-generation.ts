@@ -10,6 +10,11 @@ import type { GenerationServices } from './services.js';
 // loaded machine without holding the request long. After that the row is returned as it stands (still RUNNING).
 const WAIT_STEP_MS = 100;
 const WAIT_MAX_MS = CANCEL_POLL_INTERVAL_MS * 4;
+// A stream announces its id before its row is stored (text-run.ts: at its first delta, or STORE_DELAY_MS into the
+// call): an id not found yet is looked for again for 250 ms, which covers that delay and a slow insert on a loaded
+// machine, before it is answered NOT_FOUND.
+const ANNOUNCED_STEP_MS = 25;
+const ANNOUNCED_GRACE_MS = 250;
 
 async function readOwn(services: GenerationServices, userId: string, id: string): Promise<GenerationRow | undefined> {
   const [row] = await services.db
@@ -27,16 +32,22 @@ async function readOwn(services: GenerationServices, userId: string, id: string)
 export async function cancelGeneration(services: GenerationServices, userId: string, id: string, isValidId: boolean): Promise<GenerationRow> {
   const missing = () => notFound(`No generation ${id} of yours`, { field: 'input.id' });
   if (!isValidId) throw missing();
-  const row = await readOwn(services, userId, id);
-  if (!row) throw missing();
-  if (row.status !== 'RUNNING') return row;
-
-  const here = services.running.get(row.id);
+  // Looked up here first: a stream that has just announced its id may not be stored yet.
+  const here = services.running.get(id);
   if (here && here.userId === userId) {
     here.controller.abort();
     await here.finished;
-    return (await readOwn(services, userId, row.id)) ?? row;
+    const ended = await readOwn(services, userId, id);
+    if (!ended) throw missing();
+    return ended;
   }
+  let row = await readOwn(services, userId, id);
+  for (let waited = 0; !row && waited < ANNOUNCED_GRACE_MS; waited += ANNOUNCED_STEP_MS) {
+    await sleep(ANNOUNCED_STEP_MS);
+    row = await readOwn(services, userId, id);
+  }
+  if (!row) throw missing();
+  if (row.status !== 'RUNNING') return row;
   await services.db
     .update(generations)
     .set({ cancelRequestedAt: new Date() })

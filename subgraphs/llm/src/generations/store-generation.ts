@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { LlmDatabase } from '../context.js';
 import { generationImages, generations, type GenerationRow, type NewGenerationRow } from '../db/schema.js';
@@ -7,6 +8,31 @@ export async function insertGeneration(db: LlmDatabase, values: NewGenerationRow
   const [row] = await db.insert(generations).values(values).returning();
   if (!row) throw new Error('insert into generations returned no row');
   return row;
+}
+
+/**
+ * A RUNNING row as insertGeneration will store it, with its id and creation time chosen here: a stream announces
+ * it before the insert completes. Every column the insert would default is set to that default.
+ */
+export function runningRow(values: NewGenerationRow): GenerationRow {
+  return {
+    id: randomUUID(),
+    type: 'TEXT',
+    prompt: null,
+    characterId: null,
+    campaignId: null,
+    finishReason: null,
+    errorCode: null,
+    errorMessage: null,
+    errorRetryAfter: null,
+    fallbacks: [],
+    costUsd: 0,
+    firstTokenMs: null,
+    cancelRequestedAt: null,
+    instanceId: null,
+    createdAt: new Date(),
+    ...values,
+  };
 }
 
 /** The end state of a row that was RUNNING; instance_id is cleared so the cancel poller no longer sees it. */

@@ -8,7 +8,7 @@ import { failedAttempt } from './failed-attempt.js';
 import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
-import { finishGeneration, insertGeneration } from './store-generation.js';
+import { finishGeneration, insertGeneration, runningRow } from './store-generation.js';
 import { streamAttempt } from './stream-attempt.js';
 import type { ValidGenerateTextInput } from './validate-input.js';
 
@@ -41,6 +41,11 @@ export interface TextRunOutcome {
 
 // A provider that answered with one of these before any text never worked on the prompt: the reservation goes back.
 const REFUSALS = new Set<ProviderErrorKind>(['RATE_LIMITED', 'UNAUTHORIZED', 'QUOTA_EXCEEDED', 'UNAVAILABLE', 'BAD_REQUEST']);
+/**
+ * 20 ms: a hosted provider's first token takes hundreds of ms, so its row is stored long before the text starts
+ * and the window in which another instance cannot see it stays short; a local one answers within a few ms.
+ */
+const STORE_DELAY_MS = 20;
 const NO_USAGE: TokenUsage = { promptTokens: 0, completionTokens: 0 };
 
 interface Ending {
@@ -148,16 +153,22 @@ export async function runTextGeneration(services: GenerationServices, userId: st
         await reservation.release();
         return await end({ status: 'CANCELLED', step, text: '', usage: NO_USAGE, failure: null });
       }
-      // The RUNNING row is written while the provider already works on the prompt, so the insert's round trip is
-      // not added to the time to first token; deltas that arrive before it is stored wait, so STARTED comes first.
+      // The RUNNING row is announced (onStarted) from memory and stored once the first delta is on its way, or
+      // STORE_DELAY_MS into the call: neither the insert's round trip nor (on PGlite) its time on this thread is
+      // added to the time to first token. Until it is stored only this instance knows the id: cancelGeneration
+      // here finds it among the running ones, a lookup elsewhere finds nothing yet.
       let stored: Promise<void> | null = null;
-      const early: string[] = [];
+      let storeNow = () => {};
       if (!row) {
-        stored = insertGeneration(services.db, { ...base(step), instanceId: services.instanceId }).then((inserted) => {
-          row = inserted;
-          services.running.add(inserted.id, { userId, controller, finished });
-          hooks.onStarted?.(inserted);
-          for (const text of early.splice(0)) hooks.onDelta?.(text);
+        const announced = runningRow({ ...base(step), instanceId: services.instanceId });
+        row = announced;
+        services.running.add(announced.id, { userId, controller, finished });
+        hooks.onStarted?.(announced);
+        const due = new Promise<void>((resolve) => (storeNow = resolve));
+        const timer = setTimeout(storeNow, STORE_DELAY_MS);
+        stored = due.then(async () => {
+          clearTimeout(timer);
+          await insertGeneration(services.db, announced);
         });
         // Nothing stored means nobody could cancel or account for the call: stop it.
         stored.catch(() => controller.abort());
@@ -165,9 +176,11 @@ export async function runTextGeneration(services: GenerationServices, userId: st
       const attempt = await streamAttempt(step, { kind: input.kind, prompt: input.prompt, context: input.context, seed, maxTokens: input.maxTokens }, promptTokens, controller.signal, (text) => {
         firstTokenMs ??= Math.round(performance.now() - startedAt);
         emitted = true;
-        if (row) hooks.onDelta?.(text);
-        else early.push(text);
+        hooks.onDelta?.(text);
+        // After the delta's write, which takes a few more ticks.
+        setImmediate(storeNow);
       });
+      storeNow();
       if (stored) {
         try {
           await stored;

@@ -118,7 +118,7 @@ describe('Subscription.textGeneration', () => {
   it('cancelGeneration on another instance flags the row and the running instance stops it within its poll interval', async () => {
     const sub = subscribeOverSse(slowA.client.url, { query: STREAM, variables: { input: { prompt: 'Across the wire' } } }, asUser('canceller'));
     const id = (await sub.next()).data?.textGeneration.generationId;
-    expect((await rowOf(id))?.instanceId).toBe('instance-a');
+    // Straight after STARTED, as a script may: instance B must find the row instance A is about to store.
     const began = Date.now();
     const cancelled = await slowB.client.request(CANCEL, { input: { id } }, 'canceller');
     expect(cancelled.data?.cancelGeneration.generation).toMatchObject({ id, status: 'CANCELLED' });
