@@ -5,7 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { type LimitScope, RateLimitExceeded, type Reservation } from './limits.js';
-import { PACING_MARGIN_MS } from './window-shape.js';
+import { MIN_PACING_MARGIN_MS } from './window-shape.js';
 
 export type Attempt =
   | { ok: true; reservation: Reservation; startAt: number; startScope: LimitScope }
@@ -14,6 +14,8 @@ export type Attempt =
 export interface Refusal {
   scope: LimitScope;
   retryAfterMs: number;
+  /** How long after retryAfterMs a paced caller wakes (window-shape.ts pacingMargin); the minimum by default. */
+  wakeMarginMs?: number;
   message: string;
   /** Can never succeed (a prompt larger than a whole minute's tokens): waiting is pointless. */
   permanent?: boolean;
@@ -33,7 +35,7 @@ export async function whenAllowed(attempt: () => Promise<Attempt>, deadline: num
     const { refusal } = outcome;
     if (refusal.permanent || Date.now() + refusal.retryAfterMs > deadline) throw exceeded(refusal);
     // The margin: the next window's first start must come a full interval after the last slot of this one.
-    await sleep(refusal.retryAfterMs + PACING_MARGIN_MS, signal);
+    await sleep(refusal.retryAfterMs + (refusal.wakeMarginMs ?? MIN_PACING_MARGIN_MS), signal);
   }
 }
 

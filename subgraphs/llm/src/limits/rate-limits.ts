@@ -8,7 +8,7 @@ import type { BudgetStore } from './budget-store.js';
 import { HeldReservation, type Hold, wholeTokens } from './held-reservation.js';
 import type { Limits, Reservation, ReserveRequest } from './limits.js';
 import { type Attempt, exceeded, type Refusal, whenAllowed } from './pacing.js';
-import { slotTime } from './window-shape.js';
+import { pacingMargin, slotTime } from './window-shape.js';
 
 export class RateLimits implements Limits {
   constructor(
@@ -84,7 +84,7 @@ export class RateLimits implements Limits {
 function describe(draw: Draw, retryAfterMs: number): Refusal {
   const who = draw.scope === 'caller' ? 'caller' : `provider "${draw.key}"`;
   const limit = `${draw.kind} per minute`;
-  return { scope: draw.scope, retryAfterMs, message: `the ${who} is over its limit of ${limit}` };
+  return { scope: draw.scope, retryAfterMs, wakeMarginMs: pacingMargin(draw.budget.shape), message: `the ${who} is over its limit of ${limit}` };
 }
 
 /**
