@@ -7,6 +7,8 @@ import { createYoga } from 'graphql-yoga';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../auth/identity.js';
 import { maskError } from '../graphql/mask-error.js';
 import { unauthenticated } from '../graphql/errors.js';
+import { HttpDrain } from '../shutdown/http-drain.js';
+import { SHUTDOWN_GRACE_MS } from '../shutdown/shutdown-grace.js';
 import { feedMetrics, metricsText } from './metrics.js';
 
 export interface RequestInfo {
@@ -33,8 +35,14 @@ export interface SubgraphServerOptions<TContext extends object> {
 
 export interface SubgraphServer {
   server: Server;
+  /** True once close() began: /readiness answers 503. */
+  readonly draining: boolean;
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Graceful: stops accepting, completes open subscriptions, lets requests in flight finish (their connections
+   * closed after the answer) and cuts what is left after `graceMs` (default lib/shutdown's grace).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -62,13 +70,13 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     },
   });
 
-  let closing = false;
   const server = createServer(async (req, res) => {
-    // While closing, a connection whose response just ended (a subscription's stream, mostly) is closed at once
-    // rather than kept alive: server.close() waits for every connection.
-    res.once('close', () => {
-      if (closing) setImmediate(() => server.closeIdleConnections());
-    });
+    if (req.url === '/readiness' && req.method === 'GET') {
+      // 503 from the moment the service starts stopping, so that whoever routes here stops sending.
+      res.writeHead(drain.draining ? 503 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: drain.draining ? 'draining' : 'ready' }));
+      return;
+    }
     try {
       if (req.url === '/metrics' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
@@ -85,6 +93,8 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
   });
   // Keep-alive longer than the gateway's pool idle timeout, so the server never closes a socket the gateway is about to reuse.
   server.keepAliveTimeout = 65_000;
+  // Graceful shutdown: in-flight requests finish, idle keep-alive connections close, /readiness turns 503.
+  const drain = new HttpDrain(server);
 
   return {
     server,
@@ -93,14 +103,15 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
-    close: async () => {
-      closing = true;
-      // Subscriptions first: their responses would otherwise keep server.close() waiting for ever.
+    get draining() {
+      return drain.draining;
+    },
+    close: async (graceMs = SHUTDOWN_GRACE_MS) => {
+      drain.begin();
+      // Subscriptions end with `complete`: their streams would otherwise hold the drain until the grace ran out.
       await options.eventFeed?.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      const { cut } = await drain.finished(graceMs);
+      if (cut > 0) console.error(`[${options.name}] ${cut} request(s) still running after ${graceMs} ms were cut`);
     },
   };
 }
