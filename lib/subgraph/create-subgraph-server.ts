@@ -3,13 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../auth/identity.js';
 import { maskError } from '../graphql/mask-error.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { HttpDrain } from '../shutdown/http-drain.js';
 import { SHUTDOWN_GRACE_MS } from '../shutdown/shutdown-grace.js';
 import { feedMetrics, metricsText } from './metrics.js';
+import { nameRequestSpan, traceRequest } from './trace-request.js';
+import { handleTracesRoute } from '../telemetry/traces-route.js';
+import { currentTracing } from '../telemetry/tracing.js';
+import { RecentTraces } from '../telemetry/recent-traces.js';
 
 export interface RequestInfo {
   identity: Identity;
@@ -45,8 +49,16 @@ export interface SubgraphServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** The GraphQL operation's name on the request's span: a subgraph fetch is then told apart from its neighbours. */
+const operationNameOnSpan: Plugin = {
+  onParams({ params }) {
+    if (params.operationName) nameRequestSpan(params.operationName);
+  },
+};
+
 /**
- * A federated subgraph over HTTP: /graphql (only with the gateway's signed identity), /health, /metrics.
+ * A federated subgraph over HTTP: /graphql (only with the gateway's signed identity), /health, /metrics, /traces.
+ * Each request runs under its x-request-id and in a SERVER span continuing the caller's traceparent.
  * Every subgraph is built with this one function so that auth, error masking and health behave alike.
  */
 export function createSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): SubgraphServer {
@@ -61,6 +73,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     healthCheckEndpoint: '/health',
     maskedErrors: { maskError: maskError(options.name) },
     logging: false,
+    plugins: [operationNameOnSpan],
     context: async ({ request }) => {
       const identityHeader = request.headers.get(IDENTITY_HEADER) ?? '';
       const identity = verifyIdentity(identityHeader, options.secret);
@@ -70,19 +83,10 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     },
   });
 
-  const server = createServer(async (req, res) => {
-    if (req.url === '/readiness' && req.method === 'GET') {
-      // 503 from the moment the service starts stopping, so that whoever routes here stops sending.
-      res.writeHead(drain.draining ? 503 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: drain.draining ? 'draining' : 'ready' }));
-      return;
-    }
+  // The process's traces (startTracing in main.ts, or in the test that hosts this server); none when never started.
+  const noTraces = new RecentTraces(1);
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      if (req.url === '/metrics' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        res.end(metricsText(options.name) + feedMetrics(options.name, options.eventFeed) + (options.metrics?.() ?? ''));
-        return;
-      }
       if (options.route && (await options.route(req, res))) return;
       await yoga.requestListener(req, res);
     } catch (err) {
@@ -90,6 +94,24 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     }
+  };
+
+  const server = createServer((req, res) => {
+    if (req.url === '/readiness' && req.method === 'GET') {
+      // 503 from the moment the service starts stopping, so that whoever routes here stops sending.
+      res.writeHead(drain.draining ? 503 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: drain.draining ? 'draining' : 'ready' }));
+      return;
+    }
+    if (req.url === '/metrics' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      res.end(metricsText(options.name) + feedMetrics(options.name, options.eventFeed) + (options.metrics?.() ?? ''));
+      return;
+    }
+    if (handleTracesRoute(req, res, { secret: options.secret, recent: currentTracing()?.recent ?? noTraces })) return;
+    // Health probes and scrapes every few seconds would push the requests worth reading out of the kept traces.
+    if (req.url === '/health') return void handle(req, res);
+    traceRequest(options.name, req, res, () => handle(req, res));
   });
   // Keep-alive longer than the gateway's pool idle timeout, so the server never closes a socket the gateway is about to reuse.
   server.keepAliveTimeout = 65_000;

@@ -26,8 +26,9 @@ export function handleTracesRoute(
   res: ServerResponse,
   { secret, recent }: { secret: string; recent: RecentTraces },
 ): boolean {
-  const url = new URL(req.url ?? '/', 'http://local');
-  if (url.pathname !== '/traces') return false;
+  // A string test before any parsing: this runs ahead of every request the server answers.
+  if (!req.url || (req.url !== '/traces' && !req.url.startsWith('/traces?'))) return false;
+  const url = new URL(req.url, 'http://local');
   if (req.method !== 'GET') return error(res, 405, 'METHOD_NOT_ALLOWED', 'Only GET reads /traces.');
   const header = req.headers[IDENTITY_HEADER];
   if (!verifyIdentity(typeof header === 'string' ? header : undefined, secret)) {

@@ -1,11 +1,12 @@
 import { loadAuthSecret } from '../../../lib/auth/index.js';
 import { openDatabase } from '../../../lib/db/index.js';
-import { registerCounter, runSubgraph } from '../../../lib/subgraph/index.js';
+import { registerCounter, runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
 import { startInDoubtResolver } from '../../../lib/transactions/index.js';
 import { schema } from './db/schema.js';
 import { characterParticipant } from './transactions/participant.js';
 import { CHARACTER_MIGRATIONS, createCharacterSubgraph } from './subgraph.js';
 
+const observability = startObservability('character');
 const { secret } = loadAuthSecret();
 const database = await openDatabase({ service: 'character', schema, migrationsFolder: CHARACTER_MIGRATIONS });
 registerCounter('db_statements_total', () => database.stats.statements);
@@ -14,4 +15,5 @@ const inDoubt = startInDoubtResolver(database.db, characterParticipant, 'charact
 await runSubgraph('character', createCharacterSubgraph({ database, secret }), async () => {
   await inDoubt.stop();
   await database.close();
+  await observability.tracing.shutdown();
 });

@@ -3,15 +3,16 @@ import { loadAuthSecret } from '../../../lib/auth/index.js';
 import { loadHubConfig } from '../../../lib/config/hub-config.js';
 import { repoRoot } from '../../../lib/config/paths.js';
 import { openDatabase } from '../../../lib/db/index.js';
-import { registerCounter, runSubgraph } from '../../../lib/subgraph/index.js';
+import { registerCounter, runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
 import { schema } from './db/schema.js';
 import { createLimits } from './limits/create-limits.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { createLlmSubgraph, LLM_MIGRATIONS_FOLDER } from './subgraph.js';
 import { watchLlmConfig } from './watch-llm-config.js';
 
-const { secret } = loadAuthSecret();
 const hubFile = process.env.HUB_CONFIG ?? path.join(repoRoot, 'hub.yaml');
+const observability = startObservability('llm', hubFile);
+const { secret } = loadAuthSecret();
 const settings = { current: loadHubConfig(hubFile).llm_service };
 const providers = new ProviderRegistry(settings.current);
 // REDIS_URL: the counters are shared, so that all llm instances together keep each limit.
@@ -28,4 +29,5 @@ await runSubgraph('llm', createLlmSubgraph({ database, secret, settings, provide
   stopWatching();
   await limits.close();
   await database.close();
+  await observability.tracing.shutdown();
 });

@@ -1,0 +1,76 @@
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDENTITY_HEADER, signIdentity } from '../auth/identity.js';
+import { currentRequestId } from '../telemetry/request-context.js';
+import { startTracing } from '../telemetry/tracing.js';
+import { createSubgraphServer } from './create-subgraph-server.js';
+
+const secret = 'subgraph-server-test-secret';
+const tracing = startTracing({ service: 'grimoire', config: { enabled: true, sample_ratio: 1, keep_traces: 50 } });
+const server = createSubgraphServer({
+  name: 'grimoire',
+  typeDefs: parse('type Query { requestId: String }'),
+  resolvers: { Query: { requestId: () => currentRequestId() ?? null } },
+  secret,
+  createContext: () => ({}),
+});
+let base: string;
+beforeAll(async () => {
+  base = `http://127.0.0.1:${await server.listen(0)}`;
+});
+afterAll(async () => {
+  await server.close();
+  await tracing.shutdown();
+});
+
+const signed = () => ({ [IDENTITY_HEADER]: signIdentity({ userId: 'u-1' }, secret) });
+
+async function ask(headers: Record<string, string>) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signed(), ...headers },
+    body: JSON.stringify({ query: 'query WhichRequest { requestId }', operationName: 'WhichRequest' }),
+  });
+  const body = (await response.json()) as { data: { requestId: string } };
+  return { requestId: body.data.requestId, header: response.headers.get('x-request-id') };
+}
+
+describe('createSubgraphServer tracing and request ids', () => {
+  it("serves a request under the caller's x-request-id and continues the caller's trace", async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const { requestId, header } = await ask({ 'x-request-id': 'req-from-gateway', traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+    expect(requestId).toBe('req-from-gateway');
+    expect(header).toBe('req-from-gateway');
+    const response = await fetch(`${base}/traces?traceId=${traceId}`, { headers: signed() });
+    const { spans } = (await response.json()) as { spans: Array<Record<string, unknown>> };
+    expect(spans).toHaveLength(1);
+    expect(spans[0]).toMatchObject({
+      name: 'graphql WhichRequest',
+      kind: 'SERVER',
+      service: 'grimoire',
+      parentSpanId: '00f067aa0ba902b7',
+      attributes: { 'http.response.status_code': 200, 'graphql.operation.name': 'WhichRequest' },
+    });
+  });
+
+  it('gives a request without an id one of its own, a new one each time', async () => {
+    const first = await ask({});
+    const second = await ask({});
+    expect(first.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first.header).toBe(first.requestId);
+    expect(second.requestId).not.toBe(first.requestId);
+  });
+
+  it('keeps its traces from anyone the gateway did not sign', async () => {
+    const response = await fetch(`${base}/traces?recent=10`);
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain('graphql WhichRequest');
+  });
+
+  it('leaves health probes out of the traces', async () => {
+    await fetch(`${base}/health`);
+    const { traces } = (await (await fetch(`${base}/traces?recent=100`, { headers: signed() })).json()) as { traces: Array<{ rootName: string }> };
+    expect(traces.length).toBeGreaterThan(0);
+    expect(traces.map((trace) => trace.rootName)).not.toContain('GET /health');
+  });
+});
