@@ -5,6 +5,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { useApolloFederation } from '@envelop/apollo-federation';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { parseHubConfig } from '../../lib/config/hub-config.js';
+import { HttpDrain } from '../../lib/shutdown/http-drain.js';
+import { SHUTDOWN_GRACE_MS } from '../../lib/shutdown/shutdown-grace.js';
 import type { GatewayConfig } from './config.js';
 import { HubDataSource } from './data-source/hub-data-source.js';
 import { createSubgraphAgent } from './data-source/subgraph-agent.js';
@@ -41,8 +43,14 @@ export interface Gateway {
   subgraphs: SupergraphSubgraph[];
   /** The services routed to: instances, breakers, queues, health (Query.hub reads it). */
   registry: ServiceRegistry;
+  /** True once close() began: /readiness answers 503. */
+  readonly draining: boolean;
   listen(port: number, host?: string): Promise<number>;
-  close(): Promise<void>;
+  /**
+   * Graceful: stops accepting, ends subscriptions (SSE `complete`, graphql-ws 1001), lets requests in flight finish
+   * with Connection: close, cuts what is left after `graceMs` (default lib/shutdown's grace), then closes pools.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 function warnUnknownOverrides(subgraphs: SupergraphSubgraph[], overrides: Record<string, unknown>): void {
@@ -137,7 +145,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     if (pathname === '/readiness') {
       // Ready: the supergraph is loaded and every service has an instance answering /health (the in-process
       // hub has none of its own: it is ready when the gateway is).
-      const services = await registry.readiness();
+      // 503 from the moment draining starts, also for a probe that was waiting on the polls: whoever routes here stops.
+      const services = drain.draining ? [] : await registry.readiness();
+      if (drain.draining) return sendJson(res, 503, { status: 'draining', subgraphs: services });
       const notReady = services.filter((service) => service.status !== 'ok').map((service) => service.name);
       const ready = gateway.schema !== undefined && notReady.length === 0;
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: services, ...(ready ? {} : { notReady }) });
@@ -156,6 +166,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
 
   const graphqlWs = attachGraphqlWs(server, yoga, config.secret);
+  const drain = new HttpDrain(server);
 
   let closing: Promise<void> | undefined;
   return {
@@ -165,6 +176,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     subscriptions,
     subgraphs,
     registry,
+    get draining() {
+      return drain.draining;
+    },
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -173,14 +187,15 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
           resolve((server.address() as AddressInfo).port);
         });
       }),
-    close: () =>
+    close: (graceMs = SHUTDOWN_GRACE_MS) =>
       (closing ??= (async () => {
-        // Open subscriptions first: their connections would otherwise keep server.close() waiting.
+        // Stop accepting first (idle connections closed, answers in flight marked Connection: close), then end the
+        // open subscriptions, whose streams would otherwise hold the drain until the grace ran out.
+        drain.begin();
         await graphqlWs.close();
         await subscriptions.close();
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        await stopped;
+        const { cut } = await drain.finished(graceMs);
+        if (cut > 0) console.error(`gateway: ${cut} request(s) still running after ${graceMs} ms were cut`);
         registry.stop();
         await gateway.stop();
         await hub?.close();

@@ -1,14 +1,17 @@
-import { stopWithParent } from '../../lib/process/stop-with-parent.js';
+import { onShutdownSignal } from '../../lib/shutdown/on-shutdown-signal.js';
+import { configureProcessLogger, currentTracing, startTracing } from '../../lib/telemetry/index.js';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
 
 // Here as well as in createGateway: set before anything Apollo is constructed, whatever the import order.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
-// 10 s: long enough for in-flight queries to finish, short enough for a supervisor's stop timeout.
-const SHUTDOWN_GRACE_MS = 10_000;
 
 async function start() {
   const { port, config } = loadGatewayConfig();
+  // Before the gateway is built: its plugins and data sources take the process's tracer and logger.
+  const observability = config.hubConfig?.observability;
+  configureProcessLogger('gateway', observability?.logs);
+  if (observability) startTracing({ service: 'gateway', config: observability.tracing });
   const gateway = await createGateway(config);
   return { gateway, port: await gateway.listen(port, process.env.HOST ?? '127.0.0.1') };
 }
@@ -20,15 +23,5 @@ const { gateway: hub, port: listening } = await start().catch((err: unknown) => 
 });
 console.log(`gateway ready on http://127.0.0.1:${listening}/graphql (${hub.subgraphs.map((s) => `${s.name} ${s.url}`).join(', ')})`);
 
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`gateway: ${signal}, draining`);
-  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-  await hub.close();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
-stopWithParent((reason) => void stop(reason));
+// SIGTERM: drain (lib/shutdown's grace), then the pools and the hub's database close (create-gateway.ts close()).
+onShutdownSignal('gateway', () => hub.close());
