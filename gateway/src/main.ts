@@ -24,4 +24,8 @@ const { gateway: hub, port: listening } = await start().catch((err: unknown) => 
 console.log(`gateway ready on http://127.0.0.1:${listening}/graphql (${hub.subgraphs.map((s) => `${s.name} ${s.url}`).join(', ')})`);
 
 // SIGTERM: drain (lib/shutdown's grace), then the pools and the hub's database close (create-gateway.ts close()).
-onShutdownSignal('gateway', () => hub.close());
+onShutdownSignal('gateway', async () => {
+  await hub.close();
+  // The last spans reach the collector before the process exits.
+  await currentTracing()?.shutdown();
+});
