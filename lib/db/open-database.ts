@@ -11,6 +11,7 @@ import { dataDir } from '../config/paths.js';
 import { serviceApplicationName } from './application-name.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { serviceSchemaName } from './schema-name.js';
+import { tracePglite, tracePgPool } from './trace-statements.js';
 
 export type AppDatabase<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
@@ -66,6 +67,7 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   }
   const settings = Object.entries(options.pgliteSettings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const client = await PGlite.create(dir, settings.length ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {});
+  tracePglite(client);
   const db = drizzlePglite(client, { schema: options.schema, logger });
   // PGlite is a single connection in one process, so no lock is needed around migrations.
   await migratePglite(db, { migrationsFolder: options.migrationsFolder });
@@ -95,6 +97,7 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     idleTimeoutMillis: 30_000,
   });
+  tracePgPool(pool);
   const db = drizzlePg(pool, { schema: options.schema, logger });
   const lockClient = await pool.connect();
   try {
