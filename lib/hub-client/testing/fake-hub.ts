@@ -7,6 +7,9 @@ export interface HubCall {
   operationName: string;
   variables: Record<string, unknown>;
   identityHeader: string | undefined;
+  /** The W3C traceparent and x-request-id the call carried, when it carried them. */
+  traceparent?: string;
+  requestId?: string;
 }
 
 /** The hub's answer: a GraphQL response body (data and/or errors), sent as HTTP 200 like the gateway does. */
@@ -34,8 +37,13 @@ export async function startFakeHub(): Promise<FakeHub> {
     request.on('end', async () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
       const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
-      const header = request.headers[IDENTITY_HEADER];
-      const call: HubCall = { operationName, variables: body.variables ?? {}, identityHeader: Array.isArray(header) ? header[0] : header };
+      const header = (name: string) => {
+        const value = request.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      const call: HubCall = { operationName, variables: body.variables ?? {}, identityHeader: header(IDENTITY_HEADER) };
+      if (header('traceparent')) call.traceparent = header('traceparent');
+      if (header('x-request-id')) call.requestId = header('x-request-id');
       calls.push(call);
       const reply = replies.get(operationName);
       const answer = reply ? await reply(call) : { errors: [{ message: `no answer for ${operationName}`, extensions: { code: 'NOT_FOUND' } }] };

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWithRequestId } from '../telemetry/request-context.js';
+import { startTracing } from '../telemetry/tracing.js';
+import { HubTransactionStateDocument } from './__generated__/hub/graphql.js';
+import { hubRequest } from './hub-client.js';
+import { startFakeHub, type FakeHub } from './testing/fake-hub.js';
+
+const tracing = startTracing({ service: 'campaign', config: { enabled: true, sample_ratio: 1, keep_traces: 20 } });
+let hub: FakeHub;
+beforeAll(async () => {
+  hub = await startFakeHub();
+});
+afterAll(async () => {
+  await hub?.close();
+  await tracing.shutdown();
+});
+
+/** Calls the hub as a resolver of request `requestId` would, inside that request's span. */
+function callDuringRequest(requestId: string, id: string) {
+  return runWithRequestId(requestId, () =>
+    tracing.tracer.startActiveSpan('graphql GeneratePlotHooks', async (span) => {
+      const outcome = await hubRequest({ identityHeader: 'signed', url: hub.url }, HubTransactionStateDocument, { id }).then(
+        () => 'ok',
+        () => 'failed',
+      );
+      span.end();
+      return { outcome, request: span.spanContext() };
+    }),
+  );
+}
+
+describe('hubRequest in a trace', () => {
+  it("is a CLIENT span of the request, and the hub receives its traceparent and the request's x-request-id", async () => {
+    hub.answer('HubTransactionState', () => ({ data: { transaction: { state: 'COMMITTED' } } }));
+    const { outcome, request } = await callDuringRequest('req-plot-1', 'tx-1');
+    expect(outcome).toBe('ok');
+    const client = tracing.recent.spans(request.traceId).find((span) => span.name === 'hub HubTransactionState')!;
+    expect(client).toMatchObject({ kind: 'CLIENT', parentSpanId: request.spanId, status: 'UNSET' });
+    expect(hub.calls.at(-1)).toMatchObject({ traceparent: `00-${request.traceId}-${client.spanId}-01`, requestId: 'req-plot-1' });
+  });
+
+  it('marks the span failed with the remote code', async () => {
+    hub.answer('HubTransactionState', () => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }));
+    const { outcome, request } = await callDuringRequest('req-plot-2', 'tx-2');
+    expect(outcome).toBe('failed');
+    const client = tracing.recent.spans(request.traceId).find((span) => span.name === 'hub HubTransactionState');
+    expect(client).toMatchObject({ status: 'ERROR', statusMessage: 'FORBIDDEN' });
+  });
+});
