@@ -24,6 +24,7 @@ import { attachGraphqlWs } from './subscriptions/ws-server.js';
 import { listSubgraphs, type SupergraphSubgraph } from './supergraph-subgraphs.js';
 import { watchedSupergraph } from './supergraph-watcher.js';
 import { createHubSubgraph, HUB_SUBGRAPH } from './hub/hub-subgraph.js';
+import { createGatewayObservability, type GatewayObservability } from './observability/gateway-observability.js';
 import { dataSourceParticipants } from './hub/transactions/participant-client.js';
 
 /** The one subgraph the gateway knows by name: the optional owner of image bytes served under /images/. */
@@ -43,6 +44,8 @@ export interface Gateway {
   subgraphs: SupergraphSubgraph[];
   /** The services routed to: instances, breakers, queues, health (Query.hub reads it). */
   registry: ServiceRegistry;
+  /** Tracing, metrics and message tracking (hub.yaml observability). */
+  observability: GatewayObservability;
   /** True once close() began: /readiness answers 503. */
   readonly draining: boolean;
   listen(port: number, host?: string): Promise<number>;
@@ -79,6 +82,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const agent = createSubgraphAgent({ requestTimeoutMs });
   const registry = new ServiceRegistry(hubConfig, agent);
   const defaults = { requestTimeoutMs, priority: hubConfig.message_hub.priority.default };
+  // Tracing, metrics, message tracking and the access log (hub.yaml observability): plugins, fetch observer, Query.hub.
+  const observability = createGatewayObservability({ config: hubConfig.observability, services: () => registry.snapshot(), secret: config.secret, dispatcher: agent });
 
   // The hub's own subgraph, when the supergraph has one, is served in-process; its coordinator calls the other
   // subgraphs through the very data sources query planning uses.
@@ -88,6 +93,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         participants: dataSourceParticipants(dataSources),
         registry,
         transactionTimeoutMs: config.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
+        observability: observability.hub,
+        onTransactionFinished: (outcome) => observability.metrics?.transaction(outcome === 'COMMITTED' ? 'committed' : 'aborted'),
       })
     : undefined;
 
@@ -103,7 +110,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     buildService: ({ name, url }) => {
       if (hub && name === HUB_SUBGRAPH) return hub.dataSource;
       const service = registry.ensure(name, urlsOf(name, url ?? ''));
-      const dataSource = new HubDataSource({ name, service, secret: config.secret, dispatcher: agent, defaults });
+      const dataSource = new HubDataSource({ name, service, secret: config.secret, dispatcher: agent, defaults, observer: observability.fetchObserver });
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -125,6 +132,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // limit, which Node's parser holds the body to); yoga's own limit would pipe every body through one more stream.
     maxRequestBodySize: false,
     plugins: [
+      ...observability.plugins,
       useServerTiming(),
       useAuth({ secret: config.secret }),
       useRequestPolicy({ requestTimeoutMs, defaultPriority: defaults.priority, rootFields: hubConfig.message_hub.priority.root_fields }),
@@ -142,6 +150,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (pathname === '/metrics' && req.method === 'GET') return observability.serveMetrics(res);
     if (pathname === '/readiness') {
       // Ready: the supergraph is loaded and every service has an instance answering /health (the in-process
       // hub has none of its own: it is ready when the gateway is).
@@ -176,6 +185,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     subscriptions,
     subgraphs,
     registry,
+    observability,
     get draining() {
       return drain.draining;
     },
@@ -197,6 +207,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         const { cut } = await drain.finished(graceMs);
         if (cut > 0) console.error(`gateway: ${cut} request(s) still running after ${graceMs} ms were cut`);
         registry.stop();
+        observability.close();
         await gateway.stop();
         await hub?.close();
         await agent.close();

@@ -5,6 +5,8 @@ import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedErro
 import type { Dispatcher } from 'undici';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
 import type { Priority } from '../../../lib/config/resilience-config.js';
+import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
+import type { FetchObservation, FetchResult, SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
 import { IDEMPOTENCY_HEADER, type RequestPolicy } from '../plugins/use-request-policy.js';
 import { isBrokenCircuit } from '../resilience/breaker.js';
 import { copyResponse, InFlightRequests, queryKey } from '../resilience/dedup.js';
@@ -25,6 +27,8 @@ export interface HubDataSourceOptions {
   dispatcher: Dispatcher;
   /** For fetches outside a client request (the coordinator's calls): message_hub.request_timeout and priority.default. */
   defaults: { requestTimeoutMs: number; priority: Priority };
+  /** Tracing, metrics and message tracking of each fetch and attempt; absent when all three are off. */
+  observer?: SubgraphFetchObserver | undefined;
 }
 
 /** One prepared HTTP request to a subgraph: what the resilience policies see and may send again. */
@@ -32,6 +36,8 @@ export interface SubgraphRequest {
   headers: Record<string, string>;
   body: string;
   policy: FetchPolicy;
+  /** Watches the attempts (observability/subgraph-fetch-observer.ts). */
+  observation?: FetchObservation | undefined;
 }
 
 /** How call() sends one request: the client request's policy, and whether it may be sent again. */
@@ -63,15 +69,27 @@ function isGraphQLBody(value: unknown): value is GraphQLBody {
   return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
 }
 
-/** What the data source reads of the gateway's GraphQL context (use-auth's identity, yoga's request, use-request-policy). */
+/** What the data source reads of the gateway's GraphQL context (use-auth's identity, use-request-id, use-request-policy). */
 export interface HubContext {
   identity?: Identity;
-  request?: Request;
+  requestId?: string;
   requestPolicy?: RequestPolicy;
 }
 
-// Request ids are UUIDs or trace ids; anything longer is not one a subgraph could match (they cap it at 200 too).
-const MAX_REQUEST_ID_LENGTH = 200;
+/** A fetch's outcome for tracking and metrics: an answer with errors is an ERROR with their codes. */
+function resultOf(response: GatewayGraphQLResponse): FetchResult {
+  const errors = response.errors ?? [];
+  if (errors.length === 0) return { outcome: 'OK', errorCodes: [] };
+  return { outcome: 'ERROR', errorCodes: errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')) };
+}
+
+/** A failed fetch's outcome: the code the client gets and, for the hub's own SERVICE_UNAVAILABLE, why. */
+function failureOf(err: unknown): FetchResult {
+  const extensions = err instanceof GraphQLError ? err.extensions : {};
+  const codes = [String(extensions.code ?? 'INTERNAL_SERVER_ERROR')];
+  if (typeof extensions.reason === 'string') codes.push(extensions.reason);
+  return { outcome: 'ERROR', errorCodes: codes };
+}
 
 /**
  * Every subgraph fetch of the gateway goes through this class (built once per subgraph by buildService):
@@ -88,6 +106,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   private readonly secret: string;
   private readonly service: ResilientService;
   private readonly defaults: HubDataSourceOptions['defaults'];
+  private readonly observer: SubgraphFetchObserver | undefined;
   private readonly inFlight = new InFlightRequests<GatewayGraphQLResponse>(copyResponse);
 
   constructor(options: HubDataSourceOptions) {
@@ -97,6 +116,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     this.secret = options.secret;
     this.service = options.service;
     this.defaults = options.defaults;
+    this.observer = options.observer;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {
@@ -105,9 +125,10 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     // The planner may add headers of its own (federated tracing); identity and content type are ours.
     const plannerHeaders: Record<string, string> = {};
     for (const [name, value] of request.http?.headers ?? []) plannerHeaders[name] = value;
-    // The client's request id follows its operation into every subgraph: their events record it as correlationId.
-    const requestId = options.context.request?.headers.get('x-request-id')?.trim();
-    if (requestId && requestId.length <= MAX_REQUEST_ID_LENGTH) plannerHeaders['x-request-id'] = requestId;
+    // The request's id (the client's, or generated: use-request-id.ts) follows its operation into every subgraph:
+    // their logs carry it and their events record it as correlationId.
+    const requestId = options.context.requestId;
+    if (requestId) plannerHeaders[REQUEST_ID_HEADER] = requestId;
     // A planned fetch may carry its parsed operation (the planner's exposeDocumentNodeInFetchNode); else its text.
     const document = 'document' in options ? options.document : undefined;
     const planned = 'incomingRequestContext' in options;
@@ -139,15 +160,54 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     extraHeaders: Record<string, string> = {},
     options: CallOptions = {},
   ): Promise<GatewayGraphQLResponse> {
-    // ── In-flight deduplication (resilience/dedup.ts) ──────────────────────────────────────────────────────────
-    // An identical query of the same caller, at the same priority, already on its way to this subgraph is joined
-    // rather than sent again. Mutations never are.
-    if (!options.deduplicated && !(options.mutation ?? MUTATION.test(request.query))) {
-      const key = queryKey({ subgraph: this.name, request, identity, headers: extraHeaders, priority: options.policy?.priority ?? this.defaults.priority });
-      return this.inFlight.run(key, () => this.call(request, identity, extraHeaders, { ...options, deduplicated: true }));
+    const observation = options.deduplicated ? undefined : this.observer?.start(this.name, request.operationName ?? null);
+    if (!observation) return this.joinOrSend(request, identity, extraHeaders, options, undefined);
+    try {
+      const response = await observation.run(() => this.joinOrSend(request, identity, extraHeaders, options, observation));
+      observation.end(resultOf(response));
+      return response;
+    } catch (err) {
+      observation.end(failureOf(err));
+      throw err;
     }
-    // ── end of in-flight deduplication ──────────────────────────────────────────────────────────────────────────
+  }
+
+  /**
+   * In-flight deduplication (resilience/dedup.ts): an identical query of the same caller, at the same priority,
+   * already on its way to this subgraph is joined rather than sent again. Mutations never are.
+   */
+  private joinOrSend(
+    request: Parameters<HubDataSource['call']>[0],
+    identity: Identity,
+    extraHeaders: Record<string, string>,
+    options: CallOptions,
+    observation: FetchObservation | undefined,
+  ): Promise<GatewayGraphQLResponse> {
+    if (options.deduplicated || (options.mutation ?? MUTATION.test(request.query))) return this.exchange(request, identity, extraHeaders, options, observation);
+    const key = queryKey({ subgraph: this.name, request, identity, headers: extraHeaders, priority: options.policy?.priority ?? this.defaults.priority });
+    let sent = false;
+    const answer = this.inFlight.run(key, () => {
+      sent = true;
+      return this.exchange(request, identity, extraHeaders, { ...options, deduplicated: true }, observation);
+    });
+    if (!sent) observation?.shared();
+    return answer;
+  }
+
+  /** One request's road to the subgraph: headers, the resilience policies, and the answer read. */
+  private async exchange(
+    request: Parameters<HubDataSource['call']>[0],
+    identity: Identity,
+    extraHeaders: Record<string, string>,
+    options: CallOptions,
+    observation: FetchObservation | undefined,
+  ): Promise<GatewayGraphQLResponse> {
     const headers: Record<string, string> = { ...extraHeaders };
+    // The hub's own calls (a transaction's protocol) carry the id of the client request they are made for.
+    if (!headers[REQUEST_ID_HEADER]) {
+      const requestId = currentRequestId();
+      if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    }
     headers['content-type'] = 'application/json';
     headers.accept = 'application/graphql-response+json, application/json';
     // Signed for every fetch, anonymous callers included: subgraphs answer only what the gateway vouches for.
@@ -162,7 +222,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
 
     let response: FetcherResponse;
     try {
-      response = await this.send({ headers, body, policy });
+      response = await this.send({ headers, body, policy, observation });
     } catch (err) {
       throw this.failure(err);
     }
@@ -176,8 +236,15 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
    * ServiceUnavailableError the policies decided on; an HTTP 5xx left after the retries is returned.
    */
   protected send(subgraphRequest: SubgraphRequest): Promise<FetcherResponse> {
-    const { headers, body } = subgraphRequest;
-    return this.service.execute(subgraphRequest.policy, (url, signal) => this.fetcher(url, { method: 'POST', headers, body, signal }));
+    const { headers, body, observation } = subgraphRequest;
+    if (!observation) return this.service.execute(subgraphRequest.policy, (url, signal) => this.fetcher(url, { method: 'POST', headers, body, signal }));
+    // Each attempt has its own span (active here, see the observer): its traceparent goes with that attempt only.
+    const transport = (url: string, signal: AbortSignal) => {
+      const traced = { ...headers };
+      injectTraceHeaders(traced);
+      return this.fetcher(url, { method: 'POST', headers: traced, body, signal });
+    };
+    return this.service.execute(subgraphRequest.policy, transport, observation);
   }
 
   /** The client's SERVICE_UNAVAILABLE for a failed send, with extensions.reason (and retryAfter for a full queue). */

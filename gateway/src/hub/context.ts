@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Identity } from '../../../lib/auth/identity.js';
 import type { TransactionBranchRow, TransactionRow } from './db/schema.js';
+import type { RequestTracker } from '../observability/request-tracker.js';
+import type { TraceReader } from '../observability/trace-reader.js';
 import type { ServiceSnapshot } from '../resilience/resilient-service.js';
 import type { TransactionCoordinator } from './transactions/coordinator.js';
 
@@ -15,9 +17,16 @@ export interface ServiceRegistryView {
   snapshot(): ServiceSnapshot[];
 }
 
+/** What Query.hub reads of the gateway's observability: message tracking and traces. */
+export interface HubObservability {
+  tracker: RequestTracker;
+  traces: TraceReader;
+}
+
 export interface HubServices {
   coordinator: TransactionCoordinator;
   registry: ServiceRegistryView;
+  observability?: HubObservability | undefined;
   /** Per-request loaders, made on first use for each request context (a loader's cache never outlives it). */
   loaders(context: HubContext): HubLoaders;
 }
@@ -27,11 +36,12 @@ export interface HubLoaders {
   branches: DataLoader<string, TransactionBranchRow[]>;
 }
 
-export function hubServices(coordinator: TransactionCoordinator, registry: ServiceRegistryView): HubServices {
+export function hubServices(coordinator: TransactionCoordinator, registry: ServiceRegistryView, observability?: HubObservability): HubServices {
   const perRequest = new WeakMap<HubContext, HubLoaders>();
   return {
     coordinator,
     registry,
+    observability,
     loaders(context) {
       let loaders = perRequest.get(context);
       if (!loaders) {

@@ -6,7 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
 import type { Database } from '../../../lib/db/index.js';
-import { hubServices, type ServiceRegistryView } from './context.js';
+import { hubServices, type HubObservability, type ServiceRegistryView } from './context.js';
 import { openHubDatabase } from './hub-database.js';
 import { schema } from './db/schema.js';
 import { hubResolvers } from './resolvers/index.js';
@@ -31,6 +31,10 @@ export interface HubSubgraphOptions {
   transactionTimeoutMs: number;
   /** The services Query.hub reports on. */
   registry: ServiceRegistryView;
+  /** Message tracking and traces for Query.hub.requests and Query.hub.trace. */
+  observability?: HubObservability;
+  /** Each transaction driven to its end (the hub_transactions_total metric). */
+  onTransactionFinished?: (outcome: 'COMMITTED' | 'ABORTED') => void;
   /** Default: the hub's own database from the environment (DATA_DIR/hub on PGlite, <prefix>hub on Postgres). */
   database?: Database<typeof schema>;
 }
@@ -45,8 +49,9 @@ export async function createHubSubgraph(options: HubSubgraphOptions): Promise<Hu
     log: new TransactionLog(database.db),
     participants: options.participants,
     timeoutMs: options.transactionTimeoutMs,
+    ...(options.onTransactionFinished ? { onFinished: options.onTransactionFinished } : {}),
   });
-  const resolvers = hubResolvers(hubServices(coordinator, options.registry));
+  const resolvers = hubResolvers(hubServices(coordinator, options.registry, options.observability));
   // The same cast as lib/subgraph/create-subgraph-server.ts: codegen's typed map is what buildSubgraphSchema reads.
   const graphSchema = buildSubgraphSchema({ typeDefs: parse(readFileSync(HUB_SCHEMA_PATH, 'utf8')), resolvers: resolvers as GraphQLResolverMap<unknown> });
   return {

@@ -1,9 +1,9 @@
 /** Message tracking's store: newest first, filtered, bounded by the window and by max_requests, and off when disabled. */
 import { describe, expect, it } from 'vitest';
 import { RequestTracker } from './request-tracker.js';
-import type { TrackedFetch } from './tracked-request.js';
+import type { FetchRecord } from './tracked-request.js';
 
-const fetchOf = (service: string, outcome: 'OK' | 'ERROR' = 'OK'): TrackedFetch => ({
+const fetchOf = (service: string, outcome: 'OK' | 'ERROR' = 'OK'): FetchRecord => ({
   service,
   instance: `http://${service}/graphql`,
   operationName: null,

@@ -1,4 +1,4 @@
-import type { TrackedFetch, TrackedOutcome, TrackedRequest, TrackedRequestFilter } from './tracked-request.js';
+import type { FetchRecord, TrackedOutcome, RequestRecord, TrackedRequestFilter } from './tracked-request.js';
 
 export interface RequestTrackerOptions {
   /** hub.yaml observability.tracking.enabled: off, nothing is kept and every read is empty. */
@@ -23,11 +23,11 @@ const MAX_PAGE = 1000;
  * start, so pruning only ever looks at the front.
  */
 export class RequestTracker {
-  private records: TrackedRequest[] = [];
+  private records: RequestRecord[] = [];
   /** Index of the oldest kept record in `records` (pruning moves it; the array is compacted now and then). */
   private head = 0;
   /** Requests in flight by id: hub calls made outside query planning (a transaction's protocol) find theirs here. */
-  private readonly inFlight = new Map<string, TrackedRequest>();
+  private readonly inFlight = new Map<string, RequestRecord>();
 
   constructor(private readonly options: RequestTrackerOptions) {}
 
@@ -36,16 +36,16 @@ export class RequestTracker {
   }
 
   /** A request starts; undefined when tracking is off. */
-  start(id: string, startedAt = new Date()): TrackedRequest | undefined {
+  start(id: string, startedAt = new Date()): RequestRecord | undefined {
     if (!this.options.enabled) return undefined;
-    const record: TrackedRequest = { id, operationName: null, operationType: null, userId: null, startedAt, durationMs: null, outcome: null, errorCodes: [], traceId: null, fetches: [] };
+    const record: RequestRecord = { id, operationName: null, operationType: null, userId: null, startedAt, durationMs: null, outcome: null, errorCodes: [], traceId: null, fetches: [] };
     this.records.push(record);
     this.inFlight.set(id, record);
     this.prune(startedAt.getTime());
     return record;
   }
 
-  finish(record: TrackedRequest, outcome: TrackedOutcome, errorCodes: readonly string[], endedAt = Date.now()): void {
+  finish(record: RequestRecord, outcome: TrackedOutcome, errorCodes: readonly string[], endedAt = Date.now()): void {
     record.durationMs = endedAt - record.startedAt.getTime();
     record.outcome = outcome;
     record.errorCodes = [...new Set(errorCodes)];
@@ -53,19 +53,19 @@ export class RequestTracker {
   }
 
   /** The request in flight with this id (the latest, should a client reuse ids). */
-  active(id: string | undefined): TrackedRequest | undefined {
+  active(id: string | undefined): RequestRecord | undefined {
     return id === undefined ? undefined : this.inFlight.get(id);
   }
 
-  addFetch(record: TrackedRequest | undefined, fetch: TrackedFetch): void {
+  addFetch(record: RequestRecord | undefined, fetch: FetchRecord): void {
     if (record && record.fetches.length < MAX_FETCHES_PER_REQUEST) record.fetches.push(fetch);
   }
 
   /** Newest first, at most `first`. */
-  requests(filter: TrackedRequestFilter = {}, first: number = DEFAULT_PAGE): TrackedRequest[] {
+  requests(filter: TrackedRequestFilter = {}, first: number = DEFAULT_PAGE): RequestRecord[] {
     this.prune(Date.now());
     const limit = Math.min(Math.max(0, first), MAX_PAGE);
-    const found: TrackedRequest[] = [];
+    const found: RequestRecord[] = [];
     for (let index = this.records.length - 1; index >= this.head && found.length < limit; index--) {
       const record = this.records[index];
       if (record && matches(record, filter)) found.push(record);
@@ -74,7 +74,7 @@ export class RequestTracker {
   }
 
   /** The newest request with this id. */
-  request(id: string): TrackedRequest | undefined {
+  request(id: string): RequestRecord | undefined {
     return this.requests({ requestId: id }, 1)[0];
   }
 
@@ -94,7 +94,7 @@ export class RequestTracker {
   }
 }
 
-function matches(record: TrackedRequest, filter: TrackedRequestFilter): boolean {
+function matches(record: RequestRecord, filter: TrackedRequestFilter): boolean {
   if (filter.requestId && record.id !== filter.requestId) return false;
   if (filter.outcome && record.outcome !== filter.outcome) return false;
   if (filter.operationName && record.operationName !== filter.operationName) return false;

@@ -4,7 +4,7 @@ export type TrackedOutcome = 'OK' | 'ERROR';
 export type TrackedOperationType = 'QUERY' | 'MUTATION' | 'SUBSCRIPTION';
 
 /** One fetch of a subgraph made for the request: a planned fetch, or a hub call (a transaction's protocol). */
-export interface TrackedFetch {
+export interface FetchRecord {
   service: string;
   /** The instance of the last attempt; null when nothing was sent (an open breaker, a full queue, a shared fetch). */
   instance: string | null;
@@ -23,7 +23,7 @@ export interface TrackedFetch {
 }
 
 /** One client request as the gateway served it. */
-export interface TrackedRequest {
+export interface RequestRecord {
   /** The request id (x-request-id): the client's, or the one the gateway generated. */
   id: string;
   operationName: string | null;
@@ -37,7 +37,7 @@ export interface TrackedRequest {
   errorCodes: string[];
   /** The trace the request's spans belong to; null when tracing is off. */
   traceId: string | null;
-  fetches: TrackedFetch[];
+  fetches: FetchRecord[];
 }
 
 /** Query.hub.requests' filter; every given field must match. */

@@ -9,6 +9,8 @@ export interface BreakerSnapshot {
   failures: number;
   /** State changes since the gateway started. */
   transitions: number;
+  /** The same, by the state changed to (the circuit_breaker_transitions_total metric). */
+  transitionsTo: Record<BreakerState, number>;
   lastTransitionAt: Date | null;
 }
 
@@ -21,6 +23,18 @@ export interface BreakerOptions {
 
 /** True for an HTTP answer that counts as the service failing (5xx); GraphQL errors in a 200 are answers. */
 export const isFailedResponse = (result: unknown): boolean => (result as FetcherResponse | undefined)?.status !== undefined && (result as FetcherResponse).status >= 500;
+
+/** cockatiel's state as the hub names it; Isolated (held open by hand, which the hub never does) counts as open. */
+function stateName(state: CircuitState): BreakerState {
+  switch (state) {
+    case CircuitState.Closed:
+      return 'CLOSED';
+    case CircuitState.HalfOpen:
+      return 'HALF_OPEN';
+    default:
+      return 'OPEN';
+  }
+}
 
 /**
  * The circuit breaker of one subgraph instance: cockatiel's CircuitBreakerPolicy with a ConsecutiveBreaker does
@@ -37,6 +51,7 @@ export class InstanceBreaker {
   private openedAt = 0;
   private halfOpenAdmitted = 0;
   private transitionCount = 0;
+  private readonly transitionsTo: Record<BreakerState, number> = { CLOSED: 0, OPEN: 0, HALF_OPEN: 0 };
   private lastTransition: Date | null = null;
 
   constructor(private readonly options: BreakerOptions) {
@@ -44,20 +59,14 @@ export class InstanceBreaker {
     this.policy = circuitBreaker(handleAll.orWhenResult(isFailedResponse), { halfOpenAfter: options.resetTimeoutMs, breaker: this.counter });
     this.policy.onStateChange((state) => {
       this.transitionCount += 1;
+      this.transitionsTo[stateName(state)] += 1;
       this.lastTransition = new Date();
       if (state === CircuitState.Open) this.openedAt = Date.now();
     });
   }
 
   get state(): BreakerState {
-    switch (this.policy.state) {
-      case CircuitState.Closed:
-        return 'CLOSED';
-      case CircuitState.HalfOpen:
-        return 'HALF_OPEN';
-      default:
-        return 'OPEN';
-    }
+    return stateName(this.policy.state);
   }
 
   /** Whether a request sent now would be let through (closed, or a probe slot of an open/half-open breaker is free). */
@@ -83,7 +92,7 @@ export class InstanceBreaker {
   }
 
   snapshot(): BreakerSnapshot {
-    return { state: this.state, failures: this.counter.state, transitions: this.transitionCount, lastTransitionAt: this.lastTransition };
+    return { state: this.state, failures: this.counter.state, transitions: this.transitionCount, transitionsTo: { ...this.transitionsTo }, lastTransitionAt: this.lastTransition };
   }
 }
 

@@ -14,6 +14,8 @@ export interface ProxiedRequest {
   /** The GraphQL operation's first word (query or mutation) for POSTs. */
   operation: string | undefined;
   requestId: string | undefined;
+  /** The W3C trace context the gateway sent (its attempt span's). */
+  traceparent: string | undefined;
   idempotencyKey: string | undefined;
   at: number;
 }
@@ -51,7 +53,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         const query = (JSON.parse(body.toString('utf8')) as { query?: string }).query ?? '';
         const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
         const operation = /^\s*(query|mutation)/.exec(query)?.[1] ?? 'query';
-        proxy.requests.push({ method: 'POST', path: req.url ?? '/', operation, requestId: header('x-request-id'), idempotencyKey: header('idempotency-key'), at: Date.now() });
+        proxy.requests.push({ method: 'POST', path: req.url ?? '/', operation, requestId: header('x-request-id'), traceparent: header('traceparent'), idempotencyKey: header('idempotency-key'), at: Date.now() });
       }
       if (mode.kind === 'reset') return req.socket.destroy();
       if (mode.kind === 'status') return res.writeHead(mode.status, { 'content-type': 'text/plain' }).end('injected failure');

@@ -9,6 +9,8 @@ import type { ServiceSnapshot } from '../../resilience/resilient-service.js';
 import type { InstanceSnapshot } from '../../resilience/instance.js';
 import type { BreakerSnapshot } from '../../resilience/breaker.js';
 import type { QueueSnapshot } from '../../resilience/bulkhead.js';
+import type { RequestRecord, FetchRecord } from '../../observability/tracked-request.js';
+import type { TraceView, SpanView } from '../../observability/trace-reader.js';
 import type { HubContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -90,16 +92,49 @@ export type EndSessionPayload = {
 /** The hub's view of the platform: the services it routes to and how they are doing. */
 export type Hub = {
   __typename?: 'Hub';
+  /** The newest request with this request id; null when none is kept (older than the tracking window, or unknown). */
+  request?: Maybe<TrackedRequest>;
+  /** Recent client requests with their subgraph fetches, newest first (empty when observability.tracking is off). */
+  requests: Array<TrackedRequest>;
   /** One service by name; null when the hub routes to none of that name. */
   service?: Maybe<HubService>;
   /** Every service the hub routes to (its own in-process subgraph aside). */
   services: Array<HubService>;
+  /** A trace by id with the spans of every process (BAD_USER_INPUT unless 32 hex digits; null when no process holds it). */
+  trace?: Maybe<Trace>;
+  /** The gateway's recent traces, newest first. */
+  traces: Array<TraceSummary>;
+};
+
+
+/** The hub's view of the platform: the services it routes to and how they are doing. */
+export type HubRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The hub's view of the platform: the services it routes to and how they are doing. */
+export type HubRequestsArgs = {
+  filter?: InputMaybe<TrackedRequestFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** The hub's view of the platform: the services it routes to and how they are doing. */
 export type HubServiceArgs = {
   name: Scalars['String']['input'];
+};
+
+
+/** The hub's view of the platform: the services it routes to and how they are doing. */
+export type HubTraceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The hub's view of the platform: the services it routes to and how they are doing. */
+export type HubTracesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A service the hub routes to: its instances and its queue. */
@@ -230,6 +265,15 @@ export type MutationSetCharacterPortraitArgs = {
   input: SetCharacterPortraitInput;
 };
 
+/** The kind of a GraphQL operation. */
+export type OperationType =
+  /** A write. */
+  | 'MUTATION'
+  /** A read. */
+  | 'QUERY'
+  /** A stream of events. */
+  | 'SUBSCRIPTION';
+
 /** Where a page of a connection ends. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -241,7 +285,7 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Service registry, health, breakers and queues of the hub (any signed-in user). */
+  /** Service registry, health, breakers, queues, tracked requests and traces of the hub (operators only). */
   hub: Hub;
   /** A transaction by id: its initiator and the platform's services may read it. Null when unknown. */
   transaction?: Maybe<Transaction>;
@@ -260,6 +304,13 @@ export type QueryTransactionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<TransactionState>;
 };
+
+/** How a client request, or one subgraph fetch, ended. */
+export type RequestOutcome =
+  /** Answered with at least one error (a partial answer included), refused, or failed. */
+  | 'ERROR'
+  /** Answered without errors. */
+  | 'OK';
 
 /** A new portrait for one of your characters: the image is stored and linked, or neither. */
 export type SetCharacterPortraitInput = {
@@ -280,6 +331,162 @@ export type SetCharacterPortraitPayload = {
   image: Image;
   /** The transaction that made it atomic. */
   transaction: Transaction;
+};
+
+/** One timed step of a trace, in any process of the platform. */
+export type Span = {
+  __typename?: 'Span';
+  /** Its attributes (instance URL, attempt number, HTTP status, database statement, provider and model...). */
+  attributes: Array<SpanAttribute>;
+  /** How long it took in milliseconds. */
+  durationMs: Scalars['Float']['output'];
+  /** Its role. */
+  kind: SpanKind;
+  /** What it timed, e.g. "mutation GenerateBackstory" or "fetch character". */
+  name: Scalars['String']['output'];
+  /** The span it is a child of (null for the trace's root). */
+  parentSpanId?: Maybe<Scalars['ID']['output']>;
+  /** The process that recorded it: gateway, character, campaign, image or llm. */
+  service: Scalars['String']['output'];
+  /** Its own id (16 hex digits). */
+  spanId: Scalars['ID']['output'];
+  /** When it started. */
+  startTime: Scalars['DateTime']['output'];
+  /** How it ended. */
+  status: SpanStatus;
+  /** Why it failed, when it did. */
+  statusMessage?: Maybe<Scalars['String']['output']>;
+  /** The trace it belongs to (32 hex digits). */
+  traceId: Scalars['ID']['output'];
+};
+
+/** One attribute of a span, its value written as a string. */
+export type SpanAttribute = {
+  __typename?: 'SpanAttribute';
+  /** The attribute's name, e.g. http.response.status_code. */
+  key: Scalars['String']['output'];
+  /** Its value as text. */
+  value: Scalars['String']['output'];
+};
+
+/** The role of a span (OpenTelemetry SpanKind). */
+export type SpanKind =
+  /** Sent a request to another process. */
+  | 'CLIENT'
+  /** Took a message handed on. */
+  | 'CONSUMER'
+  /** Work inside one process. */
+  | 'INTERNAL'
+  /** Handed a message on for later. */
+  | 'PRODUCER'
+  /** Handled a request from another process. */
+  | 'SERVER';
+
+/** How a span ended (OpenTelemetry status). */
+export type SpanStatus =
+  /** Failed. */
+  | 'ERROR'
+  /** Marked successful. */
+  | 'OK'
+  /** Nothing recorded: the operation is not known to have failed. */
+  | 'UNSET';
+
+/** Every span of one trace the platform's processes still hold in memory (hub.yaml observability.tracing.keep_traces). */
+export type Trace = {
+  __typename?: 'Trace';
+  /** Its spans from every process, in the order they started. */
+  spans: Array<Span>;
+  /** The trace id. */
+  traceId: Scalars['ID']['output'];
+  /** Instances whose spans could not be read (down, or too slow to answer): the trace may lack their part. */
+  unreachable: Array<Scalars['String']['output']>;
+};
+
+/** A recent trace of the gateway, in short. */
+export type TraceSummary = {
+  __typename?: 'TraceSummary';
+  /** How long its root span took in milliseconds. */
+  durationMs: Scalars['Float']['output'];
+  /** True when one of those spans failed. */
+  error: Scalars['Boolean']['output'];
+  /** Name of its root span (the client's operation), or of its earliest span the gateway holds. */
+  rootName: Scalars['String']['output'];
+  /** The process of that span. */
+  service: Scalars['String']['output'];
+  /** Spans the gateway holds of it (its own part only). */
+  spanCount: Scalars['Int']['output'];
+  /** When it started. */
+  startTime: Scalars['DateTime']['output'];
+  /** The trace id, for Hub.trace. */
+  traceId: Scalars['ID']['output'];
+};
+
+/** One fetch of a subgraph the hub made for a client request: a step of its query plan, or a hub call (a transaction's protocol). */
+export type TrackedFetch = {
+  __typename?: 'TrackedFetch';
+  /** Attempts sent (0: none was, see instance). */
+  attempts: Scalars['Int']['output'];
+  /** Milliseconds from start to answer, retries and waits included. */
+  durationMs: Scalars['Float']['output'];
+  /** extensions.code of its errors (the hub's own, such as SERVICE_UNAVAILABLE, or the subgraph's), without repeats. */
+  errorCodes: Array<Scalars['String']['output']>;
+  /** HTTP status of the last attempt's answer (null without one). */
+  httpStatus?: Maybe<Scalars['Int']['output']>;
+  /** The instance of the last attempt (null when nothing was sent: breaker open, queue full, or a shared answer). */
+  instance?: Maybe<Scalars['String']['output']>;
+  /** The fetch's operation name (the query planner names them after the client's operation). */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** OK: a GraphQL answer without errors. ERROR: no answer, or one with errors. */
+  outcome: RequestOutcome;
+  /** Attempts after the first. */
+  retries: Scalars['Int']['output'];
+  /** The subgraph fetched. */
+  service: Scalars['String']['output'];
+  /** True when an identical fetch already in flight for another request answered this one. */
+  shared: Scalars['Boolean']['output'];
+  /** When the fetch started (queueing in the bulkhead included). */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** One client request the gateway served, with its subgraph fetches (message tracking, hub.yaml observability.tracking). */
+export type TrackedRequest = {
+  __typename?: 'TrackedRequest';
+  /** Milliseconds until the answer was ready (null while in flight; for a subscription, until its stream opened). */
+  durationMs?: Maybe<Scalars['Float']['output']>;
+  /** extensions.code of the errors in its answer, without repeats. */
+  errorCodes: Array<Scalars['String']['output']>;
+  /** Its subgraph fetches, in the order they started (the first 100). */
+  fetches: Array<TrackedFetch>;
+  /** The request id: the client's x-request-id, or the one the gateway generated (returned in the x-request-id response header). */
+  id: Scalars['ID']['output'];
+  /** The operation's name (null for an anonymous operation, or a request refused before parsing). */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The operation's type (null when the request was refused before parsing). */
+  operationType?: Maybe<OperationType>;
+  /** How it ended (null while in flight). */
+  outcome?: Maybe<RequestOutcome>;
+  /** When the gateway received it. */
+  startedAt: Scalars['DateTime']['output'];
+  /** The trace of its spans, for Hub.trace (null when tracing is off). */
+  traceId?: Maybe<Scalars['String']['output']>;
+  /** The signed-in caller (null: anonymous, or refused credentials). */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Which tracked requests to list; every field given must match. */
+export type TrackedRequestFilter = {
+  /** Only operations of this name. */
+  operationName?: InputMaybe<Scalars['String']['input']>;
+  /** Only requests that ended so. */
+  outcome?: InputMaybe<RequestOutcome>;
+  /** Only requests with this request id. */
+  requestId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only requests that fetched from this service. */
+  service?: InputMaybe<Scalars['String']['input']>;
+  /** Only requests started at or after this instant. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only requests started before this instant. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A write that spans services, made atomic by the hub's two-phase commit. */
@@ -469,10 +676,21 @@ export type ResolversTypes = {
   LeavePartyInput: LeavePartyInput;
   LeavePartyPayload: ResolverTypeWrapper<PartyChangeResult>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OperationType: OperationType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequestOutcome: RequestOutcome;
   SetCharacterPortraitInput: SetCharacterPortraitInput;
   SetCharacterPortraitPayload: ResolverTypeWrapper<SetPortraitResult>;
+  Span: ResolverTypeWrapper<SpanView>;
+  SpanAttribute: ResolverTypeWrapper<SpanAttribute>;
+  SpanKind: SpanKind;
+  SpanStatus: SpanStatus;
+  Trace: ResolverTypeWrapper<TraceView>;
+  TraceSummary: ResolverTypeWrapper<TraceSummary>;
+  TrackedFetch: ResolverTypeWrapper<FetchRecord>;
+  TrackedRequest: ResolverTypeWrapper<RequestRecord>;
+  TrackedRequestFilter: TrackedRequestFilter;
   Transaction: ResolverTypeWrapper<TransactionRow>;
   TransactionBranch: ResolverTypeWrapper<TransactionBranchRow>;
   TransactionBranchState: TransactionBranchState;
@@ -508,6 +726,13 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   SetCharacterPortraitInput: SetCharacterPortraitInput;
   SetCharacterPortraitPayload: SetPortraitResult;
+  Span: SpanView;
+  SpanAttribute: SpanAttribute;
+  Trace: TraceView;
+  TraceSummary: TraceSummary;
+  TrackedFetch: FetchRecord;
+  TrackedRequest: RequestRecord;
+  TrackedRequestFilter: TrackedRequestFilter;
   Transaction: TransactionRow;
   TransactionBranch: TransactionBranchRow;
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
@@ -541,8 +766,12 @@ export type EndSessionPayloadResolvers<ContextType = HubContext, ParentType exte
 };
 
 export type HubResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Hub'] = ResolversParentTypes['Hub']> = {
+  request?: Resolver<Maybe<ResolversTypes['TrackedRequest']>, ParentType, ContextType, RequireFields<HubRequestArgs, 'id'>>;
+  requests?: Resolver<Array<ResolversTypes['TrackedRequest']>, ParentType, ContextType, RequireFields<HubRequestsArgs, 'first'>>;
   service?: Resolver<Maybe<ResolversTypes['HubService']>, ParentType, ContextType, RequireFields<HubServiceArgs, 'name'>>;
   services?: Resolver<Array<ResolversTypes['HubService']>, ParentType, ContextType>;
+  trace?: Resolver<Maybe<ResolversTypes['Trace']>, ParentType, ContextType, RequireFields<HubTraceArgs, 'id'>>;
+  traces?: Resolver<Array<ResolversTypes['TraceSummary']>, ParentType, ContextType, RequireFields<HubTracesArgs, 'first'>>;
 };
 
 export type HubServiceResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['HubService'] = ResolversParentTypes['HubService']> = {
@@ -612,6 +841,68 @@ export type SetCharacterPortraitPayloadResolvers<ContextType = HubContext, Paren
   transaction?: Resolver<ResolversTypes['Transaction'], ParentType, ContextType>;
 };
 
+export type SpanResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Span'] = ResolversParentTypes['Span']> = {
+  attributes?: Resolver<Array<ResolversTypes['SpanAttribute']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SpanKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parentSpanId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spanId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SpanStatus'], ParentType, ContextType>;
+  statusMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  traceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SpanAttributeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SpanAttribute'] = ResolversParentTypes['SpanAttribute']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TraceResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Trace'] = ResolversParentTypes['Trace']> = {
+  spans?: Resolver<Array<ResolversTypes['Span']>, ParentType, ContextType>;
+  traceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unreachable?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TraceSummaryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['TraceSummary'] = ResolversParentTypes['TraceSummary']> = {
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  error?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rootName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spanCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  traceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type TrackedFetchResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['TrackedFetch'] = ResolversParentTypes['TrackedFetch']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  httpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  instance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['RequestOutcome'], ParentType, ContextType>;
+  retries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TrackedRequestResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['TrackedRequest'] = ResolversParentTypes['TrackedRequest']> = {
+  durationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  errorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fetches?: Resolver<Array<ResolversTypes['TrackedFetch']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationType?: Resolver<Maybe<ResolversTypes['OperationType']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['RequestOutcome']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type TransactionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Transaction'] = ResolversParentTypes['Transaction']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   branches?: Resolver<Array<ResolversTypes['TransactionBranch']>, ParentType, ContextType>;
@@ -664,6 +955,12 @@ export type Resolvers<ContextType = HubContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SetCharacterPortraitPayload?: SetCharacterPortraitPayloadResolvers<ContextType>;
+  Span?: SpanResolvers<ContextType>;
+  SpanAttribute?: SpanAttributeResolvers<ContextType>;
+  Trace?: TraceResolvers<ContextType>;
+  TraceSummary?: TraceSummaryResolvers<ContextType>;
+  TrackedFetch?: TrackedFetchResolvers<ContextType>;
+  TrackedRequest?: TrackedRequestResolvers<ContextType>;
   Transaction?: TransactionResolvers<ContextType>;
   TransactionBranch?: TransactionBranchResolvers<ContextType>;
   TransactionConnection?: TransactionConnectionResolvers<ContextType>;

@@ -18,7 +18,7 @@ export function queryResolvers(hub: HubServices): QueryResolvers {
   return {
     hub(_, __, ctx) {
       requireOperator(ctx);
-      return { services: hub.registry.snapshot() };
+      return { services: hub.registry.snapshot(), observability: hub.observability };
     },
     async transaction(_, { id }, ctx) {
       // Not a UUID, or not the caller's: null, as for an unknown id, so ids of other users' transactions leak nothing.

@@ -1,7 +1,7 @@
 import { DateTimeScalar } from '../../../../lib/graphql/date-time.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { HubServices } from '../context.js';
-import { hubResolvers as hubTypeResolvers, hubServiceResolvers } from './Hub.js';
+import { hubResolvers as hubTypeResolvers, hubServiceResolvers, spanResolvers, trackedFetchResolvers } from './Hub.js';
 import { mutationResolvers } from './Mutation.js';
 import { payloadResolvers } from './payloads.js';
 import { queryResolvers } from './Query.js';
@@ -15,6 +15,8 @@ export function hubResolvers(hub: HubServices): Resolvers {
     Transaction: transactionResolvers(hub),
     Hub: hubTypeResolvers,
     HubService: hubServiceResolvers,
+    TrackedFetch: trackedFetchResolvers,
+    Span: spanResolvers,
     ...payloadResolvers(hub),
   };
 }

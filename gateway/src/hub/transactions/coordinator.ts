@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import type { ParticipantClient } from './participant-client.js';
@@ -16,6 +17,8 @@ export interface CoordinatorOptions {
   backoff?: { initialDelayMs: number; maxDelayMs: number };
   /** How long a mutation waits for phase two before answering with the transaction still COMMITTING. */
   answerWithinMs?: number;
+  /** Called once per transaction that this process drives to its end (the hub_transactions_total metric). */
+  onFinished?: (outcome: 'COMMITTED' | 'ABORTED') => void;
 }
 
 // 1 s: a timed-out transaction releases its reservations within a second of its deadline, at one indexed query a second.
@@ -27,6 +30,9 @@ const DEFAULT_ANSWER_WITHIN_MS = 5_000;
 // 10 s per commit or abort call: a participant that hangs is treated as failed and asked again after the backoff
 // (its branch is idempotent), instead of holding the transaction's driver for ever.
 const PHASE_TWO_CALL_TIMEOUT_MS = 10_000;
+
+// The global tracer (lib/telemetry registers the provider in main.ts): a no-op until then, as in unit tests.
+const tracer = trace.getTracer('gateway');
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -74,9 +80,26 @@ export class TransactionCoordinator {
     return this.options.log;
   }
 
-  async execute<TInput, TResult>(workflow: Workflow<TInput, TResult>, input: TInput, initiator: string | null): Promise<{ transactionId: string; result: TResult }> {
-    const { log, participants, timeoutMs } = this.options;
+  /**
+   * Runs `workflow` as one global transaction, in a span of its own under the client request's: the protocol calls
+   * (prepare, commit, abort: subgraph fetches of the hub) are its children, so a trace shows the two phases.
+   */
+  execute<TInput, TResult>(workflow: Workflow<TInput, TResult>, input: TInput, initiator: string | null): Promise<{ transactionId: string; result: TResult }> {
     const transactionId = randomUUID();
+    return tracer.startActiveSpan(`transaction ${workflow.name}`, { attributes: { 'hub.transaction.id': transactionId, 'hub.transaction.workflow': workflow.name } }, async (span) => {
+      try {
+        return await this.run(workflow, input, initiator, transactionId);
+      } catch (err) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(err) });
+        throw err;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async run<TInput, TResult>(workflow: Workflow<TInput, TResult>, input: TInput, initiator: string | null, transactionId: string): Promise<{ transactionId: string; result: TResult }> {
+    const { log, participants, timeoutMs } = this.options;
     const deadline = new Date(Date.now() + timeoutMs);
     await log.begin({ id: transactionId, workflow: workflow.name, initiator, deadline });
     this.executing.add(transactionId);
@@ -189,5 +212,6 @@ export class TransactionCoordinator {
     if (committing) for (const branch of branches) await settle(branch);
     else await Promise.all(branches.map(settle));
     await log.finish(transactionId, committing ? 'COMMITTED' : 'ABORTED');
+    this.options.onFinished?.(committing ? 'COMMITTED' : 'ABORTED');
   }
 }

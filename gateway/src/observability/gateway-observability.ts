@@ -1,0 +1,82 @@
+import type { ServerResponse } from 'node:http';
+import { trace } from '@opentelemetry/api';
+import type { Plugin } from 'graphql-yoga';
+import type { Dispatcher } from 'undici';
+import type { ObservabilityConfig } from '../../../lib/config/observability-config.js';
+import { currentTracing, metricsRegistry, processLogger, RecentTraces, type Tracing } from '../../../lib/telemetry/index.js';
+import type { HubObservability } from '../hub/context.js';
+import { useRequestId, type RequestIdContext } from '../plugins/use-request-id.js';
+import { useRequestRecording } from '../plugins/use-request-recording.js';
+import { useTracing } from '../plugins/use-tracing.js';
+import type { ServiceSnapshot } from '../resilience/resilient-service.js';
+import { gatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
+import { RequestTracker } from './request-tracker.js';
+import { subgraphFetchObserver, type SubgraphFetchObserver } from './subgraph-fetch-observer.js';
+import { TraceReader } from './trace-reader.js';
+
+export const GATEWAY_SERVICE = 'gateway';
+
+export interface GatewayObservabilityOptions {
+  /** hub.yaml observability. */
+  config: ObservabilityConfig;
+  /** The services routed to: instances for Hub.trace, breakers and queues for /metrics. */
+  services: () => ServiceSnapshot[];
+  secret: string;
+  dispatcher: Dispatcher;
+  /** Default: the process's (lib/telemetry startTracing, called by main.ts); none means spans go nowhere. */
+  tracing?: Tracing | undefined;
+}
+
+export interface GatewayObservability {
+  /** yoga plugins, first in its list (in this order): request id, SERVER span, tracking and metrics. */
+  plugins: Array<Plugin | Plugin<RequestIdContext>>;
+  /** For every HubDataSource; undefined when tracing, metrics and tracking are all off (nothing to pay for). */
+  fetchObserver: SubgraphFetchObserver | undefined;
+  /** Query.hub's requests, request, trace and traces. */
+  hub: HubObservability;
+  /** Undefined when observability.metrics is off. */
+  metrics: GatewayMetrics | undefined;
+  /** GET /metrics: Prometheus text, or 404 when metrics are off. */
+  serveMetrics(res: ServerResponse): Promise<void>;
+  close(): void;
+}
+
+/** The gateway's tracing, metrics, message tracking and logs, built from hub.yaml's observability section. */
+export function createGatewayObservability(options: GatewayObservabilityOptions): GatewayObservability {
+  const { config } = options;
+  const tracing = options.tracing ?? currentTracing();
+  const tracer = tracing?.tracer ?? trace.getTracer(GATEWAY_SERVICE);
+  const registry = config.metrics.enabled ? metricsRegistry(GATEWAY_SERVICE) : undefined;
+  const metrics = registry ? gatewayMetrics(registry) : undefined;
+  const unwatch = metrics?.watch(options.services);
+  const tracker = new RequestTracker({ enabled: config.tracking.enabled, windowMs: config.tracking.window * 1000, maxRequests: config.tracking.max_requests });
+  const tracingOn = config.tracing.enabled;
+
+  const plugins: GatewayObservability['plugins'] = [useRequestId()];
+  if (tracingOn) plugins.push(useTracing({ tracer }));
+  plugins.push(useRequestRecording({ tracker: tracker.enabled ? tracker : undefined, metrics, logger: processLogger(GATEWAY_SERVICE) }));
+
+  const observed = tracingOn || metrics !== undefined || tracker.enabled;
+  const instances = () => options.services().flatMap((service) => service.instances.map((instance) => instance.url));
+  return {
+    plugins,
+    fetchObserver: observed ? subgraphFetchObserver({ tracer, metrics, tracker: tracker.enabled ? tracker : undefined }) : undefined,
+    hub: {
+      tracker,
+      // Never filled when this process did not start tracing: the subgraphs' spans are still read.
+      traces: new TraceReader({ recent: tracing?.recent ?? new RecentTraces(1), instances, secret: options.secret, dispatcher: options.dispatcher }),
+    },
+    metrics,
+    async serveMetrics(res) {
+      if (!registry) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('metrics are off (hub.yaml observability.metrics.enabled)\n');
+        return;
+      }
+      const text = await registry.metrics();
+      res.writeHead(200, { 'content-type': registry.contentType }).end(text);
+    },
+    close() {
+      unwatch?.();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { getOperationAST, type DocumentNode } from 'graphql';
+import type { TrackedOperationType } from './tracked-request.js';
+
+/** The operation a request runs, as tracing, metrics and tracking name it. */
+export function operationOf(document: DocumentNode, operationName: string | null | undefined): { type: TrackedOperationType; name: string | null } | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
+  return { type: operation.operation === 'mutation' ? 'MUTATION' : operation.operation === 'subscription' ? 'SUBSCRIPTION' : 'QUERY', name: operation.name?.value ?? null };
+}
+
+/** extensions.code of each error of a GraphQL result (an event stream has none to read yet). */
+export function errorCodesOf(result: unknown): string[] {
+  const errors = (result as { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> } | undefined)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((error: { extensions?: Record<string, unknown> }) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+}
+
+/** The code of an answer refused before execution without a GraphQL body we read (a bad token, a bad body). */
+export function httpStatusCode(status: number): string {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+}
+
+/** GraphiQL's page (a browser's GET of /graphql): not a GraphQL request, so neither traced as one nor tracked. */
+export function isGraphiqlPage(request: Request): boolean {
+  return request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
+}

@@ -1,0 +1,69 @@
+import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import type { Plugin } from 'graphql-yoga';
+import { contextFromHeaders, SERVICE_ATTRIBUTE } from '../../../lib/telemetry/index.js';
+import { errorCodesOf, isGraphiqlPage, operationOf } from '../observability/request-outcome.js';
+
+export const TRACE_ID_HEADER = 'x-trace-id';
+
+export interface TracingOptions {
+  /** lib/telemetry startTracing's tracer (a no-op one when tracing is off). */
+  tracer: Tracer;
+}
+
+const spans = new WeakMap<Request, Span>();
+/** Requests whose span already failed with the answer's error codes (a better message than the HTTP status). */
+const failed = new WeakSet<Request>();
+
+/**
+ * A SERVER span per client request, continuing the client's W3C traceparent when it sends one, named after the
+ * operation ("mutation GenerateBackstory") once it is known, failed when the answer carries errors. The request is
+ * handled inside the span's context, so every subgraph fetch, hub call and log line of it belongs to the trace. The
+ * trace id goes back in the x-trace-id response header, for a support request to name the trace (Query.hub.trace).
+ */
+export function useTracing(options: TracingOptions): Plugin {
+  const name = (request: Request, document: Parameters<typeof operationOf>[0], operationName: string | null | undefined) => {
+    const span = spans.get(request);
+    const operation = operationOf(document, operationName);
+    if (!span || !operation) return;
+    const type = operation.type.toLowerCase();
+    span.updateName(operation.name ? `${type} ${operation.name}` : type);
+    span.setAttribute('graphql.operation.type', type);
+    if (operation.name) span.setAttribute('graphql.operation.name', operation.name);
+  };
+  return {
+    instrumentation: {
+      request({ request }, wrapped) {
+        if (isGraphiqlPage(request)) return wrapped();
+        const parent = contextFromHeaders((header) => request.headers.get(header) ?? undefined);
+        const span = options.tracer.startSpan(
+          'graphql',
+          { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: 'gateway', 'http.request.method': request.method, 'url.path': '/graphql' } },
+          parent,
+        );
+        spans.set(request, span);
+        return Promise.resolve(context.with(trace.setSpan(parent, span), wrapped)).finally(() => span.end());
+      },
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (request) name(request, args.document, args.operationName);
+    },
+    onSubscribe({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (request) name(request, args.document, args.operationName);
+    },
+    onExecutionResult({ request, result }) {
+      const codes = errorCodesOf(result);
+      if (codes.length === 0) return;
+      spans.get(request)?.setStatus({ code: SpanStatusCode.ERROR, message: [...new Set(codes)].join(', ') });
+      failed.add(request);
+    },
+    onResponse({ request, response }) {
+      const span = spans.get(request);
+      if (!span?.isRecording()) return;
+      span.setAttribute('http.response.status_code', response.status);
+      if (response.status >= 400 && !failed.has(request)) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+      response.headers.set(TRACE_ID_HEADER, span.spanContext().traceId);
+    },
+  };
+}
