@@ -1,0 +1,163 @@
+/**
+ * Graceful shutdown under load, in-process: what SIGTERM runs (lib/shutdown/on-shutdown-signal.ts calls close())
+ * on a subgraph behind the gateway and on the gateway itself, with requests in flight.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { Pool, request } from 'undici';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IDENTITY_HEADER, signIdentity } from '../../lib/auth/identity.js';
+import { parseHubConfig } from '../../lib/config/hub-config.js';
+import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
+import { createGateway, type Gateway } from './create-gateway.js';
+import { createHourglass, HOURGLASS_SDL, type Hourglass } from './testing/hourglass-subgraph.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'gateway-shutdown-'));
+const supergraphPath = path.join(dir, 'supergraph.graphql');
+const composed = composeServices([{ name: 'hourglass', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(HOURGLASS_SDL) }]);
+if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
+writeFileSync(supergraphPath, composed.supergraphSdl);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function startGateway(instances: Hourglass[]): Promise<{ gateway: Gateway; origin: string; pool: Pool }> {
+  const urls = await Promise.all(instances.map(async (instance) => `http://127.0.0.1:${await instance.listen(0)}/graphql`));
+  const gateway = await createGateway({
+    supergraphPath,
+    secret: TEST_SECRET,
+    secretEmbedded: false,
+    subgraphUrls: { hourglass: urls },
+    hubConfig: parseHubConfig('message_hub:\n  watch_supergraph: false\n', 'test hub.yaml'),
+  });
+  const origin = `http://127.0.0.1:${await gateway.listen(0)}`;
+  return { gateway, origin, pool: new Pool(origin, { connections: 64 }) };
+}
+
+interface Outcome {
+  status?: number;
+  connection?: string;
+  body?: { data?: { slow?: string }; errors?: unknown[] };
+  error?: string;
+}
+
+/** One query through the gateway: its full answer, or the network error the client saw. */
+async function slowQuery(pool: Pool, origin: string, ms: number): Promise<Outcome> {
+  try {
+    const response = await request(`${origin}/graphql`, {
+      dispatcher: pool,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ slow(ms: ${ms}) }` }),
+    });
+    const connection = response.headers.connection;
+    return { status: response.statusCode, connection: typeof connection === 'string' ? connection : undefined, body: (await response.body.json()) as Outcome['body'] };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}
+
+/** A keep-alive connection that answered one request and now sits idle; records how it ended. */
+async function idleConnection(origin: string): Promise<{ ended: Promise<string> }> {
+  const { hostname, port } = new URL(origin);
+  const socket: Socket = connect(Number(port), hostname);
+  let received = '';
+  await new Promise<void>((resolve, reject) => {
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString();
+      if (received.includes('\r\n\r\n') && received.includes('"status"')) resolve();
+    });
+    socket.once('error', reject);
+    socket.write(`GET /health HTTP/1.1\r\nHost: ${hostname}\r\nConnection: keep-alive\r\n\r\n`);
+  });
+  const ended = new Promise<string>((resolve) => {
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    socket.once('end', () => resolve('end'));
+  });
+  return { ended };
+}
+
+describe('graceful shutdown', () => {
+  it('a subgraph stopped under load answers every request it had; the gateway sends the rest to its other instance', async () => {
+    const [stopping, staying] = [createHourglass(TEST_SECRET, 'first'), createHourglass(TEST_SECRET, 'second')] as [Hourglass, Hourglass];
+    let answeredWhileDraining = 0;
+    stopping.server.on('request', (_req, res) => {
+      res.on('finish', () => stopping.draining && res.getHeader('connection') === 'close' && answeredWhileDraining++);
+    });
+    const { gateway, origin, pool } = await startGateway([stopping, staying]);
+    const outcomes: Outcome[] = [];
+    let loading = true;
+    // 8 clients, each sending its next query as soon as the last one is answered: about 4 in flight at each instance.
+    // Each its own duration: the gateway would otherwise join identical queries in flight into one fetch.
+    const clients = Array.from({ length: 8 }, async (_, client) => {
+      while (loading) outcomes.push(await slowQuery(pool, origin, 40 + client));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await stopping.close();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    loading = false;
+    await Promise.all(clients);
+
+    expect(answeredWhileDraining).toBeGreaterThan(0);
+    // At least two rounds of every client, one on each side of the close.
+    expect(outcomes.length).toBeGreaterThanOrEqual(16);
+    const failed = outcomes.filter((outcome) => outcome.status !== 200 || outcome.body?.errors || !/after 4\d ms$/.test(outcome.body?.data?.slow ?? ''));
+    expect(failed).toEqual([]);
+    expect(outcomes.at(-1)?.body?.data?.slow).toMatch(/^second after/);
+    await pool.close();
+    await gateway.close();
+    await staying.close();
+  });
+
+  it('the gateway stopped under load answers every request in flight with Connection: close, and readiness turns 503', async () => {
+    const hourglass = createHourglass(TEST_SECRET, 'only');
+    const { gateway, origin, pool } = await startGateway([hourglass]);
+    const idle = await Promise.all([idleConnection(origin), idleConnection(origin), idleConnection(origin)]);
+    let received = 0;
+    hourglass.server.on('request', (req) => req.method === 'POST' && received++);
+
+    hourglass.healthDelayMs = 500;
+    const readiness = request(`${origin}/readiness`, { dispatcher: pool }).then(async (response) => ({ status: response.statusCode, body: await response.body.json() }));
+    const inFlight = Array.from({ length: 20 }, (_, i) => slowQuery(pool, origin, 300 + i));
+    await expect.poll(() => received, { interval: 10 }).toBe(20);
+
+    const started = Date.now();
+    await gateway.close();
+    // The drain took as long as the slowest request left, not the grace period.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const answers = await Promise.all(inFlight);
+    expect(answers.map((answer) => [answer.status, answer.connection, answer.body?.data?.slow])).toEqual(
+      Array.from({ length: 20 }, (_, i) => [200, 'close', `only after ${300 + i} ms`]),
+    );
+    // The probe was waiting on the subgraph's /health when draining began: it answers 503 all the same.
+    expect(await readiness).toEqual({ status: 503, body: { status: 'draining', subgraphs: [{ name: 'hourglass', status: 'ok' }] } });
+    // Idle keep-alive connections were closed by the server, not reset.
+    expect(await Promise.all(idle.map((connection) => connection.ended))).toEqual(['end', 'end', 'end']);
+    expect((await slowQuery(new Pool(origin), origin, 0)).error).toBe('ECONNREFUSED');
+    await pool.close();
+    await hourglass.close();
+  });
+
+  it('cuts a request still running after the grace period instead of waiting for it', async () => {
+    const hourglass = createHourglass(TEST_SECRET, 'only');
+    const url = `http://127.0.0.1:${await hourglass.listen(0)}/graphql`;
+    const pool = new Pool(new URL(url).origin);
+    const stuck = request(url, {
+      dispatcher: pool,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ userId: 'user-1' }, TEST_SECRET) },
+      body: JSON.stringify({ query: '{ slow(ms: 5000) }' }),
+    }).then(
+      () => 'answered',
+      (error: NodeJS.ErrnoException) => error.code ?? 'failed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await hourglass.close(200);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(await stuck).toMatch(/^UND_ERR_SOCKET|ECONNRESET$/);
+    await pool.close();
+  });
+});
