@@ -6,7 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUserToken } from '../../lib/auth/index.js';
 import { startTracing, type Tracing } from '../../lib/telemetry/index.js';
+import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import type { FaultProxy } from './testing/fault-proxy.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
@@ -107,6 +109,38 @@ describe('one request followed', () => {
     expect(tracked).toMatchObject({ operationName: 'Spells', operationType: 'QUERY', outcome: 'OK', traceId });
     expect(tracked?.fetches.find((f) => f.service === 'spellbook')).toMatchObject({ instance: proxy.url, attempts: 2, httpStatus: 200, outcome: 'OK', shared: false });
     expect(tracked?.fetches.find((f) => f.service === 'grimoire')).toMatchObject({ attempts: 1, httpStatus: 200, outcome: 'OK' });
+  });
+});
+
+describe('a subscription followed', () => {
+  it('answers the request id and trace id on the event stream and sends both to the owning subgraph', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const abort = new AbortController();
+    const response = await fetch(`${fixture.origin}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${await signUserToken('wizard-1', TEST_SECRET)}`,
+        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+        'x-request-id': 'casts-1',
+      },
+      body: JSON.stringify({ query: 'subscription Casts { spellCast { caster } }' }),
+      signal: abort.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('x-request-id')).toBe('casts-1');
+    expect(response.headers.get('x-trace-id')).toBe(traceId);
+    abort.abort();
+    // grimoire's span of the stream ends when the gateway, its client gone, closes the upstream subscription.
+    const spans = () => tracing.recent.spans(traceId);
+    await expect.poll(() => spans().some((span) => span.service === 'grimoire' && span.kind === 'SERVER')).toBe(true);
+    const server = spans().find((span) => span.service === 'gateway' && span.kind === 'SERVER');
+    const subscribe = spans().find((span) => span.name === 'subscribe grimoire');
+    expect(server?.name).toBe('subscription Casts');
+    expect(subscribe).toMatchObject({ kind: 'CLIENT', parentSpanId: server?.spanId });
+    expect(spans().find((span) => span.service === 'grimoire' && span.kind === 'SERVER')?.parentSpanId).toBe(subscribe?.spanId);
+    expect(fixture.hub.observability.hub.tracker.request('casts-1')).toMatchObject({ operationType: 'SUBSCRIPTION', operationName: 'Casts', outcome: 'OK', userId: 'wizard-1' });
   });
 });
 

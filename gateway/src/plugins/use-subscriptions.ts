@@ -29,6 +29,11 @@ function identityOf(context: unknown): Identity {
   return (context as Partial<AuthContext> | undefined)?.identity ?? { userId: null };
 }
 
+/** use-request-id.ts's id of the request (over graphql-ws: of the connection). */
+function requestIdOf(context: unknown): string | undefined {
+  return (context as { requestId?: string } | undefined)?.requestId;
+}
+
 /**
  * Subscriptions through the gateway (@apollo/gateway executes only queries and mutations): the operation goes to
  * the subgraph that owns its root field, per the supergraph's join directives, over GraphQL over SSE and signed
@@ -54,7 +59,7 @@ export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPl
 
   return {
     onSubscribe({ setSubscribeFn }) {
-      setSubscribeFn((args) => routeSubscription(router, args, identityOf(args.contextValue)));
+      setSubscribeFn((args) => routeSubscription(router, args, identityOf(args.contextValue), requestIdOf(args.contextValue)));
     },
     get liveCount() {
       return router.live.size;

@@ -51,6 +51,7 @@ export async function routeSubscription(
   router: Router,
   args: ExecutionArgs,
   identity: Identity,
+  requestId?: string,
 ): Promise<AsyncGenerator<ExecutionResult, void, void> | ExecutionResult> {
   const operation = getOperationAST(args.document, args.operationName);
   const subscriptionType = args.schema.getSubscriptionType();
@@ -78,6 +79,7 @@ export async function routeSubscription(
     variables: args.variableValues ?? undefined,
     operationName: operation.name?.value,
     identity,
+    requestId,
     secret: router.secret,
     dispatcher: router.subscriptionAgent,
     connectTimeoutMs: router.connectTimeoutMs,

@@ -1,7 +1,9 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Agent, Dispatcher } from 'undici';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
 import { AsyncQueue } from '../../../lib/async/async-queue.js';
+import { injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
 import { describeFailure } from '../data-source/describe-failure.js';
 import { readEventStream } from './event-stream.js';
 
@@ -13,6 +15,8 @@ export interface UpstreamRequest {
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
   identity: Identity;
+  /** The client request's id (use-request-id.ts), sent on as subgraph fetches send it. */
+  requestId?: string | undefined;
   secret: string;
   /** A pool of its own: a subscription holds its connection for as long as it lives. */
   dispatcher: Agent;
@@ -46,7 +50,29 @@ function toResult(body: unknown): ExecutionResult {
  * caller's identity as every subgraph fetch is. Resolves once the subgraph has answered, so the subscription is
  * registered there; a subgraph that is down, or a refusal before any event, comes back as one result.
  */
+// The global tracer: lib/telemetry registers the gateway's provider in main.ts (a no-op without one).
+const tracer = trace.getTracer('gateway');
+
 export async function subscribeUpstream(request: UpstreamRequest): Promise<UpstreamResult> {
+  // A CLIENT span for the subscribe request, until the subgraph answers (the stream itself outlives any trace).
+  const span = tracer.startSpan(`subscribe ${request.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'hub.service': request.subgraph, 'url.full': request.url } });
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'text/event-stream',
+    [IDENTITY_HEADER]: signIdentity({ userId: request.identity.userId }, request.secret),
+  };
+  if (request.requestId) headers[REQUEST_ID_HEADER] = request.requestId;
+  context.with(trace.setSpan(context.active(), span), () => injectTraceHeaders(headers));
+  try {
+    const result = await connect(request, headers);
+    if (!(Symbol.asyncIterator in result)) span.setStatus({ code: SpanStatusCode.ERROR, message: result.errors?.[0]?.message ?? 'no stream' });
+    return result;
+  } finally {
+    span.end();
+  }
+}
+
+async function connect(request: UpstreamRequest, headers: Record<string, string>): Promise<UpstreamResult> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new DOMException('connect timeout', 'TimeoutError')), request.connectTimeoutMs);
   let response: Dispatcher.ResponseData;
@@ -59,11 +85,7 @@ export async function subscribeUpstream(request: UpstreamRequest): Promise<Upstr
       path: `${pathname}${search}`,
       method: 'POST',
       signal: abort.signal,
-      headers: {
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-        [IDENTITY_HEADER]: signIdentity({ userId: request.identity.userId }, request.secret),
-      },
+      headers,
       body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
     });
   } catch (err) {
