@@ -20,6 +20,7 @@ export const duration = z
 export const BACKOFFS = ['exponential', 'linear', 'constant'] as const;
 export const LOAD_BALANCING = ['least_outstanding', 'round_robin'] as const;
 export const PRIORITIES = ['interactive', 'batch'] as const;
+export const DISCOVERY_MODES = ['static', 'dns'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 // The fields of each policy, without defaults: the service-level overrides must stay undefined when left out.
@@ -37,6 +38,7 @@ const retryFields = {
 };
 const healthFields = { interval: duration, timeout: duration };
 const bulkheadFields = { max_concurrent: z.number().int().positive(), max_queue: z.number().int().min(0) };
+const discoveryFields = { mode: z.enum(DISCOVERY_MODES), interval: duration };
 
 export const breakerDefaults = z
   .object({
@@ -85,6 +87,18 @@ export const bulkheadDefaults = z
   })
   .strict();
 
+export const discoveryDefaults = z
+  .object({
+    // static: the configured URLs are the instances. dns: each URL's host is resolved again and again, and every
+    // address it resolves to is an instance (Docker's embedded DNS answers one A record per replica of a service).
+    mode: discoveryFields.mode.default('static'),
+    // 5 s, the health check's interval: a replica added by `docker compose up --scale` gets traffic within one
+    // health round, and a removed one leaves the list as soon as its breaker or health poll would have dropped
+    // it anyway; one DNS query per service per interval costs nothing.
+    interval: discoveryFields.interval.default(5),
+  })
+  .strict();
+
 const optional = <T extends Record<string, z.ZodType>>(fields: T) =>
   Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
 
@@ -111,6 +125,7 @@ export const resilienceDefaults = {
   load_balancing: z.enum(LOAD_BALANCING).default('least_outstanding'),
   health_check: healthDefaults.prefault({}),
   bulkhead: bulkheadDefaults.prefault({}),
+  discovery: discoveryDefaults.prefault({}),
   priority: priorityConfig.prefault({}),
   // true: a newly composed supergraph file is served without a restart (a bad one is logged and ignored).
   watch_supergraph: z.boolean().default(true),
@@ -134,6 +149,7 @@ export const serviceConfig = z
     load_balancing: z.enum(LOAD_BALANCING).optional(),
     health_check: z.object(optional(healthFields)).strict().optional(),
     bulkhead: z.object(optional(bulkheadFields)).strict().optional(),
+    discovery: z.object(optional(discoveryFields)).strict().optional(),
   })
   .strict();
 

@@ -16,6 +16,7 @@ services:
     circuit_breaker: { threshold: 2, reset_timeout: 1m }
     load_balancing: round_robin
     bulkhead: { max_concurrent: 4 }
+    discovery: { mode: dns }
 `);
     expect(resolveServicePolicy(config, 'character')).toEqual({
       timeoutMs: 5000,
@@ -24,6 +25,7 @@ services:
       loadBalancing: 'least_outstanding',
       health: { intervalMs: 5000, timeoutMs: 2000 },
       bulkhead: { maxConcurrent: 64, maxQueue: 256 },
+      discovery: { mode: 'static', intervalMs: 5000 },
     });
     expect(resolveServicePolicy(config, 'llm')).toMatchObject({
       timeoutMs: 45_000,
@@ -32,6 +34,7 @@ services:
       retry: { maxAttempts: 4, backoff: 'constant', baseDelayMs: 100 },
       loadBalancing: 'round_robin',
       bulkhead: { maxConcurrent: 4, maxQueue: 256 },
+      discovery: { mode: 'dns', intervalMs: 5000 },
     });
   });
 

@@ -1,5 +1,5 @@
 import { HubConfigError, type HubConfig } from '../../../lib/config/hub-config.js';
-import type { LOAD_BALANCING, BACKOFFS } from '../../../lib/config/resilience-config.js';
+import type { BACKOFFS, DISCOVERY_MODES, LOAD_BALANCING } from '../../../lib/config/resilience-config.js';
 
 /** Everything the hub applies to one service's fetches, in milliseconds: hub.yaml's message_hub with services.<name> over it. */
 export interface ServicePolicy {
@@ -10,6 +10,8 @@ export interface ServicePolicy {
   loadBalancing: (typeof LOAD_BALANCING)[number];
   health: { intervalMs: number; timeoutMs: number };
   bulkhead: { maxConcurrent: number; maxQueue: number };
+  /** How the instances are found: the configured URLs as they are, or every address their hosts resolve to. */
+  discovery: { mode: (typeof DISCOVERY_MODES)[number]; intervalMs: number };
 }
 
 export interface RetryPolicy {
@@ -33,6 +35,7 @@ export function resolveServicePolicy(config: HubConfig, name: string): ServicePo
   }
   const health = { ...hub.health_check, ...definedOnly(service.health_check ?? {}) };
   const bulkhead = { ...hub.bulkhead, ...definedOnly(service.bulkhead ?? {}) };
+  const discovery = { ...hub.discovery, ...definedOnly(service.discovery ?? {}) };
   return {
     timeoutMs: ms(service.timeout ?? hub.timeout),
     breaker: {
@@ -50,6 +53,7 @@ export function resolveServicePolicy(config: HubConfig, name: string): ServicePo
     loadBalancing: service.load_balancing ?? hub.load_balancing,
     health: { intervalMs: ms(health.interval), timeoutMs: ms(health.timeout) },
     bulkhead: { maxConcurrent: bulkhead.max_concurrent, maxQueue: bulkhead.max_queue },
+    discovery: { mode: discovery.mode, intervalMs: ms(discovery.interval) },
   };
 }
 

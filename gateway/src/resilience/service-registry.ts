@@ -1,5 +1,7 @@
+import { promises as dns } from 'node:dns';
 import type { Dispatcher } from 'undici';
 import type { HubConfig } from '../../../lib/config/hub-config.js';
+import { DnsDiscovery, type DnsResolver } from './dns-discovery.js';
 import { HealthPoller } from './health-poller.js';
 import { ResilientService, type ServiceSnapshot } from './resilient-service.js';
 import { resolveServicePolicy } from './service-policy.js';
@@ -12,26 +14,41 @@ export type ServiceReadiness = { name: string; status: 'ok' } | { name: string; 
  * under its name, so it outlives them.
  */
 export class ServiceRegistry {
-  private readonly services = new Map<string, { service: ResilientService; poller: HealthPoller }>();
+  private readonly services = new Map<string, { service: ResilientService; poller: HealthPoller; discovery?: DnsDiscovery }>();
   private polling = false;
 
   constructor(
     private readonly config: HubConfig,
     private readonly dispatcher: Dispatcher,
+    /** For services with `discovery: { mode: dns }`; the system's DNS servers unless a test gives its own. */
+    private readonly resolver: DnsResolver = new dns.Resolver(),
   ) {}
 
-  /** The service named `name` routing to `urls`: created on first use, its instances updated after. */
+  /**
+   * The service named `name` routing to `urls`: created on first use, its instances updated after. With DNS
+   * discovery the URLs are names to resolve, and the instances are the addresses they resolve to.
+   */
   ensure(name: string, urls: readonly string[]): ResilientService {
     const known = this.services.get(name);
     if (known) {
-      known.service.setUrls(urls);
+      if (known.discovery) void known.discovery.setTemplates(urls);
+      else known.service.setUrls(urls);
       return known.service;
     }
     const service = new ResilientService(name, resolveServicePolicy(this.config, name), urls);
     const poller = new HealthPoller(service, this.dispatcher);
-    this.services.set(name, { service, poller });
-    if (this.polling) poller.start();
+    const discovery = service.policy.discovery.mode === 'dns' ? new DnsDiscovery(service, urls, this.resolver) : undefined;
+    this.services.set(name, { service, poller, ...(discovery ? { discovery } : {}) });
+    if (this.polling) {
+      poller.start();
+      discovery?.start();
+    }
     return service;
+  }
+
+  /** Resolves every DNS-discovered service now rather than at its next interval. */
+  async discover(): Promise<void> {
+    await Promise.all([...this.services.values()].map(({ discovery }) => discovery?.refresh()));
   }
 
   get(name: string): ResilientService | undefined {
@@ -40,21 +57,28 @@ export class ServiceRegistry {
 
   /** Forgets the services a reloaded supergraph no longer has (their in-flight fetches finish as they are). */
   retain(names: ReadonlySet<string>): void {
-    for (const [name, { poller }] of this.services) {
+    for (const [name, { poller, discovery }] of this.services) {
       if (names.has(name)) continue;
       poller.stop();
+      discovery?.stop();
       this.services.delete(name);
     }
   }
 
   startHealthPolling(): void {
     this.polling = true;
-    for (const { poller } of this.services.values()) poller.start();
+    for (const { poller, discovery } of this.services.values()) {
+      poller.start();
+      discovery?.start();
+    }
   }
 
   stop(): void {
     this.polling = false;
-    for (const { poller } of this.services.values()) poller.stop();
+    for (const { poller, discovery } of this.services.values()) {
+      poller.stop();
+      discovery?.stop();
+    }
   }
 
   snapshot(): ServiceSnapshot[] {
