@@ -3,6 +3,7 @@ import type { FallbackRecord, GenerationRow, GenerationStatus, NewGenerationRow 
 import { LimitsUnavailable } from '../limits/limits-unavailable.js';
 import { RateLimitExceeded, type Reservation } from '../limits/limits.js';
 import { ProviderError, type ImageResult } from '../providers/provider.js';
+import { inProviderSpan } from '../providers/provider-span.js';
 import { countTokens } from './count-tokens.js';
 import { estimateCost } from './estimate-cost.js';
 import { failedAttempt } from './failed-attempt.js';
@@ -30,7 +31,8 @@ async function callProvider(step: ChainStep, input: ValidGenerateImageInput, sig
   });
   try {
     const request = { prompt: input.prompt, model: step.model, width: input.width, height: input.height, n: input.n, seed: input.seed, signal };
-    return await Promise.race([generate(input.negativePrompt ? { ...request, negativePrompt: input.negativePrompt } : request), aborted]);
+    const call = () => Promise.race([generate(input.negativePrompt ? { ...request, negativePrompt: input.negativePrompt } : request), aborted]);
+    return await inProviderSpan('image', step.provider, step.model, call, (result) => ({ outcome: 'ok', model: result.model, images: result.images.length }));
   } finally {
     stop();
   }

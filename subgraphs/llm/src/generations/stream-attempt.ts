@@ -1,5 +1,6 @@
 import type { TextChunk, TextFinishReason, TextRequest, TokenUsage } from '../providers/provider.js';
 import { ProviderError } from '../providers/provider.js';
+import { inProviderSpan } from '../providers/provider-span.js';
 import { countTokens } from './count-tokens.js';
 import type { ChainStep } from './resolve-chain.js';
 
@@ -7,12 +8,27 @@ export type StreamAttempt =
   | { ok: true; text: string; model: string; finishReason: TextFinishReason; usage: TokenUsage }
   | { ok: false; error: ProviderError; text: string; completionTokens: number };
 
+/** One provider's stream, to its end or its failure, as a span of the request (providers/provider-span.ts). */
+export function streamAttempt(
+  step: ChainStep,
+  request: Omit<TextRequest, 'model' | 'signal'>,
+  promptTokens: number,
+  signal: AbortSignal,
+  onDelta: (text: string) => void,
+): Promise<StreamAttempt> {
+  return inProviderSpan('text', step.provider, step.model, () => runAttempt(step, request, promptTokens, signal, onDelta), (attempt) =>
+    attempt.ok
+      ? { outcome: 'ok', model: attempt.model, usage: attempt.usage }
+      : { outcome: attempt.error.kind, usage: attempt.error.details.partialUsage ?? { promptTokens, completionTokens: attempt.completionTokens } },
+  );
+}
+
 /**
- * One provider's stream, to its end or its failure. The abort signal is raced against every chunk, so a cancel
+ * The stream itself. The abort signal is raced against every chunk, so a cancel
  * answers at once even from a provider that ignores its signal; the iterator is then closed so its call ends too.
  * Failures come back as values (never thrown) with what was counted of the text so far, for the reservation.
  */
-export async function streamAttempt(
+async function runAttempt(
   step: ChainStep,
   request: Omit<TextRequest, 'model' | 'signal'>,
   promptTokens: number,

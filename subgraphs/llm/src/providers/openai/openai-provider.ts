@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import type { ProviderConfig } from '../../../../../lib/config/llm-config.js';
 import { Deadline } from '../deadline.js';
 import { KeyRing, type LeasedKey } from '../key-ring.js';
+import { noteProviderKey } from '../provider-span.js';
 import { ProviderError, type Capability, type ImageRequest, type ImageResult, type Provider, type ProviderStatus, type TextChunk, type TextRequest } from '../provider.js';
 import { streamChat } from './chat-stream.js';
 import { generateImages } from './images.js';
@@ -89,6 +90,7 @@ export class OpenAiProvider implements Provider {
       const lease = this.#keyless ? KEYLESS : this.keys.next();
       if (!lease || tried.has(lease.id)) break;
       tried.add(lease.id);
+      noteProviderKey(lease.id);
       const deadline = new Deadline(signal, this.#timeoutMs);
       const scope = { provider: this.name, keyId: this.#keyless ? undefined : lease.id, keys: this.#allKeys, deadline };
       let yielded = false;
