@@ -1,29 +1,40 @@
 import { stopWithParent } from '../process/stop-with-parent.js';
 import { SHUTDOWN_HARD_LIMIT_MS } from './shutdown-grace.js';
 
+export interface ShutdownHooks {
+  /** Where SIGTERM and SIGINT arrive; the process itself unless a test stands in for it. */
+  signals: { on(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown };
+  exit(code: number): void;
+  /** How long `stop` may take before the process exits anyway. */
+  hardLimitMs: number;
+}
+
+const processHooks: ShutdownHooks = { signals: process, exit: (code) => process.exit(code), hardLimitMs: SHUTDOWN_HARD_LIMIT_MS };
+
 /**
  * Runs `stop` once on SIGTERM, SIGINT or the launcher going away, then exits: 0 when it finished, 1 when it threw
- * or ran past the hard limit (a pool or database that would not close).
+ * or ran past the hard limit (a pool or database that would not close). A second signal while stopping changes
+ * nothing: the drain already under way is what a supervisor asked for.
  */
-export function onShutdownSignal(name: string, stop: (reason: string) => Promise<void>): void {
+export function onShutdownSignal(name: string, stop: (reason: string) => Promise<void>, hooks: ShutdownHooks = processHooks): void {
   let stopping = false;
   const run = (reason: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${name}: ${reason}, draining`);
     setTimeout(() => {
-      console.error(`${name}: still stopping after ${SHUTDOWN_HARD_LIMIT_MS} ms, exiting`);
-      process.exit(1);
-    }, SHUTDOWN_HARD_LIMIT_MS).unref();
+      console.error(`${name}: still stopping after ${hooks.hardLimitMs} ms, exiting`);
+      hooks.exit(1);
+    }, hooks.hardLimitMs).unref();
     stop(reason).then(
-      () => process.exit(0),
+      () => hooks.exit(0),
       (err: unknown) => {
         console.error(`${name}: error while stopping:`, err);
-        process.exit(1);
+        hooks.exit(1);
       },
     );
   };
-  process.on('SIGTERM', () => run('SIGTERM'));
-  process.on('SIGINT', () => run('SIGINT'));
-  stopWithParent(run);
+  hooks.signals.on('SIGTERM', () => run('SIGTERM'));
+  hooks.signals.on('SIGINT', () => run('SIGINT'));
+  if (hooks === processHooks) stopWithParent(run);
 }
