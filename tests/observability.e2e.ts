@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { OPERATOR_ROLE, signUserToken } from '../lib/auth/jwt.js';
 import { repoRoot } from '../lib/config/paths.js';
+import { gradientPng } from '../lib/images/png.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
 const configDir = mkdtempSync(path.join(tmpdir(), 'observability-e2e-'));
@@ -141,6 +142,37 @@ describe('one request, one trace', () => {
 
     const recent = await asOperator('{ hub { traces(first: 50) { traceId rootName service } } }');
     expect(recent.body.data.hub.traces).toEqual(expect.arrayContaining([{ traceId, rootName: 'mutation GenerateBackstory', service: 'gateway' }]));
+  });
+});
+
+describe("a transaction's trace", () => {
+  it("puts the two-phase commit's protocol calls under the request's span", async () => {
+    const portrait = await post(
+      'mutation Portrait($input: SetCharacterPortraitInput!) { setCharacterPortrait(input: $input) { transaction { state } } }',
+      { input: { characterId, dataBase64: gradientPng(16, 16, [200, 40, 40], [20, 20, 120]).toString('base64') } },
+      { authorization: `Bearer ${playerToken}` },
+    );
+    expect(portrait.body.errors).toBeUndefined();
+    expect(portrait.body.data.setCharacterPortrait.transaction.state).toBe('COMMITTED');
+    const id = portrait.headers.get('x-trace-id');
+    const read = async () =>
+      ((await asOperator('query($id: ID!) { hub { trace(id: $id) { spans { spanId parentSpanId name service kind attributes { key value } } } } }', { id })).body.data?.hub.trace?.spans ?? []) as SpanRecord[];
+    // Phase two may finish a moment after the answer (the coordinator answers once it is decided and driven).
+    await expect.poll(async () => (await read()).filter((span) => span.name.startsWith('attempt ')).length, { timeout: 10_000 }).toBe(4);
+    const spans = await read();
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    const under = (span: SpanRecord, ancestor: SpanRecord | undefined) => {
+      for (let parent = byId.get(span.parentSpanId ?? ''); parent; parent = byId.get(parent.parentSpanId ?? '')) if (parent === ancestor) return true;
+      return false;
+    };
+    const root = spans.find((span) => span.service === 'gateway' && span.kind === 'SERVER');
+    expect(root?.name).toBe('mutation Portrait');
+    const transaction = spans.find((span) => span.name === 'transaction setCharacterPortrait');
+    expect(transaction && under(transaction, root)).toBe(true);
+    const protocol = spans
+      .filter((span) => span.name.startsWith('fetch ') && under(span, transaction))
+      .map((span) => `${span.name} ${span.attributes.find((attribute) => attribute.key === 'graphql.operation.name')?.value}`);
+    expect(protocol.sort()).toEqual(['fetch character Commit', 'fetch character Prepare', 'fetch image Commit', 'fetch image Prepare']);
   });
 });
 

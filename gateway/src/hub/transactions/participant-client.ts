@@ -35,11 +35,12 @@ interface Ack {
  * signed as the 'hub' service, the only caller participants accept for this protocol.
  */
 export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataSource>): ParticipantClient {
-  async function send(service: string, query: string, variables: Record<string, unknown>): Promise<Ack> {
+  async function send(service: string, operationName: 'Prepare' | 'Commit' | 'Abort', query: string, variables: Record<string, unknown>): Promise<Ack> {
     const dataSource = dataSources.get(service);
     if (!dataSource) throw new Error(`no data source for participant "${service}"`);
     // Every protocol call is idempotent (participants fence by transaction id): the hub may retry it like a query.
-    const response = await dataSource.call({ query, variables }, { userId: null, service: COORDINATOR }, {}, { idempotent: true });
+    // Named, so that traces, message tracking and the participant's logs tell the protocol's calls apart.
+    const response = await dataSource.call({ query, variables, operationName }, { userId: null, service: COORDINATOR }, {}, { idempotent: true });
     const error = response.errors?.[0];
     if (error) {
       throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: error.extensions?.code ?? 'SERVICE_UNAVAILABLE', serviceName: service } });
@@ -51,14 +52,14 @@ export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataS
   return {
     async prepare(service, call) {
       const input = { ...call, payload: JSON.stringify(call.payload), deadline: call.deadline.toISOString() };
-      const ack = await send(service, PREPARE, { input });
+      const ack = await send(service, 'Prepare', PREPARE, { input });
       return ack.result === null ? null : (JSON.parse(ack.result) as unknown);
     },
     async commit(service, transactionId) {
-      await send(service, COMMIT, { id: transactionId });
+      await send(service, 'Commit', COMMIT, { id: transactionId });
     },
     async abort(service, transactionId) {
-      await send(service, ABORT, { id: transactionId });
+      await send(service, 'Abort', ABORT, { id: transactionId });
     },
   };
 }
