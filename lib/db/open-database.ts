@@ -12,6 +12,7 @@ import { serviceApplicationName } from './application-name.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { serviceSchemaName } from './schema-name.js';
 import { tracePglite, tracePgPool } from './trace-statements.js';
+import { counter, metricsRegistry } from '../telemetry/metrics-registry.js';
 
 export type AppDatabase<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
@@ -20,7 +21,7 @@ export interface Database<TSchema extends Record<string, unknown>> {
   dialect: 'pglite' | 'postgres';
   /** Postgres schema holding this service's tables ("public" on PGlite, where the directory already isolates). */
   schemaName: string;
-  /** SQL statements sent since start: the N+1 benchmark reads it through /metrics. */
+  /** SQL statements sent since start (also db_statements_total at /metrics, which the N+1 benchmark reads). */
   stats: { statements: number };
   close(): Promise<void>;
 }
@@ -51,7 +52,13 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
 ): Promise<Database<TSchema>> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   const stats = { statements: 0 };
-  const logger = { logQuery: () => void stats.statements++ };
+  const statements = counter(metricsRegistry(options.service), 'db_statements_total', 'SQL statements sent to the database');
+  const logger = {
+    logQuery: () => {
+      stats.statements++;
+      statements.inc();
+    },
+  };
   return url ? openPostgres(url, options, stats, logger) : openPglite(options, stats, logger);
 }
 

@@ -6,6 +6,7 @@ import { eventHash } from './event-hash.js';
 import type { Transaction } from './executor.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { events, eventStreams, type EventMetadata } from './schema.js';
+import { countAppend } from './event-store-metrics.js';
 
 /** A stream's current version (its number of events), 'no_stream' (= 0, nothing appended yet) or 'any' (no check). */
 export type ExpectedVersion = number | 'no_stream' | 'any';
@@ -135,6 +136,7 @@ export async function appendEvents<TSchema extends Record<string, unknown>>(
     .update(eventStreams)
     .set({ version: toVersion, lastHash: previousHash, lastTransactionId: inserted[0]!.transactionId, updatedAt: sql`now()` })
     .where(eq(eventStreams.streamId, streamId));
+  countAppend();
   // RETURNING order is not guaranteed by SQL: map back by version.
   const positionOf = new Map(inserted.map((row) => [row.version, row.position]));
   return {

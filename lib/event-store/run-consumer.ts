@@ -1,5 +1,6 @@
 import type { Executor } from './executor.js';
 import { DEFAULT_BATCH_SIZE, pollConsumer, type ConsumerHandler } from './consumer.js';
+import { trackConsumerLag } from './event-store-metrics.js';
 
 export interface RunConsumerOptions {
   batchSize?: number;
@@ -32,6 +33,7 @@ export function runConsumer<TSchema extends Record<string, unknown>>(
   const errorBackoffMs = options.errorBackoffMs ?? 2_000;
   const onError = options.onError ?? ((error: unknown) => console.error(`event consumer "${name}" failed:`, error));
   let stopped = false;
+  const untrack = trackConsumerLag(db, name);
   let wake: (() => void) | undefined;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -60,6 +62,7 @@ export function runConsumer<TSchema extends Record<string, unknown>>(
   return {
     async stop() {
       stopped = true;
+      untrack();
       wake?.();
       await loop;
     },

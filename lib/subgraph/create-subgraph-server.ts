@@ -3,16 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
+import type { Registry } from 'prom-client';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../auth/identity.js';
 import { maskError } from '../graphql/mask-error.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { HttpDrain } from '../shutdown/http-drain.js';
 import { SHUTDOWN_GRACE_MS } from '../shutdown/shutdown-grace.js';
-import { feedMetrics, metricsText } from './metrics.js';
+import { serveMetrics, serverRegistry } from './metrics.js';
 import { nameRequestSpan, traceRequest } from './trace-request.js';
 import { handleTracesRoute } from '../telemetry/traces-route.js';
 import { currentTracing } from '../telemetry/tracing.js';
+import { processLogger } from '../telemetry/logger.js';
 import { RecentTraces } from '../telemetry/recent-traces.js';
 
 export interface RequestInfo {
@@ -31,8 +33,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   createContext(info: RequestInfo): TContext | Promise<TContext>;
   /** Extra HTTP routes (image bytes); returns true when it answered the request. */
   route?(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
-  /** Extra Prometheus series for /metrics. */
-  metrics?(): string;
+  /** Registers this server's own Prometheus series (gauges read at scrape time) on its registry, served at /metrics. */
+  metrics?(registry: Registry): void;
   /** The service's live event feed (subscriptions): its subscribers are reported at /metrics, and it is closed first on close(). */
   eventFeed?: { readonly subscriberCount: number; close(): Promise<void> };
 }
@@ -83,6 +85,8 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     },
   });
 
+  const metrics = serverRegistry(options.name, options.eventFeed);
+  options.metrics?.(metrics);
   // The process's traces (startTracing in main.ts, or in the test that hosts this server); none when never started.
   const noTraces = new RecentTraces(1);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -104,8 +108,11 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       return;
     }
     if (req.url === '/metrics' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      res.end(metricsText(options.name) + feedMetrics(options.name, options.eventFeed) + (options.metrics?.() ?? ''));
+      serveMetrics(res, options.name, metrics).catch((err: unknown) => {
+        processLogger(options.name).error({ err }, 'metrics collection failed');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
       return;
     }
     if (handleTracesRoute(req, res, { secret: options.secret, recent: currentTracing()?.recent ?? noTraces })) return;

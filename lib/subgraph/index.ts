@@ -1,4 +1,3 @@
 export { createSubgraphServer, type SubgraphServer, type RequestInfo } from './create-subgraph-server.js';
 export { runSubgraph } from './run-subgraph.js';
-export { registerCounter } from './metrics.js';
 export { startObservability, type SubgraphObservability } from './start-observability.js';

@@ -49,6 +49,7 @@ export function traceRequest(service: string, req: IncomingMessage, res: ServerR
         void handle();
       },
     ),
+    service,
   );
 }
 

@@ -4,7 +4,7 @@ import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pin
 import { prettyFactory } from 'pino-pretty';
 import type { ObservabilityConfig } from '../config/observability-config.js';
 import { IDENTITY_HEADER } from '../auth/identity.js';
-import { currentRequestId } from './request-context.js';
+import { currentRequestId, currentService, setProcessService } from './request-context.js';
 
 export type { Logger } from 'pino';
 export type LogsConfig = ObservabilityConfig['logs'];
@@ -93,7 +93,6 @@ export function createLogger(service: string, config?: Partial<LogsConfig>, dest
   );
 }
 
-let processService = 'dnd-tools';
 let processConfig: Partial<LogsConfig> | undefined;
 const loggers = new Map<string, Logger>();
 
@@ -102,18 +101,18 @@ const loggers = new Map<string, Logger>();
  * process's main; until then processLogger() logs as "dnd-tools" with the defaults.
  */
 export function configureProcessLogger(service: string, config?: Partial<LogsConfig>): Logger {
-  processService = service;
+  setProcessService(service);
   processConfig = config;
   loggers.clear();
   return processLogger();
 }
 
 /**
- * The process's logger, created once (per service: tests run several services in one process, and a line must
- * name the one that wrote it). Call it when logging rather than keeping it from module load, so that the
- * configuration the process's main sets applies.
+ * The process's logger, created once per service: by default the service of the request being served, else the
+ * process's (tests run several services in one process, and a line must name the one that wrote it). Call it when
+ * logging rather than keeping it from module load, so that the configuration the process's main sets applies.
  */
-export function processLogger(service: string = processService): Logger {
+export function processLogger(service: string = currentService()): Logger {
   let logger = loggers.get(service);
   if (!logger) loggers.set(service, (logger = createLogger(service, processConfig)));
   return logger;

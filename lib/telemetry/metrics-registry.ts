@@ -1,12 +1,13 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
 
 const registries = new Map<string, Registry>();
-let defaultsCollected = false;
 
 /**
  * The Prometheus registry of one service: one per process and service (tests run several services in one
- * process), each series labelled service=<name>. Node's own series (heap, event-loop lag, GC) are collected once
- * per process, into the first service's registry: the process is one, whichever services it hosts.
+ * process), each series labelled service=<name>. Each also carries Node's own series (heap, event-loop lag, GC):
+ * a process may hold a registry it does not serve (the gateway's embedded hub database counts its statements under
+ * "hub"), so none can be the only one that has them. They are read at scrape time; a registry nobody scrapes costs
+ * an event-loop delay monitor.
  */
 export function metricsRegistry(service: string): Registry {
   let registry = registries.get(service);
@@ -14,10 +15,7 @@ export function metricsRegistry(service: string): Registry {
     registry = new Registry();
     registry.setDefaultLabels({ service });
     registries.set(service, registry);
-    if (!defaultsCollected) {
-      defaultsCollected = true;
-      collectDefaultMetrics({ register: registry });
-    }
+    collectDefaultMetrics({ register: registry });
   }
   return registry;
 }

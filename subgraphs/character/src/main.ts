@@ -1,6 +1,6 @@
 import { loadAuthSecret } from '../../../lib/auth/index.js';
 import { openDatabase } from '../../../lib/db/index.js';
-import { registerCounter, runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
+import { runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
 import { startInDoubtResolver } from '../../../lib/transactions/index.js';
 import { schema } from './db/schema.js';
 import { characterParticipant } from './transactions/participant.js';
@@ -9,7 +9,6 @@ import { CHARACTER_MIGRATIONS, createCharacterSubgraph } from './subgraph.js';
 const observability = startObservability('character');
 const { secret } = loadAuthSecret();
 const database = await openDatabase({ service: 'character', schema, migrationsFolder: CHARACTER_MIGRATIONS });
-registerCounter('db_statements_total', () => database.stats.statements);
 // Settles branches the hub prepared here and never finished (lib/transactions/resolve-in-doubt.ts).
 const inDoubt = startInDoubtResolver(database.db, characterParticipant, 'character', secret);
 await runSubgraph('character', createCharacterSubgraph({ database, secret }), async () => {

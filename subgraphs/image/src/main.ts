@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadAuthSecret } from '../../../lib/auth/index.js';
 import { openDatabase } from '../../../lib/db/index.js';
-import { registerCounter, runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
+import { runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
 import * as schema from './db/schema.js';
 import { loadImageSettings } from './settings.js';
 import { createImageSubgraph } from './subgraph.js';
@@ -16,7 +16,6 @@ const database = await openDatabase({
   schema,
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
 });
-registerCounter('db_statements_total', () => database.stats.statements);
 // Settles branches the hub prepared here and never finished (lib/transactions/resolve-in-doubt.ts).
 const inDoubt = startInDoubtResolver(database.db, imageParticipant(settings), 'image', secret);
 await runSubgraph('image', createImageSubgraph({ database, secret, settings }), async () => {

@@ -3,7 +3,7 @@ import { loadAuthSecret } from '../../../lib/auth/index.js';
 import { loadHubConfig } from '../../../lib/config/hub-config.js';
 import { repoRoot } from '../../../lib/config/paths.js';
 import { openDatabase } from '../../../lib/db/index.js';
-import { registerCounter, runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
+import { runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
 import { schema } from './db/schema.js';
 import { createLimits } from './limits/create-limits.js';
 import { ProviderRegistry } from './providers/registry.js';
@@ -18,7 +18,6 @@ const providers = new ProviderRegistry(settings.current);
 // REDIS_URL: the counters are shared, so that all llm instances together keep each limit.
 const limits = createLimits(settings.current, process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {});
 const database = await openDatabase({ service: 'llm', schema, migrationsFolder: LLM_MIGRATIONS_FOLDER });
-registerCounter('db_statements_total', () => database.stats.statements);
 // Keys, providers and limits follow hub.yaml without a restart.
 const stopWatching = watchLlmConfig(hubFile, settings.current, (next) => {
   settings.current = next;

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
+import { Gauge } from 'prom-client';
 import { llmServiceConfig } from '../../../lib/config/llm-config.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 import type { Database } from '../../../lib/db/index.js';
@@ -57,7 +58,16 @@ export function createLlmSubgraph(options: LlmSubgraphOptions): LlmSubgraph {
     resolvers,
     secret: options.secret,
     createContext: (info) => createContext(services, info),
-    metrics: () => `# HELP llm_running_generations Text generations streaming in this process.\n# TYPE llm_running_generations gauge\nllm_running_generations ${services.running.size}\n`,
+    metrics: (registry) => {
+      new Gauge({
+        name: 'llm_running_generations',
+        help: 'Generations (text and image) running in this server: a provider call under way',
+        registers: [registry],
+        collect() {
+          this.set(services.running.size);
+        },
+      });
+    },
   });
   return {
     ...server,

@@ -7,6 +7,7 @@ import { inProviderSpan } from '../providers/provider-span.js';
 import { countTokens } from './count-tokens.js';
 import { estimateCost } from './estimate-cost.js';
 import { failedAttempt } from './failed-attempt.js';
+import { countGeneration } from './generation-metrics.js';
 import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
@@ -90,6 +91,7 @@ export async function runImageGeneration(services: GenerationServices, userId: s
     const ending = values(step, status, result, failure, usedTokens);
     const images = result?.images ?? [];
     const stored = row ? await finishImageGeneration(services.db, row.id, ending, images) : await insertImageGeneration(services.db, ending, images);
+    countGeneration(stored);
     return { row: stored, failure };
   };
 

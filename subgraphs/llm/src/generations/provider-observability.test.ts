@@ -22,7 +22,10 @@ beforeAll(async () => {
   // The stand-in breaks its stream half-way for this model.
   const flaky = new OpenAiProvider('flaky', { base_url: `${openai.url}/v1`, api_keys: [GOOD], timeout: 5, model: 'fake-stream-error' });
   const providers = createStaticSource([provider, flaky, new LocalProvider('local')], { openai: ['local'], flaky: ['local'] });
-  server = await startLlmTestServer(database, { providers });
+  // Priced so that the cost series has something to add up: $2 and $8 per million tokens.
+  const pricing = { input_per_million_tokens: 2, output_per_million_tokens: 8 };
+  const llmService = { providers: { openai: { type: 'openai', pricing }, flaky: { type: 'openai', pricing }, local: {} } };
+  server = await startLlmTestServer(database, { providers, llmService });
 });
 afterAll(async () => {
   await server?.close();
@@ -86,5 +89,37 @@ describe('LLM provider calls in the trace', () => {
     expect(result.data?.generateImage.generation).toMatchObject({ status: 'COMPLETED', provider: 'local' });
     const span = tracing.recent.spans(traceId).find((s) => s.name === 'llm image local');
     expect(span).toMatchObject({ kind: 'CLIENT', attributes: { 'llm.outcome': 'ok', 'llm.images': 2, 'gen_ai.operation.name': 'image' } });
+  });
+});
+
+/** The llm's /metrics text, as Prometheus scrapes it. */
+async function scrape(): Promise<string> {
+  return (await fetch(server.client.url.replace('/graphql', '/metrics'))).text();
+}
+
+function value(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+describe('LLM series at /metrics', () => {
+  it('count generations, tokens and cost by provider, failed attempts included', async () => {
+    const before = await scrape();
+    const ok = await generate('44444444444444444444444444444444', { prompt: 'Who guards the bridge?' });
+    const fellBack = await generate('55555555555555555555555555555555', { prompt: 'Who guards the bridge?', provider: 'flaky' });
+    const after = await scrape();
+    const delta = (series: string) => value(after, series) - value(before, series);
+
+    expect(delta('llm_generations_total{provider="openai",status="COMPLETED",service="llm"}')).toBe(1);
+    expect(delta('llm_generations_total{provider="local",status="COMPLETED",service="llm"}')).toBe(1);
+    const { promptTokens, completionTokens } = ok.generation.usage;
+    expect(delta('llm_tokens_total{provider="openai",kind="prompt",service="llm"}')).toBe(promptTokens);
+    expect(delta('llm_tokens_total{provider="openai",kind="completion",service="llm"}')).toBe(completionTokens);
+    expect(delta('llm_cost_usd_total{provider="openai",service="llm"}')).toBeCloseTo((promptTokens * 2 + completionTokens * 8) / 1e6, 12);
+    // The broken stream's attempt is paid for under the provider that broke it, the rest under local.
+    const flakySpan = fellBack.providerSpans.find((span) => span.name === 'llm text flaky')!;
+    expect(delta('llm_tokens_total{provider="flaky",kind="completion",service="llm"}')).toBe(flakySpan.attributes['gen_ai.usage.output_tokens']);
+    expect(delta('llm_tokens_total{provider="local",kind="completion",service="llm"}')).toBe(fellBack.generation.usage.completionTokens);
+    expect(after).toMatch(/^llm_running_generations\{service="llm"\} 0$/m);
   });
 });

@@ -5,6 +5,7 @@ import { RateLimitExceeded, type Reservation, type ReserveRequest } from '../lim
 import type { ProviderErrorKind, TextFinishReason, TokenUsage } from '../providers/provider.js';
 import { estimateCost } from './estimate-cost.js';
 import { failedAttempt } from './failed-attempt.js';
+import { countGeneration } from './generation-metrics.js';
 import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
@@ -124,6 +125,7 @@ export async function runTextGeneration(services: GenerationServices, userId: st
       errorRetryAfter: ending.failure?.retryAfter ?? null,
     };
     const stored = row ? await finishGeneration(services.db, row.id, values) : await insertGeneration(services.db, { ...base(ending.step), ...values });
+    countGeneration(stored);
     return { row: stored, failure: ending.failure };
   };
 
