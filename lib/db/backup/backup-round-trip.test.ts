@@ -18,9 +18,12 @@ type Service = (typeof BACKUP_SERVICES)[number];
 const locations: DatabaseLocation[] = BACKUP_SERVICES.map((service) => ({ service, engine: 'pglite', directory: path.join(root, 'data', service) }));
 
 /** Opens each service's directory as the service does (migrations included), runs `use`, closes it again. */
-async function eachDatabase<T>(use: (service: Service, db: Parameters<typeof tableRows>[0]) => Promise<T>): Promise<Record<string, T>> {
+async function eachDatabase<T>(
+  services: readonly Service[],
+  use: (service: Service, db: Parameters<typeof tableRows>[0]) => Promise<T>,
+): Promise<Record<string, T>> {
   const results = await Promise.all(
-    BACKUP_SERVICES.map(async (service) => {
+    services.map(async (service) => {
       const database = await openService(service);
       try {
         return [service, await use(service, database.db)] as const;
@@ -37,8 +40,8 @@ function openService(service: Service) {
 }
 
 describe('backup and restore on PGlite', () => {
-  it('gives back every service its rows as they were at the backup, after they were changed and deleted', async () => {
-    const before = await eachDatabase(async (service, db) => {
+  it('gives back every service its rows as they were at the backup, after rows were changed or whole databases lost', async () => {
+    const before = await eachDatabase(BACKUP_SERVICES, async (service, db) => {
       await db.execute(SERVICE_TABLES[service].insert('kept'));
       await db.execute(SERVICE_TABLES[service].insert('also-kept'));
       return tableRows(db, SERVICE_TABLES[service].table);
@@ -48,18 +51,20 @@ describe('backup and restore on PGlite', () => {
     expect(manifest.engine).toBe('pglite');
     expect(manifest.databases.map((entry) => entry.service)).toEqual([...BACKUP_SERVICES]);
 
-    const changed = await eachDatabase(async (service, db) => {
+    // A subgraph's and the hub's rows deleted and rewritten; the other three data directories gone altogether.
+    const changed = await eachDatabase(['character', 'hub'], async (service, db) => {
       await db.execute(sql.raw(`DELETE FROM "${SERVICE_TABLES[service].table}"`));
       await db.execute(SERVICE_TABLES[service].insert('written-after-backup'));
       return tableRows(db, SERVICE_TABLES[service].table);
     });
     expect(changed.character).toHaveLength(1);
+    for (const service of ['campaign', 'image', 'llm']) rmSync(path.join(root, 'data', service), { recursive: true });
 
     await restoreDatabases(locations, backup);
-    const after = await eachDatabase((service, db) => tableRows(db, SERVICE_TABLES[service].table));
+    const after = await eachDatabase(BACKUP_SERVICES, (service, db) => tableRows(db, SERVICE_TABLES[service].table));
     expect(after).toEqual(before);
     expect(after.character?.join()).toContain('also-kept');
-    expect(after.character?.join()).not.toContain('written-after-backup');
+    expect(after.hub?.join()).not.toContain('written-after-backup');
   });
 
   it('refuses to restore a database a process has open, naming the process, and replaces nothing', async () => {
