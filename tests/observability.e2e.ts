@@ -140,6 +140,8 @@ describe('one request, one trace', () => {
     // Everything hangs off the client's request: one tree.
     for (const span of spans) expect(span === root || ancestry(span).includes(root), `${span.service}:${span.name} is under the request`).toBe(true);
 
+    const malformed = await asOperator(TRACE, { id: 'not-a-trace-id' });
+    expect((malformed.body.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code).toBe('BAD_USER_INPUT');
     const recent = await asOperator('{ hub { traces(first: 50) { traceId rootName service } } }');
     expect(recent.body.data.hub.traces).toEqual(expect.arrayContaining([{ traceId, rootName: 'mutation GenerateBackstory', service: 'gateway' }]));
   });
