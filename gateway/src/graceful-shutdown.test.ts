@@ -30,7 +30,8 @@ async function startGateway(instances: Hourglass[]): Promise<{ gateway: Gateway;
     secret: TEST_SECRET,
     secretEmbedded: false,
     subgraphUrls: { hourglass: urls },
-    hubConfig: parseHubConfig('message_hub:\n  watch_supergraph: false\n', 'test hub.yaml'),
+    // Health rounds only when a test asks (readiness): one running on its own could answer a probe the test holds.
+    hubConfig: parseHubConfig('message_hub:\n  watch_supergraph: false\n  health_check: { interval: 1m }\n', 'test hub.yaml'),
   });
   const origin = `http://127.0.0.1:${await gateway.listen(0)}`;
   return { gateway, origin, pool: new Pool(origin, { connections: 64 }) };
@@ -115,21 +116,27 @@ describe('graceful shutdown', () => {
     const hourglass = createHourglass(TEST_SECRET, 'only');
     const { gateway, origin, pool } = await startGateway([hourglass]);
     const idle = await Promise.all([idleConnection(origin), idleConnection(origin), idleConnection(origin)]);
-    let received = 0;
-    hourglass.server.on('request', (req) => req.method === 'POST' && received++);
 
-    hourglass.healthDelayMs = 500;
+    // Held at the subgraph: 20 queries and a readiness probe (waiting on the subgraph's /health) are in flight.
+    // The start-up health round is over first, so that the probe's round is a new one, held like the queries.
+    await gateway.registry.readiness();
+    const release = hourglass.hold();
+    const { queries, health } = hourglass.received;
     const readiness = request(`${origin}/readiness`, { dispatcher: pool }).then(async (response) => ({ status: response.statusCode, body: await response.body.json() }));
-    const inFlight = Array.from({ length: 20 }, (_, i) => slowQuery(pool, origin, 300 + i));
-    await expect.poll(() => received, { interval: 10 }).toBe(20);
+    const inFlight = Array.from({ length: 20 }, (_, i) => slowQuery(pool, origin, 10 + i));
+    await expect.poll(() => hourglass.received.queries - queries, { interval: 10 }).toBe(20);
+    await expect.poll(() => hourglass.received.health - health, { interval: 10 }).toBeGreaterThan(0);
 
     const started = Date.now();
-    await gateway.close();
-    // The drain took as long as the slowest request left, not the grace period.
+    const closed = gateway.close();
+    expect(gateway.draining).toBe(true);
+    release();
+    await closed;
+    // The drain took as long as the requests left needed, not the grace period.
     expect(Date.now() - started).toBeLessThan(3_000);
     const answers = await Promise.all(inFlight);
     expect(answers.map((answer) => [answer.status, answer.connection, answer.body?.data?.slow])).toEqual(
-      Array.from({ length: 20 }, (_, i) => [200, 'close', `only after ${300 + i} ms`]),
+      Array.from({ length: 20 }, (_, i) => [200, 'close', `only after ${10 + i} ms`]),
     );
     // The probe was waiting on the subgraph's /health when draining began: it answers 503 all the same.
     expect(await readiness).toEqual({ status: 503, body: { status: 'draining', subgraphs: [{ name: 'hourglass', status: 'ok' }] } });

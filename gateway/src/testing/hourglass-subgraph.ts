@@ -4,26 +4,31 @@ import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph
 
 export const HOURGLASS_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
 type Query {
-  """Answers after \`ms\` milliseconds, naming the instance that answered."""
+  """Answers after \`ms\` milliseconds (and after the test's hold is released), naming the instance that answered."""
   slow(ms: Int!): String!
 }
 `;
 
 export interface Hourglass extends SubgraphServer {
-  /** Delay of its /health answers, so that a readiness probe at the gateway can be caught in flight. */
-  healthDelayMs: number;
+  /**
+   * Until the returned function is called, `slow` answers and /health wait: whatever a test sent meanwhile is
+   * certainly in flight, however loaded the machine.
+   */
+  hold(): () => void;
+  /** Requests received since start, by kind. */
+  received: { queries: number; health: number };
 }
 
-/**
- * A subgraph whose answers take as long as the request asks: the shutdown tests need requests that are certainly in
- * flight when a process starts draining.
- */
+/** A subgraph whose answers take as long as the request (or the test) says: for the shutdown tests. */
 export function createHourglass(secret: string, instance: string): Hourglass {
-  let hourglass: Hourglass | undefined;
+  let gate: Promise<void> | undefined;
+  const received = { queries: 0, health: 0 };
   const route = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const delay = hourglass?.healthDelayMs ?? 0;
-    if (req.url !== '/health' || delay === 0) return false;
-    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'), delay);
+    if (req.url === '/graphql' && req.method === 'POST') received.queries += 1;
+    if (req.url !== '/health') return false;
+    received.health += 1;
+    if (!gate) return false;
+    void gate.then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
     return true;
   };
   const server = createSubgraphServer({
@@ -36,12 +41,22 @@ export function createHourglass(secret: string, instance: string): Hourglass {
       Query: {
         slow: async (_: unknown, { ms }: { ms: number }) => {
           await new Promise((resolve) => setTimeout(resolve, ms));
+          await gate;
           return `${instance} after ${ms} ms`;
         },
       },
     },
   });
-  // The server object itself (its `draining` is a getter that a copy would lose), with the one knob added.
-  hourglass = Object.assign(server, { healthDelayMs: 0 });
-  return hourglass;
+  // The server object itself (its `draining` is a getter that a copy would lose), with the test's controls added.
+  return Object.assign(server, {
+    received,
+    hold: () => {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = undefined;
+        release();
+      };
+    },
+  });
 }
