@@ -5,6 +5,7 @@ import { mappers as characterMappers } from './subgraphs/character/codegen.mappe
 import { mappers as imageMappers } from './subgraphs/image/codegen.mappers.js';
 import { mappers as llmMappers } from './subgraphs/llm/codegen.mappers.js';
 import { hubApiSchemaSdl } from './lib/hub-client/api-schema.js';
+import { frontendSdkTarget } from './frontend-sdk/codegen-target.js';
 
 /** Resolver types for one subgraph: parents typed as its drizzle rows (mappers), federation-aware. */
 function subgraphResolvers(name: string, mappers: Record<string, string>): Record<string, Types.ConfiguredOutput> {
@@ -93,13 +94,15 @@ const all = {
   ...hubOperations('subgraphs/character/src'),
   ...hubOperations('subgraphs/campaign/src'),
   ...hubOperations('subgraphs/image/src'),
+  // The frontend SDK's typed documents (frontend-sdk/operations), against the same API schema.
+  ...frontendSdkTarget((apiSchema ??= hubApiSchemaSdl())),
 };
 
 // CODEGEN_ONLY=<subgraph> regenerates one subgraph's types: handy while its schema is being written.
 const only = process.env.CODEGEN_ONLY;
 const config: CodegenConfig = {
   overwrite: true,
-  generates: only ? Object.fromEntries(Object.entries(all).filter(([file]) => file.startsWith(only === 'hub' ? 'gateway/src/hub/' : only === 'hub-client' ? 'lib/hub-client/' : `subgraphs/${only}/`))) : all,
+  generates: only ? Object.fromEntries(Object.entries(all).filter(([file]) => file.startsWith(only === 'hub' ? 'gateway/src/hub/' : only === 'hub-client' ? 'lib/hub-client/' : only === 'frontend-sdk' ? 'frontend-sdk/' : `subgraphs/${only}/`))) : all,
 };
 
 export default config;

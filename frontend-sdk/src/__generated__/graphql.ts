@@ -1,0 +1,757 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The six abilities. */
+export type Ability =
+  /** Charisma. */
+  | 'CHARISMA'
+  /** Constitution. */
+  | 'CONSTITUTION'
+  /** Dexterity. */
+  | 'DEXTERITY'
+  /** Intelligence. */
+  | 'INTELLIGENCE'
+  /** Strength. */
+  | 'STRENGTH'
+  /** Wisdom. */
+  | 'WISDOM';
+
+/** Base ability scores, 1 to 30 each, before racial increases (the final scores must stay within 1 to 30 too). */
+export type AbilityScoresInput = {
+  /** Charisma. */
+  charisma: number;
+  /** Constitution. */
+  constitution: number;
+  /** Dexterity. */
+  dexterity: number;
+  /** Intelligence. */
+  intelligence: number;
+  /** Strength. */
+  strength: number;
+  /** Wisdom. */
+  wisdom: number;
+};
+
+/** The nine alignments. */
+export type Alignment =
+  /** Chaotic evil. */
+  | 'CHAOTIC_EVIL'
+  /** Chaotic good. */
+  | 'CHAOTIC_GOOD'
+  /** Chaotic neutral. */
+  | 'CHAOTIC_NEUTRAL'
+  /** Lawful evil. */
+  | 'LAWFUL_EVIL'
+  /** Lawful good. */
+  | 'LAWFUL_GOOD'
+  /** Lawful neutral. */
+  | 'LAWFUL_NEUTRAL'
+  /** Neutral. */
+  | 'NEUTRAL'
+  /** Neutral evil. */
+  | 'NEUTRAL_EVIL'
+  /** Neutral good. */
+  | 'NEUTRAL_GOOD';
+
+/** Armour categories. */
+export type ArmorCategory =
+  /** Heavy armour: no DEX modifier. */
+  | 'HEAVY'
+  /** Light armour: full DEX modifier. */
+  | 'LIGHT'
+  /** Medium armour: DEX modifier up to +2. */
+  | 'MEDIUM'
+  /** Shield: +2 on top of the rest. */
+  | 'SHIELD';
+
+/** SRD 5.1 armour and the shield. */
+export type ArmorType =
+  /** Breastplate (medium, AC 14 + DEX max 2). */
+  | 'BREASTPLATE'
+  /** Chain mail (heavy, AC 16, STR 13, stealth disadvantage). */
+  | 'CHAIN_MAIL'
+  /** Chain shirt (medium, AC 13 + DEX max 2). */
+  | 'CHAIN_SHIRT'
+  /** Half plate (medium, AC 15 + DEX max 2, stealth disadvantage). */
+  | 'HALF_PLATE'
+  /** Hide (medium, AC 12 + DEX max 2). */
+  | 'HIDE'
+  /** Leather (light, AC 11 + DEX). */
+  | 'LEATHER'
+  /** Padded (light, AC 11 + DEX, stealth disadvantage). */
+  | 'PADDED'
+  /** Plate (heavy, AC 18, STR 15, stealth disadvantage). */
+  | 'PLATE'
+  /** Ring mail (heavy, AC 14, stealth disadvantage). */
+  | 'RING_MAIL'
+  /** Scale mail (medium, AC 14 + DEX max 2, stealth disadvantage). */
+  | 'SCALE_MAIL'
+  /** Shield (+2 AC). */
+  | 'SHIELD'
+  /** Splint (heavy, AC 17, STR 15, stealth disadvantage). */
+  | 'SPLINT'
+  /** Studded leather (light, AC 12 + DEX). */
+  | 'STUDDED_LEATHER';
+
+/** An award of experience. */
+export type AwardExperienceInput = {
+  /** Experience points, at least 1. */
+  amount: number;
+  /** The character receiving it. */
+  characterId: string | number;
+  /** Why (the encounter, the milestone), for the table's records. */
+  reason?: string | null | undefined;
+};
+
+/** Where a user stands in a campaign's membership. */
+export type CampaignMemberStatus =
+  /** Joined: sees the campaign's PARTY content and may bring characters into the party. */
+  | 'ACTIVE'
+  /** Invited by the dungeon master, not yet joined. */
+  | 'INVITED';
+
+/** The part a user plays in a campaign. */
+export type CampaignRole =
+  /** The dungeon master who runs the campaign and alone may change it. */
+  | 'DM'
+  /** A player, invited by the dungeon master. */
+  | 'PLAYER';
+
+/** Whether a campaign is still being played. */
+export type CampaignStatus =
+  /** Being played: players can join, characters can enter the party, sessions can be scheduled. */
+  | 'ACTIVE'
+  /** Finished or shelved: its party has been released, so those characters can join another campaign. */
+  | 'ARCHIVED';
+
+/** The twelve SRD 5.1 classes. */
+export type CharacterClass =
+  /** Barbarian (d12). */
+  | 'BARBARIAN'
+  /** Bard (d8, full caster, Charisma). */
+  | 'BARD'
+  /** Cleric (d8, full caster, Wisdom). */
+  | 'CLERIC'
+  /** Druid (d8, full caster, Wisdom). */
+  | 'DRUID'
+  /** Fighter (d10). */
+  | 'FIGHTER'
+  /** Monk (d8). */
+  | 'MONK'
+  /** Paladin (d10, half caster from level 2, Charisma). */
+  | 'PALADIN'
+  /** Ranger (d10, half caster from level 2, Wisdom). */
+  | 'RANGER'
+  /** Rogue (d8). */
+  | 'ROGUE'
+  /** Sorcerer (d6, full caster, Charisma). */
+  | 'SORCERER'
+  /** Warlock (d8, Pact Magic, Charisma). */
+  | 'WARLOCK'
+  /** Wizard (d6, full caster, Intelligence). */
+  | 'WIZARD';
+
+/** A new campaign; the caller becomes its dungeon master. */
+export type CreateCampaignInput = {
+  /** Up to 10 000 characters. */
+  description?: string | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+  /** The world it is played in, up to 2 000 characters. */
+  setting?: string | null | undefined;
+};
+
+/** A new character. */
+export type CreateCharacterInput = {
+  /** Abilities for a race's chosen increases: exactly two, not Charisma, for a half-elf; none for other races. */
+  abilityBonusChoices?: Array<Ability> | null | undefined;
+  /** Base ability scores (racial increases are added by the rules). */
+  abilityScores: AbilityScoresInput;
+  /** Alignment. */
+  alignment?: Alignment | null | undefined;
+  /** Background, free text. */
+  background?: string | null | undefined;
+  /** Backstory, up to 20000 characters. */
+  backstory?: string | null | undefined;
+  /** Class. */
+  class: CharacterClass;
+  /** Experience points, at least 0; default 0. */
+  experience?: number | null | undefined;
+  /** Hit die rolls for levels 2, 3, ... (each 1 to the hit die); levels without one use the fixed average. */
+  hitPointRolls?: Array<number> | null | undefined;
+  /** Carried items. */
+  inventory?: Array<InventoryItemInput> | null | undefined;
+  /** Name, 1 to 100 characters. */
+  name: string;
+  /** Id of an existing portrait Image. */
+  portraitImageId?: string | number | null | undefined;
+  /** Race. */
+  race: Race;
+  /** Skill proficiencies, no duplicates. */
+  skillProficiencies?: Array<Skill> | null | undefined;
+  /** Subclass, free text. */
+  subclass?: string | null | undefined;
+};
+
+/** A new location. */
+export type CreateLocationInput = {
+  /** The campaign. */
+  campaignId: string | number;
+  /** Up to 10 000 characters. */
+  description?: string | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+  /** Who may see it; DM_ONLY when omitted, so that secrets stay secret unless the dungeon master says otherwise. */
+  visibility?: Visibility | null | undefined;
+};
+
+/** A new non-player character. */
+export type CreateNpcInput = {
+  /** The campaign. */
+  campaignId: string | number;
+  /** Up to 10 000 characters. */
+  description?: string | null | undefined;
+  /** 1 to 100 characters. */
+  name: string;
+  /** Who may see it; DM_ONLY when omitted, so that secrets stay secret unless the dungeon master says otherwise. */
+  visibility?: Visibility | null | undefined;
+};
+
+/** A new quest. */
+export type CreateQuestInput = {
+  /** The campaign. */
+  campaignId: string | number;
+  /** Up to 10 000 characters. */
+  description?: string | null | undefined;
+  /** 1 to 100 characters. */
+  title: string;
+  /** Who may see it; DM_ONLY when omitted, so that secrets stay secret unless the dungeon master says otherwise. */
+  visibility?: Visibility | null | undefined;
+};
+
+/** Ends a played session: the DM's record and the experience award. */
+export type EndSessionInput = {
+  /** Notes only the DM sees. */
+  dmNotes?: string | null | undefined;
+  /** What happened, for the players. */
+  recap?: string | null | undefined;
+  /** The scheduled session. */
+  sessionId: string | number;
+  /** Experience for every character in the party (0-355000, the most a character can need). */
+  xpAwarded: number;
+};
+
+/** Whether a game session is still ahead or has been played. */
+export type GameSessionStatus =
+  /** Played and recorded; its experience has been awarded. */
+  | 'PLAYED'
+  /** Planned, not yet played. */
+  | 'SCHEDULED';
+
+/** What generateBackstory writes about. */
+export type GenerateBackstoryInput = {
+  /** Your character. */
+  characterId: string | number;
+  /** Your own words to steer the story (at most llm_service.max_prompt_chars); the character's attributes are always used. */
+  prompt?: string | null | undefined;
+  /** Same seed and same character give the same text (local provider); derived from the input when absent. */
+  seed?: number | null | undefined;
+};
+
+/** What generatePortrait draws. */
+export type GeneratePortraitInput = {
+  /** Your character. */
+  characterId: string | number;
+  /** Your own words added to the character's description (at most llm_service.max_prompt_chars with it). */
+  prompt?: string | null | undefined;
+  /** Same seed and same prompt give the same picture where the provider allows it (always for local). */
+  seed?: number | null | undefined;
+};
+
+/** Input of generateText. */
+export type GenerateTextInput = {
+  /** Who and where the text is about; every field optional, but the more given the more specific the text. */
+  context?: GenerationContextInput | null | undefined;
+  /** What to write; FREEFORM by default. */
+  kind?: GenerationKind | null | undefined;
+  /** Upper bound on the generated text in tokens, 1 to llm_service.max_tokens (default 400: about a page, enough for a backstory). */
+  maxTokens?: number | null | undefined;
+  /** A model of that provider; the provider's configured model when absent. */
+  model?: string | null | undefined;
+  /** The caller's request in their own words, 1-4000 characters. Required for FREEFORM, optional otherwise (it refines the text). */
+  prompt?: string | null | undefined;
+  /** A provider by its name in hub.yaml; the first text provider configured when absent. Its fallbacks still apply. */
+  provider?: string | null | undefined;
+  /**
+   * Same seed and same input give the same text. When absent, the seed is derived from a hash of the input
+   * (kind, prompt, context, maxTokens), so identical requests are reproducible; the seed used is returned.
+   */
+  seed?: number | null | undefined;
+};
+
+/** What a generation is about: a character and/or a campaign. Names up to 100 characters, setting up to 2000. */
+export type GenerationContextInput = {
+  /** The character's alignment, e.g. "lawful good" or "LG". */
+  alignment?: string | null | undefined;
+  /** The character's background, e.g. "folk hero". */
+  background?: string | null | undefined;
+  /** The campaign the text belongs to (a Campaign id). */
+  campaignId?: string | number | null | undefined;
+  /** The campaign's name. */
+  campaignName?: string | null | undefined;
+  /** The character's class, e.g. "fighter". */
+  characterClass?: string | null | undefined;
+  /** The character the text is about (a Character id); Character.generations lists it there. */
+  characterId?: string | number | null | undefined;
+  /** The character's name. */
+  characterName?: string | null | undefined;
+  /** The character's race, e.g. "dwarf" or "hill dwarf". */
+  race?: string | null | undefined;
+  /** The campaign's setting in prose: world, region, tone (up to 2000 characters). */
+  setting?: string | null | undefined;
+};
+
+/** What a generation is for: it picks the provider's instructions (and, for `local`, its grammar). */
+export type GenerationKind =
+  /** A character's backstory in several paragraphs (uses name, race, class, background, alignment). */
+  | 'BACKSTORY'
+  /** Anything else: answers the prompt. */
+  | 'FREEFORM'
+  /** A place to visit, as read-aloud prose: sights, sounds, residents, finds and dangers. */
+  | 'LOCATION_DESCRIPTION'
+  /** A non-player character: looks, manner, wants, secret and a line of speech. */
+  | 'NPC_DESCRIPTION'
+  /** Three to five numbered adventure hooks for a campaign (uses campaign name and setting). */
+  | 'PLOT_HOOK';
+
+/** Where a generation stands. */
+export type GenerationStatus =
+  /** Stopped by cancelGeneration or by the client going away; text holds what arrived before. */
+  | 'CANCELLED'
+  /** The provider answered; text or images hold its answer. */
+  | 'COMPLETED'
+  /** Every provider tried failed; error says why. Usage of what was streamed is still counted. */
+  | 'FAILED'
+  /** Being generated (a stream in progress, or a batch item that has started). */
+  | 'RUNNING';
+
+/** What happened in a streamed generation. */
+export type GenerationStreamEventType =
+  /** The generation was cancelled; generation holds what arrived before. */
+  | 'CANCELLED'
+  /** The provider finished; generation holds the text and the usage. */
+  | 'COMPLETED'
+  /** More text arrived: delta holds it. */
+  | 'DELTA'
+  /** Every provider failed; generation.error says why. */
+  | 'FAILED'
+  /** The generation has an id and is running. */
+  | 'STARTED';
+
+/** Narrows a list of images; fields left out do not filter. */
+export type ImageFilter = {
+  /** Only images of this kind. */
+  kind?: ImageKind | null | undefined;
+  /** Only images owned by this user. */
+  ownerId?: string | number | null | undefined;
+};
+
+/** What an image is used for on the platform. */
+export type ImageKind =
+  /** A battle or world map. */
+  | 'MAP'
+  /** A character's portrait. */
+  | 'PORTRAIT'
+  /** A scene illustration for a session or location. */
+  | 'SCENE'
+  /** A small token for a grid or virtual tabletop. */
+  | 'TOKEN';
+
+/** An inventory line. */
+export type InventoryItemInput = {
+  /** The SRD armour this item is, when it is armour or a shield. */
+  armor?: ArmorType | null | undefined;
+  /** True when worn or wielded; at most one body armour and one shield may be equipped. Default false. */
+  equipped?: boolean | null | undefined;
+  /** Item name, 1 to 100 characters. */
+  name: string;
+  /** How many; default 1, at least 1. */
+  quantity?: number | null | undefined;
+  /** Weight of one item in pounds, at least 0; default: the SRD weight for armour, else 0. */
+  weight?: number | null | undefined;
+};
+
+/** An invitation for a user to play in a campaign. */
+export type InvitePlayerInput = {
+  /** The campaign. */
+  campaignId: string | number;
+  /** The user to invite (not the dungeon master). */
+  userId: string | number;
+};
+
+/** Accepts an invitation. */
+export type JoinCampaignInput = {
+  /** The campaign the caller was invited to. */
+  campaignId: string | number;
+};
+
+/** Brings one of your characters into the party of a campaign you have joined. */
+export type JoinPartyInput = {
+  /** The campaign. */
+  campaignId: string | number;
+  /** Your character. */
+  characterId: string | number;
+};
+
+/** Where a quest stands. */
+export type QuestStatus =
+  /** Done. */
+  | 'COMPLETED'
+  /** Failed or abandoned. */
+  | 'FAILED'
+  /** Still to be done. */
+  | 'OPEN';
+
+/** SRD 5.1 races (with the SRD's one subrace where a race has subraces). */
+export type Race =
+  /** Dragonborn: +2 STR, +1 CHA. */
+  | 'DRAGONBORN'
+  /** Half-elf: +2 CHA and +1 to two other abilities of the player's choice. */
+  | 'HALF_ELF'
+  /** Half-orc: +2 STR, +1 CON. */
+  | 'HALF_ORC'
+  /** High elf: +2 DEX, +1 INT. */
+  | 'HIGH_ELF'
+  /** Hill dwarf: +2 CON, +1 WIS, +1 hit point per level. */
+  | 'HILL_DWARF'
+  /** Human: +1 to every ability. */
+  | 'HUMAN'
+  /** Lightfoot halfling: +2 DEX, +1 CHA. */
+  | 'LIGHTFOOT_HALFLING'
+  /** Rock gnome: +2 INT, +1 CON. */
+  | 'ROCK_GNOME'
+  /** Tiefling: +2 CHA, +1 INT. */
+  | 'TIEFLING';
+
+/** Plans the next game session. */
+export type ScheduleSessionInput = {
+  /** The campaign. */
+  campaignId: string | number;
+  /** When it is planned to start; omitted when no date is set yet. */
+  scheduledFor?: string | null | undefined;
+  /** 1 to 100 characters. */
+  title: string;
+};
+
+/** A new portrait for one of your characters: the image is stored and linked, or neither. */
+export type SetCharacterPortraitInput = {
+  /** Your character. */
+  characterId: string | number;
+  /** The image bytes, base64 (PNG, JPEG, GIF or WebP). */
+  dataBase64: string;
+  /** The prompt it was generated from, if any. */
+  prompt?: string | null | undefined;
+};
+
+/** The 18 skills. */
+export type Skill =
+  /** Acrobatics (DEX). */
+  | 'ACROBATICS'
+  /** Animal Handling (WIS). */
+  | 'ANIMAL_HANDLING'
+  /** Arcana (INT). */
+  | 'ARCANA'
+  /** Athletics (STR). */
+  | 'ATHLETICS'
+  /** Deception (CHA). */
+  | 'DECEPTION'
+  /** History (INT). */
+  | 'HISTORY'
+  /** Insight (WIS). */
+  | 'INSIGHT'
+  /** Intimidation (CHA). */
+  | 'INTIMIDATION'
+  /** Investigation (INT). */
+  | 'INVESTIGATION'
+  /** Medicine (WIS). */
+  | 'MEDICINE'
+  /** Nature (INT). */
+  | 'NATURE'
+  /** Perception (WIS). */
+  | 'PERCEPTION'
+  /** Performance (CHA). */
+  | 'PERFORMANCE'
+  /** Persuasion (CHA). */
+  | 'PERSUASION'
+  /** Religion (INT). */
+  | 'RELIGION'
+  /** Sleight of Hand (DEX). */
+  | 'SLEIGHT_OF_HAND'
+  /** Stealth (DEX). */
+  | 'STEALTH'
+  /** Survival (WIS). */
+  | 'SURVIVAL';
+
+/** Where a global transaction stands. */
+export type TransactionState =
+  /** Every branch aborted: nothing of the transaction is visible anywhere. */
+  | 'ABORTED'
+  /** Decided to abort; the hub is cancelling every branch. */
+  | 'ABORTING'
+  /** Preparing its branches; nothing is decided yet. */
+  | 'ACTIVE'
+  /** Every branch committed. */
+  | 'COMMITTED'
+  /** Decided to commit; the hub is confirming every branch (retried until each acknowledges). */
+  | 'COMMITTING';
+
+/** Changes to a character; a field left out keeps its value, an optional field set to null is cleared. */
+export type UpdateCharacterInput = {
+  /** New chosen racial increases. */
+  abilityBonusChoices?: Array<Ability> | null | undefined;
+  /** New base ability scores. */
+  abilityScores?: AbilityScoresInput | null | undefined;
+  /** New alignment, or null to clear. */
+  alignment?: Alignment | null | undefined;
+  /** New background, or null to clear. */
+  background?: string | null | undefined;
+  /** New backstory, or null to clear. */
+  backstory?: string | null | undefined;
+  /** New class. */
+  class?: CharacterClass | null | undefined;
+  /** New current hit points, 0 to the maximum. */
+  currentHitPoints?: number | null | undefined;
+  /** The version the change is based on (Character.version); a different current version answers CONFLICT. */
+  expectedVersion: number;
+  /** New experience points (awardExperience is the way to add some). */
+  experience?: number | null | undefined;
+  /** New hit die rolls for levels 2, 3, ... */
+  hitPointRolls?: Array<number> | null | undefined;
+  /** The character to change. */
+  id: string | number;
+  /** New inventory (replaces the list). */
+  inventory?: Array<InventoryItemInput> | null | undefined;
+  /** New name. */
+  name?: string | null | undefined;
+  /** Id of an existing portrait Image, or null to clear. */
+  portraitImageId?: string | number | null | undefined;
+  /** New race. */
+  race?: Race | null | undefined;
+  /** New skill proficiencies (replaces the list). */
+  skillProficiencies?: Array<Skill> | null | undefined;
+  /** New subclass, or null to clear. */
+  subclass?: string | null | undefined;
+  /** New temporary hit points, at least 0. */
+  temporaryHitPoints?: number | null | undefined;
+};
+
+/** Who may see an NPC, a location or a quest. */
+export type Visibility =
+  /** The dungeon master only. */
+  | 'DM_ONLY'
+  /** The dungeon master and the players who have joined. */
+  | 'PARTY'
+  /** Every signed-in user who looks at the campaign. */
+  | 'PUBLIC';
+
+export type BrowseImagesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ImageFilter | null | undefined;
+}>;
+
+
+export type BrowseImagesQuery = { images: { totalCount: number, edges: Array<{ node: { id: string, kind: ImageKind, url: string, width: number, height: number, mimeType: string, provider: string, prompt: string | null, ownerId: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateNpcMutationVariables = Exact<{
+  input: CreateNpcInput;
+}>;
+
+
+export type CreateNpcMutation = { createNpc: { npc: { id: string, name: string, visibility: Visibility } } };
+
+export type CreateLocationMutationVariables = Exact<{
+  input: CreateLocationInput;
+}>;
+
+
+export type CreateLocationMutation = { createLocation: { location: { id: string, name: string, visibility: Visibility } } };
+
+export type CreateQuestMutationVariables = Exact<{
+  input: CreateQuestInput;
+}>;
+
+
+export type CreateQuestMutation = { createQuest: { quest: { id: string, title: string, status: QuestStatus, visibility: Visibility } } };
+
+export type CharacterSheetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CharacterSheetQuery = { character: { id: string, owner: string, name: string, race: Race, class: CharacterClass, subclass: string | null, background: string | null, alignment: Alignment | null, level: number, experience: number, experienceToNextLevel: number | null, proficiencyBonus: number, hitDie: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, armorClass: number, speed: number, initiative: number, passivePerception: number, inventoryWeight: number, backstory: string | null, version: number, createdAt: string, updatedAt: string, abilities: Array<{ ability: Ability, baseScore: number, racialBonus: number, score: number, modifier: number }>, savingThrows: Array<{ ability: Ability, proficient: boolean, bonus: number }>, skills: Array<{ skill: Skill, ability: Ability, proficient: boolean, bonus: number }>, equippedArmor: { armor: ArmorType, category: ArmorCategory, stealthDisadvantage: boolean } | null, spellcasting: { ability: Ability, spellSaveDC: number, spellAttackBonus: number, slots: Array<{ level: number, total: number }>, pactSlots: { count: number, level: number } | null } | null, inventory: Array<{ name: string, quantity: number, weight: number, equipped: boolean, armor: ArmorType | null }>, portrait: { url: string, width: number, height: number } | null, campaign: { id: string, name: string } | null } | null };
+
+export type CreateCampaignMutationVariables = Exact<{
+  input: CreateCampaignInput;
+}>;
+
+
+export type CreateCampaignMutation = { createCampaign: { campaign: { id: string, name: string, setting: string | null, description: string | null, status: CampaignStatus, dungeonMasterId: string, myRole: CampaignRole | null, createdAt: string } } };
+
+export type MyCampaignsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyCampaignsQuery = { campaigns: { edges: Array<{ node: { id: string, name: string, status: CampaignStatus, myRole: CampaignRole | null, dungeonMasterId: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateCharacterMutationVariables = Exact<{
+  input: CreateCharacterInput;
+}>;
+
+
+export type CreateCharacterMutation = { createCharacter: { character: { id: string, name: string, race: Race, class: CharacterClass, background: string | null, alignment: Alignment | null, level: number, experience: number, proficiencyBonus: number, maxHitPoints: number, armorClass: number, speed: number, version: number, abilities: Array<{ ability: Ability, score: number, modifier: number }> } } };
+
+export type MyCharactersQueryVariables = Exact<{
+  owner?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyCharactersQuery = { characters: { edges: Array<{ node: { id: string, name: string, race: Race, class: CharacterClass, level: number, version: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CharacterInventoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CharacterInventoryQuery = { character: { id: string, name: string, version: number, armorClass: number, inventory: Array<{ name: string, quantity: number, weight: number, equipped: boolean, armor: ArmorType | null }> } | null };
+
+export type EquipArmourMutationVariables = Exact<{
+  input: UpdateCharacterInput;
+}>;
+
+
+export type EquipArmourMutation = { updateCharacter: { character: { id: string, version: number, armorClass: number, speed: number, inventoryWeight: number, equippedArmor: { armor: ArmorType, category: ArmorCategory, strengthRequirement: number, meetsStrengthRequirement: boolean, stealthDisadvantage: boolean } | null, inventory: Array<{ name: string, quantity: number, weight: number, equipped: boolean, armor: ArmorType | null }> } } };
+
+export type BackstoryContextQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BackstoryContextQuery = { character: { id: string, name: string, race: Race, class: CharacterClass, background: string | null, alignment: Alignment | null, backstory: string | null, version: number, campaign: { id: string, name: string, setting: string | null } | null } | null };
+
+export type StreamBackstorySubscriptionVariables = Exact<{
+  input: GenerateTextInput;
+}>;
+
+
+export type StreamBackstorySubscription = { textGeneration: { type: GenerationStreamEventType, generationId: string, sequence: number, delta: string | null, generation: { id: string, status: GenerationStatus, text: string, provider: string, model: string, usage: { promptTokens: number, completionTokens: number, totalTokens: number }, error: { code: string, message: string, retryAfter: number | null } | null } | null } };
+
+export type SaveBackstoryMutationVariables = Exact<{
+  input: UpdateCharacterInput;
+}>;
+
+
+export type SaveBackstoryMutation = { updateCharacter: { character: { id: string, backstory: string | null, version: number } } };
+
+export type GenerateBackstoryMutationVariables = Exact<{
+  input: GenerateBackstoryInput;
+}>;
+
+
+export type GenerateBackstoryMutation = { generateBackstory: { generationId: string, character: { id: string, backstory: string | null, version: number } } };
+
+export type GeneratePortraitMutationVariables = Exact<{
+  input: GeneratePortraitInput;
+}>;
+
+
+export type GeneratePortraitMutation = { generatePortrait: { generationId: string, transactionId: string, image: { id: string, url: string, width: number, height: number, mimeType: string, provider: string, prompt: string | null }, character: { id: string, portrait: { id: string, url: string } | null } } };
+
+export type GenerateTextMutationVariables = Exact<{
+  input: GenerateTextInput;
+}>;
+
+
+export type GenerateTextMutation = { generateText: { generation: { id: string, kind: GenerationKind, status: GenerationStatus, text: string, provider: string, model: string, seed: number, usage: { totalTokens: number } } } };
+
+export type InvitePlayerMutationVariables = Exact<{
+  input: InvitePlayerInput;
+}>;
+
+
+export type InvitePlayerMutation = { invitePlayer: { member: { userId: string, role: CampaignRole, status: CampaignMemberStatus, invitedAt: string }, campaign: { id: string, name: string, members: Array<{ userId: string, role: CampaignRole, status: CampaignMemberStatus }> } } };
+
+export type JoinCampaignMutationVariables = Exact<{
+  input: JoinCampaignInput;
+}>;
+
+
+export type JoinCampaignMutation = { joinCampaign: { member: { userId: string, role: CampaignRole, status: CampaignMemberStatus, joinedAt: string | null }, campaign: { id: string, name: string, myRole: CampaignRole | null } } };
+
+export type JoinPartyMutationVariables = Exact<{
+  input: JoinPartyInput;
+}>;
+
+
+export type JoinPartyMutation = { joinParty: { campaign: { id: string, name: string, party: Array<{ id: string, name: string, class: CharacterClass, level: number }> }, character: { id: string, activeCampaignId: string | null }, transaction: { id: string, state: TransactionState } } };
+
+export type LevelUpMutationVariables = Exact<{
+  input: AwardExperienceInput;
+}>;
+
+
+export type LevelUpMutation = { awardExperience: { previousLevel: number, leveledUp: boolean, character: { id: string, name: string, level: number, experience: number, experienceToNextLevel: number | null, proficiencyBonus: number, maxHitPoints: number, version: number, hitPointLevels: Array<{ level: number, dieValue: number, rolled: boolean, hitPoints: number }>, spellcasting: { spellSaveDC: number, spellAttackBonus: number, slots: Array<{ level: number, total: number }> } | null } } };
+
+export type ScheduleSessionMutationVariables = Exact<{
+  input: ScheduleSessionInput;
+}>;
+
+
+export type ScheduleSessionMutation = { scheduleSession: { session: { id: string, number: number, title: string, status: GameSessionStatus, scheduledFor: string | null } } };
+
+export type EndSessionMutationVariables = Exact<{
+  input: EndSessionInput;
+}>;
+
+
+export type EndSessionMutation = { endSession: { sessionId: string, awardedTo: Array<{ id: string, name: string, level: number, experience: number }>, campaign: { id: string, sessions: Array<{ id: string, number: number, status: GameSessionStatus, xpAwarded: number | null }> }, transaction: { id: string, state: TransactionState } } };
+
+export type UploadPortraitMutationVariables = Exact<{
+  input: SetCharacterPortraitInput;
+}>;
+
+
+export type UploadPortraitMutation = { setCharacterPortrait: { image: { id: string, url: string, width: number, height: number }, transaction: { id: string, state: TransactionState } } };
+
+
+export const BrowseImagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BrowseImages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"images"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"ownerId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<BrowseImagesQuery, BrowseImagesQueryVariables>;
+export const CreateNpcDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateNpc"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateNpcInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createNpc"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"npc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]}}]} as unknown as DocumentNode<CreateNpcMutation, CreateNpcMutationVariables>;
+export const CreateLocationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateLocation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateLocationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createLocation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]}}]} as unknown as DocumentNode<CreateLocationMutation, CreateLocationMutationVariables>;
+export const CreateQuestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateQuest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateQuestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createQuest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quest"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]}}]} as unknown as DocumentNode<CreateQuestMutation, CreateQuestMutationVariables>;
+export const CharacterSheetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CharacterSheet"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"race"}},{"kind":"Field","name":{"kind":"Name","value":"class"}},{"kind":"Field","name":{"kind":"Name","value":"subclass"}},{"kind":"Field","name":{"kind":"Name","value":"background"}},{"kind":"Field","name":{"kind":"Name","value":"alignment"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"experience"}},{"kind":"Field","name":{"kind":"Name","value":"experienceToNextLevel"}},{"kind":"Field","name":{"kind":"Name","value":"proficiencyBonus"}},{"kind":"Field","name":{"kind":"Name","value":"hitDie"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"armorClass"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"initiative"}},{"kind":"Field","name":{"kind":"Name","value":"passivePerception"}},{"kind":"Field","name":{"kind":"Name","value":"abilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"baseScore"}},{"kind":"Field","name":{"kind":"Name","value":"racialBonus"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"savingThrows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"proficient"}},{"kind":"Field","name":{"kind":"Name","value":"bonus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"skills"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skill"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"proficient"}},{"kind":"Field","name":{"kind":"Name","value":"bonus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"equippedArmor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"armor"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"stealthDisadvantage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellcasting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"spellSaveDC"}},{"kind":"Field","name":{"kind":"Name","value":"spellAttackBonus"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"inventory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"equipped"}},{"kind":"Field","name":{"kind":"Name","value":"armor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inventoryWeight"}},{"kind":"Field","name":{"kind":"Name","value":"backstory"}},{"kind":"Field","name":{"kind":"Name","value":"portrait"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<CharacterSheetQuery, CharacterSheetQueryVariables>;
+export const CreateCampaignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCampaign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCampaignInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCampaign"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dungeonMasterId"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCampaignMutation, CreateCampaignMutationVariables>;
+export const MyCampaignsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCampaigns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"campaigns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}},{"kind":"Field","name":{"kind":"Name","value":"dungeonMasterId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyCampaignsQuery, MyCampaignsQueryVariables>;
+export const CreateCharacterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCharacter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCharacterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCharacter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"race"}},{"kind":"Field","name":{"kind":"Name","value":"class"}},{"kind":"Field","name":{"kind":"Name","value":"background"}},{"kind":"Field","name":{"kind":"Name","value":"alignment"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"experience"}},{"kind":"Field","name":{"kind":"Name","value":"proficiencyBonus"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"armorClass"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"abilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCharacterMutation, CreateCharacterMutationVariables>;
+export const MyCharactersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCharacters"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"owner"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"characters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"owner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"owner"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"race"}},{"kind":"Field","name":{"kind":"Name","value":"class"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyCharactersQuery, MyCharactersQueryVariables>;
+export const CharacterInventoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CharacterInventory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"armorClass"}},{"kind":"Field","name":{"kind":"Name","value":"inventory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"equipped"}},{"kind":"Field","name":{"kind":"Name","value":"armor"}}]}}]}}]}}]} as unknown as DocumentNode<CharacterInventoryQuery, CharacterInventoryQueryVariables>;
+export const EquipArmourDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EquipArmour"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCharacterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCharacter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"armorClass"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"equippedArmor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"armor"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"strengthRequirement"}},{"kind":"Field","name":{"kind":"Name","value":"meetsStrengthRequirement"}},{"kind":"Field","name":{"kind":"Name","value":"stealthDisadvantage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inventory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"equipped"}},{"kind":"Field","name":{"kind":"Name","value":"armor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inventoryWeight"}}]}}]}}]}}]} as unknown as DocumentNode<EquipArmourMutation, EquipArmourMutationVariables>;
+export const BackstoryContextDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BackstoryContext"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"race"}},{"kind":"Field","name":{"kind":"Name","value":"class"}},{"kind":"Field","name":{"kind":"Name","value":"background"}},{"kind":"Field","name":{"kind":"Name","value":"alignment"}},{"kind":"Field","name":{"kind":"Name","value":"backstory"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"setting"}}]}}]}}]}}]} as unknown as DocumentNode<BackstoryContextQuery, BackstoryContextQueryVariables>;
+export const StreamBackstoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StreamBackstory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateTextInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"textGeneration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"generationId"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"generation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"totalTokens"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfter"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StreamBackstorySubscription, StreamBackstorySubscriptionVariables>;
+export const SaveBackstoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveBackstory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCharacterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCharacter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"backstory"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<SaveBackstoryMutation, SaveBackstoryMutationVariables>;
+export const GenerateBackstoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateBackstory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateBackstoryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateBackstory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generationId"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"backstory"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateBackstoryMutation, GenerateBackstoryMutationVariables>;
+export const GeneratePortraitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GeneratePortrait"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GeneratePortraitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generatePortrait"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generationId"}},{"kind":"Field","name":{"kind":"Name","value":"transactionId"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"portrait"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GeneratePortraitMutation, GeneratePortraitMutationVariables>;
+export const GenerateTextDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateText"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateTextInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateText"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalTokens"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GenerateTextMutation, GenerateTextMutationVariables>;
+export const InvitePlayerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InvitePlayer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitePlayerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitePlayer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"invitedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvitePlayerMutation, InvitePlayerMutationVariables>;
+export const JoinCampaignDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinCampaign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JoinCampaignInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinCampaign"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]}}]} as unknown as DocumentNode<JoinCampaignMutation, JoinCampaignMutationVariables>;
+export const JoinPartyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinParty"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JoinPartyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinParty"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"party"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"class"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeCampaignId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<JoinPartyMutation, JoinPartyMutationVariables>;
+export const LevelUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LevelUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AwardExperienceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"awardExperience"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previousLevel"}},{"kind":"Field","name":{"kind":"Name","value":"leveledUp"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"experience"}},{"kind":"Field","name":{"kind":"Name","value":"experienceToNextLevel"}},{"kind":"Field","name":{"kind":"Name","value":"proficiencyBonus"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"hitPointLevels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"dieValue"}},{"kind":"Field","name":{"kind":"Name","value":"rolled"}},{"kind":"Field","name":{"kind":"Name","value":"hitPoints"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellcasting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spellSaveDC"}},{"kind":"Field","name":{"kind":"Name","value":"spellAttackBonus"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<LevelUpMutation, LevelUpMutationVariables>;
+export const ScheduleSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}}]}}]}}]}}]} as unknown as DocumentNode<ScheduleSessionMutation, ScheduleSessionMutationVariables>;
+export const EndSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EndSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"awardedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"experience"}}]}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"xpAwarded"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<EndSessionMutation, EndSessionMutationVariables>;
+export const UploadPortraitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadPortrait"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCharacterPortraitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCharacterPortrait"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<UploadPortraitMutation, UploadPortraitMutationVariables>;
