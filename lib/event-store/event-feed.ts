@@ -4,6 +4,7 @@ import type { Checkpoint } from './consumer.js';
 import type { Executor } from './executor.js';
 import { FeedSubscription, type AcceptEvent } from './feed-subscription.js';
 import type { StoredEvent } from './read-stream.js';
+import { processLogger } from '../telemetry/logger.js';
 
 export interface EventFeedOptions {
   /**
@@ -23,7 +24,7 @@ export interface EventFeedOptions {
   catchUpPage?: number;
   /** Pause after a failed poll: 2 s keeps a database that is down from spinning the CPU. */
   errorBackoffMs?: number;
-  /** Told about every failed poll; polling goes on. Default: console.error. */
+  /** Told about every failed poll; polling goes on. Default: the process logger. */
   onError?: (error: unknown) => void;
 }
 
@@ -65,7 +66,7 @@ export class EventFeed<TSchema extends Record<string, unknown>> {
     this.maxQueue = options.maxQueue ?? 1_000;
     this.catchUpPage = options.catchUpPage ?? 100;
     this.errorBackoffMs = options.errorBackoffMs ?? 2_000;
-    this.onError = options.onError ?? ((error) => console.error('event feed: poll failed:', error));
+    this.onError = options.onError ?? ((err) => processLogger().error({ err }, 'event feed: poll failed'));
   }
 
   get subscriberCount(): number {

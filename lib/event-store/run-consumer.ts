@@ -1,6 +1,7 @@
 import type { Executor } from './executor.js';
 import { DEFAULT_BATCH_SIZE, pollConsumer, type ConsumerHandler } from './consumer.js';
 import { trackConsumerLag } from './event-store-metrics.js';
+import { processLogger } from '../telemetry/logger.js';
 
 export interface RunConsumerOptions {
   batchSize?: number;
@@ -12,7 +13,7 @@ export interface RunConsumerOptions {
   intervalMs?: number;
   /** Pause after a failed poll: 2 s keeps a failing handler or a database that is down from spinning the CPU. */
   errorBackoffMs?: number;
-  /** Told about every failed poll; the loop goes on (the batch is delivered again). Default: console.error. */
+  /** Told about every failed poll; the loop goes on (the batch is delivered again). Default: the process logger. */
   onError?: (error: unknown) => void;
 }
 
@@ -31,7 +32,7 @@ export function runConsumer<TSchema extends Record<string, unknown>>(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const intervalMs = options.intervalMs ?? 200;
   const errorBackoffMs = options.errorBackoffMs ?? 2_000;
-  const onError = options.onError ?? ((error: unknown) => console.error(`event consumer "${name}" failed:`, error));
+  const onError = options.onError ?? ((err: unknown) => processLogger().error({ err, consumer: name }, `event consumer "${name}" failed`));
   let stopped = false;
   const untrack = trackConsumerLag(db, name);
   let wake: (() => void) | undefined;

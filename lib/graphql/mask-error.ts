@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from './errors.js';
+import { processLogger } from '../telemetry/logger.js';
 
 const PUBLIC_CODES = new Set<string>(ERROR_CODES);
 
@@ -35,7 +36,7 @@ export function maskError(service: string) {
       if (!original) return error;
       if (publicCode(error)) return error;
     }
-    console.error(`[${service}] unexpected error:`, (error as GraphQLError)?.originalError ?? error);
+    processLogger(service).error({ err: (error as GraphQLError)?.originalError ?? error }, 'unexpected error');
     return new GraphQLError(message, {
       path: error instanceof GraphQLError ? error.path : undefined,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },

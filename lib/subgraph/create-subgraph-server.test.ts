@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDENTITY_HEADER, signIdentity } from '../auth/identity.js';
 import { currentRequestId } from '../telemetry/request-context.js';
 import { startTracing } from '../telemetry/tracing.js';
@@ -9,8 +9,15 @@ const secret = 'subgraph-server-test-secret';
 const tracing = startTracing({ service: 'grimoire', config: { enabled: true, sample_ratio: 1, keep_traces: 50 } });
 const server = createSubgraphServer({
   name: 'grimoire',
-  typeDefs: parse('type Query { requestId: String }'),
-  resolvers: { Query: { requestId: () => currentRequestId() ?? null } },
+  typeDefs: parse('type Query { requestId: String broken: String }'),
+  resolvers: {
+    Query: {
+      requestId: () => currentRequestId() ?? null,
+      broken: () => {
+        throw new Error('the spellbook table is locked');
+      },
+    },
+  },
   secret,
   createContext: () => ({}),
 });
@@ -72,5 +79,29 @@ describe('createSubgraphServer tracing and request ids', () => {
     const { traces } = (await (await fetch(`${base}/traces?recent=100`, { headers: signed() })).json()) as { traces: Array<{ rootName: string }> };
     expect(traces.length).toBeGreaterThan(0);
     expect(traces.map((trace) => trace.rootName)).not.toContain('GET /health');
+  });
+
+  it("logs an unexpected error as one line with the request's id and trace id, and without the caller's identity", async () => {
+    const written: string[] = [];
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const traceId = '5bf92f3577b34da6a3ce929d0e0e4736';
+    const headers = { 'content-type': 'application/json', ...signed(), 'x-request-id': 'req-broken', traceparent: `00-${traceId}-00f067aa0ba902b7-01` };
+    let body: { errors: Array<{ message: string; extensions: { code: string } }> };
+    try {
+      const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: '{ broken }' }) });
+      body = (await response.json()) as typeof body;
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(body.errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(body.errors[0]!.message).not.toContain('spellbook');
+    const lines = written.join('').split('\n').filter((line) => line.includes('the spellbook table is locked'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('"request_id":"req-broken"');
+    expect(lines[0]).toContain(`"trace_id":"${traceId}"`);
+    expect(lines[0]).not.toContain(headers['x-hub-identity']);
   });
 });

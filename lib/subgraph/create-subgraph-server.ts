@@ -94,7 +94,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       if (options.route && (await options.route(req, res))) return;
       await yoga.requestListener(req, res);
     } catch (err) {
-      console.error(`[${options.name}] request failed:`, err);
+      processLogger(options.name).error({ err }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     }

@@ -71,6 +71,8 @@ function prettyLines(out: DestinationStream): DestinationStream {
   return { write: (line: string) => out.write(format(line)) };
 }
 
+// process.stdout in both formats: synchronous on files and pipes (how the platform and Docker read a process), and
+// the one stream a test can watch.
 const stdout: DestinationStream = { write: (line: string) => void process.stdout.write(line) };
 
 /**
@@ -89,7 +91,7 @@ export function createLogger(service: string, config?: Partial<LogsConfig>, dest
       mixin: correlationFields,
       redact: { paths: redactPaths, censor: '[redacted]' },
     },
-    json ? (destination ?? pino.destination({ dest: 1, sync: true })) : prettyLines(destination ?? stdout),
+    json ? (destination ?? stdout) : prettyLines(destination ?? stdout),
   );
 }
 

@@ -6,6 +6,7 @@ import { hubRequest } from '../hub-client/hub-client.js';
 import { abortBranch, commitBranch } from './branch-protocol.js';
 import type { Participant } from './participant.js';
 import { txBranches } from './schema.js';
+import { processLogger } from '../telemetry/logger.js';
 
 /** What the hub says about a transaction, from a participant's point of view. */
 export type HubVerdict = 'COMMIT' | 'ABORT' | 'WAIT';
@@ -89,15 +90,16 @@ export function startInDoubtResolver<TSchema extends Record<string, unknown>>(
     running = running.then(async () => {
       try {
         const { committed, aborted, failed } = await resolveInDoubt(db, participant, { askHub, graceMs });
-        for (const id of committed) console.log(`${service}: committed in-doubt transaction ${id} as the hub decided`);
-        for (const id of aborted) console.log(`${service}: aborted in-doubt transaction ${id} as the hub decided`);
+        const log = processLogger(service);
+        for (const id of committed) log.info({ transaction_id: id }, `committed in-doubt transaction ${id} as the hub decided`);
+        for (const id of aborted) log.info({ transaction_id: id }, `aborted in-doubt transaction ${id} as the hub decided`);
         // The hub may simply be down: say so once, not every interval.
         const failure = failed.map((f) => `${f.transactionId}: ${f.error}`).join('; ');
-        if (failure && failure !== lastFailure) console.warn(`${service}: could not settle in-doubt transactions: ${failure}`);
+        if (failure && failure !== lastFailure) log.warn(`could not settle in-doubt transactions: ${failure}`);
         lastFailure = failure;
       } catch (err) {
         const message = (err as Error).message;
-        if (message !== lastFailure) console.warn(`${service}: could not settle in-doubt transactions: ${message}`);
+        if (message !== lastFailure) processLogger(service).warn(`could not settle in-doubt transactions: ${message}`);
         lastFailure = message;
       }
     });

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { LlmDatabase } from '../context.js';
 import { generations } from '../db/schema.js';
 import type { RunningGenerations } from './running-generations.js';
+import { processLogger } from '../../../../lib/telemetry/logger.js';
 
 /**
  * 500 ms: a cancelled stream keeps costing tokens until it is stopped; at the 50-100 tokens/s of a hosted model
@@ -28,7 +29,7 @@ export function startCancelPoller(db: LlmDatabase, running: RunningGenerations, 
       for (const { id } of rows) running.get(id)?.controller.abort();
     } catch (err) {
       // A missed poll only delays a cancel by one interval; the next one tries again.
-      console.error('[llm] cancel poll failed:', err instanceof Error ? err.message : err);
+      processLogger('llm').error({ error: err instanceof Error ? err.message : String(err) }, 'cancel poll failed');
     } finally {
       busy = false;
     }

@@ -13,6 +13,7 @@ import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
 import { finishImageGeneration, insertGeneration, insertImageGeneration } from './store-generation.js';
 import type { ValidGenerateImageInput } from './validate-image-input.js';
+import { processLogger } from '../../../../lib/telemetry/logger.js';
 
 export interface ImageRunOutcome {
   row: GenerationRow;
@@ -135,7 +136,7 @@ export async function runImageGeneration(services: GenerationServices, userId: s
         return await end(step, 'COMPLETED', result, null, promptTokens);
       } catch (err) {
         const error = err instanceof ProviderError ? err : new ProviderError('BAD_RESPONSE', `provider "${name}" failed unexpectedly`);
-        if (!(err instanceof ProviderError)) console.error(`[llm] provider "${name}" threw unexpectedly:`, err instanceof Error ? err.message : String(err));
+        if (!(err instanceof ProviderError)) processLogger('llm').error({ provider: name, error: err instanceof Error ? err.message : String(err) }, `provider "${name}" threw unexpectedly`);
         const consumed = error.kind === 'TIMEOUT' || error.kind === 'BAD_RESPONSE' || error.kind === 'CANCELLED';
         if (consumed) await reservation.settle({ promptTokens, completionTokens: 0 });
         else await reservation.release();

@@ -7,6 +7,7 @@ import type { GenerationFailure } from './generation-errors.js';
 import { prepareTextRequest } from './prepare-text.js';
 import type { GenerationServices } from './services.js';
 import { runTextGeneration } from './text-run.js';
+import { processLogger } from '../../../../lib/telemetry/logger.js';
 
 export interface BatchItemResult {
   index: number;
@@ -28,7 +29,7 @@ function itemFailure(err: unknown): GenerationFailure {
     const retryAfter = typeof err.extensions.retryAfter === 'number' ? err.extensions.retryAfter : null;
     if (code === 'RATE_LIMITED' || code === 'BAD_USER_INPUT' || code === 'SERVICE_UNAVAILABLE') return { code, message: err.message, retryAfter };
   }
-  console.error('[llm] batch item failed unexpectedly:', err instanceof Error ? err.message : String(err));
+  processLogger('llm').error({ error: err instanceof Error ? err.message : String(err) }, 'batch item failed unexpectedly');
   return { code: 'SERVICE_UNAVAILABLE', message: 'The item failed unexpectedly.', retryAfter: null };
 }
 

@@ -3,6 +3,7 @@ import { ProviderError } from '../providers/provider.js';
 import { inProviderSpan } from '../providers/provider-span.js';
 import { countTokens } from './count-tokens.js';
 import type { ChainStep } from './resolve-chain.js';
+import { processLogger } from '../../../../lib/telemetry/logger.js';
 
 export type StreamAttempt =
   | { ok: true; text: string; model: string; finishReason: TextFinishReason; usage: TokenUsage }
@@ -71,7 +72,7 @@ async function runAttempt(
     if (signal.aborted) return failed(new ProviderError('CANCELLED', 'the generation was cancelled'));
     if (err instanceof ProviderError) return failed(err);
     // Not the contract's error: a bug in the provider. Logged by message only (never an object that may hold a key).
-    console.error(`[llm] provider "${step.provider.name}" threw unexpectedly:`, err instanceof Error ? err.message : String(err));
+    processLogger('llm').error({ provider: step.provider.name, error: err instanceof Error ? err.message : String(err) }, `provider "${step.provider.name}" threw unexpectedly`);
     return failed(new ProviderError('BAD_RESPONSE', `provider "${step.provider.name}" failed unexpectedly`));
   } finally {
     stopAbortWait();

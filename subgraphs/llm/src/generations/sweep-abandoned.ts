@@ -1,6 +1,7 @@
 import { and, eq, lt, ne, or, isNull } from 'drizzle-orm';
 import type { LlmDatabase } from '../context.js';
 import { generations } from '../db/schema.js';
+import { processLogger } from '../../../../lib/telemetry/logger.js';
 
 /**
  * 15 minutes: longer than any stream can run (max_tokens 2048 at even 5 tokens/s is under 7 minutes, and a provider
@@ -36,9 +37,9 @@ export function startAbandonedSweeper(db: LlmDatabase, instanceId: string): () =
   const sweep = () =>
     sweepAbandoned(db, instanceId).then(
       (count) => {
-        if (count > 0) console.log(`llm: ended ${count} generation(s) left RUNNING by a stopped instance`);
+        if (count > 0) processLogger('llm').info({ count }, `ended ${count} generation(s) left RUNNING by a stopped instance`);
       },
-      (err: unknown) => console.error('[llm] sweeping abandoned generations failed:', err instanceof Error ? err.message : err),
+      (err: unknown) => processLogger('llm').error({ error: err instanceof Error ? err.message : String(err) }, 'sweeping abandoned generations failed'),
     );
   void sweep();
   const timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);

@@ -9,6 +9,7 @@ import { LocalProvider, type LocalProviderOptions } from './local/local-provider
 import { OpenAiProvider } from './openai/openai-provider.js';
 import type { Capability, Provider, ProviderStatus } from './provider.js';
 import { StableDiffusionProvider } from './stable-diffusion/stable-diffusion-provider.js';
+import { processLogger } from '../../../../lib/telemetry/logger.js';
 
 /** A request named a provider hub.yaml does not configure: the caller's mistake (BAD_USER_INPUT). */
 export class UnknownProviderError extends Error {
@@ -88,9 +89,9 @@ export class ProviderRegistry {
     }
     this.#providers = providers;
     this.#fallbacks = fallbacks;
-    const log = this.options.log ?? console.log;
+    const log = this.options.log ?? ((line: string) => processLogger('llm').warn(line));
     for (const status of this.statuses()) {
-      if (!status.healthy) log(`llm: provider "${status.name}" (${status.type}) cannot serve now: ${status.reason ?? 'unhealthy'}; its fallbacks are used instead.`);
+      if (!status.healthy) log(`provider "${status.name}" (${status.type}) cannot serve now: ${status.reason ?? 'unhealthy'}; its fallbacks are used instead.`);
     }
   }
 
