@@ -50,7 +50,7 @@ async function post(query: string, variables: Record<string, unknown>, headers: 
 }
 
 const asOperator = (query: string, variables: Record<string, unknown> = {}) => post(query, variables, { authorization: `Bearer ${operatorToken}` });
-const scrape = async () => (await fetch(`${platform.url}/metrics`)).text();
+const scrape = async () => (await fetch(`${platform.url}/metrics`, { headers: { authorization: `Bearer ${operatorToken}` } })).text();
 
 /** A series' value in Prometheus text, whatever the order of its labels; 0 when absent. */
 function metric(text: string, name: string, labels: Record<string, string>): number {

@@ -13,6 +13,7 @@ import { createSubgraphAgent } from './data-source/subgraph-agent.js';
 import { graphiqlOptions } from './graphiql.js';
 import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from './http/body-limit.js';
 import { IMAGES_PREFIX, proxyImage } from './http/image-proxy.js';
+import { refuseNonOperator } from './http/operator-only.js';
 import { errorBody, sendJson } from './http/send-json.js';
 import { maskGatewayError } from './mask-gateway-error.js';
 import { useAuth, type AuthContext } from './plugins/use-auth.js';
@@ -150,7 +151,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-    if (pathname === '/metrics' && req.method === 'GET') return observability.serveMetrics(res);
+    if (pathname === '/metrics' && req.method === 'GET') {
+      if (await refuseNonOperator(req, res, config.secret)) return;
+      return observability.serveMetrics(res);
+    }
     if (pathname === '/readiness') {
       // Ready: the supergraph is loaded and every service has an instance answering /health (the in-process
       // hub has none of its own: it is ready when the gateway is).

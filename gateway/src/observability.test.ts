@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../lib/auth/index.js';
+import { OPERATOR_ROLE, signUserToken } from '../../lib/auth/index.js';
 import { startTracing, type Tracing } from '../../lib/telemetry/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import type { FaultProxy } from './testing/fault-proxy.js';
@@ -42,8 +42,8 @@ function metric(text: string, name: string, labels: Record<string, string>): num
   return 0;
 }
 
-const scrape = async (origin: string) => {
-  const response = await fetch(`${origin}/metrics`);
+const scrape = async (origin: string, roles: string[] = [OPERATOR_ROLE]) => {
+  const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${await signUserToken('prometheus', TEST_SECRET, '1h', roles)}` } });
   return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
 };
 
@@ -167,6 +167,16 @@ describe('/metrics', () => {
     expect(after.text).toMatch(/bulkhead_queue_depth\{[^}]*service="spellbook"[^}]*\} 0/);
     // The subgraph's error text (a secret in the fixture's message) is no label of any series.
     expect(after.text).not.toContain('hunter2');
+  });
+
+  it('is for operators: instance URLs and operation names are the platform\'s inside', async () => {
+    const anonymous = await fetch(`${fixture.origin}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    const player = await scrape(fixture.origin, []);
+    expect(player.status).toBe(403);
+    expect(player.text).toContain('FORBIDDEN');
+    expect(player.text).not.toContain(proxy.url);
   });
 });
 
