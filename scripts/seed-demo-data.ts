@@ -1,4 +1,6 @@
 /** The demo world `npm run seed` creates: original names, SRD 5.1 races and classes. */
+import type { AbilityScoresInput, Alignment, CharacterClass, InventoryItemInput, Race, Skill, Visibility } from '../frontend-sdk/src/index.js';
+
 export const DEMO_DM = 'demo-dm';
 export const DEMO_CAMPAIGN = {
   name: 'Embers of the Ashen Vale',
@@ -7,16 +9,17 @@ export const DEMO_CAMPAIGN = {
   description: 'A low-level campaign of buried temples, smuggler feuds and a mountain that is waking up.',
 };
 
+/** A player and the character they create: the fields are the SDK's CreateCharacterInput, checked by the compiler. */
 export interface DemoCharacter {
   player: string;
   name: string;
-  race: string;
-  class: string;
+  race: Race;
+  class: CharacterClass;
   background: string;
-  alignment: string;
-  abilityScores: Record<'strength' | 'dexterity' | 'constitution' | 'intelligence' | 'wisdom' | 'charisma', number>;
-  skillProficiencies: string[];
-  inventory: Array<{ name: string; quantity?: number; weight?: number; equipped?: boolean; armor?: string }>;
+  alignment: Alignment;
+  abilityScores: AbilityScoresInput;
+  skillProficiencies: Skill[];
+  inventory: InventoryItemInput[];
   colors: [[number, number, number], [number, number, number]];
 }
 
@@ -84,14 +87,14 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
   },
 ];
 
-export const DEMO_NPCS = [
+export const DEMO_NPCS: Array<{ name: string; description: string; visibility: Visibility }> = [
   { name: 'Warden Osric Fell', description: 'Hollowmere\'s tired watch captain; owes the smugglers more than he admits.', visibility: 'PUBLIC' },
   { name: 'The Ash Widow', description: 'Leader of the obsidian smugglers and secretly the volcano cult\'s high priestess.', visibility: 'DM_ONLY' },
 ];
-export const DEMO_LOCATIONS = [
+export const DEMO_LOCATIONS: Array<{ name: string; description: string; visibility: Visibility }> = [
   { name: 'Hollowmere', description: 'A market town of black-glass roofs at the mouth of the vale.', visibility: 'PUBLIC' },
   { name: 'The Cinder Temple', description: 'A buried temple under the caldera where the cult gathers.', visibility: 'DM_ONLY' },
 ];
-export const DEMO_QUESTS = [
+export const DEMO_QUESTS: Array<{ title: string; description: string; visibility: Visibility }> = [
   { title: 'The missing caravan', description: 'Find the obsidian caravan that never reached Hollowmere.', visibility: 'PARTY' },
 ];

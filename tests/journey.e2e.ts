@@ -3,7 +3,7 @@
  * The demo seed builds a campaign the way players and a DM would; then one query spans all four subgraphs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayClient } from '../scripts/gateway-client.js';
+import { sdkClients } from '../scripts/sdk-clients.js';
 import { seedDemo } from '../scripts/seed-demo.js';
 import { DEMO_CAMPAIGN, DEMO_CHARACTERS, DEMO_DM } from '../scripts/seed-demo-data.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
@@ -13,7 +13,7 @@ let seeded: { campaignId: string; characterIds: string[] };
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  seeded = await seedDemo(gatewayClient(`${platform.url}/graphql`, E2E_SECRET), () => undefined);
+  seeded = await seedDemo(sdkClients(`${platform.url}/graphql`, E2E_SECRET), () => undefined);
 });
 afterAll(async () => platform?.stop());
 
@@ -119,7 +119,7 @@ describe('a campaign built through the gateway', () => {
   });
 
   it('finds the campaign on a second seed instead of duplicating it', async () => {
-    const again = await seedDemo(gatewayClient(`${platform.url}/graphql`, E2E_SECRET), () => undefined);
+    const again = await seedDemo(sdkClients(`${platform.url}/graphql`, E2E_SECRET), () => undefined);
     expect(again.campaignId).toBe(seeded.campaignId);
   });
 });

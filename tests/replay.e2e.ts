@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../lib/config/paths.js';
-import { gatewayClient } from '../scripts/gateway-client.js';
+import { sdkClients } from '../scripts/sdk-clients.js';
 import { seedDemo } from '../scripts/seed-demo.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
@@ -22,7 +22,7 @@ let platform: TestPlatform;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  await seedDemo(gatewayClient(`${platform.url}/graphql`, E2E_SECRET), () => undefined);
+  await seedDemo(sdkClients(`${platform.url}/graphql`, E2E_SECRET), () => undefined);
   // PGlite directories belong to one process at a time: the tools run once the services are stopped.
   for (const name of ['gateway', 'character', 'campaign', 'image', 'llm'] as const) await platform.stopProcess(name);
 });
