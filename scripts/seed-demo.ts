@@ -55,17 +55,15 @@ export async function seedDemo(clients: SdkClients, log: (line: string) => void 
   for (const quest of DEMO_QUESTS) dataOf(await dm.request(CreateQuestDocument, { input: { campaignId, ...quest } }), 'createQuest');
 
   const session = dataOf(
-    await dm.request(ScheduleSessionDocument, { input: { campaignId, title: 'Smoke over Hollowmere', scheduledFor: new Date().toISOString() } }),
+    await dm.request(ScheduleSessionDocument, { campaignId, title: 'Smoke over Hollowmere', scheduledFor: new Date().toISOString() }),
     'scheduleSession',
   ).scheduleSession.session;
   // endSession: the session record and every party character's XP in one hub transaction.
   const ended = await dm.request(EndSessionDocument, {
-    input: {
-      sessionId: session.id,
-      recap: 'The party tracked the lost caravan to a collapsed mine and found it emptied by smugglers.',
-      dmNotes: 'The Ash Widow now knows their names.',
-      xpAwarded: FIRST_SESSION_XP,
-    },
+    sessionId: session.id,
+    recap: 'The party tracked the lost caravan to a collapsed mine and found it emptied by smugglers.',
+    dmNotes: 'The Ash Widow now knows their names.',
+    xpAwarded: FIRST_SESSION_XP,
   });
   dataOf(ended, 'endSession');
   log(`session 1 recorded: ${FIRST_SESSION_XP} XP to each party character`);
@@ -75,14 +73,14 @@ export async function seedDemo(clients: SdkClients, log: (line: string) => void 
 async function seedPlayer(clients: SdkClients, campaignId: string, demo: DemoCharacter): Promise<string> {
   const player = clients(demo.player);
   dataOf(await clients(DEMO_DM).request(InvitePlayerDocument, { input: { campaignId, userId: demo.player } }), 'invitePlayer');
-  dataOf(await player.request(JoinCampaignDocument, { input: { campaignId } }), 'joinCampaign');
+  dataOf(await player.request(JoinCampaignDocument, { campaignId }), 'joinCampaign');
   const { player: _player, colors, ...fields } = demo;
   const characterId = dataOf(await player.request(CreateCharacterDocument, { input: fields }), 'createCharacter').createCharacter.character.id;
   // Stored and linked in one hub transaction (no orphan image if the link fails).
   const portrait = gradientPng(128, 128, ...colors).toString('base64');
   dataOf(await player.request(UploadPortraitDocument, { input: { characterId, dataBase64: portrait, prompt: `Portrait of ${demo.name}` } }), 'setCharacterPortrait');
   // joinParty: the campaign's party and the character's active campaign change together.
-  dataOf(await player.request(JoinPartyDocument, { input: { campaignId, characterId } }), 'joinParty');
+  dataOf(await player.request(JoinPartyDocument, { campaignId, characterId }), 'joinParty');
   const words = (value: string) => value.toLowerCase().replace(/_/g, ' ');
   const context = {
     characterId,

@@ -90,7 +90,7 @@ export async function streamBackstory(client: DndClient, characterId: string, op
           display.finish(`${usage} · not saved (--no-save)`);
           return { ...event, data: outcome };
         }
-        const saved = await client.request(SaveBackstoryDocument, { input: { id: characterId, expectedVersion: character.version, backstory: generation.text } });
+        const saved = await client.request(SaveBackstoryDocument, { id: characterId, expectedVersion: character.version, backstory: generation.text });
         if (!saved.ok) {
           display.finish(`${usage} · NOT saved: ${saved.error.code}: ${saved.error.message}`);
           return saved;

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { useApolloFederation } from '@envelop/apollo-federation';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { parseHubConfig } from '../../lib/config/hub-config.js';
 import { HttpDrain } from '../../lib/shutdown/http-drain.js';
@@ -126,6 +127,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded }),
+    // GraphiQL's page with its scripts inlined from the package: yoga's default loads them from unpkg.com, which a
+    // machine with no network (npm start's promise, CI) cannot reach.
+    renderGraphiQL,
     maskedErrors: { maskError: maskGatewayError },
     // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.
     logging: false,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PLAYGROUND_EXAMPLES } from '../../frontend-sdk/playground-examples.js';
 import { verifyUserToken } from '../../lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
@@ -31,5 +32,22 @@ describe('GraphiQL at GET /graphql', () => {
     expect(status).toBe(200);
     expect(html).toContain('query PartyOverview');
     expect(html).not.toMatch(/Bearer|eyJhbGci/);
+  });
+
+  it('is served whole from the gateway (no CDN) with a tab per user journey and its example variables', async () => {
+    fixture = await startGatewayFixture({ secretEmbedded: true });
+    const { html } = await graphiqlPage(fixture.origin);
+    // Yoga's default page loads GraphiQL from unpkg.com, which a machine with no network cannot reach.
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
+    for (const operation of ['mutation CreateCharacter', 'mutation LevelUp', 'mutation EquipArmour', 'mutation CreateCampaign', 'mutation InvitePlayer', 'mutation JoinParty', 'mutation EndSession', 'subscription StreamBackstory', 'mutation GeneratePortrait', 'query BrowseImages']) {
+      expect(html, operation).toContain(operation);
+    }
+    // The options object the page hands to GraphiQL, as render-graphiql writes it.
+    const options = /renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);/s.exec(html)?.[1];
+    expect(options, 'GraphiQL options in the page').toBeDefined();
+    const parsed = (JSON.parse(options ?? '{}') as { defaultTabs: Array<{ query: string; variables?: string; headers?: string }> }).defaultTabs;
+    expect(parsed).toHaveLength(PLAYGROUND_EXAMPLES.length + 1);
+    expect(JSON.parse(parsed[1]?.variables ?? '{}')).toMatchObject({ input: { name: 'Kettra Ashvale', race: 'HALF_ELF' } });
+    expect(parsed.every((tab) => tab.headers?.includes('Bearer '))).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { PLAYGROUND_EXAMPLES } from '../../frontend-sdk/playground-examples.js';
 import { signUserToken } from '../../lib/auth/index.js';
+import { repoRoot } from '../../lib/config/paths.js';
+
+type Tab = NonNullable<GraphiQLOptions['defaultTabs']>[number];
 
 /** The user GraphiQL signs in as on a local, embedded-secret install (the seed data's dungeon master). */
 export const DEMO_USER = 'demo-dm';
@@ -20,19 +26,42 @@ query PartyOverview {
 `;
 
 /**
+ * The playground's tabs: the four-subgraph overview, then one tab per user journey with the frontend SDK's own
+ * operations file (frontend-sdk/operations, read once at start-up) and example variables for it. A journey whose file
+ * is missing (a trimmed deployment) is left out rather than failing the gateway.
+ */
+export function playgroundTabs(): Tab[] {
+  const tabs: Tab[] = [{ query: DEFAULT_QUERY }];
+  for (const example of PLAYGROUND_EXAMPLES) {
+    let query: string;
+    try {
+      query = readFileSync(path.join(repoRoot, 'frontend-sdk', 'operations', example.file), 'utf8');
+    } catch {
+      console.warn(`gateway: playground example ${example.file} not found; its tab is left out`);
+      continue;
+    }
+    tabs.push({ query, variables: JSON.stringify(example.variables, null, 2) });
+  }
+  return tabs;
+}
+
+/**
  * GraphiQL's options. A demo user's token is put in its headers only when the secret was generated into
  * .data/ (a local install): with AUTH_JWT_SECRET set this is a real deployment, where a page handing out
  * a valid token to anyone who opens it would be a hole.
  */
 export function graphiqlOptions(options: { secret: string; embedded: boolean }): () => Promise<GraphiQLOptions> {
   let cached: { headers: string; mintedAt: number } | undefined;
-  const base: GraphiQLOptions = { title: 'dnd-tools GraphiQL', defaultQuery: DEFAULT_QUERY };
+  const tabs = playgroundTabs();
+  const base: GraphiQLOptions = { title: 'dnd-tools GraphiQL', defaultQuery: DEFAULT_QUERY, defaultTabs: tabs };
   return async () => {
     if (!options.embedded) return base;
     if (!cached || Date.now() - cached.mintedAt > DEMO_TOKEN_REFRESH_MS) {
       const token = await signUserToken(DEMO_USER, options.secret);
       cached = { headers: JSON.stringify({ Authorization: `Bearer ${token}` }), mintedAt: Date.now() };
     }
-    return { ...base, headers: cached.headers };
+    // Every tab signed in (GraphiQL gives a default tab its own headers), and new tabs too.
+    const { headers } = cached;
+    return { ...base, headers, defaultTabs: tabs.map((tab) => ({ ...tab, headers })) };
   };
 }
