@@ -1,0 +1,202 @@
+/**
+ * The platform as its clients use it, on one platform started the way `npm start` does (the secret generated into
+ * the data directory, so the playground opens signed in as the demo DM): the demo seed and the user journeys through
+ * the typed SDK, a backstory streamed over SSE and WebSocket, the SDK's typed errors from the real gateway, and the
+ * playground in Chromium running an example. The SDK's failure modes that need a misbehaving server (a dropped
+ * stream, waits that succeed) are proven against an in-process server in frontend-sdk/src/*.test.ts.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import WebSocket from 'ws';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BrowseImagesDocument,
+  CharacterInventoryDocument,
+  CharacterSheetDocument,
+  CreateCharacterDocument,
+  createDndClient,
+  EquipArmourDocument,
+  GeneratePortraitDocument,
+  GenerateTextDocument,
+  LevelUpDocument,
+  StreamBackstoryDocument,
+} from '../frontend-sdk/src/index.js';
+import { OPERATOR_ROLE, signUserToken } from '../lib/auth/index.js';
+import { repoRoot } from '../lib/config/paths.js';
+import { exportCharacter } from '../scripts/export-character.js';
+import { dataOf, sdkClients, type SdkClients } from '../scripts/sdk-clients.js';
+import { seedDemo } from '../scripts/seed-demo.js';
+import { DEMO_CHARACTERS } from '../scripts/seed-demo-data.js';
+import { streamBackstory } from '../scripts/stream-backstory.js';
+import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = path.join(repoRoot, '.ci', 'out', 'playground.png');
+// 7 generations a minute per user: above what any one user of this file generates otherwise (3), low enough that a
+// dedicated user reaches the limit in a few calls. 7 rather than 5: at 5/min the llm would pace calls 12 s apart
+// instead of refusing (see tests/domain-generation.e2e.ts and subgraphs/llm/src/limits/window-shape.ts).
+const PER_CALLER_RPM = 7;
+
+let platform: TestPlatform;
+let clients: SdkClients;
+let graphqlUrl: string;
+let secret: string;
+let configDir: string;
+let seeded: { campaignId: string; characterIds: string[] };
+
+beforeAll(async () => {
+  configDir = mkdtempSync(path.join(tmpdir(), 'playground-e2e-'));
+  const config = parse(readFileSync(path.join(repoRoot, 'hub.yaml'), 'utf8')) as { llm_service?: Record<string, unknown> };
+  config.llm_service = { ...config.llm_service, limits: { per_caller: { requests_per_minute: PER_CALLER_RPM, tokens_per_minute: 1_000_000 } } };
+  writeFileSync(path.join(configDir, 'hub.yaml'), stringify(config));
+  // No AUTH_JWT_SECRET: the secret is generated into the data directory, as on a fresh `npm start`.
+  platform = await startTestPlatform({ AUTH_JWT_SECRET: '', HUB_CONFIG: path.join(configDir, 'hub.yaml') });
+  secret = readFileSync(path.join(platform.dataDir, 'auth-secret'), 'utf8').trim();
+  graphqlUrl = `${platform.url}/graphql`;
+  clients = sdkClients(graphqlUrl, secret, { webSocketImpl: WebSocket });
+  seeded = await seedDemo(clients, () => undefined);
+});
+afterAll(async () => {
+  await platform?.stop();
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+describe('the user journeys through the typed SDK', () => {
+  it('seeds the demo campaign and runs a new player through create, level up, armour, portrait and images', async () => {
+    expect(seeded.characterIds).toHaveLength(DEMO_CHARACTERS.length);
+    const player = clients('sdk-player');
+    const created = await player.request(CreateCharacterDocument, {
+      input: { name: 'Orsa Flintmere', race: 'HUMAN', class: 'FIGHTER', abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 10, wisdom: 12, charisma: 8 } },
+    });
+    const character = dataOf(created, 'createCharacter').createCharacter.character;
+    // Human: +1 to every ability; unarmoured AC 10 + DEX 15 (+2).
+    expect(character).toMatchObject({ level: 1, armorClass: 12, version: 1 });
+
+    // The request id the SDK surfaces is the one the gateway tracked the request under (support looks it up there).
+    const operator = await signUserToken('ops', secret, '5m', [OPERATOR_ROLE]);
+    const tracked = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
+      body: JSON.stringify({ query: 'query($id: ID!) { hub { request(id: $id) { operationName userId } } }', variables: { id: created.requestId } }),
+    });
+    expect(((await tracked.json()) as { data: unknown }).data).toEqual({ hub: { request: { operationName: 'CreateCharacter', userId: 'sdk-player' } } });
+
+    const levelled = dataOf(await player.request(LevelUpDocument, { input: { characterId: character.id, amount: 300, reason: 'goblins' } }), 'awardExperience');
+    expect(levelled.awardExperience).toMatchObject({ previousLevel: 1, leveledUp: true, character: { level: 2, experience: 300 } });
+
+    const inventory = dataOf(await player.request(CharacterInventoryDocument, { id: character.id }), 'character').character;
+    const armour = [{ name: 'Chain mail', armor: 'CHAIN_MAIL' as const, equipped: true }, { name: 'Shield', armor: 'SHIELD' as const, equipped: true }];
+    const equipped = await player.request(EquipArmourDocument, { input: { id: character.id, expectedVersion: inventory?.version ?? 0, inventory: armour } });
+    // Chain mail 16 + shield 2, DEX ignored in heavy armour.
+    expect(dataOf(equipped, 'updateCharacter').updateCharacter.character).toMatchObject({ armorClass: 18, equippedArmor: { armor: 'CHAIN_MAIL', category: 'HEAVY' } });
+    // The version read before is stale now: a typed CONFLICT, not an exception.
+    const stale = await player.request(EquipArmourDocument, { input: { id: character.id, expectedVersion: inventory?.version ?? 0, inventory: [] } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const portrait = dataOf(await player.request(GeneratePortraitDocument, { input: { characterId: character.id } }), 'generatePortrait').generatePortrait;
+    expect(portrait.image).toMatchObject({ width: 512, height: 512, mimeType: 'image/png', provider: 'local' });
+    const images = dataOf(await player.request(BrowseImagesDocument, { first: 50, filter: { kind: 'PORTRAIT', ownerId: 'sdk-player' } }), 'images').images;
+    expect(images.edges.map((edge) => edge.node.id)).toEqual([portrait.image.id]);
+
+    const sheet = await exportCharacter(player, character.id, 'md', platform.url);
+    expect(sheet.ok && sheet.data).toContain('# Orsa Flintmere');
+    expect(sheet.ok && sheet.data).toMatch(/\| 18 \| \d+\/\d+ \| 30 ft \|/);
+    const json = await exportCharacter(player, character.id, 'json', platform.url);
+    expect(json.ok && JSON.parse(json.data)).toMatchObject({ name: 'Orsa Flintmere', level: 2, armorClass: 18, portrait: { url: portrait.image.url } });
+  });
+
+  it.each(['sse', 'ws'] as const)('streams a backstory over %s as it is written, and stores it', async (transport) => {
+    const owner = DEMO_CHARACTERS[0]?.player ?? '';
+    const characterId = seeded.characterIds[0] ?? '';
+    const written: string[] = [];
+    const result = await streamBackstory(clients(owner), characterId, { out: { write: (text: string) => written.push(text) }, transport, save: true });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).toMatchObject({ provider: 'local', savedVersion: expect.any(Number) });
+    // Written as it arrived: many chunks, together the generation's text, then the summary.
+    expect(written.length).toBeGreaterThan(5);
+    expect(written.join('')).toContain(result.data.text);
+    expect(written.at(-1)).toMatch(/saved as the backstory \(version \d+\)/);
+    const stored = dataOf(await clients('demo-dm').request(CharacterSheetDocument, { id: characterId }), 'character').character;
+    expect(stored).toMatchObject({ backstory: result.data.text, version: result.data.savedVersion });
+  });
+});
+
+describe("the SDK's typed errors from the real gateway", () => {
+  it('returns UNAUTHENTICATED for an expired token over HTTP, SSE and WebSocket', async () => {
+    const expired = await signUserToken('demo-dm', secret, '-1m');
+    const client = createDndClient({ url: graphqlUrl, token: expired, webSocketImpl: WebSocket });
+    const input = { kind: 'BACKSTORY' as const, context: { characterName: 'Nobody' } };
+    expect(await client.request(BrowseImagesDocument, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', status: 401, message: 'token has expired' } });
+    for (const transport of ['sse', 'ws'] as const) {
+      const events = [];
+      for await (const event of client.subscribe(StreamBackstoryDocument, { input }, { transport })) events.push(event);
+      expect(events, transport).toMatchObject([{ ok: false, error: { code: 'UNAUTHENTICATED', message: 'token has expired' } }]);
+    }
+    await client.dispose();
+  });
+
+  it('returns NETWORK_ERROR for a gateway that is not there and BAD_RESPONSE for a path that is not GraphQL', async () => {
+    const token = await signUserToken('demo-dm', secret);
+    // Port 9 (discard): nothing listens there.
+    expect(await createDndClient({ url: 'http://127.0.0.1:9/graphql', token }).request(BrowseImagesDocument, {})).toMatchObject({ ok: false, error: { code: 'NETWORK_ERROR' } });
+    expect(await createDndClient({ url: `${platform.url}/health`, token }).request(BrowseImagesDocument, {})).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+  });
+
+  it("returns RATE_LIMITED with the llm's retryAfter, and waits it out when allowed to", async () => {
+    const limited = clients('limited-user');
+    const input = { kind: 'FREEFORM' as const, prompt: 'A tavern sign.' };
+    for (let call = 0; call < PER_CALLER_RPM; call++) dataOf(await limited.request(GenerateTextDocument, { input }), `generateText ${call}`);
+    // A wait longer than maxWaitMs: the refusal comes back at once, typed, with the server's retryAfter.
+    const refused = await limited.request(GenerateTextDocument, { input }, { rateLimit: { maxWaitMs: 0 } });
+    expect(refused).toMatchObject({ ok: false, attempts: 1, error: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } });
+    // Allowed to wait: the SDK starts waiting the retryAfter the gateway named (the test stops it rather than wait a minute).
+    const controller = new AbortController();
+    const waits: number[] = [];
+    const waited = await limited.request(GenerateTextDocument, { input }, { signal: controller.signal, rateLimit: { onRetry: (wait) => (waits.push(wait.waitMs), controller.abort()) } });
+    expect(waited).toMatchObject({ ok: false, attempts: 1, error: { code: 'ABORTED' } });
+    expect(waits[0]).toBeGreaterThanOrEqual(1_000);
+    // Subscriptions are refused the same way, as their first and last result.
+    const events = [];
+    for await (const event of limited.subscribe(StreamBackstoryDocument, { input: { ...input, kind: 'BACKSTORY' } }, { rateLimit: { maxWaitMs: 0 } })) events.push(event);
+    expect(events).toMatchObject([{ ok: false, error: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } }]);
+  });
+});
+
+describe('the playground in Chromium', () => {
+  let browser: Browser | undefined;
+  afterAll(async () => browser?.close());
+
+  it('opens signed in with the journeys as tabs and runs an example, keeping a screenshot', async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`).toBe(true);
+    // --no-sandbox: Chromium's sandbox refuses to start as root, which CI runs as.
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The result pane is an editor: it draws spaces as no-break spaces.
+    const resultText = async () => (await page.locator('.result-window').innerText()).replace(/\u00a0/g, ' ');
+    await page.goto(graphqlUrl);
+    await page.locator('.graphiql-tab-button', { hasText: 'CreateCharacter' }).waitFor();
+    expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(expect.arrayContaining(['PartyOverview', 'CreateCharacter', 'LevelUp', 'InvitePlayer', 'BrowseImages']));
+
+    // The first tab: the seeded party across four subgraphs. The tabs slide in with a transform, so they are
+    // clicked by event rather than by screen position.
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(resultText, { timeout: 20_000 }).toContain('"name": "Embers of the Ashen Vale"');
+
+    // A journey tab as shipped: its file and example variables, the operation picked from the run menu.
+    await page.locator('.graphiql-tab-button', { hasText: 'CreateCharacter' }).dispatchEvent('click');
+    await page.locator('.graphiql-execute-button').click();
+    await page.getByRole('menuitem', { name: 'CreateCharacter' }).click();
+    await expect.poll(resultText, { timeout: 20_000 }).toContain('"name": "Kettra Ashvale"');
+    const result = await resultText();
+    // Half-elf paladin in chain mail with a shield: AC 18, computed by the character service.
+    expect(result).toMatch(/"armorClass": 18/);
+    await page.getByText('Variables', { exact: true }).click();
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+});
