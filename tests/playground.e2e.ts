@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import WebSocket from 'ws';
 import { parse, stringify } from 'yaml';
@@ -32,6 +33,9 @@ import { seedDemo } from '../scripts/seed-demo.js';
 import { DEMO_CHARACTERS } from '../scripts/seed-demo-data.js';
 import { streamBackstory } from '../scripts/stream-backstory.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
+
+/** The SDK as the page's script tag defines it (an esbuild IIFE bundle of frontend-sdk/src/index.ts). */
+declare const DndSdk: typeof import('../frontend-sdk/src/index.js');
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.join(repoRoot, '.ci', 'out', 'playground.png');
@@ -166,14 +170,16 @@ describe("the SDK's typed errors from the real gateway", () => {
   });
 });
 
-describe('the playground in Chromium', () => {
-  let browser: Browser | undefined;
-  afterAll(async () => browser?.close());
-
-  it('opens signed in with the journeys as tabs and runs an example, keeping a screenshot', async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`).toBe(true);
+describe('in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
     // --no-sandbox: Chromium's sandbox refuses to start as root, which CI runs as.
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => browser?.close());
+
+  it('the playground opens signed in with the journeys as tabs and runs an example, keeping a screenshot', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // The result pane is an editor: it draws spaces as no-break spaces.
     const resultText = async () => (await page.locator('.result-window').innerText()).replace(/\u00a0/g, ' ');
@@ -198,5 +204,41 @@ describe('the playground in Chromium', () => {
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it("the SDK runs in a page as it is, with the browser's own fetch and WebSocket", async () => {
+    // The SDK bundled for browsers as a frontend's bundler would (no Node built-in may be needed), loaded into a page
+    // of the gateway's origin.
+    const bundle = await build({ entryPoints: [path.join(repoRoot, 'frontend-sdk/src/index.ts')], bundle: true, format: 'iife', globalName: 'DndSdk', platform: 'browser', write: false });
+    const page = await browser.newPage();
+    await page.goto(`${platform.url}/health`);
+    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+    const token = await signUserToken(DEMO_CHARACTERS[1]?.player ?? '', secret);
+    const characterId = seeded.characterIds[1] ?? '';
+    const outcome = await page.evaluate(
+      async ({ token, characterId }) => {
+        const client = DndSdk.createDndClient({ url: '/graphql', token });
+        const sheet = await client.request(DndSdk.CharacterSheetDocument, { id: characterId });
+        const input = { kind: 'BACKSTORY' as const, context: { characterId, characterName: 'Ilyra' } };
+        const streamed: Record<string, string[]> = { sse: [], ws: [] };
+        for (const transport of ['sse', 'ws'] as const) {
+          for await (const event of client.subscribe(DndSdk.StreamBackstoryDocument, { input }, { transport })) {
+            streamed[transport]?.push(event.ok ? event.data.textGeneration.type : `error ${event.error.code}`);
+          }
+        }
+        await client.dispose();
+        const anonymous = await DndSdk.createDndClient({ url: '/graphql', token: 'not-a-jwt' }).request(DndSdk.CharacterSheetDocument, { id: characterId });
+        return { name: sheet.ok ? sheet.data.character?.name : sheet.error.code, requestId: sheet.requestId, streamed, anonymous: anonymous.ok ? 'ok' : anonymous.error.code };
+      },
+      { token, characterId },
+    );
+    expect(outcome).toMatchObject({ name: 'Ilyra Moonwhisper', anonymous: 'UNAUTHENTICATED' });
+    expect(outcome.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const transport of ['sse', 'ws'] as const) {
+      const types = outcome.streamed[transport] ?? [];
+      expect(types[0], transport).toBe('STARTED');
+      expect(types.at(-1), transport).toBe('COMPLETED');
+      expect(types.filter((type) => type === 'DELTA').length, transport).toBeGreaterThan(3);
+    }
   });
 });
