@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import WebSocket from 'ws';
 import { parse, stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   BrowseImagesDocument,
   CharacterInventoryDocument,
@@ -126,6 +126,36 @@ describe('the user journeys through the typed SDK', () => {
     expect(written.at(-1)).toMatch(/saved as the backstory \(version \d+\)/);
     const stored = dataOf(await clients('demo-dm').request(CharacterSheetDocument, { id: characterId }), 'character').character;
     expect(stored).toMatchObject({ backstory: result.data.text, version: result.data.savedVersion });
+  });
+});
+
+describe("frontend-sdk/README.md's examples", () => {
+  it('run as they are against the platform (frontend-sdk/examples, which the README quotes)', async () => {
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+    const env = { TOKEN: process.env.TOKEN, DND_GRAPHQL_URL: process.env.DND_GRAPHQL_URL };
+    process.env.TOKEN = await signUserToken('example-author', secret);
+    process.env.DND_GRAPHQL_URL = graphqlUrl;
+    try {
+      // Each example is a script: importing it runs it once.
+      await import('../frontend-sdk/examples/list-characters.js');
+      await import('../frontend-sdk/examples/new-character.js');
+      await import('../frontend-sdk/examples/stream-backstory.js');
+    } finally {
+      log.mockRestore();
+      write.mockRestore();
+      Object.assign(process.env, env);
+      for (const [name, value] of Object.entries(env)) if (value === undefined) delete process.env[name];
+    }
+    const output = printed.join('\n');
+    expect(output).toContain('Brakka Stonehew: level 2 fighter');
+    expect(output).toMatch(/created Wren Hollowell: AC 13/);
+    expect(output).toContain('level 1 -> 3');
+    expect(output).toMatch(/in studded_leather: AC 15/);
+    expect(output).toMatch(/portrait 512x512 by local: \/images\//);
+    expect(output).toMatch(/\[COMPLETED: \d+ tokens from local\]/);
+    expect(process.exitCode ?? 0).toBe(0);
   });
 });
 
