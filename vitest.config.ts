@@ -16,7 +16,6 @@ export default defineConfig({
     // second pass.
     // *.redis.test.ts and *.redis.e2e.ts likewise prove what only a shared Redis can show (two llm instances holding
     // one limit together): they join the run when REDIS_URL names one.
-    include: ['**/*.test.ts', 'tests/**/*.e2e.ts'],
     exclude: [
       'node_modules/**',
       '.data/**',
@@ -31,5 +30,16 @@ export default defineConfig({
     // 2 cores: more parallel files than that only makes every PGlite boot slower.
     maxWorkers: 2,
     env: { APOLLO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    projects: [
+      {
+        extends: true,
+        // Files of in-process tests share each worker's module cache: importing yoga, apollo and PGlite afresh for
+        // every file took more time than the tests (CI near its 15 minutes); the setup file resets the one piece
+        // of process state tests configure (the tracer).
+        test: { name: 'unit', include: ['**/*.test.ts'], isolate: false, setupFiles: ['tests/setup/fresh-tracing.ts'] },
+      },
+      // End-to-end files keep a fresh process each: they spawn the platform and set environment variables.
+      { extends: true, test: { name: 'e2e', include: ['tests/**/*.e2e.ts'] } },
+    ],
   },
 });

@@ -1,8 +1,9 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type pg from 'pg';
+import { tracerOf } from '../telemetry/tracer-of.js';
 
-const tracer = trace.getTracer('dnd-tools/db');
+const tracer = () => tracerOf('dnd-tools/db');
 
 // 200 characters: enough to recognise a statement (its verb, table and first columns) without each span carrying
 // a multi-kilobyte INSERT. Only the text with its $n placeholders: parameter values never reach a span.
@@ -18,7 +19,7 @@ function statementSpan(system: 'pglite' | 'postgresql', text: string): Span | un
   const trimmed = text.trimStart();
   const space = trimmed.search(/\s/);
   const operation = (space === -1 ? trimmed : trimmed.slice(0, space)).toUpperCase();
-  return tracer.startSpan(`db ${operation}`, {
+  return tracer().startSpan(`db ${operation}`, {
     kind: SpanKind.CLIENT,
     attributes: { 'db.system': system, 'db.operation.name': operation, 'db.statement': trimmed.slice(0, MAX_STATEMENT) },
   });

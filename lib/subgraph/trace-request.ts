@@ -4,8 +4,9 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { contextFromHeaders } from '../telemetry/trace-headers.js';
 import { REQUEST_ID_HEADER, runWithRequestId } from '../telemetry/request-context.js';
 import { SERVICE_ATTRIBUTE } from '../telemetry/span-record.js';
+import { tracerOf } from '../telemetry/tracer-of.js';
 
-const tracer = trace.getTracer('dnd-tools/subgraph');
+const tracer = () => tracerOf('dnd-tools/subgraph');
 
 // 200 characters at most, as the subgraphs' event metadata (correlationId) takes it: the same value then ties a
 // request's log lines, spans and events together. Longer or blank ones are replaced by a new id.
@@ -34,7 +35,7 @@ export function traceRequest(service: string, req: IncomingMessage, res: ServerR
   const parent = contextFromHeaders((name) => header(req, name));
   const path = (req.url ?? '/').split('?', 1)[0]!;
   runWithRequestId(requestId, () =>
-    tracer.startActiveSpan(
+    tracer().startActiveSpan(
       `${req.method ?? 'GET'} ${route(path)}`,
       { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': req.method ?? 'GET', 'url.path': path } },
       parent,

@@ -6,6 +6,7 @@ import { AsyncQueue } from '../../../lib/async/async-queue.js';
 import { injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
 import { describeFailure } from '../data-source/describe-failure.js';
 import { readEventStream } from './event-stream.js';
+import { tracerOf } from '../../../lib/telemetry/tracer-of.js';
 
 export interface UpstreamRequest {
   /** The subgraph's name (errors name it) and its GraphQL URL. */
@@ -50,12 +51,11 @@ function toResult(body: unknown): ExecutionResult {
  * caller's identity as every subgraph fetch is. Resolves once the subgraph has answered, so the subscription is
  * registered there; a subgraph that is down, or a refusal before any event, comes back as one result.
  */
-// The global tracer: lib/telemetry registers the gateway's provider in main.ts (a no-op without one).
-const tracer = trace.getTracer('gateway');
+const tracer = () => tracerOf('gateway');
 
 export async function subscribeUpstream(request: UpstreamRequest): Promise<UpstreamResult> {
   // A CLIENT span for the subscribe request, until the subgraph answers (the stream itself outlives any trace).
-  const span = tracer.startSpan(`subscribe ${request.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'hub.service': request.subgraph, 'url.full': request.url } });
+  const span = tracer().startSpan(`subscribe ${request.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'hub.service': request.subgraph, 'url.full': request.url } });
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'text/event-stream',

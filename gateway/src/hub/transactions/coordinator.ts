@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import type { ParticipantClient } from './participant-client.js';
 import type { TransactionLog } from './transaction-log.js';
 import type { Prepared, Workflow } from './workflow.js';
+import { tracerOf } from '../../../../lib/telemetry/tracer-of.js';
 
 export interface CoordinatorOptions {
   log: TransactionLog;
@@ -31,8 +32,7 @@ const DEFAULT_ANSWER_WITHIN_MS = 5_000;
 // (its branch is idempotent), instead of holding the transaction's driver for ever.
 const PHASE_TWO_CALL_TIMEOUT_MS = 10_000;
 
-// The global tracer (lib/telemetry registers the provider in main.ts): a no-op until then, as in unit tests.
-const tracer = trace.getTracer('gateway');
+const tracer = () => tracerOf('gateway');
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -86,7 +86,7 @@ export class TransactionCoordinator {
    */
   execute<TInput, TResult>(workflow: Workflow<TInput, TResult>, input: TInput, initiator: string | null): Promise<{ transactionId: string; result: TResult }> {
     const transactionId = randomUUID();
-    return tracer.startActiveSpan(`transaction ${workflow.name}`, { attributes: { 'hub.transaction.id': transactionId, 'hub.transaction.workflow': workflow.name } }, async (span) => {
+    return tracer().startActiveSpan(`transaction ${workflow.name}`, { attributes: { 'hub.transaction.id': transactionId, 'hub.transaction.workflow': workflow.name } }, async (span) => {
       try {
         return await this.run(workflow, input, initiator, transactionId);
       } catch (err) {

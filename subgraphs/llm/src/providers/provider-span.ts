@@ -1,7 +1,8 @@
 import { SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { Provider, TokenUsage } from './provider.js';
+import { tracerOf } from '../../../../lib/telemetry/tracer-of.js';
 
-const tracer = trace.getTracer('dnd-tools/llm');
+const tracer = () => tracerOf('dnd-tools/llm');
 
 /** How one provider attempt ended: `ok`, or the ProviderError kind (RATE_LIMITED, TIMEOUT, CANCELLED...). */
 export interface AttemptOutcome {
@@ -37,7 +38,7 @@ export async function inProviderSpan<T>(
   outcomeOf: (result: T) => AttemptOutcome,
 ): Promise<T> {
   const attributes = { 'gen_ai.operation.name': operation, 'gen_ai.system': provider.type, 'llm.provider': provider.name, 'gen_ai.request.model': model };
-  return tracer.startActiveSpan(`llm ${operation} ${provider.name}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+  return tracer().startActiveSpan(`llm ${operation} ${provider.name}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
     try {
       const result = await run();
       finish(span, outcomeOf(result));
