@@ -55,7 +55,9 @@ export async function streamTextGeneration(services: GenerationServices, userId:
     restartable: false,
     onStarted: (row) => {
       started(row);
-      markStarted();
+      // Answered a turn later: the provider's request (a chain of promises in the SDK) is then on its way before
+      // yoga spends this thread on the response's headers and the STARTED event.
+      setImmediate(markStarted);
     },
     onDelta: (text) => push('DELTA', text, null),
   }).then(
