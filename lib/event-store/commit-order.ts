@@ -90,3 +90,13 @@ export async function checkpointAtPosition<TSchema extends Record<string, unknow
   const [row] = await db.select({ transactionId: events.transactionId }).from(events).where(eq(events.globalPosition, position));
   return row ? { transactionId: row.transactionId, position } : undefined;
 }
+
+/**
+ * Positions of the events after `after` that are already committed: with transactions still open, the final
+ * point lags behind them, and a follower starting there must not hand out what was committed before it started.
+ * Bounded: only the events of transactions that ended while an older one was still open lie past the final point.
+ */
+export async function committedPositionsAfter<TSchema extends Record<string, unknown>>(db: Executor<TSchema>, after: Checkpoint): Promise<Set<number>> {
+  const rows = await db.select({ position: events.globalPosition }).from(events).where(afterPoint(after));
+  return new Set(rows.map((row) => row.position));
+}

@@ -63,6 +63,33 @@ describe('EventFeed on PostgreSQL', () => {
     await feed.close();
   });
 
+  it('leaves out an event committed before subscribing while an older transaction was still open', async () => {
+    const feed = new EventFeed(database.db, { intervalMs: 10 });
+    const run = randomUUID();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let appended!: () => void;
+    const olderAppended = new Promise<void>((resolve) => (appended = resolve));
+    const older = database.db.transaction(async (tx) => {
+      await appendEvents(tx, { streamId: `${run}-a`, expectedVersion: 'any', events: [{ type: 'Older', data: {} }] });
+      appended();
+      await gate;
+    });
+    await olderAppended;
+    // Committed, but not final: the older transaction holds the feed's starting point behind it.
+    await append(database.db, { streamId: `${run}-b`, expectedVersion: 'any', events: [{ type: 'BeforeSubscribing', data: {} }] });
+    const subscriber = await feed.subscribe();
+    await append(database.db, { streamId: `${run}-b`, expectedVersion: 'any', events: [{ type: 'AfterSubscribing', data: {} }] });
+    release();
+    await older;
+    const seen: StoredEvent[] = [];
+    const ours = () => seen.filter((e) => e.streamId.startsWith(run));
+    await collectUntil(subscriber, seen, () => ours().length >= 2);
+    // The older transaction committed after the subscription began: its event is the subscriber's.
+    expect(ours().map((e) => e.type)).toEqual(['Older', 'AfterSubscribing']);
+    await feed.close();
+  });
+
   it('delivers 8 concurrent writers exactly once, in (transaction, position) order, to two subscribers', async () => {
     const feed = new EventFeed(database.db, { intervalMs: 5, batchSize: 7 });
     const run = randomUUID();

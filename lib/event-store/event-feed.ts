@@ -1,5 +1,5 @@
 import { badUserInput } from '../graphql/errors.js';
-import { checkpointAtPosition, checkpointOf, latestFinalCheckpoint, readFinalAfter, START, type EventFilter } from './commit-order.js';
+import { checkpointAtPosition, checkpointOf, committedPositionsAfter, latestFinalCheckpoint, readFinalAfter, START, type EventFilter } from './commit-order.js';
 import type { Checkpoint } from './consumer.js';
 import type { Executor } from './executor.js';
 import { FeedSubscription, type AcceptEvent } from './feed-subscription.js';
@@ -95,6 +95,9 @@ export class EventFeed<TSchema extends Record<string, unknown>> {
       if (!from) throw badUserInput(`afterPosition ${options.afterPosition} is not the position of a stored event`, { field: 'afterPosition' });
     }
     await this.ensureCursor();
+    // "Committed after subscribing" is what the subscriber gets: the events committed already but not yet final
+    // (an older transaction is still open, on a busy server) are left out.
+    const committedBefore = from ? undefined : await committedPositionsAfter(this.db, this.cursor);
     if (this.closed) throw new Error('event feed is closed');
     // Synchronous from here to the end: the cursor read below is exactly where this subscriber's live queue starts.
     const subscription: FeedSubscription<TSchema> = new FeedSubscription({
@@ -103,6 +106,7 @@ export class EventFeed<TSchema extends Record<string, unknown>> {
       accept: options.accept,
       readFrom: from ?? this.cursor,
       liveFrom: this.cursor,
+      committedBefore,
       maxQueue: this.maxQueue,
       catchUpPage: this.catchUpPage,
       onClose: () => this.remove(subscription),

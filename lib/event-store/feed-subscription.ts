@@ -15,6 +15,8 @@ export interface FeedSubscriptionOptions<TSchema extends Record<string, unknown>
   readFrom: Checkpoint;
   /** The feed's cursor when the subscriber joined: the live queue holds what the feed read after it. */
   liveFrom: Checkpoint;
+  /** Positions after `readFrom` that were committed before the subscriber joined (event-feed.ts): never delivered. */
+  committedBefore?: ReadonlySet<number> | undefined;
   maxQueue: number;
   catchUpPage: number;
   onClose(): void;
@@ -89,7 +91,7 @@ export class FeedSubscription<TSchema extends Record<string, unknown>> implement
       for (;;) {
         if (this.closed) return { done: true, value: undefined };
         const event = await this.nextCandidate();
-        if (!event) continue;
+        if (!event || this.options.committedBefore?.has(event.globalPosition)) continue;
         if (this.options.accept && !(await this.options.accept(event))) continue;
         if (this.closed) return { done: true, value: undefined };
         return { done: false, value: event };
