@@ -15,6 +15,7 @@ import { OPERATOR_ROLE, signUserToken } from '../lib/auth/jwt.js';
 import { repoRoot } from '../lib/config/paths.js';
 import { gradientPng } from '../lib/images/png.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
+import { metric } from './helpers/prometheus-text.js';
 
 const configDir = mkdtempSync(path.join(tmpdir(), 'observability-e2e-'));
 let platform: TestPlatform;
@@ -51,17 +52,6 @@ async function post(query: string, variables: Record<string, unknown>, headers: 
 
 const asOperator = (query: string, variables: Record<string, unknown> = {}) => post(query, variables, { authorization: `Bearer ${operatorToken}` });
 const scrape = async () => (await fetch(`${platform.url}/metrics`, { headers: { authorization: `Bearer ${operatorToken}` } })).text();
-
-/** A series' value in Prometheus text, whatever the order of its labels; 0 when absent. */
-function metric(text: string, name: string, labels: Record<string, string>): number {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)\{(.*)\} (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const pairs = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]));
-    if (Object.entries(labels).every(([key, value]) => pairs[key] === value)) return Number(match[3]);
-  }
-  return 0;
-}
 
 beforeAll(async () => {
   // The repository's hub.yaml with JSON log lines (the production format), so that each line's fields can be read.

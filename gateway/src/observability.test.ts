@@ -12,6 +12,7 @@ import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import type { FaultProxy } from './testing/fault-proxy.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 import { startGatewayBehindFaultProxy } from './testing/proxied-gateway.js';
+import { metric } from '../../tests/helpers/prometheus-text.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const FAST_RETRY = 'message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 5ms, max_delay: 20ms }\n';
@@ -30,17 +31,6 @@ afterAll(async () => {
   await proxy?.close();
   await tracing?.shutdown();
 });
-
-/** The value of one series in Prometheus text, whatever the order of its labels; 0 when absent. */
-function metric(text: string, name: string, labels: Record<string, string>): number {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)\{(.*)\} (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const pairs = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]));
-    if (Object.entries(labels).every(([key, value]) => pairs[key] === value)) return Number(match[3]);
-  }
-  return 0;
-}
 
 const scrape = async (origin: string, roles: string[] = [OPERATOR_ROLE]) => {
   const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${await signUserToken('prometheus', TEST_SECRET, '1h', roles)}` } });
