@@ -33,21 +33,30 @@ async function collectUntil(iterator: AsyncIterator<StoredEvent>, into: StoredEv
   }
 }
 
+/**
+ * A transaction that has appended an "Older" event to `<run>-a` and stays open until released: it holds the
+ * feed's final point behind it, as a slow writer on a busy server does.
+ */
+async function openOlderTransaction(run: string): Promise<{ release: () => void; older: Promise<void> }> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let appended!: () => void;
+  const olderAppended = new Promise<void>((resolve) => (appended = resolve));
+  const older = database.db.transaction(async (tx) => {
+    await appendEvents(tx, { streamId: `${run}-a`, expectedVersion: 'any', events: [{ type: 'Older', data: {} }] });
+    appended();
+    await gate;
+  });
+  await olderAppended;
+  return { release, older };
+}
+
 describe('EventFeed on PostgreSQL', () => {
   it('holds back an event committed while an older transaction is open, then delivers both in order', async () => {
     const feed = new EventFeed(database.db, { intervalMs: 10 });
     const run = randomUUID();
     const subscriber = await feed.subscribe();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let appended!: () => void;
-    const olderAppended = new Promise<void>((resolve) => (appended = resolve));
-    const older = database.db.transaction(async (tx) => {
-      await appendEvents(tx, { streamId: `${run}-a`, expectedVersion: 'any', events: [{ type: 'Older', data: {} }] });
-      appended();
-      await gate;
-    });
-    await olderAppended;
+    const { release, older } = await openOlderTransaction(run);
     await append(database.db, { streamId: `${run}-b`, expectedVersion: 'any', events: [{ type: 'Younger', data: {} }] });
 
     const pending = subscriber.next();
@@ -66,16 +75,7 @@ describe('EventFeed on PostgreSQL', () => {
   it('leaves out an event committed before subscribing while an older transaction was still open', async () => {
     const feed = new EventFeed(database.db, { intervalMs: 10 });
     const run = randomUUID();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let appended!: () => void;
-    const olderAppended = new Promise<void>((resolve) => (appended = resolve));
-    const older = database.db.transaction(async (tx) => {
-      await appendEvents(tx, { streamId: `${run}-a`, expectedVersion: 'any', events: [{ type: 'Older', data: {} }] });
-      appended();
-      await gate;
-    });
-    await olderAppended;
+    const { release, older } = await openOlderTransaction(run);
     // Committed, but not final: the older transaction holds the feed's starting point behind it.
     await append(database.db, { streamId: `${run}-b`, expectedVersion: 'any', events: [{ type: 'BeforeSubscribing', data: {} }] });
     const subscriber = await feed.subscribe();
