@@ -54,6 +54,15 @@ export interface CallOptions {
 
 const MUTATION = /^\s*mutation\b/;
 
+/** What call() was asked to send, as it goes down to joinOrSend() and exchange(). */
+interface Outgoing {
+  request: Parameters<HubDataSource['call']>[0];
+  identity: Identity;
+  extraHeaders: Record<string, string>;
+  options: CallOptions;
+  observation: FetchObservation | undefined;
+}
+
 function isMutationDocument(document: DocumentNode | undefined, query: string): boolean {
   const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   return operation?.kind === Kind.OPERATION_DEFINITION ? operation.operation === 'mutation' : MUTATION.test(query);
@@ -161,9 +170,10 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     options: CallOptions = {},
   ): Promise<GatewayGraphQLResponse> {
     const observation = options.deduplicated ? undefined : this.observer?.start(this.name, request.operationName ?? null);
-    if (!observation) return this.joinOrSend(request, identity, extraHeaders, options, undefined);
+    const outgoing: Outgoing = { request, identity, extraHeaders, options, observation };
+    if (!observation) return this.joinOrSend(outgoing);
     try {
-      const response = await observation.run(() => this.joinOrSend(request, identity, extraHeaders, options, observation));
+      const response = await observation.run(() => this.joinOrSend(outgoing));
       observation.end(resultOf(response));
       return response;
     } catch (err) {
@@ -176,32 +186,21 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
    * In-flight deduplication (resilience/dedup.ts): an identical query of the same caller, at the same priority,
    * already on its way to this subgraph is joined rather than sent again. Mutations never are.
    */
-  private joinOrSend(
-    request: Parameters<HubDataSource['call']>[0],
-    identity: Identity,
-    extraHeaders: Record<string, string>,
-    options: CallOptions,
-    observation: FetchObservation | undefined,
-  ): Promise<GatewayGraphQLResponse> {
-    if (options.deduplicated || (options.mutation ?? MUTATION.test(request.query))) return this.exchange(request, identity, extraHeaders, options, observation);
+  private joinOrSend(outgoing: Outgoing): Promise<GatewayGraphQLResponse> {
+    const { request, identity, extraHeaders, options, observation } = outgoing;
+    if (options.deduplicated || (options.mutation ?? MUTATION.test(request.query))) return this.exchange(outgoing);
     const key = queryKey({ subgraph: this.name, request, identity, headers: extraHeaders, priority: options.policy?.priority ?? this.defaults.priority });
     let sent = false;
     const answer = this.inFlight.run(key, () => {
       sent = true;
-      return this.exchange(request, identity, extraHeaders, { ...options, deduplicated: true }, observation);
+      return this.exchange({ ...outgoing, options: { ...options, deduplicated: true } });
     });
     if (!sent) observation?.shared();
     return answer;
   }
 
   /** One request's road to the subgraph: headers, the resilience policies, and the answer read. */
-  private async exchange(
-    request: Parameters<HubDataSource['call']>[0],
-    identity: Identity,
-    extraHeaders: Record<string, string>,
-    options: CallOptions,
-    observation: FetchObservation | undefined,
-  ): Promise<GatewayGraphQLResponse> {
+  private async exchange({ request, identity, extraHeaders, options, observation }: Outgoing): Promise<GatewayGraphQLResponse> {
     const headers: Record<string, string> = { ...extraHeaders };
     // The hub's own calls (a transaction's protocol) carry the id of the client request they are made for.
     if (!headers[REQUEST_ID_HEADER]) {
