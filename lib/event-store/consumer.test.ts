@@ -46,7 +46,10 @@ describe('pollConsumer', () => {
     await pollUntil(database.db, 'audit', collect, () => seen.length >= 7, 5);
     expect(beforeRestart).toBeLessThan(7);
     expect(seen).toEqual(appended);
-    expect(Math.max(...batchSizes)).toBe(5);
+    // Never more than the batch size, so 7 events took at least two batches. Not "exactly 5": on PostgreSQL another
+    // test's open transaction can hold the safe point back and cut any batch short.
+    expect(Math.max(...batchSizes)).toBeLessThanOrEqual(5);
+    expect(batchSizes.length).toBeGreaterThanOrEqual(2);
     expect(await pollConsumer(database.db, 'audit', collect, { batchSize: 5 })).toMatchObject({ delivered: 0 });
     const last = (await readStream(database.db, 's-0')).at(-1)!;
     expect(last.eventId).toBe(appended[6]);
