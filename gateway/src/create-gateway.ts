@@ -182,7 +182,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     });
   });
 
-  const graphqlWs = attachGraphqlWs(server, yoga, config.secret);
+  const graphqlWs = attachGraphqlWs(server, yoga, config.secret, observability.wsOperations);
   const drain = new HttpDrain(server);
 
   let closing: Promise<void> | undefined;

@@ -27,6 +27,7 @@ export interface TestSubscription<TData = Record<string, any>> {
 interface Operation {
   query: string;
   variables?: Record<string, unknown>;
+  operationName?: string;
 }
 
 function queueSink<TData>(queue: AsyncQueue<SubscriptionResult<TData>>, settle: (outcome: unknown) => void) {

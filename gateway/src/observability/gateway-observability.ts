@@ -13,6 +13,7 @@ import { gatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
 import { RequestTracker } from './request-tracker.js';
 import { subgraphFetchObserver, type SubgraphFetchObserver } from './subgraph-fetch-observer.js';
 import { TraceReader } from './trace-reader.js';
+import { wsOperationObserver, type WsOperationObserver } from './ws-operation-observer.js';
 
 export const GATEWAY_SERVICE = 'gateway';
 
@@ -32,6 +33,8 @@ export interface GatewayObservability {
   plugins: Array<Plugin | Plugin<RequestIdContext>>;
   /** For every HubDataSource; undefined when tracing, metrics and tracking are all off (nothing to pay for). */
   fetchObserver: SubgraphFetchObserver | undefined;
+  /** What the plugins do for HTTP requests, for graphql-ws operations (ws-server.ts). */
+  wsOperations: WsOperationObserver;
   /** Query.hub's requests, request, trace and traces. */
   hub: HubObservability;
   /** Undefined when observability.metrics is off. */
@@ -54,13 +57,15 @@ export function createGatewayObservability(options: GatewayObservabilityOptions)
 
   const plugins: GatewayObservability['plugins'] = [useRequestId()];
   if (tracingOn) plugins.push(useTracing({ tracer }));
-  plugins.push(useRequestRecording({ tracker: tracker.enabled ? tracker : undefined, metrics, logger: processLogger(GATEWAY_SERVICE) }));
+  const recording = { tracker: tracker.enabled ? tracker : undefined, metrics, logger: processLogger(GATEWAY_SERVICE) };
+  plugins.push(useRequestRecording(recording));
 
   const observed = tracingOn || metrics !== undefined || tracker.enabled;
   const instances = () => options.services().flatMap((service) => service.instances.map((instance) => instance.url));
   return {
     plugins,
     fetchObserver: observed ? subgraphFetchObserver({ tracer, metrics, tracker: tracker.enabled ? tracker : undefined }) : undefined,
+    wsOperations: wsOperationObserver({ tracer: tracingOn ? tracer : undefined, recording }),
     hub: {
       tracker,
       // Never filled when this process did not start tracing: the subgraphs' spans are still read.
