@@ -23,6 +23,7 @@ import { useServerTiming } from './plugins/use-server-timing.js';
 import { useSubscriptions, type SubscriptionsPlugin } from './plugins/use-subscriptions.js';
 import { ServiceRegistry } from './resilience/service-registry.js';
 import { attachGraphqlWs } from './subscriptions/ws-server.js';
+import { RootFieldTimeouts } from './resilience/root-field-timeouts.js';
 import { listSubgraphs, type SupergraphSubgraph } from './supergraph-subgraphs.js';
 import { watchedSupergraph } from './supergraph-watcher.js';
 import { createHubSubgraph, HUB_SUBGRAPH } from './hub/hub-subgraph.js';
@@ -84,6 +85,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const agent = createSubgraphAgent({ requestTimeoutMs });
   const registry = new ServiceRegistry(hubConfig, agent);
   const defaults = { requestTimeoutMs, priority: hubConfig.message_hub.priority.default };
+  const rootFieldTimeouts = new RootFieldTimeouts(hubConfig.message_hub.root_field_timeouts);
   // Tracing, metrics, message tracking and the access log (hub.yaml observability): plugins, fetch observer, Query.hub.
   const observability = createGatewayObservability({ config: hubConfig.observability, services: () => registry.snapshot(), secret: config.secret, dispatcher: agent });
 
@@ -112,7 +114,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     buildService: ({ name, url }) => {
       if (hub && name === HUB_SUBGRAPH) return hub.dataSource;
       const service = registry.ensure(name, urlsOf(name, url ?? ''));
-      const dataSource = new HubDataSource({ name, service, secret: config.secret, dispatcher: agent, defaults, observer: observability.fetchObserver });
+      const dataSource = new HubDataSource({ name, service, secret: config.secret, dispatcher: agent, defaults, observer: observability.fetchObserver, rootFieldTimeouts });
       dataSources.set(name, dataSource);
       return dataSource;
     },

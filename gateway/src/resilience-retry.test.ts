@@ -22,6 +22,7 @@ message_hub:
   retry_policy: { max_attempts: 5, base_delay: 10ms, max_delay: 40ms }
   circuit_breaker: { failure_threshold: 1000 }
   health_check: { interval: 1m }
+  root_field_timeouts: { Mutation.castSpell: 900ms }
 `,
   }));
   bearer = { authorization: `Bearer ${await signUserToken('wizard-1', TEST_SECRET)}` };
@@ -86,6 +87,15 @@ describe('timeouts within the deadline', () => {
     const result = await fixture.graphql(learn(), undefined, bearer);
     expect(Date.now() - started).toBeLessThan(700);
     expect(result.body.errors?.[0]).toMatchObject({ message: 'The grimoire service is unavailable (timeout after 400 ms)', extensions: { reason: 'TIMEOUT' } });
+  });
+
+  it("gives a fetch of a field in root_field_timeouts that field's timeout instead of the service's", async () => {
+    proxy.mode = { kind: 'pass', delayMs: 600 };
+    const cast = await fixture.graphql('mutation { castSpell(spellId: "spell-1") { caster } }', undefined, bearer);
+    expect(cast.body).toEqual({ data: { castSpell: { caster: 'wizard-1' } } });
+    // The same service, the same delay, a field not listed: cut at the service's 400 ms.
+    const learned = await fixture.graphql(learn(), undefined, bearer);
+    expect(learned.body.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'TIMEOUT' });
   });
 
   it('retries timed-out attempts only until the request deadline: DEADLINE_EXCEEDED', async () => {

@@ -127,6 +127,9 @@ export const resilienceDefaults = {
   bulkhead: bulkheadDefaults.prefault({}),
   discovery: discoveryDefaults.prefault({}),
   priority: priorityConfig.prefault({}),
+  // Per-attempt timeouts of fetches that select these root fields (`Mutation.generateBackstory: 50`), instead of
+  // their service's: none by default, every field gets its service's timeout.
+  root_field_timeouts: z.record(rootField, duration).default({}),
   // true: a newly composed supergraph file is served without a restart (a bad one is logged and ignored).
   watch_supergraph: z.boolean().default(true),
 };

@@ -12,6 +12,7 @@ import { isBrokenCircuit } from '../resilience/breaker.js';
 import { copyResponse, InFlightRequests, queryKey } from '../resilience/dedup.js';
 import type { FetchPolicy, ResilientService } from '../resilience/resilient-service.js';
 import { isRetryable } from '../resilience/retry.js';
+import type { RootFieldTimeouts } from '../resilience/root-field-timeouts.js';
 import { AttemptTimeoutError, ServiceUnavailableError, type UnavailableReason } from '../resilience/unavailable.js';
 import { describeFailure } from './describe-failure.js';
 import { fetchErrorPaths } from './fetch-error-paths.js';
@@ -29,6 +30,8 @@ export interface HubDataSourceOptions {
   defaults: { requestTimeoutMs: number; priority: Priority };
   /** Tracing, metrics and message tracking of each fetch and attempt; absent when all three are off. */
   observer?: SubgraphFetchObserver | undefined;
+  /** message_hub.root_field_timeouts: a longer (or shorter) attempt timeout for fetches of these fields. */
+  rootFieldTimeouts?: RootFieldTimeouts | undefined;
 }
 
 /** One prepared HTTP request to a subgraph: what the resilience policies see and may send again. */
@@ -50,6 +53,8 @@ export interface CallOptions {
   idempotent?: boolean;
   /** Set on the one fetch that in-flight deduplication sends for every caller sharing it (resilience/dedup.ts). */
   deduplicated?: boolean;
+  /** The planned fetch's parsed operation, when the planner gave it: root-field timeouts then need no parse. */
+  document?: DocumentNode | undefined;
 }
 
 const MUTATION = /^\s*mutation\b/;
@@ -116,6 +121,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   private readonly service: ResilientService;
   private readonly defaults: HubDataSourceOptions['defaults'];
   private readonly observer: SubgraphFetchObserver | undefined;
+  private readonly rootFieldTimeouts: RootFieldTimeouts | undefined;
   private readonly inFlight = new InFlightRequests<GatewayGraphQLResponse>(copyResponse);
 
   constructor(options: HubDataSourceOptions) {
@@ -126,6 +132,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     this.service = options.service;
     this.defaults = options.defaults;
     this.observer = options.observer;
+    this.rootFieldTimeouts = options.rootFieldTimeouts;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {
@@ -147,7 +154,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     if (mutation && policy?.idempotencyKey) plannerHeaders[IDEMPOTENCY_HEADER] = policy.idempotencyKey;
     const { query, variables, operationName, extensions } = request;
     try {
-      return await this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders, { policy, mutation });
+      return await this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders, { policy, mutation, document });
     } catch (err) {
       // @apollo/gateway would record a thrown error without a path; answered per field instead, each null field
       // of this fetch says why (the rest of the client's response is served as usual).
@@ -217,6 +224,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
       priority: options.policy?.priority ?? this.defaults.priority,
       deadline: options.policy?.deadline ?? Date.now() + this.defaults.requestTimeoutMs,
       retryable: isRetryable({ mutation, idempotencyKey: options.policy?.idempotencyKey, idempotent: options.idempotent }),
+      attemptTimeoutMs: this.rootFieldTimeouts?.timeoutMsFor(request.query, options.document),
     };
 
     let response: FetcherResponse;

@@ -17,6 +17,8 @@ export interface FetchPolicy {
   deadline: number;
   /** retry.ts isRetryable: a query, or a mutation that is idempotent. */
   retryable: boolean;
+  /** Per attempt, instead of the service's timeout (message_hub.root_field_timeouts). */
+  attemptTimeoutMs?: number | undefined;
 }
 
 /** One attempt's transport: sends to `url`, aborts on `signal`; throws only for network errors and timeouts. */
@@ -85,7 +87,7 @@ export class ResilientService {
     // Each instance can refuse once per request (a raced probe slot); bounded so the loop always ends.
     let refusals = 0;
     while (attempt < maxAttempts) {
-      const budget = attemptBudget(this.policy.timeoutMs, fetch.deadline);
+      const budget = attemptBudget(fetch.attemptTimeoutMs ?? this.policy.timeoutMs, fetch.deadline);
       if (budget.ms <= 0) break;
       // Never into an open breaker: another instance, or stop here with the last failure.
       const instance = this.balancer.pick(this.instanceList, tried);
