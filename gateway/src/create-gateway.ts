@@ -15,6 +15,7 @@ import { graphiqlOptions } from './graphiql.js';
 import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from './http/body-limit.js';
 import { IMAGES_PREFIX, proxyImage } from './http/image-proxy.js';
 import { refuseNonOperator } from './http/operator-only.js';
+import { PlaygroundPage, wantsPlayground } from './http/playground-page.js';
 import { errorBody, sendJson } from './http/send-json.js';
 import { maskGatewayError } from './mask-gateway-error.js';
 import { useAuth, type AuthContext } from './plugins/use-auth.js';
@@ -124,13 +125,16 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   hub?.coordinator.start();
 
   // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws).
+  const playgroundOptions = graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded });
+  const playground = new PlaygroundPage(playgroundOptions);
   const subscriptions = useSubscriptions({ supergraphSdl, subgraphs, secret: config.secret, dispatcher: agent });
   const yoga = createYoga<Record<string, never>, AuthContext>({
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded }),
-    // GraphiQL's page with its scripts inlined from the package: yoga's default loads them from unpkg.com, which a
-    // machine with no network (npm start's promise, CI) cannot reach.
+    // GraphiQL's page is served by route() (http/playground-page.ts), compressed and revalidated; yoga's options stay
+    // the same in case a request reaches it. Its scripts are inlined from the package: yoga's default loads them from
+    // unpkg.com, which a machine with no network (npm start's promise, CI) cannot reach.
+    graphiql: playgroundOptions,
     renderGraphiQL,
     maskedErrors: { maskError: maskGatewayError },
     // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.
@@ -172,6 +176,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: services, ...(ready ? {} : { notReady }) });
     }
     if (imageOrigin && pathname.startsWith(IMAGES_PREFIX)) return proxyImage(req, res, imageOrigin, agent);
+    if (pathname === '/graphql' && wantsPlayground(req)) return playground.serve(req, res);
     if (refuseUnboundedBody(req, res, maxBodyBytes)) return;
     await yoga.requestListener(req, res);
   }

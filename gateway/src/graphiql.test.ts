@@ -1,3 +1,5 @@
+import { gunzipSync } from 'node:zlib';
+import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLAYGROUND_EXAMPLES } from '../../frontend-sdk/playground-examples.js';
 import { verifyUserToken } from '../../lib/auth/index.js';
@@ -49,5 +51,29 @@ describe('GraphiQL at GET /graphql', () => {
     expect(parsed).toHaveLength(PLAYGROUND_EXAMPLES.length + 1);
     expect(JSON.parse(parsed[1]?.variables ?? '{}')).toMatchObject({ input: { name: 'Kettra Ashvale', race: 'HALF_ELF' } });
     expect(parsed.every((tab) => tab.headers?.includes('Bearer '))).toBe(true);
+  });
+
+  it('goes out compressed as the browser accepts, the same page, and a revalidated reload is a 304', async () => {
+    fixture = await startGatewayFixture({ secretEmbedded: true });
+    const url = `${fixture.origin}/graphql`;
+    const plain = await request(url, { headers: { accept: 'text/html' } });
+    const html = Buffer.from(await plain.body.arrayBuffer());
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(html.toString()).toContain('query PartyOverview');
+
+    const gz = await request(url, { headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate' } });
+    const compressed = Buffer.from(await gz.body.arrayBuffer());
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(compressed.length).toBeLessThan(html.length / 3);
+    expect(gunzipSync(compressed).equals(html)).toBe(true);
+    const br = await request(url, { headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' } });
+    await br.body.dump();
+    expect(br.headers['content-encoding']).toBe('br');
+
+    const etag = String(plain.headers.etag);
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    const again = await request(url, { headers: { accept: 'text/html', 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect((await again.body.arrayBuffer()).byteLength).toBe(0);
   });
 });
