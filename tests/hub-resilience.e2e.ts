@@ -134,6 +134,26 @@ describe('a slow subgraph', () => {
   });
 });
 
+describe('a mutation whose answer comes too late', () => {
+  it('is retried by the hub when the client sent an idempotency-key, and still runs once', async () => {
+    // The first attempt reaches campaign and creates the campaign; its answer is held past the 400 ms timeout.
+    campaignProxy.mode = { kind: 'late-answer', delayMs: 1500, times: 1 };
+    campaignProxy.requests.length = 0;
+    const response = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await platform.token('dm-1')}`, 'idempotency-key': 'create-keep-on-the-borderlands' },
+      body: JSON.stringify({ query: 'mutation { createCampaign(input: { name: "Keep on the Borderlands" }) { campaign { id name } } }' }),
+    });
+    const body = (await response.json()) as { data?: { createCampaign: { campaign: { id: string } } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    // The retry carried the same key, and campaign answered it with the first run's campaign.
+    expect(campaignProxy.requests.map((request) => request.idempotencyKey)).toEqual(['create-keep-on-the-borderlands', 'create-keep-on-the-borderlands']);
+    const mine = await platform.gql<{ campaigns: { edges: Array<{ node: { id: string; name: string } }> } }>('{ campaigns(first: 50) { edges { node { id name } } } }', undefined, 'dm-1');
+    const kept = mine.data?.campaigns.edges.map((edge) => edge.node).filter((campaign) => campaign.name === 'Keep on the Borderlands');
+    expect(kept?.map((campaign) => campaign.id)).toEqual([body.data?.createCampaign.campaign.id]);
+  });
+});
+
 describe('start-up', () => {
   it('stops the gateway on a hub.yaml with a bad key and names the key', async () => {
     const badYaml = path.join(configDir, 'bad.yaml');

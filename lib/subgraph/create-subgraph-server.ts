@@ -6,6 +6,7 @@ import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../auth/identity.js';
+import type { AppDatabase } from '../db/open-database.js';
 import { maskError } from '../graphql/mask-error.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { HttpDrain } from '../shutdown/http-drain.js';
@@ -16,6 +17,7 @@ import { handleTracesRoute } from '../telemetry/traces-route.js';
 import { currentTracing } from '../telemetry/tracing.js';
 import { processLogger } from '../telemetry/logger.js';
 import { RecentTraces } from '../telemetry/recent-traces.js';
+import { useIdempotency } from './idempotency/use-idempotency.js';
 
 export interface RequestInfo {
   identity: Identity;
@@ -37,6 +39,11 @@ export interface SubgraphServerOptions<TContext extends object> {
   metrics?(registry: Registry): void;
   /** The service's live event feed (subscriptions): its subscribers are reported at /metrics, and it is closed first on close(). */
   eventFeed?: { readonly subscriberCount: number; close(): Promise<void> };
+  /**
+   * The service's database, holding lib/subgraph/idempotency's table: mutations sent with an idempotency-key run
+   * once per key (idempotency/use-idempotency.ts).
+   */
+  idempotency?: AppDatabase<Record<string, unknown>>;
 }
 
 export interface SubgraphServer {
@@ -75,7 +82,12 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     healthCheckEndpoint: '/health',
     maskedErrors: { maskError: maskError(options.name) },
     logging: false,
-    plugins: [operationNameOnSpan],
+    plugins: [
+      operationNameOnSpan,
+      ...(options.idempotency
+        ? [useIdempotency({ name: options.name, db: options.idempotency, userOf: (request) => verifyIdentity(request.headers.get(IDENTITY_HEADER), options.secret)?.userId ?? null })]
+        : []),
+    ],
     context: async ({ request }) => {
       const identityHeader = request.headers.get(IDENTITY_HEADER) ?? '';
       const identity = verifyIdentity(identityHeader, options.secret);

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
 
 /**
- * What the proxy does with the next GraphQL requests: pass them on (after `delayMs`), answer an HTTP status, or
- * cut the connection; with `times`, only that many requests, then it passes again.
+ * What the proxy does with the next GraphQL requests: pass them on (after `delayMs`), pass them on at once and hold
+ * the subgraph's answer for `delayMs` (the work is done, the answer late), answer an HTTP status, or cut the
+ * connection; with `times`, only that many requests, then it passes again.
  */
-export type FaultMode = ({ kind: 'pass'; delayMs?: number } | { kind: 'status'; status: number } | { kind: 'reset' }) & { times?: number };
+export type FaultMode = ({ kind: 'pass'; delayMs?: number } | { kind: 'late-answer'; delayMs: number } | { kind: 'status'; status: number } | { kind: 'reset' }) & { times?: number };
 
 export interface ProxiedRequest {
   method: string;
@@ -57,11 +58,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       }
       if (mode.kind === 'reset') return req.socket.destroy();
       if (mode.kind === 'status') return res.writeHead(mode.status, { 'content-type': 'text/plain' }).end('injected failure');
-      if (mode.delayMs) await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
+      if (mode.kind === 'pass' && mode.delayMs) await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
       if (res.destroyed) return;
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'connection'));
       const upstream = await request(`${origin}${req.url ?? '/'}`, { dispatcher: agent, method: req.method as 'GET' | 'POST', headers, body: req.method === 'POST' ? body : undefined });
       const answer = await upstream.body.arrayBuffer();
+      if (mode.kind === 'late-answer') await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
+      if (res.destroyed) return;
       res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json') }).end(Buffer.from(answer));
     })().catch(() => res.destroy());
   });

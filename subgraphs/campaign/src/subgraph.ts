@@ -26,5 +26,6 @@ export function createCampaignSubgraph({ database, secret }: CampaignSubgraphOpt
     secret,
     createContext: (info) => createContext(database.db, eventFeed, info),
     eventFeed,
+    idempotency: database.db,
   });
 }

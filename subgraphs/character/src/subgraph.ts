@@ -28,5 +28,6 @@ export function createCharacterSubgraph({ database, secret }: CharacterSubgraphO
     secret,
     createContext: contextFactory(database.db, eventFeed),
     eventFeed,
+    idempotency: database.db,
   });
 }

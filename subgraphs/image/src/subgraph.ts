@@ -35,6 +35,7 @@ export function createImageSubgraph({ database, secret, settings: overrides = {}
     secret,
     createContext: (info) => createContext(database.db, settings, eventFeed, info),
     eventFeed,
+    idempotency: database.db,
     route: (req, res) => refuseOversizedBody(req, res, maxBodyBytes) || serveImage(req, res),
   });
 }

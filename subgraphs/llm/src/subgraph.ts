@@ -58,6 +58,7 @@ export function createLlmSubgraph(options: LlmSubgraphOptions): LlmSubgraph {
     resolvers,
     secret: options.secret,
     createContext: (info) => createContext(services, info),
+    idempotency: options.database.db,
     metrics: (registry) => {
       new Gauge({
         name: 'llm_running_generations',

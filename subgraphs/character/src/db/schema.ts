@@ -9,6 +9,8 @@ import type { Ability, Alignment, ArmorType, CharacterClass, Race, Skill } from 
 export * from '../../../../lib/event-store/schema.js';
 // The hub's two-phase commit keeps its branch records and reservations here too, committed with the work.
 export * from '../../../../lib/transactions/schema.js';
+// Mutations retried with their idempotency-key are answered from here instead of running twice.
+export * from '../../../../lib/subgraph/idempotency/schema.js';
 
 /** One inventory line. Stored as jsonb on the character: see characters.inventory. */
 export interface InventoryItem {
