@@ -124,9 +124,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   registry.startHealthPolling();
   hub?.coordinator.start();
 
-  // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws).
   const playgroundOptions = graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded });
   const playground = new PlaygroundPage(playgroundOptions);
+  // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws).
   const subscriptions = useSubscriptions({ supergraphSdl, subgraphs, secret: config.secret, dispatcher: agent });
   const yoga = createYoga<Record<string, never>, AuthContext>({
     graphqlEndpoint: '/graphql',
