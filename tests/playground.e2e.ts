@@ -224,6 +224,10 @@ describe('in Chromium', () => {
 
     // A journey tab as shipped: its file and example variables, the operation picked from the run menu.
     await page.locator('.graphiql-tab-button', { hasText: 'CreateCharacter' }).dispatchEvent('click');
+    // The switch renders on a later frame: run too early and the overview runs again, with no menu to pick from
+    // (seen on a loaded CI machine).
+    await page.locator('.graphiql-tab.graphiql-tab-active', { hasText: 'CreateCharacter' }).waitFor();
+    await expect.poll(async () => page.locator('.graphiql-query-editor').innerText(), { timeout: 20_000 }).toContain('CreateCharacter');
     await page.locator('.graphiql-execute-button').click();
     await page.getByRole('menuitem', { name: 'CreateCharacter' }).click();
     await expect.poll(resultText, { timeout: 20_000 }).toContain('"name": "Kettra Ashvale"');
