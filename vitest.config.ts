@@ -1,15 +1,7 @@
 import { createRequire } from 'node:module';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
-
-/**
- * Unit files that follow a trace through @apollo/gateway's own spans. Its tracer is a module constant, and the
- * OpenTelemetry API binds such a tracer to the first provider registered in the process for good: in a worker
- * shared with an earlier file that traced, its spans go to that file's stopped provider and the trace shows a hole.
- * A fresh process each, as in production, where one provider serves the process's life.
- */
-const OWN_PROCESS = ['gateway/src/observability.test.ts', 'gateway/src/ws-observability.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -44,9 +36,8 @@ export default defineConfig({
         // Files of in-process tests share each worker's module cache: importing yoga, apollo and PGlite afresh for
         // every file took more time than the tests (CI near its 15 minutes); the setup file resets the one piece
         // of process state tests configure (the tracer).
-        test: { name: 'unit', include: ['**/*.test.ts'], exclude: [...configDefaults.exclude, ...OWN_PROCESS], isolate: false, setupFiles: ['tests/setup/fresh-tracing.ts'] },
+        test: { name: 'unit', include: ['**/*.test.ts'], isolate: false, setupFiles: ['tests/setup/fresh-tracing.ts'] },
       },
-      { extends: true, test: { name: 'unit-own-process', include: OWN_PROCESS } },
       // End-to-end files keep a fresh process each: they spawn the platform and set environment variables.
       { extends: true, test: { name: 'e2e', include: ['tests/**/*.e2e.ts'] } },
     ],
