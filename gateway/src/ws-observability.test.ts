@@ -66,7 +66,7 @@ describe('a query over graphql-ws', () => {
 
 describe('a refused operation over graphql-ws', () => {
   it('keeps the code yoga gives it over HTTP too, and is recorded as an error', async () => {
-    const before = await requestsTotal({ operation_name: 'anonymous', outcome: 'error' });
+    const before = await requestsTotal({ operation_type: 'unknown', operation_name: 'anonymous', outcome: 'error' });
     const unknown = socket.subscribe({ query: '{ spellsForgotten { name } }' });
     await expect(unknown.next()).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })]);
     const broken = socket.subscribe({ query: 'query Broken { spells { name ', operationName: 'Broken' });
@@ -79,6 +79,6 @@ describe('a refused operation over graphql-ws', () => {
     expect(refused.every((record) => record.durationMs !== null)).toBe(true);
     // Named as the subscribe message names it, though it never parsed.
     expect(refused[1]?.operationName).toBe('Broken');
-    expect(await requestsTotal({ operation_name: 'anonymous', outcome: 'error' })).toBe(before + 2);
+    expect(await requestsTotal({ operation_type: 'unknown', operation_name: 'anonymous', outcome: 'error' })).toBe(before + 2);
   });
 });
