@@ -103,12 +103,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       })
     : undefined;
 
+  // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws),
+  // on the instances of the registry and with entity fetches through the data sources.
+  const subscriptions = useSubscriptions({ supergraphSdl, registry, dataSources, secret: config.secret });
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph({
       file: config.supergraphPath,
       initialSdl: supergraphSdl,
       watch: hubConfig.message_hub.watch_supergraph,
-      onReload: (reloaded) => registry.retain(new Set(reloaded.map((subgraph) => subgraph.name))),
+      onReload: (reloaded, sdl) => {
+        registry.retain(new Set(reloaded.map((subgraph) => subgraph.name)));
+        subscriptions.reload(sdl);
+      },
     }),
     // Called for each subgraph at load and again for one whose routing URL a reloaded supergraph changed: the
     // service's breakers and figures live in the registry under its name, so they carry over.
@@ -126,8 +132,6 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   const playgroundOptions = graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded });
   const playground = new PlaygroundPage(playgroundOptions);
-  // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws).
-  const subscriptions = useSubscriptions({ supergraphSdl, subgraphs, secret: config.secret, dispatcher: agent });
   const yoga = createYoga<Record<string, never>, AuthContext>({
     graphqlEndpoint: '/graphql',
     landingPage: false,

@@ -13,8 +13,8 @@ export interface SupergraphWatchOptions {
   initialSdl: string;
   /** false: serve initialSdl for the gateway's lifetime (hub.yaml message_hub.watch_supergraph). */
   watch: boolean;
-  /** After the gateway switched to a new supergraph (its subgraphs, to update the service registry). */
-  onReload?: (subgraphs: SupergraphSubgraph[]) => void;
+  /** After the gateway switched to a new supergraph: its subgraphs (for the service registry) and its text. */
+  onReload?: (subgraphs: SupergraphSubgraph[], supergraphSdl: string) => void;
 }
 
 /**
@@ -45,7 +45,7 @@ export function watchedSupergraph(options: SupergraphWatchOptions): SupergraphSd
         update(sdl);
         current = sdl;
         console.log(`gateway: supergraph reloaded from ${name} (${subgraphs.map((subgraph) => subgraph.name).join(', ')})`);
-        options.onReload?.(subgraphs);
+        options.onReload?.(subgraphs, sdl);
       } catch (err) {
         console.error(`gateway: ignored the new ${name}, still serving the previous supergraph: ${(err as Error).message}`);
       }

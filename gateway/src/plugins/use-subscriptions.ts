@@ -1,7 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
 import type { Identity } from '../../../lib/auth/index.js';
-import type { SupergraphSubgraph } from '../supergraph-subgraphs.js';
+import type { HubDataSource } from '../data-source/hub-data-source.js';
+import type { ServiceRegistry } from '../resilience/service-registry.js';
 import { LiveSubscriptions } from '../subscriptions/live-results.js';
 import { routeSubscription, type Router } from '../subscriptions/route-subscription.js';
 import { SupergraphJoins } from '../subscriptions/supergraph-joins.js';
@@ -9,11 +10,11 @@ import type { AuthContext } from './use-auth.js';
 
 export interface SubscriptionsOptions {
   supergraphSdl: string;
-  /** The subgraphs with the URLs the gateway routes to (overrides applied). */
-  subgraphs: SupergraphSubgraph[];
+  /** The services' instances, breakers and health: a subscription opens on an instance their load balancer picks. */
+  registry: Pick<ServiceRegistry, 'get'>;
+  /** The gateway's data source of each subgraph: entity fetches for events go through them. */
+  dataSources: ReadonlyMap<string, HubDataSource>;
   secret: string;
-  /** The gateway's keep-alive pool to the subgraphs: entity fetches for events go over it. */
-  dispatcher: Dispatcher;
   /** 10 s by default: a subgraph registers a subscription in milliseconds; ten seconds of silence means it is stuck. */
   connectTimeoutMs?: number;
 }
@@ -21,6 +22,8 @@ export interface SubscriptionsOptions {
 export interface SubscriptionsPlugin extends Plugin<AuthContext> {
   /** Subscriptions being forwarded right now. */
   readonly liveCount: number;
+  /** Routes new subscriptions by a reloaded supergraph; those already open keep the instance they are on. */
+  reload(supergraphSdl: string): void;
   /** Ends every forwarded subscription (their clients get `complete`) and closes the upstream connections. */
   close(): Promise<void>;
 }
@@ -45,14 +48,14 @@ export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPl
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const router: Router = {
     joins: new SupergraphJoins(options.supergraphSdl),
-    urlOf: new Map(options.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
+    streamUrls: (service) => options.registry.get(service)?.streamUrls(),
+    dataSources: options.dataSources,
     secret: options.secret,
     // A pool of its own, unbounded and without a body timeout: each subscription holds one connection for as long
     // as it lives, which must not take sockets from queries (the shared pool caps them) nor be cut while quiet.
     // A dead connection still shows: the subgraph pings every 12 s, and the socket errors when the peer is gone.
     // 30 s idle keep-alive, as the shared pool: under the subgraphs' 65 s, so the gateway closes idle sockets first.
     subscriptionAgent: new Agent({ keepAliveTimeout: 30_000, headersTimeout: connectTimeoutMs, bodyTimeout: 0 }),
-    dispatcher: options.dispatcher,
     connectTimeoutMs,
     live: new LiveSubscriptions(),
   };
@@ -63,6 +66,9 @@ export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPl
     },
     get liveCount() {
       return router.live.size;
+    },
+    reload(supergraphSdl) {
+      router.joins = new SupergraphJoins(supergraphSdl);
     },
     async close() {
       await router.live.close();

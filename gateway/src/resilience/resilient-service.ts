@@ -74,6 +74,20 @@ export class ResilientService {
     }
   }
 
+  /**
+   * Where a long-lived stream (a subscription) may open, in the order to try: the load balancer's pick, then every
+   * other instance whose breaker admits requests, healthy ones first. A stream is neither queued nor retried once
+   * it started: it only goes on to the next instance when one cannot be reached.
+   */
+  streamUrls(): string[] {
+    const first = this.balancer.pick(this.instanceList);
+    if (!first) return [];
+    const now = Date.now();
+    const rest = this.instanceList.filter((instance) => instance !== first && instance.routable(false, now));
+    rest.sort((a, b) => Number(b.routable(true, now)) - Number(a.routable(true, now)));
+    return [first.url, ...rest.map((instance) => instance.url)];
+  }
+
   snapshot(): ServiceSnapshot {
     return { name: this.name, instances: this.instanceList.map((instance) => instance.snapshot()), queue: this.bulkhead.snapshot() };
   }

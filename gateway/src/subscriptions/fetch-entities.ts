@@ -1,46 +1,33 @@
-import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { fetch, type Dispatcher } from 'undici';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
-import { describeFailure } from '../data-source/describe-failure.js';
-import type { EntityFetcher } from './resolve-entities.js';
+import type { Identity } from '../../../lib/auth/index.js';
+import type { HubDataSource } from '../data-source/hub-data-source.js';
+import type { EntityFetcher, JsonObject } from './resolve-entities.js';
 import { serviceUnavailable } from './upstream-subscription.js';
 
 export interface EntityFetcherOptions {
-  urlOf: ReadonlyMap<string, string>;
-  secret: string;
+  /** The gateway's data source of each subgraph, by name (the ones query planning uses). */
+  dataSources: ReadonlyMap<string, HubDataSource>;
   /** The subscriber: every entity fetch runs with its identity, as the fetches of its queries do. */
   identity: Identity;
-  /** The gateway's keep-alive pool to the subgraphs. */
-  dispatcher: Dispatcher;
 }
 
 /**
- * `_entities` queries for subscription events, sent like HubDataSource sends query plans: JSON over the shared
- * pool, signed with the caller's identity; a transport failure or an answer that is not GraphQL becomes a
- * SERVICE_UNAVAILABLE error naming the subgraph.
+ * `_entities` queries for subscription events, sent through the subgraph's HubDataSource as a query plan's fetches
+ * are: the hub's policies (bulkhead, load balancing over instances, breakers, retries of a query), tracing and
+ * message tracking. A subgraph that cannot answer gives its SERVICE_UNAVAILABLE error, for the fields it owns.
  */
 export function entityFetcher(options: EntityFetcherOptions): EntityFetcher {
   return async (graph, query, variables) => {
-    const url = options.urlOf.get(graph);
-    if (!url) return { errors: [serviceUnavailable(graph, 'no URL')] };
+    const dataSource = options.dataSources.get(graph);
+    if (!dataSource) return { errors: [serviceUnavailable(graph, 'not in the supergraph')] };
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        dispatcher: options.dispatcher,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          [IDENTITY_HEADER]: signIdentity({ userId: options.identity.userId }, options.secret),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json().catch(() => undefined)) as { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] } | undefined;
-      if (!body || (!('data' in body) && !body.errors)) return { errors: [serviceUnavailable(graph, `HTTP ${response.status}`)] };
-      const errors = (body.errors ?? []).map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
-      return { data: body.data ?? null, errors };
+      const response = await dataSource.call({ query, variables }, options.identity);
+      const errors = (response.errors ?? []).map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
+      return { data: (response.data as JsonObject | null | undefined) ?? null, errors };
     } catch (err) {
-      return { errors: [serviceUnavailable(graph, describeFailure((err as { cause?: unknown }).cause ?? err))] };
+      // HubDataSource's own SERVICE_UNAVAILABLE (with its reason) when the policies gave up.
+      if (err instanceof GraphQLError) return { errors: [err] };
+      throw err;
     }
   };
 }

@@ -11,7 +11,7 @@ import {
 import type { EntityFetch } from './entity-plan.js';
 
 type Path = Array<string | number>;
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
 /** Sends one `_entities` query to a subgraph; failures come back as errors, never as a throw. */
 export type EntityFetcher = (graph: string, query: string, variables: JsonObject) => Promise<{ data?: JsonObject | null; errors?: readonly GraphQLError[] }>;

@@ -9,7 +9,8 @@ import {
   type ExecutionResult,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { Agent, Dispatcher } from 'undici';
+import type { Agent } from 'undici';
+import type { HubDataSource } from '../data-source/hub-data-source.js';
 import type { Identity } from '../../../lib/auth/index.js';
 import { EntityPlanner, SubscriptionPlanError, type PlannedSelection } from './entity-plan.js';
 import { entityFetcher } from './fetch-entities.js';
@@ -21,13 +22,15 @@ import type { SupergraphJoins } from './supergraph-joins.js';
 import { subscribeUpstream } from './upstream-subscription.js';
 
 export interface Router {
+  /** Which subgraph owns each subscription field and entity: the supergraph being served (replaced on reload). */
   joins: SupergraphJoins;
-  urlOf: ReadonlyMap<string, string>;
+  /** The instances a subscription to the service may open on, in the order to try; undefined for an unknown service. */
+  streamUrls(service: string): string[] | undefined;
+  /** The gateway's data source of each subgraph, for the per-event entity fetches. */
+  dataSources: ReadonlyMap<string, HubDataSource>;
   secret: string;
   /** The pool that holds subscriptions' long-lived connections. */
   subscriptionAgent: Agent;
-  /** The gateway's keep-alive pool, for the per-event entity fetches. */
-  dispatcher: Dispatcher;
   connectTimeoutMs: number;
   live: LiveSubscriptions;
 }
@@ -60,8 +63,8 @@ export async function routeSubscription(
   // Validation has already allowed exactly one root field per subscription.
   const [field] = rootFieldNames(operation.selectionSet, fragments);
   const owner = field === undefined ? undefined : router.joins.subscriptionOwner(field);
-  const url = owner === undefined ? undefined : router.urlOf.get(owner);
-  if (!owner || !url) return failure(`No service serves the subscription field "${field ?? ''}"`, 'BAD_USER_INPUT');
+  const urls = owner === undefined ? undefined : router.streamUrls(owner);
+  if (!owner || !urls) return failure(`No service serves the subscription field "${field ?? ''}"`, 'BAD_USER_INPUT');
 
   let planned: PlannedSelection;
   try {
@@ -74,7 +77,7 @@ export async function routeSubscription(
   const simple = planned.fetches.length === 0;
   const upstream = await subscribeUpstream({
     subgraph: owner,
-    url,
+    urls,
     query: print(simple ? operationDocument(operation, fragments) : plannedDocument(operation, planned)),
     variables: args.variableValues ?? undefined,
     operationName: operation.name?.value,
@@ -87,7 +90,7 @@ export async function routeSubscription(
   if (!(Symbol.asyncIterator in upstream)) return upstream;
   if (simple) return router.live.track(upstream);
 
-  const fetcher = entityFetcher({ urlOf: router.urlOf, secret: router.secret, identity, dispatcher: router.dispatcher });
+  const fetcher = entityFetcher({ dataSources: router.dataSources, identity });
   const variables = args.variableValues ?? undefined;
   return router.live.track(upstream, async (result) => {
     if (!result.data) return result;

@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Agent, Dispatcher } from 'undici';
 import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
@@ -9,9 +9,9 @@ import { readEventStream } from './event-stream.js';
 import { tracerOf } from '../../../lib/telemetry/tracer-of.js';
 
 export interface UpstreamRequest {
-  /** The subgraph's name (errors name it) and its GraphQL URL. */
+  /** The subgraph's name (errors name it) and the GraphQL URLs of its instances, in the order to try them. */
   subgraph: string;
-  url: string;
+  urls: readonly string[];
   query: string;
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
@@ -55,7 +55,7 @@ const tracer = () => tracerOf('gateway');
 
 export async function subscribeUpstream(request: UpstreamRequest): Promise<UpstreamResult> {
   // A CLIENT span for the subscribe request, until the subgraph answers (the stream itself outlives any trace).
-  const span = tracer().startSpan(`subscribe ${request.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'hub.service': request.subgraph, 'url.full': request.url } });
+  const span = tracer().startSpan(`subscribe ${request.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'hub.service': request.subgraph } });
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'text/event-stream',
@@ -64,7 +64,7 @@ export async function subscribeUpstream(request: UpstreamRequest): Promise<Upstr
   if (request.requestId) headers[REQUEST_ID_HEADER] = request.requestId;
   context.with(trace.setSpan(context.active(), span), () => injectTraceHeaders(headers));
   try {
-    const result = await connect(request, headers);
+    const result = await openOnAnInstance(request, headers, span);
     if (!(Symbol.asyncIterator in result)) span.setStatus({ code: SpanStatusCode.ERROR, message: result.errors?.[0]?.message ?? 'no stream' });
     return result;
   } finally {
@@ -72,14 +72,35 @@ export async function subscribeUpstream(request: UpstreamRequest): Promise<Upstr
   }
 }
 
-async function connect(request: UpstreamRequest, headers: Record<string, string>): Promise<UpstreamResult> {
+// Failures that mean the request never reached the instance: the next one may be tried without starting the
+// subscription twice (a generation, say). A timeout or a reset after sending may have started it, so they are not.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+async function openOnAnInstance(request: UpstreamRequest, headers: Record<string, string>, span: Span): Promise<UpstreamResult> {
+  if (request.urls.length === 0) return { errors: [serviceUnavailable(request.subgraph, 'circuit breaker open')] };
+  let outcome: Connected | undefined;
+  for (const url of request.urls) {
+    span.setAttribute('url.full', url);
+    outcome = await connect(url, request, headers);
+    if (!outcome.unreached) break;
+  }
+  return outcome!.result;
+}
+
+interface Connected {
+  result: UpstreamResult;
+  /** The instance could not be reached: nothing was sent. */
+  unreached?: boolean;
+}
+
+async function connect(url: string, request: UpstreamRequest, headers: Record<string, string>): Promise<Connected> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new DOMException('connect timeout', 'TimeoutError')), request.connectTimeoutMs);
   let response: Dispatcher.ResponseData;
   try {
     // undici's request rather than fetch: Node streams without fetch's WHATWG layers, which cost about a
     // millisecond before the first byte of every subscription (bench/llm, time to first token).
-    const { origin, pathname, search } = new URL(request.url);
+    const { origin, pathname, search } = new URL(url);
     response = await request.dispatcher.request({
       origin,
       path: `${pathname}${search}`,
@@ -89,7 +110,9 @@ async function connect(request: UpstreamRequest, headers: Record<string, string>
       body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
     });
   } catch (err) {
-    return { errors: [serviceUnavailable(request.subgraph, describeFailure(abort.signal.aborted ? abort.signal.reason : err))] };
+    const cause = abort.signal.aborted ? abort.signal.reason : err;
+    const code = (cause as { code?: unknown } | null)?.code;
+    return { result: { errors: [serviceUnavailable(request.subgraph, describeFailure(cause))] }, unreached: typeof code === 'string' && NOT_SENT.has(code) };
   } finally {
     clearTimeout(timer);
   }
@@ -99,14 +122,14 @@ async function connect(request: UpstreamRequest, headers: Record<string, string>
     const text = await response.body.text().catch(() => '');
     if (contentType.includes('json')) {
       try {
-        return toResult(JSON.parse(text));
+        return { result: toResult(JSON.parse(text)) };
       } catch {
         // Not JSON after all: reported below like any other unusable answer.
       }
     }
-    return { errors: [serviceUnavailable(request.subgraph, `HTTP ${response.statusCode}`)] };
+    return { result: { errors: [serviceUnavailable(request.subgraph, `HTTP ${response.statusCode}`)] } };
   }
-  return streamResults(response.body, abort, request.subgraph);
+  return { result: streamResults(response.body, abort, request.subgraph) };
 }
 
 /** The SSE body as results: `next` messages are results, `complete` ends; a broken stream ends with an error. */
