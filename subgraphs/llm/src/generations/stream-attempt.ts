@@ -9,18 +9,23 @@ export type StreamAttempt =
   | { ok: true; text: string; model: string; finishReason: TextFinishReason; usage: TokenUsage }
   | { ok: false; error: ProviderError; text: string; completionTokens: number };
 
+/** What one attempt at one provider streams: the chain's step, the request without its model, and where deltas go. */
+export interface AttemptRequest {
+  step: ChainStep;
+  request: Omit<TextRequest, 'model' | 'signal'>;
+  /** Counted before the call: the usage of a stream cut before the provider reported its own. */
+  promptTokens: number;
+  signal: AbortSignal;
+  onDelta(text: string): void;
+}
+
 /** One provider's stream, to its end or its failure, as a span of the request (providers/provider-span.ts). */
-export function streamAttempt(
-  step: ChainStep,
-  request: Omit<TextRequest, 'model' | 'signal'>,
-  promptTokens: number,
-  signal: AbortSignal,
-  onDelta: (text: string) => void,
-): Promise<StreamAttempt> {
-  return inProviderSpan('text', step.provider, step.model, () => runAttempt(step, request, promptTokens, signal, onDelta), (attempt) =>
-    attempt.ok
-      ? { outcome: 'ok', model: attempt.model, usage: attempt.usage }
-      : { outcome: attempt.error.kind, usage: attempt.error.details.partialUsage ?? { promptTokens, completionTokens: attempt.completionTokens } },
+export function streamAttempt(attempt: AttemptRequest): Promise<StreamAttempt> {
+  const { step, promptTokens } = attempt;
+  return inProviderSpan('text', step.provider, step.model, () => runAttempt(attempt), (result) =>
+    result.ok
+      ? { outcome: 'ok', model: result.model, usage: result.usage }
+      : { outcome: result.error.kind, usage: result.error.details.partialUsage ?? { promptTokens, completionTokens: result.completionTokens } },
   );
 }
 
@@ -29,13 +34,7 @@ export function streamAttempt(
  * answers at once even from a provider that ignores its signal; the iterator is then closed so its call ends too.
  * Failures come back as values (never thrown) with what was counted of the text so far, for the reservation.
  */
-async function runAttempt(
-  step: ChainStep,
-  request: Omit<TextRequest, 'model' | 'signal'>,
-  promptTokens: number,
-  signal: AbortSignal,
-  onDelta: (text: string) => void,
-): Promise<StreamAttempt> {
+async function runAttempt({ step, request, promptTokens, signal, onDelta }: AttemptRequest): Promise<StreamAttempt> {
   let text = '';
   const failed = (error: ProviderError): StreamAttempt => ({ ok: false, error, text, completionTokens: countTokens(text) });
   if (!step.provider.streamText) return failed(new ProviderError('UNAVAILABLE', `provider "${step.provider.name}" does not generate text`));

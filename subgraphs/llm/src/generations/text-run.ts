@@ -175,12 +175,18 @@ export async function runTextGeneration(services: GenerationServices, userId: st
         // Nothing stored means nobody could cancel or account for the call: stop it.
         stored.catch(() => controller.abort());
       }
-      const attempt = await streamAttempt(step, { kind: input.kind, prompt: input.prompt, context: input.context, seed, maxTokens: input.maxTokens }, promptTokens, controller.signal, (text) => {
-        firstTokenMs ??= Math.round(performance.now() - startedAt);
-        emitted = true;
-        hooks.onDelta?.(text);
-        // After the delta's write, which takes a few more ticks.
-        setImmediate(storeNow);
+      const attempt = await streamAttempt({
+        step,
+        request: { kind: input.kind, prompt: input.prompt, context: input.context, seed, maxTokens: input.maxTokens },
+        promptTokens,
+        signal: controller.signal,
+        onDelta: (text) => {
+          firstTokenMs ??= Math.round(performance.now() - startedAt);
+          emitted = true;
+          hooks.onDelta?.(text);
+          // After the delta's write, which takes a few more ticks.
+          setImmediate(storeNow);
+        },
       });
       storeNow();
       if (stored) {
