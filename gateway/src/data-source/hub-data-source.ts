@@ -7,7 +7,8 @@ import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/
 import type { Priority } from '../../../lib/config/resilience-config.js';
 import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
 import type { FetchObservation, FetchResult, SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
-import { IDEMPOTENCY_HEADER, type RequestPolicy } from '../plugins/use-request-policy.js';
+import { IDEMPOTENCY_HEADER } from '../../../lib/graphql/idempotency-key.js';
+import type { RequestPolicy } from '../plugins/use-request-policy.js';
 import { isBrokenCircuit } from '../resilience/breaker.js';
 import { copyResponse, InFlightRequests, queryKey } from '../resilience/dedup.js';
 import type { FetchPolicy, ResilientService } from '../resilience/resilient-service.js';

@@ -2,6 +2,7 @@ import { getOperationAST, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { PRIORITIES, type Priority } from '../../../lib/config/resilience-config.js';
 import { badUserInput } from '../../../lib/graphql/errors.js';
+import { idempotencyKeyOf } from '../../../lib/graphql/idempotency-key.js';
 
 /** What the hub's policies need to know about a client request; HubDataSource reads it for every fetch. */
 export interface RequestPolicy {
@@ -26,9 +27,6 @@ export interface RequestPolicyOptions {
 }
 
 export const PRIORITY_HEADER = 'x-priority';
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-// 255 characters: room for a UUID or a client's own composite key, not for a payload smuggled into a header.
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 // When each request arrived: its deadline counts from there, parsing and validation included.
 const arrivals = new WeakMap<Request, number>();
@@ -67,10 +65,7 @@ export function useRequestPolicy(options: RequestPolicyOptions): Plugin<RequestP
       if (requested !== undefined && !isPriority(requested)) {
         throw badUserInput(`${PRIORITY_HEADER} must be one of ${PRIORITIES.join(', ')}, got "${requested}"`, { header: PRIORITY_HEADER });
       }
-      const idempotencyKey = headers?.get(IDEMPOTENCY_HEADER)?.trim() || undefined;
-      if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-        throw badUserInput(`${IDEMPOTENCY_HEADER} must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, { header: IDEMPOTENCY_HEADER });
-      }
+      const idempotencyKey = idempotencyKeyOf(headers);
       const operation = getOperationAST(args.document, args.operationName);
       const priority = requested ?? (operation ? operationPriority(operation, options) : options.defaultPriority);
       const arrived = (request && arrivals.get(request)) ?? Date.now();

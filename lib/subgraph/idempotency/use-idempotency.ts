@@ -4,12 +4,10 @@ import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppDatabase } from '../../db/open-database.js';
 import { badUserInput } from '../../graphql/errors.js';
+import { IDEMPOTENCY_HEADER, idempotencyKeyOf } from '../../graphql/idempotency-key.js';
 import { processLogger } from '../../telemetry/logger.js';
 import { ABANDONED_AFTER_SECONDS, claimKey, completeKey, purgeExpiredKeys, releaseKey, type Claim, type KeyRef } from './idempotency-store.js';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-// 255 characters, as the gateway allows: room for a UUID or a composite key, not for a payload in a header.
-const MAX_KEY_LENGTH = 255;
 // Polls of a key another attempt holds: from 25 ms (a retry usually lands while the first attempt's last write
 // commits) up to 250 ms (a slow generation: four checks a second cost nothing).
 const FIRST_POLL_MS = 25;
@@ -41,12 +39,9 @@ export function useIdempotency(options: IdempotencyOptions): Plugin {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as { request?: Request; params?: { query?: string } };
-      const key = context.request?.headers.get(IDEMPOTENCY_HEADER)?.trim();
-      if (!key || !context.request || getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
-      if (key.length > MAX_KEY_LENGTH) {
-        setResultAndStopExecution({ errors: [badUserInput(`${IDEMPOTENCY_HEADER} must be at most ${MAX_KEY_LENGTH} characters`, { header: IDEMPOTENCY_HEADER })] });
-        return;
-      }
+      if (!context.request || getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      const key = idempotencyKeyOf(context.request.headers);
+      if (!key) return;
       purgeNow();
       const ref: KeyRef = { userId: options.userOf(context.request) ?? '', key };
       const hash = createHash('sha256')
