@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
+import { asksForGraphiqlPage } from '../observability/request-outcome.js';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -15,9 +16,9 @@ interface Rendered {
   bodies: Promise<{ identity: Buffer; br: Buffer; gzip: Buffer }>;
 }
 
-/** A browser's GET of /graphql: GraphiQL's page rather than a GraphQL request (as yoga tells them apart). */
+/** A browser's GET of /graphql: GraphiQL's page rather than a GraphQL request. */
 export function wantsPlayground(req: IncomingMessage): boolean {
-  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+  return asksForGraphiqlPage(req.method, req.headers.accept);
 }
 
 /**

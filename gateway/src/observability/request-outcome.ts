@@ -24,7 +24,12 @@ export function httpStatusCode(status: number): string {
   return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
 }
 
-/** GraphiQL's page (a browser's GET of /graphql): not a GraphQL request, so neither traced as one nor tracked. */
+/** A browser's GET of /graphql, asking for GraphiQL's page rather than running GraphQL (as yoga tells them apart). */
+export function asksForGraphiqlPage(method: string | undefined, accept: string | null | undefined): boolean {
+  return method === 'GET' && (accept ?? '').includes('text/html');
+}
+
+/** GraphiQL's page: not a GraphQL request, so neither traced as one nor tracked. */
 export function isGraphiqlPage(request: Request): boolean {
-  return request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
+  return asksForGraphiqlPage(request.method, request.headers.get('accept'));
 }
