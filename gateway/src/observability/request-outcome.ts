@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { TrackedOperationType } from './tracked-request.js';
 
@@ -6,6 +7,14 @@ export function operationOf(document: DocumentNode, operationName: string | null
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
   return { type: operation.operation === 'mutation' ? 'MUTATION' : operation.operation === 'subscription' ? 'SUBSCRIPTION' : 'QUERY', name: operation.name?.value ?? null };
+}
+
+/** A request's SERVER span named after its operation ("mutation GenerateBackstory"), with the operation's attributes. */
+export function nameOperationSpan(span: Span, operation: { type: TrackedOperationType; name: string | null }): void {
+  const type = operation.type.toLowerCase();
+  span.updateName(operation.name ? `${type} ${operation.name}` : type);
+  span.setAttribute('graphql.operation.type', type);
+  if (operation.name) span.setAttribute('graphql.operation.name', operation.name);
 }
 
 /** extensions.code of each error of a GraphQL result (an event stream has none to read yet). */

@@ -3,7 +3,7 @@ import type { DocumentNode, GraphQLError } from 'graphql';
 import type { Identity } from '../../../lib/auth/index.js';
 import { runWithRequestId, SERVICE_ATTRIBUTE } from '../../../lib/telemetry/index.js';
 import { RequestObservation, type RequestRecordingOptions } from './request-observation.js';
-import { errorCodesOf, operationOf } from './request-outcome.js';
+import { errorCodesOf, nameOperationSpan, operationOf } from './request-outcome.js';
 
 /** One operation of a graphql-ws connection, observed from its subscribe message to its answer. */
 export interface WsOperation {
@@ -58,11 +58,7 @@ class ObservedWsOperation implements WsOperation {
   describe(document: DocumentNode, operationName: string | null | undefined, identity: Identity | undefined): void {
     const operation = operationOf(document, operationName);
     this.observation.describe(operation?.type ?? null, operation?.name ?? operationName ?? null, identity);
-    if (!this.span || !operation) return;
-    const type = operation.type.toLowerCase();
-    this.span.updateName(operation.name ? `${type} ${operation.name}` : type);
-    this.span.setAttribute('graphql.operation.type', type);
-    if (operation.name) this.span.setAttribute('graphql.operation.name', operation.name);
+    if (this.span && operation) nameOperationSpan(this.span, operation);
   }
 
   run<T>(fn: () => T): T {

@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import { contextFromHeaders, SERVICE_ATTRIBUTE } from '../../../lib/telemetry/index.js';
-import { errorCodesOf, isGraphiqlPage, operationOf } from '../observability/request-outcome.js';
+import { errorCodesOf, isGraphiqlPage, nameOperationSpan, operationOf } from '../observability/request-outcome.js';
 
 export const TRACE_ID_HEADER = 'x-trace-id';
 
@@ -24,11 +24,7 @@ export function useTracing(options: TracingOptions): Plugin {
   const name = (request: Request, document: Parameters<typeof operationOf>[0], operationName: string | null | undefined) => {
     const span = spans.get(request);
     const operation = operationOf(document, operationName);
-    if (!span || !operation) return;
-    const type = operation.type.toLowerCase();
-    span.updateName(operation.name ? `${type} ${operation.name}` : type);
-    span.setAttribute('graphql.operation.type', type);
-    if (operation.name) span.setAttribute('graphql.operation.name', operation.name);
+    if (span && operation) nameOperationSpan(span, operation);
   };
   return {
     instrumentation: {
