@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
-import { IDENTITY_HEADER, signIdentity } from '../lib/auth/index.js';
+import { signedFor } from '../lib/auth/testing/signed-headers.js';
 import { startOpenAiServer } from '../tests/fakes/openai-server.js';
 import { startAbortWatch } from '../tests/helpers/llm-abort-watch.js';
 import { writeLlmHubYaml } from '../tests/helpers/llm-hub-yaml.js';
@@ -94,7 +94,7 @@ async function timeToFirstToken(): Promise<void> {
   const viaDirect = () => directStream(standInClient, 'gpt-4o-mini', input.prompt, input.maxTokens);
   // The llm subgraph without the gateway, signed as the gateway signs (a fresh signature per run: they expire).
   const llmUrl = `http://127.0.0.1:${platform.ports.llm}/graphql`;
-  const viaSubgraph = () => subgraphStream(llmUrl, { [IDENTITY_HEADER]: signIdentity({ userId: 'bench-user' }, E2E_SECRET) }, input);
+  const viaSubgraph = () => subgraphStream(llmUrl, (body) => signedFor(E2E_SECRET, 'llm', { userId: 'bench-user' }, { body }), input);
   await alternate(WARMUP, viaGateway, viaDirect, viaSubgraph);
   const ttft = await alternate(RUNS, viaGateway, viaDirect, viaSubgraph);
   const g = ttft.gateway.map((t) => t.firstTokenMs);

@@ -4,8 +4,8 @@
  *
  * Two additions, the minimum the platform's subgraphs need to answer at all, and the same work our gateway does:
  * - the caller's JWT is verified (lib/auth verifyUserToken) into the context, as the user must be known;
- * - a RemoteGraphQLDataSource whose willSendRequest signs the x-hub-identity header for that user
- *   (lib/auth signIdentity): subgraphs refuse unsigned calls.
+ * - a RemoteGraphQLDataSource whose fetcher signs the x-hub-identity header for that user and that request
+ *   (lib/auth signRequest, bound to the subgraph, path and body, as ours does): subgraphs refuse unsigned calls.
  *
  * Environment: PORT, SUPERGRAPH_PATH, AUTH_JWT_SECRET, SUBGRAPH_URL_<NAME> for each subgraph to reach.
  * Prints `plain gateway ready on <url>` once listening.
@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { IDENTITY_HEADER, signIdentity, verifyUserToken, type Identity } from '../lib/auth/index.js';
+import { bodyHash, hubSecretOf, IDENTITY_HEADER, serviceKey, signRequest, verifyUserToken, type Identity } from '../lib/auth/index.js';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
@@ -26,15 +26,34 @@ const secret = process.env.AUTH_JWT_SECRET;
 const supergraphPath = process.env.SUPERGRAPH_PATH;
 if (!secret || !supergraphPath) throw new Error('plain-gateway: AUTH_JWT_SECRET and SUPERGRAPH_PATH are required');
 
+// The user travels from willSendRequest (which knows the context) to the fetcher (which knows the body) in this header.
+const USER_HEADER = 'x-bench-user';
+const hubSecret = hubSecretOf(secret);
+
 class SignedDataSource extends RemoteGraphQLDataSource<Context> {
+  constructor(name: string, url: string) {
+    super({
+      url,
+      fetcher: (target, init) => {
+        const headers = new Headers(init?.headers as HeadersInit);
+        const user = headers.get(USER_HEADER);
+        headers.delete(USER_HEADER);
+        const { pathname, search } = new URL(target);
+        const binding = { audience: name, method: 'POST', path: `${pathname}${search}`, bodyHash: bodyHash(String(init?.body ?? '')) };
+        headers.set(IDENTITY_HEADER, signRequest({ userId: user || null }, binding, serviceKey(hubSecret, name)).header);
+        return fetch(target, { ...(init as RequestInit), headers }) as never;
+      },
+    });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Context>): void {
-    request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity ?? { userId: null }, secret as string));
+    request.http?.headers.set(USER_HEADER, context.identity?.userId ?? '');
   }
 }
 
 const gateway = new ApolloGateway({
   supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-  buildService: ({ name, url }) => new SignedDataSource({ url: process.env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? url }),
+  buildService: ({ name, url }) => new SignedDataSource(name, process.env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? url ?? ''),
 });
 const server = new ApolloServer<Context>({ gateway });
 

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { asCoordinator, decide, prepare, runBranch } from './helpers/branch-protocol.js';
+import { COORDINATOR, decide, prepare, runBranch } from './helpers/branch-protocol.js';
+import { signedFor } from '../lib/auth/testing/signed-headers.js';
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 import type { SubgraphClient } from './helpers/subgraph-client.js';
@@ -114,14 +115,17 @@ describe('duplicated and reordered protocol calls, straight at the character ser
   // default secret is the unit tests' one).
   const asHub = (): SubgraphClient => ({
     url: `http://127.0.0.1:${platform.ports.character}/graphql`,
-    async request(query, variables) {
+    service: 'character',
+    async request(query, variables, _caller, headers = {}) {
+      const body = JSON.stringify({ query, variables });
       const response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...asCoordinator(E2E_SECRET) },
-        body: JSON.stringify({ query, variables }),
+        headers: { 'content-type': 'application/json', ...signedFor(E2E_SECRET, 'character', COORDINATOR, { body }), ...headers },
+        body,
       });
       return { ...(await response.json()), status: response.status };
     },
+    get: () => Promise.reject(new Error('not used')),
     close: async () => undefined,
   });
   const award = (characterId: string, amount: number, transactionId?: string, deadline?: Date) => ({
@@ -137,24 +141,24 @@ describe('duplicated and reordered protocol calls, straight at the character ser
     const characterId = await fx.character('protocol-owner');
 
     const late = randomUUID();
-    expect(await decide(client, late, 'abort')).toEqual({ state: 'ABORTED' });
-    expect((await prepare(client, { ...award(characterId, 50), transactionId: late })).errorCode).toBe('CONFLICT');
-    expect(await decide(client, late, 'commit')).toEqual({ errorCode: 'CONFLICT' });
-    expect(await decide(client, late, 'abort')).toEqual({ state: 'ABORTED' });
+    expect(await decide(client, late, 'abort', E2E_SECRET)).toEqual({ state: 'ABORTED' });
+    expect((await prepare(client, { ...award(characterId, 50), transactionId: late }, E2E_SECRET)).errorCode).toBe('CONFLICT');
+    expect(await decide(client, late, 'commit', E2E_SECRET)).toEqual({ errorCode: 'CONFLICT' });
+    expect(await decide(client, late, 'abort', E2E_SECRET)).toEqual({ state: 'ABORTED' });
 
     const twice = randomUUID();
-    const [first, second] = await Promise.all([prepare(client, award(characterId, 70, twice)), prepare(client, award(characterId, 70, twice))]);
+    const [first, second] = await Promise.all([prepare(client, award(characterId, 70, twice), E2E_SECRET), prepare(client, award(characterId, 70, twice), E2E_SECRET)]);
     expect([first.errorCode, second.errorCode]).toEqual([undefined, undefined]);
     expect(second.prepared).toEqual(first.prepared);
-    const commits = await Promise.all([decide(client, twice, 'commit'), decide(client, twice, 'commit')]);
+    const commits = await Promise.all([decide(client, twice, 'commit', E2E_SECRET), decide(client, twice, 'commit', E2E_SECRET)]);
     expect(commits).toEqual([{ state: 'COMMITTED' }, { state: 'COMMITTED' }]);
-    expect(await decide(client, twice, 'abort')).toEqual({ errorCode: 'CONFLICT' });
+    expect(await decide(client, twice, 'abort', E2E_SECRET)).toEqual({ errorCode: 'CONFLICT' });
     // A prepare re-delivered after the commit answers the branch as it is and awards nothing again.
-    expect((await prepare(client, award(characterId, 70, twice))).errorCode).toBeUndefined();
+    expect((await prepare(client, award(characterId, 70, twice), E2E_SECRET)).errorCode).toBeUndefined();
     expect(await fx.experience('protocol-owner', characterId)).toBe(70);
 
     // Nothing is left reserved by the fenced transaction: a new one on the same character goes through.
-    expect((await runBranch(client, award(characterId, 5))).errorCode).toBeUndefined();
+    expect((await runBranch(client, award(characterId, 5), E2E_SECRET)).errorCode).toBeUndefined();
     expect(await fx.experience('protocol-owner', characterId)).toBe(75);
   });
 
@@ -162,12 +166,12 @@ describe('duplicated and reordered protocol calls, straight at the character ser
     const client = asHub();
     const characterId = await fx.character('presumed-owner');
     const stray = randomUUID();
-    expect((await prepare(client, award(characterId, 40, stray, new Date(Date.now() + 300)))).errorCode).toBeUndefined();
+    expect((await prepare(client, award(characterId, 40, stray, new Date(Date.now() + 300)), E2E_SECRET)).errorCode).toBeUndefined();
     // While prepared, the character is reserved; the resolver asks the hub, which never logged it, and aborts it here.
-    await waitFor('the stray branch to be aborted', async () => (await prepare(client, award(characterId, 40, stray))).errorCode === 'CONFLICT', 15_000);
+    await waitFor('the stray branch to be aborted', async () => (await prepare(client, award(characterId, 40, stray), E2E_SECRET)).errorCode === 'CONFLICT', 15_000);
     expect(platform.logs.some((line) => line.includes(`aborted in-doubt transaction ${stray}`))).toBe(true);
     expect(await fx.experience('presumed-owner', characterId)).toBe(0);
-    expect((await runBranch(client, award(characterId, 10))).errorCode).toBeUndefined();
+    expect((await runBranch(client, award(characterId, 10), E2E_SECRET)).errorCode).toBeUndefined();
     expect(await fx.experience('presumed-owner', characterId)).toBe(10);
   });
 });

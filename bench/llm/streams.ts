@@ -29,16 +29,17 @@ export function gatewayStream(gatewayUrl: string, token: string, input: Record<s
  * The same subscription straight to the llm subgraph, signed as the gateway signs it: what the llm itself adds,
  * so that the gateway's share of the overhead is the difference to gatewayStream.
  */
-export function subgraphStream(llmUrl: string, identityHeader: Record<string, string>, input: Record<string, unknown>): Promise<StreamTiming> {
+export function subgraphStream(llmUrl: string, identityHeader: (body: string) => Record<string, string>, input: Record<string, unknown>): Promise<StreamTiming> {
   return sseStream(llmUrl, identityHeader, input);
 }
 
-async function sseStream(url: string, auth: Record<string, string>, input: Record<string, unknown>): Promise<StreamTiming> {
+async function sseStream(url: string, auth: Record<string, string> | ((body: string) => Record<string, string>), input: Record<string, unknown>): Promise<StreamTiming> {
   const start = performance.now();
+  const body = JSON.stringify({ query: SUBSCRIPTION, variables: { input } });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...auth },
-    body: JSON.stringify({ query: SUBSCRIPTION, variables: { input } }),
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(typeof auth === 'function' ? auth(body) : auth) },
+    body,
   });
   const headersMs = performance.now() - start;
   if (!response.body) throw new Error(`no stream: HTTP ${response.status}`);

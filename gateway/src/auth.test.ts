@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity, signUserToken } from '../../lib/auth/index.js';
+import { bodyHash, DELEGATION_HEADER, GATEWAY, hubSecretOf, IDENTITY_HEADER, serviceKey, signRequest, signUserToken } from '../../lib/auth/index.js';
+import { signedFor } from '../../lib/auth/testing/signed-headers.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 
@@ -63,16 +64,40 @@ describe('Bearer tokens', () => {
   });
 });
 
-describe('identity header from a subgraph calling through the hub', () => {
-  it("accepts a valid signed identity as the caller's identity, without Authorization", async () => {
-    const result = await fixture.graphql(WHO, undefined, { [IDENTITY_HEADER]: signIdentity({ userId: 'dm-3' }, TEST_SECRET) });
-    expect(result.body.data).toEqual({ whoami: 'dm-3', bookWhoami: 'dm-3' });
+describe('internal headers from outside', () => {
+  const body = JSON.stringify({ query: WHO });
+  /** A service's call to the gateway, as lib/hub-client signs it (for itself, or for a request `forRequest`). */
+  const serviceCall = (service: string, forRequest?: string, userId: string | null = null) => ({
+    [DELEGATION_HEADER]: signRequest(
+      forRequest ? { userId } : { userId: null, service },
+      { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) },
+      serviceKey(hubSecretOf(TEST_SECRET), service),
+      { issuer: service, ...(forRequest ? { forRequest } : {}) },
+    ).header,
   });
 
-  it('refuses a forged or expired identity header with 401', async () => {
-    const message = 'identity header is invalid or has expired';
-    await expectRejected({ [IDENTITY_HEADER]: signIdentity({ userId: 'dm-3' }, OTHER_SECRET) }, message);
-    await expectRejected({ [IDENTITY_HEADER]: signIdentity({ userId: 'dm-3' }, TEST_SECRET, Date.now() - 3_600_000) }, message);
+  it('never takes an x-hub-identity header from a caller: a captured one makes nobody signed in', async () => {
+    const captured = signedFor(TEST_SECRET, 'grimoire', { userId: 'dm-3' }, { body });
+    const result = await fixture.graphql(WHO, undefined, captured);
+    expect(result.body.data).toEqual({ whoami: 'anonymous', bookWhoami: 'anonymous' });
+  });
+
+  it('refuses a delegation for a request that is not running (forged or replayed later) with 401 saying so', async () => {
+    await expectRejected(serviceCall('grimoire', 'no-such-request', 'dm-3'), 'service call refused: request is over');
+  });
+
+  it("refuses a service's call signed with another key, or claiming to be another service", async () => {
+    const forged = { [DELEGATION_HEADER]: signRequest({ userId: null, service: 'grimoire' }, { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, serviceKey(hubSecretOf(OTHER_SECRET), 'grimoire'), { issuer: 'grimoire' }).header };
+    await expectRejected(forged, 'service call refused: forged');
+    const impostor = { [DELEGATION_HEADER]: signRequest({ userId: null, service: 'hub' }, { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, serviceKey(hubSecretOf(TEST_SECRET), 'grimoire'), { issuer: 'grimoire' }).header };
+    await expectRejected(impostor, 'service call refused: forged');
+  });
+
+  it("accepts a service's call for itself once, as that service and no user", async () => {
+    const headers = serviceCall('grimoire');
+    const result = await fixture.graphql(WHO, undefined, headers);
+    expect(result.body.data).toEqual({ whoami: 'anonymous', bookWhoami: 'anonymous' });
+    await expectRejected(headers, 'service call refused: replayed');
   });
 });
 

@@ -12,13 +12,15 @@ import type { GatewayConfig } from './config.js';
 import { HubDataSource } from './data-source/hub-data-source.js';
 import { createSubgraphAgent } from './data-source/subgraph-agent.js';
 import { graphiqlOptions } from './graphiql.js';
-import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from './http/body-limit.js';
+import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from '../../lib/http/body-limit.js';
 import { IMAGES_PREFIX, proxyImage } from './http/image-proxy.js';
 import { refuseNonOperator } from './http/operator-only.js';
 import { PlaygroundPage, wantsPlayground } from './http/playground-page.js';
-import { errorBody, sendJson } from './http/send-json.js';
+import { errorBody, sendJson } from '../../lib/http/send-json.js';
 import { maskGatewayError } from './mask-gateway-error.js';
-import { useAuth, type AuthContext } from './plugins/use-auth.js';
+import { authenticateRequest, useAuth, type AuthContext } from './plugins/use-auth.js';
+import { GatewayIdentities } from './identity/gateway-identities.js';
+import { createNonceStore, EMPTY_BODY_HASH, GATEWAY, hubSecretOf } from '../../lib/auth/index.js';
 import { useRequestPolicy } from './plugins/use-request-policy.js';
 import { useServerTiming } from './plugins/use-server-timing.js';
 import { useSubscriptions, type SubscriptionsPlugin } from './plugins/use-subscriptions.js';
@@ -30,6 +32,7 @@ import { watchedSupergraph } from './supergraph-watcher.js';
 import { createHubSubgraph, HUB_SUBGRAPH } from './hub/hub-subgraph.js';
 import { createGatewayObservability, type GatewayObservability } from './observability/gateway-observability.js';
 import { dataSourceParticipants } from './hub/transactions/participant-client.js';
+import { coordinatorKeys } from '../../lib/transactions/capability.js';
 
 /** The one subgraph the gateway knows by name: the optional owner of image bytes served under /images/. */
 const IMAGE_SUBGRAPH = 'image';
@@ -88,14 +91,16 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const defaults = { requestTimeoutMs, priority: hubConfig.message_hub.priority.default };
   const rootFieldTimeouts = new RootFieldTimeouts(hubConfig.message_hub.root_field_timeouts);
   // Tracing, metrics, message tracking and the access log (hub.yaml observability): plugins, fetch observer, Query.hub.
-  const observability = createGatewayObservability({ config: hubConfig.observability, services: () => registry.snapshot(), secret: config.secret, dispatcher: agent });
+  // Signs every request to a service and verifies what services send back (identity/gateway-identities.ts).
+  const identities = new GatewayIdentities(hubSecretOf(config.secret), createNonceStore(GATEWAY), requestTimeoutMs);
+  const observability = createGatewayObservability({ config: hubConfig.observability, services: () => registry.snapshot(), identities, dispatcher: agent });
 
   // The hub's own subgraph, when the supergraph has one, is served in-process; its coordinator calls the other
   // subgraphs through the very data sources query planning uses.
   const dataSources = new Map<string, HubDataSource>();
   const hub = subgraphs.some((subgraph) => subgraph.name === HUB_SUBGRAPH)
     ? await createHubSubgraph({
-        participants: dataSourceParticipants(dataSources),
+        participants: dataSourceParticipants(dataSources, coordinatorKeys(hubSecretOf(config.secret)).privateKey),
         registry,
         transactionTimeoutMs: config.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
         observability: observability.hub,
@@ -105,7 +110,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws),
   // on the instances of the registry and with entity fetches through the data sources.
-  const subscriptions = useSubscriptions({ supergraphSdl, registry, dataSources, secret: config.secret });
+  const subscriptions = useSubscriptions({ supergraphSdl, registry, dataSources, identities });
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph({
       file: config.supergraphPath,
@@ -121,7 +126,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     buildService: ({ name, url }) => {
       if (hub && name === HUB_SUBGRAPH) return hub.dataSource;
       const service = registry.ensure(name, urlsOf(name, url ?? ''));
-      const dataSource = new HubDataSource({ name, service, secret: config.secret, dispatcher: agent, defaults, observer: observability.fetchObserver, rootFieldTimeouts });
+      const dataSource = new HubDataSource({ name, service, identities, dispatcher: agent, defaults, observer: observability.fetchObserver, rootFieldTimeouts });
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -149,7 +154,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     plugins: [
       ...observability.plugins,
       useServerTiming(),
-      useAuth({ secret: config.secret }),
+      useAuth({ secret: config.secret, identities }),
       useRequestPolicy({ requestTimeoutMs, defaultPriority: defaults.priority, rootFields: hubConfig.message_hub.priority.root_fields }),
       useApolloFederation({ gateway }),
       subscriptions,
@@ -179,10 +184,19 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       const ready = gateway.schema !== undefined && notReady.length === 0;
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: services, ...(ready ? {} : { notReady }) });
     }
-    if (imageOrigin && pathname.startsWith(IMAGES_PREFIX)) return proxyImage(req, res, imageOrigin, agent);
+    if (imageOrigin && pathname.startsWith(IMAGES_PREFIX)) return serveImage(req, res, imageOrigin);
     if (pathname === '/graphql' && wantsPlayground(req)) return playground.serve(req, res);
     if (refuseUnboundedBody(req, res, maxBodyBytes)) return;
     await yoga.requestListener(req, res);
+  }
+
+  // Image bytes are the image service's to give or refuse (visibility): it is told who asks, as for a GraphQL fetch.
+  async function serveImage(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+    const authorization = req.headers.authorization;
+    const outcome = await authenticateRequest(new Request('http://gateway/', { headers: authorization ? { authorization } : {} }), { secret: config.secret });
+    if ('rejection' in outcome) return sendJson(res, 401, errorBody(outcome.rejection, 'UNAUTHENTICATED'));
+    const caller = { userId: outcome.identity.userId };
+    return proxyImage(req, res, origin, agent, (method, path) => identities.sign(caller, { audience: IMAGE_SUBGRAPH, method, path, body: '' }, { hash: EMPTY_BODY_HASH }).header);
   }
 
   const server = createServer((req, res) => {
@@ -230,6 +244,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         await gateway.stop();
         await hub?.close();
         await agent.close();
+        await identities.close();
       })()),
   };
 }

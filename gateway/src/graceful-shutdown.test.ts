@@ -10,7 +10,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { Pool, request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity } from '../../lib/auth/identity.js';
+import { signedFor } from '../../lib/auth/testing/signed-headers.js';
 import { parseHubConfig } from '../../lib/config/hub-config.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { createGateway, type Gateway } from './create-gateway.js';
@@ -164,7 +164,7 @@ describe('graceful shutdown', () => {
     const stuck = request(url, {
       dispatcher: pool,
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity({ userId: 'user-1' }, TEST_SECRET) },
+      headers: { 'content-type': 'application/json', ...signedFor(TEST_SECRET, 'hourglass', { userId: 'user-1' }, { body: JSON.stringify({ query: '{ slow(ms: 5000) }' }) }) },
       body: JSON.stringify({ query: '{ slow(ms: 5000) }' }),
     }).then(
       () => 'answered',

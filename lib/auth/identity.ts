@@ -1,7 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The header in which the gateway tells a subgraph who the caller is. */
+/** The header in which the gateway tells a subgraph who the caller is, for this one request. */
 export const IDENTITY_HEADER = 'x-hub-identity';
+/** The header in which a service calls the gateway: for itself, or for the request it is serving (a delegation). */
+export const DELEGATION_HEADER = 'x-hub-delegation';
+/** Who signed a header addressed to a service: the gateway. Services sign as themselves. */
+export const GATEWAY = 'gateway';
 
 export interface Identity {
   /** null for an anonymous caller: the gateway vouches for the request, not for a user. */
@@ -11,6 +15,8 @@ export interface Identity {
    * coordinator (the only caller the participant protocol accepts), a service name for its background work.
    */
   service?: string;
+  /** Set when a service asked for this on its user's behalf (`user X via campaign`): the service that delegated. */
+  via?: string;
   /**
    * Roles from the client's JWT (`operator`). Only the gateway's in-process hub reads them; they are not carried
    * in the signed identity header, so a subgraph, or a call a subgraph makes through the hub, never has them.
@@ -18,67 +24,145 @@ export interface Identity {
   roles?: readonly string[];
 }
 
-// 60 s: a subgraph may hand the header back to the hub for a nested call during its request;
-// anything older is a replay.
-const IDENTITY_TTL_SECONDS = 60;
+/** What one header is good for: one method on one path of one audience, with one body. */
+export interface RequestBinding {
+  audience: string;
+  method: string;
+  /** The path with its query string, as the receiver sees it in the request line. */
+  path: string;
+  /** bodyHash(body) of the exact bytes sent. */
+  bodyHash: string;
+}
 
-const identityKeys = new Map<string, Buffer>();
+/** The signed claims. Short names: the header rides on every subgraph fetch. */
+export interface IdentityClaims {
+  /** issuer: 'gateway', or the service that signed */
+  iss: string;
+  aud: string;
+  sub: string | null;
+  svc?: string;
+  via?: string;
+  /** The request a delegation is made for: the id (jti) of the header that request carried. */
+  req?: string;
+  m: string;
+  p: string;
+  bh: string;
+  /** Unique id: each header is accepted once (lib/auth/nonce-store.ts). */
+  jti: string;
+  /** Expiry, epoch milliseconds. */
+  exp: number;
+}
 
 /**
- * A separate key from the JWT one, so that a leaked identity header never helps forge a token. Derived once per
- * secret: every subgraph fetch signs a header and every subgraph request verifies one.
+ * 10 s. The header only has to live from signing to the receiver's check: a fetch's attempt is signed as it is sent,
+ * so this covers its wait in a busy receiver's queue (p99 about 1.5 s at 50 connections, issue 16) and clock skew
+ * between hosts, with room. Every attempt, retry or nested call signs anew, so nothing needs longer; and the shorter
+ * it is, the fewer ids each receiver must remember to refuse a replay.
  */
-function identityKey(secret: string): Buffer {
-  let key = identityKeys.get(secret);
-  if (!key) identityKeys.set(secret, (key = createHmac('sha256', secret).update('dnd-tools/internal-identity/v1').digest()));
-  return key;
+export const IDENTITY_TTL_MS = 10_000;
+
+const EMPTY_BODY_HASH = bodyHash('');
+
+/** SHA-256 of the exact body bytes, base64url: what binds a header to one body. */
+export function bodyHash(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
 }
+
+export { EMPTY_BODY_HASH };
 
 function mac(key: Buffer, payload: string): string {
   return createHmac('sha256', key).update(payload).digest('base64url');
 }
 
-/**
- * Headers signed during the current second, per secret and caller. A header depends only on the caller and the
- * second (exp has second precision), so one signed earlier in the same second is the very same string: a
- * request's five subgraph fetches, and concurrent requests of one user, pay for one signature. Emptied when the
- * second changes, so it holds at most the callers of one second.
- */
-let signedSecond = -1;
-const signedThisSecond = new Map<string, string>();
-
-export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
-  const second = Math.floor(now / 1000);
-  if (second !== signedSecond) {
-    signedThisSecond.clear();
-    signedSecond = second;
-  }
-  const cacheKey = JSON.stringify([secret, identity.userId, identity.service ?? null]);
-  const signed = signedThisSecond.get(cacheKey);
-  if (signed !== undefined) return signed;
-  const payload = Buffer.from(
-    JSON.stringify({ sub: identity.userId, ...(identity.service ? { svc: identity.service } : {}), exp: second + IDENTITY_TTL_SECONDS }),
-  ).toString('base64url');
-  const header = `v1.${payload}.${mac(identityKey(secret), payload)}`;
-  signedThisSecond.set(cacheKey, header);
-  return header;
+export interface SignedHeader {
+  header: string;
+  jti: string;
+  expiresAt: number;
 }
 
-/** Returns the identity, or null when the header is missing, forged or expired. */
-export function verifyIdentity(header: string | null | undefined, secret: string, now = Date.now()): Identity | null {
-  if (!header) return null;
-  const [version, payload, signature] = header.split('.');
-  if (version !== 'v1' || !payload || !signature) return null;
-  const expected = Buffer.from(mac(identityKey(secret), payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+/** Signs `identity` for one request (`binding`) with `key`; `issuer` is who signs ('gateway' or a service). */
+export function signRequest(
+  identity: Identity,
+  binding: RequestBinding,
+  key: Buffer,
+  { issuer = GATEWAY, forRequest, now = Date.now() }: { issuer?: string; forRequest?: string; now?: number } = {},
+): SignedHeader {
+  const jti = randomBytes(16).toString('base64url');
+  const expiresAt = now + IDENTITY_TTL_MS;
+  const claims: IdentityClaims = {
+    iss: issuer,
+    aud: binding.audience,
+    sub: identity.userId,
+    ...(identity.service ? { svc: identity.service } : {}),
+    ...(identity.via ? { via: identity.via } : {}),
+    ...(forRequest ? { req: forRequest } : {}),
+    m: binding.method,
+    p: binding.path,
+    bh: binding.bodyHash,
+    jti,
+    exp: expiresAt,
+  };
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return { header: `v2.${payload}.${mac(key, payload)}`, jti, expiresAt };
+}
+
+/** Why a header was refused: said in the 401's message and logged, never with the header's value. */
+export type Refusal = 'missing' | 'malformed' | 'forged' | 'expired' | 'replayed' | 'wrong audience' | 'wrong method or path' | 'body does not match';
+
+export type Verified = { claims: IdentityClaims; identity: Identity } | { refusal: Refusal };
+
+function parseClaims(payload: string): IdentityClaims | null {
   try {
-    const { sub, svc, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: unknown; svc?: unknown; exp: unknown };
-    if (typeof exp !== 'number' || exp * 1000 < now) return null;
-    if (sub !== null && typeof sub !== 'string') return null;
-    if (svc !== undefined && typeof svc !== 'string') return null;
-    return svc === undefined ? { userId: sub } : { userId: sub, service: svc };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<IdentityClaims>;
+    const strings = [claims.iss, claims.aud, claims.m, claims.p, claims.bh, claims.jti];
+    if (strings.some((value) => typeof value !== 'string') || typeof claims.exp !== 'number') return null;
+    if (claims.sub !== null && typeof claims.sub !== 'string') return null;
+    for (const optional of [claims.svc, claims.via, claims.req]) if (optional !== undefined && typeof optional !== 'string') return null;
+    return claims as IdentityClaims;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Checks a header against the request it arrived with. `keyOf(issuer)` gives the key to check it with (a service
+ * knows only its own and the gateway's is the same one; the gateway derives each service's), undefined for an
+ * issuer it does not accept. Single use is checked after this, by the receiver's nonce store.
+ */
+export function verifyRequest(
+  header: string | null | undefined,
+  expected: RequestBinding,
+  keyOf: (issuer: string) => Buffer | undefined,
+  now = Date.now(),
+): Verified {
+  if (!header) return { refusal: 'missing' };
+  const [version, payload, signature, extra] = header.split('.');
+  if (version !== 'v2' || !payload || !signature || extra !== undefined) return { refusal: 'malformed' };
+  const claims = parseClaims(payload);
+  if (!claims) return { refusal: 'malformed' };
+  const key = keyOf(claims.iss);
+  if (!key) return { refusal: 'forged' };
+  const wanted = Buffer.from(mac(key, payload));
+  const given = Buffer.from(signature);
+  if (wanted.length !== given.length || !timingSafeEqual(wanted, given)) return { refusal: 'forged' };
+  if (claims.exp < now || claims.exp > now + 2 * IDENTITY_TTL_MS) return { refusal: 'expired' };
+  if (claims.aud !== expected.audience) return { refusal: 'wrong audience' };
+  if (claims.m !== expected.method || claims.p !== expected.path) return { refusal: 'wrong method or path' };
+  if (claims.bh !== expected.bodyHash) return { refusal: 'body does not match' };
+  const identity: Identity = { userId: claims.sub };
+  if (claims.svc) identity.service = claims.svc;
+  if (claims.via) identity.via = claims.via;
+  return { claims, identity };
+}
+
+/** The message a 401 carries for a refusal: says why, names no value. */
+export function refusalMessage(refusal: Refusal): string {
+  switch (refusal) {
+    case 'missing':
+      return 'This service answers only requests signed by the gateway; call the gateway instead.';
+    case 'replayed':
+      return 'The identity header was already used: each one is good for one request.';
+    default:
+      return `The identity header was refused: ${refusal}.`;
   }
 }

@@ -19,7 +19,7 @@ afterAll(async () => {
 function callDuringRequest(requestId: string, id: string) {
   return runWithRequestId(requestId, () =>
     tracing.tracer.startActiveSpan('graphql GeneratePlotHooks', async (span) => {
-      const outcome = await hubRequest({ identityHeader: 'signed', url: hub.url }, HubTransactionStateDocument, { id }).then(
+      const outcome = await hubRequest({ caller: { service: 'character', key: Buffer.alloc(32) }, url: hub.url }, HubTransactionStateDocument, { id }).then(
         () => 'ok',
         () => 'failed',
       );

@@ -1,15 +1,15 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { GraphQLError, Kind, print, type DocumentNode } from 'graphql';
-import { IDENTITY_HEADER } from '../auth/identity.js';
 import { hubUrl } from '../config/services.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '../telemetry/request-context.js';
 import { injectTraceHeaders } from '../telemetry/trace-headers.js';
 import { tracerOf } from '../telemetry/tracer-of.js';
+import { delegationHeaders, type HubCaller } from './hub-caller.js';
 
 export interface HubClientOptions {
-  /** The caller's signed identity as the subgraph received it: the hub re-checks it and acts for that user. */
-  identityHeader: string;
+  /** Who the call is for: the request being served (a delegation) or the service itself (hub-caller.ts). */
+  caller: HubCaller;
   url?: string;
   /** 10 s: a nested call must finish well inside the outer request's own deadline. */
   timeoutMs?: number;
@@ -53,7 +53,6 @@ export async function hubRequest<TData, TVariables>(
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/json',
-    [IDENTITY_HEADER]: options.identityHeader,
   };
   context.with(trace.setSpan(context.active(), span), () => injectTraceHeaders(headers));
   // The request this call is made for: the hub logs and tracks the nested call under the same id.
@@ -72,12 +71,15 @@ export async function hubRequest<TData, TVariables>(
 }
 
 async function send<TData>(options: HubClientOptions, headers: Record<string, string>, query: string, variables: unknown): Promise<TData> {
+  const url = options.url ?? hubUrl();
+  const requestBody = JSON.stringify({ query, variables });
   let response: Response;
   try {
-    response = await fetch(options.url ?? hubUrl(), {
+    const { pathname, search } = new URL(url);
+    response = await fetch(url, {
       method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
+      headers: { ...headers, ...delegationHeaders(options.caller, `${pathname}${search}`, requestBody) },
+      body: requestBody,
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
   } catch {

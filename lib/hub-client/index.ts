@@ -1,1 +1,2 @@
 export { hubRequest, type HubClientOptions } from './hub-client.js';
+export { delegationHeaders, type HubCaller } from './hub-caller.js';

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -5,10 +6,18 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { DocumentNode } from 'graphql';
 import type { Registry } from 'prom-client';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../auth/identity.js';
+import { EMPTY_BODY_HASH, IDENTITY_HEADER, type Identity } from '../auth/identity.js';
+import { createNonceStore } from '../auth/create-nonce-store.js';
+import { hubSecretOf, ownServiceKey } from '../auth/service-keys.js';
+import { CAPABILITY_HEADER, coordinatorPublicKey, readCapability, type CapabilityClaims } from '../transactions/capability.js';
+import type { HubCaller } from '../hub-client/hub-caller.js';
+import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from '../http/body-limit.js';
+import { currentRequestId } from '../telemetry/request-context.js';
 import type { AppDatabase } from '../db/open-database.js';
 import { maskError } from '../graphql/mask-error.js';
 import { unauthenticated } from '../graphql/errors.js';
+import { callerOf, refusedResponse, useVerifiedCaller } from './use-verified-caller.js';
+import { CallerVerifier } from './verify-caller.js';
 import { HttpDrain } from '../shutdown/http-drain.js';
 import { SHUTDOWN_GRACE_MS } from '../shutdown/shutdown-grace.js';
 import { serveMetrics, serverRegistry } from './metrics.js';
@@ -21,8 +30,12 @@ import { useIdempotency } from './idempotency/use-idempotency.js';
 
 export interface RequestInfo {
   identity: Identity;
-  /** The signed header as received: handed back to the hub for nested calls made for this caller. */
-  identityHeader: string;
+  /** For the calls this request makes through the hub: they are delegated for this request (lib/hub-client). */
+  hub: HubCaller;
+  /** The request's id (x-request-id, else a fresh one: trace-request.ts), for logs, spans and event metadata alike. */
+  requestId: string;
+  /** The coordinator's capability for a transaction step addressed to this service, when the request carries a valid one. */
+  capability: CapabilityClaims | null;
   request: Request;
 }
 
@@ -31,10 +44,18 @@ export interface SubgraphServerOptions<TContext extends object> {
   typeDefs: DocumentNode;
   /** The subgraph's codegen-typed resolver map (see the one cast below). */
   resolvers: object;
+  /** The auth secret this service's key derives from (lib/auth/service-keys.ts), unless SERVICE_KEY gives the key. */
   secret: string;
   createContext(info: RequestInfo): TContext | Promise<TContext>;
-  /** Extra HTTP routes (image bytes); returns true when it answered the request. */
-  route?(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean>;
+  /**
+   * Extra GET routes (image bytes), for a caller the gateway signed as for /graphql; returns true when it answered.
+   * They read no body: the identity covers an empty one.
+   */
+  route?(req: IncomingMessage, res: ServerResponse, caller: RouteCaller): boolean | Promise<boolean>;
+  /** The service's own liveness check, awaited before /health answers (a database ping); default none. */
+  health?(): Promise<void> | undefined;
+  /** The largest request body read (default lib/http's, the gateway's own); a larger one is answered 413 unread. */
+  maxBodyBytes?: number;
   /** Registers this server's own Prometheus series (gauges read at scrape time) on its registry, served at /metrics. */
   metrics?(registry: Registry): void;
   /** The service's live event feed (subscriptions): its subscribers are reported at /metrics, and it is closed first on close(). */
@@ -46,7 +67,15 @@ export interface SubgraphServerOptions<TContext extends object> {
   idempotency?: AppDatabase<Record<string, unknown>>;
 }
 
+/** Who called an extra route: the verified identity, and the hub caller for nested calls. */
+export interface RouteCaller {
+  identity: Identity;
+  hub: HubCaller;
+}
+
 export interface SubgraphServer {
+  /** The service's name: the audience of the headers it accepts. */
+  readonly name: string;
   server: Server;
   /** True once close() began: /readiness answers 503. */
   readonly draining: boolean;
@@ -65,12 +94,34 @@ const operationNameOnSpan: Plugin = {
   },
 };
 
+/** Writes a fetch Response (a refusal) to a node response. */
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
 /**
- * A federated subgraph over HTTP: /graphql (only with the gateway's signed identity), /health, /metrics, /traces.
+ * The subgraph kit: every service's HTTP server, so that identity, body limit, request id, health and metrics
+ * behave alike. /graphql and every other route answer only a request the gateway signed for this service
+ * (verify-caller.ts); /health and /readiness answer anyone, as probes must, and say nothing but up or draining.
  * Each request runs under its x-request-id and in a SERVER span continuing the caller's traceparent.
  * Every subgraph is built with this one function so that auth, error masking and health behave alike.
  */
 export function createSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): SubgraphServer {
+  const key = ownServiceKey(options.name, options.secret);
+  const verifier = new CallerVerifier(options.name, key, createNonceStore(options.name));
+  const hubCallerFor = (forRequest: string, userId: string | null): HubCaller => ({ service: options.name, key, forRequest, userId });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // Derived on the first protocol call: most requests carry no capability.
+  let coordinator: KeyObject | undefined;
+  const capabilityOf = (request: Request): CapabilityClaims | null => {
+    const token = request.headers.get(CAPABILITY_HEADER);
+    if (!token) return null;
+    coordinator ??= coordinatorPublicKey(() => hubSecretOf(options.secret));
+    const claims = readCapability(coordinator, token);
+    // For this very service only: a capability for another participant is no capability here.
+    return claims?.participant === options.name ? claims : null;
+  };
   const yoga = createYoga({
     // The one cast for every subgraph: codegen's Resolvers type (optional fields, DateTime a GraphQLScalarType,
     // parents typed as rows) is not assignable to @apollo/subgraph's loose GraphQLResolverMap, though it is the
@@ -83,17 +134,19 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     maskedErrors: { maskError: maskError(options.name) },
     logging: false,
     plugins: [
+      useVerifiedCaller(verifier),
       operationNameOnSpan,
-      ...(options.idempotency
-        ? [useIdempotency({ name: options.name, db: options.idempotency, userOf: (request) => verifyIdentity(request.headers.get(IDENTITY_HEADER), options.secret)?.userId ?? null })]
-        : []),
+      ...(options.idempotency ? [useIdempotency({ name: options.name, db: options.idempotency, userOf: (request) => callerOf(request)?.identity.userId ?? null })] : []),
     ],
     context: async ({ request }) => {
-      const identityHeader = request.headers.get(IDENTITY_HEADER) ?? '';
-      const identity = verifyIdentity(identityHeader, options.secret);
-      // The subgraph's own port is no way around the gateway: without its signature nothing runs.
-      if (!identity) throw unauthenticated('This service answers only requests signed by the gateway; call the gateway instead.');
-      return options.createContext({ identity, identityHeader, request });
+      const caller = callerOf(request);
+      // Set by useVerifiedCaller before anything runs; a request without it never got this far.
+      if (!caller) throw unauthenticated('This service answers only requests signed by the gateway; call the gateway instead.');
+      return options.createContext({ identity: caller.identity, hub: hubCallerFor(caller.claims.jti, caller.identity.userId),
+        requestId: currentRequestId() ?? caller.claims.jti,
+        capability: capabilityOf(request),
+        request,
+      });
     },
   });
 
@@ -101,10 +154,27 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
   options.metrics?.(metrics);
   // The process's traces (startTracing in main.ts, or in the test that hosts this server); none when never started.
   const noTraces = new RecentTraces(1);
+  const recentTraces = () => currentTracing()?.recent ?? noTraces;
+  // Every route but the probes, for the caller the gateway signed: metrics and traces name users' operations.
+  const serveRoute = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = req.url ?? '/';
+    const header = req.headers[IDENTITY_HEADER];
+    const verified = await verifier.verify(typeof header === 'string' ? header : undefined, { method: req.method ?? 'GET', path, bodyHash: EMPTY_BODY_HASH });
+    if ('refusal' in verified) return sendResponse(res, refusedResponse(verified.refusal));
+    if (path === '/metrics' && req.method === 'GET') return serveMetrics(res, options.name, metrics);
+    if (handleTracesRoute(req, res, recentTraces())) return;
+    const caller = { identity: verified.identity, hub: hubCallerFor(verified.claims.jti, verified.identity.userId) };
+    if (options.route && (await options.route(req, res, caller))) return;
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ errors: [{ message: `No route ${req.method} ${path.split('?', 1)[0]}`, extensions: { code: 'NOT_FOUND' } }] }));
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      if (options.route && (await options.route(req, res))) return;
-      await yoga.requestListener(req, res);
+      if (refuseUnboundedBody(req, res, maxBodyBytes)) return;
+      const pathname = (req.url ?? '/').split('?', 1)[0];
+      if (pathname === '/health') await options.health?.();
+      if (pathname === '/graphql' || pathname === '/health') await yoga.requestListener(req, res);
+      else await serveRoute(req, res);
     } catch (err) {
       processLogger(options.name).error({ err }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -119,17 +189,8 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       res.end(JSON.stringify({ status: drain.draining ? 'draining' : 'ready' }));
       return;
     }
-    if (req.url === '/metrics' && req.method === 'GET') {
-      serveMetrics(res, options.name, metrics).catch((err: unknown) => {
-        processLogger(options.name).error({ err }, 'metrics collection failed');
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-      return;
-    }
-    if (handleTracesRoute(req, res, { secret: options.secret, recent: currentTracing()?.recent ?? noTraces })) return;
     // Health probes and scrapes every few seconds would push the requests worth reading out of the kept traces.
-    if (req.url === '/health') return void handle(req, res);
+    if (req.url === '/health' || req.url === '/metrics') return void handle(req, res);
     traceRequest(options.name, req, res, () => handle(req, res));
   });
   // Keep-alive longer than the gateway's pool idle timeout, so the server never closes a socket the gateway is about to reuse.
@@ -138,6 +199,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
   const drain = new HttpDrain(server);
 
   return {
+    name: options.name,
     server,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
@@ -153,6 +215,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       await options.eventFeed?.close();
       const { cut } = await drain.finished(graceMs);
       if (cut > 0) console.error(`[${options.name}] ${cut} request(s) still running after ${graceMs} ms were cut`);
+      await verifier.close();
     },
   };
 }

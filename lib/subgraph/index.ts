@@ -1,3 +1,4 @@
-export { createSubgraphServer, type SubgraphServer, type RequestInfo } from './create-subgraph-server.js';
+export { createSubgraphServer, type SubgraphServer, type RequestInfo, type RouteCaller } from './create-subgraph-server.js';
+export { callerContext, requireUser, type CallerContext } from './caller-context.js';
 export { runSubgraph } from './run-subgraph.js';
 export { startObservability, type SubgraphObservability } from './start-observability.js';

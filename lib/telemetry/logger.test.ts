@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { signIdentity } from '../auth/identity.js';
+import { signedFor } from '../auth/testing/signed-headers.js';
 import { createLogger } from './logger.js';
 import { runWithRequestId } from './request-context.js';
 import { startTracing } from './tracing.js';
@@ -37,7 +37,7 @@ describe('logger', () => {
   it('never writes a secret, wherever it sits in the logged object', () => {
     const secrets = {
       authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.secret-jwt',
-      identity: signIdentity({ userId: 'u-1' }, 'hub-secret-value'),
+      identity: signedFor('hub-secret-value', 'character', { userId: 'u-1' })['x-hub-identity']!,
       apiKey: 'sk-live-top-secret-key',
       password: 'hunter2-password',
     };

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { IDENTITY_HEADER, verifyIdentity } from '../auth/identity.js';
 import type { RecentTraces } from './recent-traces.js';
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
@@ -18,22 +17,18 @@ function error(res: ServerResponse, status: number, code: string, message: strin
 
 /**
  * GET /traces?traceId=<32 hex> -> { spans } and GET /traces?recent=<n> -> { traces }: this process's kept spans,
- * which the gateway merges with its own for the hub's Query fields. Only for a request the gateway signed, as
- * /graphql: span attributes name users' operations and statements. Returns false for any other path.
+ * which the gateway merges with its own for the hub's Query fields. The subgraph kit serves it only for a request
+ * the gateway signed (lib/subgraph), as /graphql: span attributes name users' operations and statements. Returns false for any other path.
  */
 export function handleTracesRoute(
   req: IncomingMessage,
   res: ServerResponse,
-  { secret, recent }: { secret: string; recent: RecentTraces },
+  recent: RecentTraces,
 ): boolean {
   // A string test before any parsing: this runs ahead of every request the server answers.
   if (!req.url || (req.url !== '/traces' && !req.url.startsWith('/traces?'))) return false;
   const url = new URL(req.url, 'http://local');
   if (req.method !== 'GET') return error(res, 405, 'METHOD_NOT_ALLOWED', 'Only GET reads /traces.');
-  const header = req.headers[IDENTITY_HEADER];
-  if (!verifyIdentity(typeof header === 'string' ? header : undefined, secret)) {
-    return error(res, 401, 'UNAUTHENTICATED', 'This service answers only requests signed by the gateway; call the gateway instead.');
-  }
   const traceId = url.searchParams.get('traceId');
   if (traceId !== null) {
     if (!TRACE_ID.test(traceId)) return error(res, 400, 'BAD_USER_INPUT', 'traceId must be 32 lower-case hexadecimal digits.');

@@ -3,6 +3,7 @@ import type { AppDatabase } from '../db/open-database.js';
 import { isUuid } from '../db/uuid.js';
 import { abortBranch, commitBranch, prepareBranch, type BranchAck } from './branch-protocol.js';
 import type { Participant } from './participant.js';
+import { payloadHash, type BranchStep, type CapabilityClaims } from './capability.js';
 
 /** The only principal the protocol answers: the gateway's coordinator signs its calls as service 'hub'. */
 export const COORDINATOR = 'hub';
@@ -12,6 +13,8 @@ export interface ProtocolContext<TSchema extends Record<string, unknown>> {
   db: AppDatabase<TSchema>;
   /** identity.service of the signed caller: 'hub' for the coordinator, null for a user's request. */
   callerService: string | null;
+  /** The coordinator's verified capability for this step (lib/subgraph reads the header), or null. */
+  capability: CapabilityClaims | null;
 }
 
 export interface PrepareBranchInput {
@@ -38,6 +41,29 @@ function requireCoordinator(ctx: { callerService: string | null }): void {
   if (ctx.callerService !== COORDINATOR) {
     throw forbidden('Only the hub\'s transaction coordinator may take part in the transaction protocol');
   }
+}
+
+function isoOrAsGiven(value: Date | string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}
+
+/**
+ * The capability must be the coordinator's for exactly this step of this transaction (and, for prepare, this
+ * operation, payload, actor and deadline): an edited or replayed call is refused before anything is read or written.
+ */
+function requireCapability(ctx: { capability: CapabilityClaims | null }, step: BranchStep, transactionId: string, prepare?: PrepareBranchInput): void {
+  const claims = ctx.capability;
+  const matches =
+    claims !== null &&
+    claims.step === step &&
+    claims.tx === transactionId &&
+    (!prepare ||
+      (claims.op === prepare.operation &&
+        claims.ph === payloadHash(prepare.payload) &&
+        (claims.actor ?? null) === (prepare.actor ?? null) &&
+        claims.deadline === isoOrAsGiven(prepare.deadline)));
+  if (!matches) throw forbidden(`The ${step} of this branch carries no coordinator capability for it`, { reason: 'CAPABILITY' });
 }
 
 function transactionIdOf(value: string): string {
@@ -68,6 +94,7 @@ export function protocolResolvers<TSchema extends Record<string, unknown>>(parti
   return {
     async prepareTransactionBranch(_: unknown, { input }: { input: PrepareBranchInput }, ctx: Ctx): Promise<BranchAckResult> {
       requireCoordinator(ctx);
+      requireCapability(ctx, 'prepare', input.transactionId, input);
       const ack = await prepareBranch(ctx.db, participant, {
         transactionId: transactionIdOf(input.transactionId),
         operation: input.operation,
@@ -79,10 +106,12 @@ export function protocolResolvers<TSchema extends Record<string, unknown>>(parti
     },
     async commitTransactionBranch(_: unknown, { transactionId }: { transactionId: string }, ctx: Ctx): Promise<BranchAckResult> {
       requireCoordinator(ctx);
+      requireCapability(ctx, 'commit', transactionId);
       return toResult(await commitBranch(ctx.db, participant, transactionIdOf(transactionId)));
     },
     async abortTransactionBranch(_: unknown, { transactionId }: { transactionId: string }, ctx: Ctx): Promise<BranchAckResult> {
       requireCoordinator(ctx);
+      requireCapability(ctx, 'abort', transactionId);
       return toResult(await abortBranch(ctx.db, participant, transactionIdOf(transactionId)));
     },
   };

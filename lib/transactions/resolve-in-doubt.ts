@@ -1,5 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm';
-import { signIdentity } from '../auth/identity.js';
+import { ownServiceKey } from '../auth/service-keys.js';
 import type { AppDatabase } from '../db/open-database.js';
 import { HubTransactionStateDocument, type TransactionState } from '../hub-client/__generated__/hub/graphql.js';
 import { hubRequest } from '../hub-client/hub-client.js';
@@ -61,8 +61,9 @@ const VERDICTS: Record<TransactionState, HubVerdict> = { ACTIVE: 'WAIT', COMMITT
 
 /** Asks the hub through the gateway (Query.transaction), signed as this service acting for itself. */
 export function hubVerdict(service: string, secret: string): (transactionId: string) => Promise<HubVerdict> {
+  const caller = { service, key: ownServiceKey(service, secret) };
   return async (transactionId) => {
-    const data = await hubRequest({ identityHeader: signIdentity({ userId: null, service }, secret) }, HubTransactionStateDocument, {
+    const data = await hubRequest({ caller }, HubTransactionStateDocument, {
       id: transactionId,
     });
     return data.transaction ? (VERDICTS[data.transaction.state] ?? 'WAIT') : 'ABORT';

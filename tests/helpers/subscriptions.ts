@@ -61,14 +61,23 @@ function nextOf<TData>(queue: AsyncQueue<SubscriptionResult<TData>>) {
 }
 
 /** Subscribes over SSE (POST, `Accept: text/event-stream`) with the given headers. */
-export function subscribeOverSse<TData = Record<string, any>>(url: string, operation: Operation, headers: Record<string, string> = {}): TestSubscription<TData> {
+/**
+ * `headers` may be a function of the body the client will send (graphql-sse sends JSON.stringify(operation) as it
+ * is), for headers that must be signed over it, as a subgraph's identity header is.
+ */
+export function subscribeOverSse<TData = Record<string, any>>(
+  url: string,
+  operation: Operation,
+  headers: Record<string, string> | ((body: string) => Record<string, string>) = {},
+): TestSubscription<TData> {
   const queue = new AsyncQueue<SubscriptionResult<TData>>();
   let settle!: (outcome: unknown) => void;
   const ended = new Promise<unknown>((resolve) => (settle = resolve));
   let connected!: () => void;
   const isConnected = new Promise<void>((resolve) => (connected = resolve));
   // No retries: a test wants to see the first failure, not a reconnect.
-  const client = createSseClient({ url, headers, retryAttempts: 0 });
+  const sent = typeof headers === 'function' ? headers(JSON.stringify(operation)) : headers;
+  const client = createSseClient({ url, headers: sent, retryAttempts: 0 });
   const dispose = client.subscribe<TData>(operation, queueSink(queue, settle), { connected: () => connected() });
   const connectedOrFailed = Promise.race([isConnected, ended.then((outcome) => Promise.reject(new Error(`never connected: ${String(outcome)}`)))]);
   // A test that expects a refusal never awaits `connected`: its rejection must not count as unhandled.

@@ -3,7 +3,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Dispatcher } from 'undici';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
+import { bodyHash, IDENTITY_HEADER, type Identity } from '../../../lib/auth/index.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import type { Priority } from '../../../lib/config/resilience-config.js';
 import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
 import type { FetchObservation, FetchResult, SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
@@ -25,7 +26,8 @@ export interface HubDataSourceOptions {
   name: string;
   /** Its instances, breakers, bulkhead and policies (resilience/service-registry.ts). */
   service: ResilientService;
-  secret: string;
+  /** Signs each attempt for this subgraph (identity/gateway-identities.ts). */
+  identities: GatewayIdentities;
   dispatcher: Dispatcher;
   /** For fetches outside a client request (the coordinator's calls): message_hub.request_timeout and priority.default. */
   defaults: { requestTimeoutMs: number; priority: Priority };
@@ -39,6 +41,8 @@ export interface HubDataSourceOptions {
 export interface SubgraphRequest {
   headers: Record<string, string>;
   body: string;
+  /** The identity header of one attempt at `url`: each attempt is signed anew, as a header is good for one request. */
+  sign(url: string): string;
   policy: FetchPolicy;
   /** Watches the attempts (observability/subgraph-fetch-observer.ts). */
   observation?: FetchObservation | undefined;
@@ -118,7 +122,9 @@ function failureOf(err: unknown): FetchResult {
  */
 export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   readonly name: string;
-  private readonly secret: string;
+  private readonly identities: GatewayIdentities;
+  // Instance URL -> the path its requests are signed for: the few instances of a service, parsed once.
+  private readonly paths = new Map<string, string>();
   private readonly service: ResilientService;
   private readonly defaults: HubDataSourceOptions['defaults'];
   private readonly observer: SubgraphFetchObserver | undefined;
@@ -129,7 +135,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     // The base class's url is informational only: every request goes to an instance the load balancer picks.
     super({ url: options.service.instances[0]?.url ?? '', fetcher: createUndiciFetcher(options.dispatcher) });
     this.name = options.name;
-    this.secret = options.secret;
+    this.identities = options.identities;
     this.service = options.service;
     this.defaults = options.defaults;
     this.observer = options.observer;
@@ -217,9 +223,16 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     }
     headers['content-type'] = 'application/json';
     headers.accept = 'application/graphql-response+json, application/json';
-    // Signed for every fetch, anonymous callers included: subgraphs answer only what the gateway vouches for.
-    headers[IDENTITY_HEADER] = signIdentity(identity, this.secret);
     const body = JSON.stringify(request);
+    // Signed for every attempt, anonymous callers included: subgraphs answer only what the gateway vouches for. The
+    // body is hashed once; while an attempt runs the subgraph may call back for nested work on its behalf.
+    const hash = bodyHash(body);
+    const signed: string[] = [];
+    const sign = (url: string) => {
+      const { header, jti } = this.identities.sign(identity, { audience: this.name, method: 'POST', path: this.pathOf(url), body }, { delegable: true, hash });
+      signed.push(jti);
+      return header;
+    };
     const mutation = options.mutation ?? MUTATION.test(request.query);
     const policy: FetchPolicy = {
       priority: options.policy?.priority ?? this.defaults.priority,
@@ -230,11 +243,22 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
 
     let response: FetcherResponse;
     try {
-      response = await this.send({ headers, body, policy, observation });
+      response = await this.send({ headers, body, sign, policy, observation });
     } catch (err) {
       throw this.failure(err);
+    } finally {
+      for (const jti of signed) this.identities.release(jti);
     }
     return this.readResponse(response);
+  }
+
+  private pathOf(url: string): string {
+    let path = this.paths.get(url);
+    if (path === undefined) {
+      const { pathname, search } = new URL(url);
+      this.paths.set(url, (path = `${pathname}${search}`));
+    }
+    return path;
   }
 
   /**
@@ -244,11 +268,13 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
    * ServiceUnavailableError the policies decided on; an HTTP 5xx left after the retries is returned.
    */
   protected send(subgraphRequest: SubgraphRequest): Promise<FetcherResponse> {
-    const { headers, body, observation } = subgraphRequest;
-    if (!observation) return this.service.execute(subgraphRequest.policy, (url, signal) => this.fetcher(url, { method: 'POST', headers, body, signal }));
+    const { headers, body, sign, observation } = subgraphRequest;
+    if (!observation) {
+      return this.service.execute(subgraphRequest.policy, (url, signal) => this.fetcher(url, { method: 'POST', headers: { ...headers, [IDENTITY_HEADER]: sign(url) }, body, signal }));
+    }
     // Each attempt has its own span (active here, see the observer): its traceparent goes with that attempt only.
     const transport = (url: string, signal: AbortSignal) => {
-      const traced = { ...headers };
+      const traced = { ...headers, [IDENTITY_HEADER]: sign(url) };
       injectTraceHeaders(traced);
       return this.fetcher(url, { method: 'POST', headers: traced, body, signal });
     };

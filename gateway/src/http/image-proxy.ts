@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
+import { IDENTITY_HEADER } from '../../../lib/auth/index.js';
 import { describeFailure } from '../data-source/describe-failure.js';
-import { errorBody, sendJson } from './send-json.js';
+import { errorBody, sendJson } from '../../../lib/http/send-json.js';
 
 export const IMAGES_PREFIX = '/images/';
 
@@ -23,7 +24,14 @@ const REQUEST_HEADERS = ['if-none-match', 'if-modified-since'];
  * GET and HEAD /images/<path>: streamed from the `image` subgraph's origin, never buffered. An image service
  * that is down or broken answers 503/502 with a SERVICE_UNAVAILABLE body; it never brings the gateway down.
  */
-export async function proxyImage(req: IncomingMessage, res: ServerResponse, imageOrigin: string, dispatcher: Dispatcher): Promise<void> {
+export async function proxyImage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  imageOrigin: string,
+  dispatcher: Dispatcher,
+  /** The identity header for a GET or HEAD of `path` at the image service: who asks decides what they may see. */
+  sign: (method: string, path: string) => string,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendJson(res, 405, errorBody('Images are read with GET or HEAD', 'BAD_USER_INPUT'), { allow: 'GET, HEAD' });
     return;
@@ -36,7 +44,9 @@ export async function proxyImage(req: IncomingMessage, res: ServerResponse, imag
 
   let upstream: Dispatcher.ResponseData;
   try {
-    upstream = await request(new URL(req.url ?? '/', imageOrigin), { dispatcher, method: req.method, headers });
+    const url = new URL(req.url ?? '/', imageOrigin);
+    headers[IDENTITY_HEADER] = sign(req.method, `${url.pathname}${url.search}`);
+    upstream = await request(url, { dispatcher, method: req.method, headers });
   } catch (err) {
     sendJson(res, 503, errorBody(`The image service is unavailable (${describeFailure(err)})`, 'SERVICE_UNAVAILABLE'));
     return;

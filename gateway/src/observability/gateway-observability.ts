@@ -13,6 +13,7 @@ import { gatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
 import { RequestTracker } from './request-tracker.js';
 import { subgraphFetchObserver, type SubgraphFetchObserver } from './subgraph-fetch-observer.js';
 import { TraceReader } from './trace-reader.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import { wsOperationObserver, type WsOperationObserver } from './ws-operation-observer.js';
 
 export const GATEWAY_SERVICE = 'gateway';
@@ -22,7 +23,8 @@ export interface GatewayObservabilityOptions {
   config: ObservabilityConfig;
   /** The services routed to: instances for Hub.trace, breakers and queues for /metrics. */
   services: () => ServiceSnapshot[];
-  secret: string;
+  /** Signs the gateway's reads of the subgraphs' /traces. */
+  identities: GatewayIdentities;
   dispatcher: Dispatcher;
   /** Default: the process's (lib/telemetry startTracing, called by main.ts); none means spans go nowhere. */
   tracing?: Tracing | undefined;
@@ -61,7 +63,7 @@ export function createGatewayObservability(options: GatewayObservabilityOptions)
   plugins.push(useRequestRecording(recording));
 
   const observed = tracingOn || metrics !== undefined || tracker.enabled;
-  const instances = () => options.services().flatMap((service) => service.instances.map((instance) => instance.url));
+  const instances = () => options.services().flatMap((service) => service.instances.map((instance) => ({ service: service.name, url: instance.url })));
   return {
     plugins,
     fetchObserver: observed ? subgraphFetchObserver({ tracer, metrics, tracker: tracker.enabled ? tracker : undefined }) : undefined,
@@ -69,7 +71,7 @@ export function createGatewayObservability(options: GatewayObservabilityOptions)
     hub: {
       tracker,
       // Never filled when this process did not start tracing: the subgraphs' spans are still read.
-      traces: new TraceReader({ recent: tracing?.recent ?? new RecentTraces(1), instances, secret: options.secret, dispatcher: options.dispatcher }),
+      traces: new TraceReader({ recent: tracing?.recent ?? new RecentTraces(1), instances, identities: options.identities, dispatcher: options.dispatcher }),
     },
     metrics,
     async serveMetrics(res) {

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
+import { EMPTY_BODY_HASH, IDENTITY_HEADER, type Identity } from '../../../lib/auth/index.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import type { RecentTraces, SpanRecord, TraceSummary } from '../../../lib/telemetry/index.js';
 
 /** Hub.trace's Span: a SpanRecord of any process. */
@@ -15,10 +16,10 @@ export interface TraceView {
 export interface TraceReaderOptions {
   /** The gateway's own recent traces (lib/telemetry startTracing). */
   recent: RecentTraces;
-  /** The GraphQL URL of every subgraph instance the hub routes to now (the service registry). */
-  instances: () => string[];
-  /** Signs the operator's identity for the subgraphs' /traces, as every subgraph fetch is signed. */
-  secret: string;
+  /** Every subgraph instance the hub routes to now (the service registry): its service and GraphQL URL. */
+  instances: () => Array<{ service: string; url: string }>;
+  /** Signs the operator's identity for each subgraph's /traces, as every subgraph fetch is signed. */
+  identities: GatewayIdentities;
   dispatcher: Dispatcher;
   /** Per instance; default 2 s. */
   timeoutMs?: number;
@@ -44,14 +45,14 @@ export class TraceReader {
 
   /** Null when no process holds a span of it. */
   async trace(traceId: string, identity: Identity): Promise<TraceView | null> {
-    const header = signIdentity(identity, this.options.secret);
-    const instances = [...new Set(this.options.instances())];
-    const remote = await Promise.all(instances.map((url) => this.remoteSpans(url, traceId, header)));
+    const seen = new Set<string>();
+    const instances = this.options.instances().filter(({ url }) => !seen.has(url) && seen.add(url));
+    const remote = await Promise.all(instances.map((instance) => this.remoteSpans(instance, traceId, identity)));
     const bySpanId = new Map<string, SpanRecord>();
     for (const span of this.options.recent.spans(traceId)) bySpanId.set(span.spanId, span);
     const unreachable: string[] = [];
     remote.forEach((spans, index) => {
-      if (spans === null) unreachable.push(instances[index] ?? '');
+      if (spans === null) unreachable.push(instances[index]?.url ?? '');
       else for (const span of spans) bySpanId.set(span.spanId, span);
     });
     if (bySpanId.size === 0) return null;
@@ -61,14 +62,16 @@ export class TraceReader {
   }
 
   /** The instance's spans of the trace; null when it could not be asked (down, slow, refused). */
-  private async remoteSpans(graphqlUrl: string, traceId: string, identityHeader: string): Promise<SpanRecord[] | null> {
+  private async remoteSpans(instance: { service: string; url: string }, traceId: string, identity: Identity): Promise<SpanRecord[] | null> {
     try {
-      const url = new URL(`/traces?traceId=${traceId}`, graphqlUrl);
+      const url = new URL(`/traces?traceId=${traceId}`, instance.url);
+      const path = `${url.pathname}${url.search}`;
+      const { header } = this.options.identities.sign(identity, { audience: instance.service, method: 'GET', path, body: '' }, { hash: EMPTY_BODY_HASH });
       const response = await this.options.dispatcher.request({
         origin: url.origin,
-        path: `${url.pathname}${url.search}`,
+        path,
         method: 'GET',
-        headers: { [IDENTITY_HEADER]: identityHeader, accept: 'application/json' },
+        headers: { [IDENTITY_HEADER]: header, accept: 'application/json' },
         signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
       const body = (await response.body.json().catch(() => undefined)) as { spans?: unknown } | undefined;

@@ -1,9 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
-import { IDENTITY_HEADER, TokenError, verifiedTokens, verifyIdentity, type Identity } from '../../../lib/auth/index.js';
+import { bodyHash, DELEGATION_HEADER, TokenError, verifiedTokens, type Identity } from '../../../lib/auth/index.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
 
 export interface AuthOptions {
-  /** Verifies users' HS256 JWTs and the identity header subgraphs hand back through the hub client. */
+  /** Verifies users' HS256 JWTs. */
   secret: string;
+  /** Verifies the services' own calls (delegations) through the hub client; absent, none is accepted (graphql-ws). */
+  identities?: GatewayIdentities | undefined;
 }
 
 /** What the plugin adds to every GraphQL context; the data source signs `identity` for each subgraph fetch. */
@@ -20,15 +23,15 @@ export type Outcome = { identity: Identity } | { rejection: string };
 const identities = new WeakMap<Request, Identity>();
 
 /** Authenticates `request` (see useAuth) and remembers the identity for the GraphQL context built for it. */
-export async function authenticateRequest(request: Request, secret: string): Promise<Outcome> {
-  const outcome = await authenticate(request, secret);
+export async function authenticateRequest(request: Request, options: AuthOptions): Promise<Outcome> {
+  const outcome = await authenticate(request, options);
   if ('identity' in outcome) identities.set(request, outcome.identity);
   return outcome;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-async function authenticate(request: Request, secret: string): Promise<Outcome> {
+async function authenticate(request: Request, { secret, identities }: AuthOptions): Promise<Outcome> {
   const authorization = request.headers.get('authorization');
   if (authorization !== null) {
     const token = BEARER.exec(authorization)?.[1];
@@ -41,25 +44,31 @@ async function authenticate(request: Request, secret: string): Promise<Outcome> 
       return { rejection: 'token is invalid' };
     }
   }
-  // A subgraph calling through the hub client carries its caller's identity, signed by this gateway.
-  const identityHeader = request.headers.get(IDENTITY_HEADER);
-  if (identityHeader !== null) {
-    const identity = verifyIdentity(identityHeader, secret);
-    return identity ? { identity } : { rejection: 'identity header is invalid or has expired' };
+  // A service calling through the hub client: a delegation for the request it serves, or a call for itself, bound
+  // to this body and good once. x-hub-identity, the header the gateway signs for services, is never read here: a
+  // client (or a service) that sends one is whoever else its request says it is.
+  const delegation = request.headers.get(DELEGATION_HEADER);
+  if (delegation !== null) {
+    if (!identities) return { rejection: 'service calls are accepted over HTTP POST only' };
+    const { pathname, search } = new URL(request.url);
+    // A copy of the body: yoga parses the request itself afterwards. Only services' calls pay for it.
+    const body = request.method === 'POST' ? await request.clone().text() : '';
+    const outcome = await identities.verifyServiceCall(delegation, { method: request.method, path: `${pathname}${search}`, bodyHash: bodyHash(body) });
+    return 'identity' in outcome ? outcome : { rejection: `service call refused: ${outcome.refusal}` };
   }
   // No credentials: anonymous. Each subgraph decides what an anonymous caller may see.
   return { identity: ANONYMOUS };
 }
 
 /**
- * Who is calling: `Authorization: Bearer <JWT>` from clients, or the signed identity header from subgraphs
- * (Authorization wins when both are sent). Bad credentials are refused with HTTP 401 before parsing, so
+ * Who is calling: `Authorization: Bearer <JWT>` from clients, or a service's signed delegation (x-hub-delegation)
+ * from subgraphs (Authorization wins when both are sent). Bad credentials are refused with HTTP 401 before parsing, so
  * no subgraph is ever called on behalf of a forged or expired identity; missing ones mean anonymous.
  */
 export function useAuth(options: AuthOptions): Plugin<AuthContext> {
   return {
     async onRequest({ request, endResponse, fetchAPI }) {
-      const outcome = await authenticateRequest(request, options.secret);
+      const outcome = await authenticateRequest(request, options);
       if ('identity' in outcome) return;
       const body = { errors: [{ message: outcome.rejection, extensions: { code: 'UNAUTHENTICATED' } }] };
       endResponse(

@@ -2,6 +2,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Agent } from 'undici';
 import type { Identity } from '../../../lib/auth/index.js';
 import type { HubDataSource } from '../data-source/hub-data-source.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import type { ServiceRegistry } from '../resilience/service-registry.js';
 import { LiveSubscriptions } from '../subscriptions/live-results.js';
 import { routeSubscription, type Router } from '../subscriptions/route-subscription.js';
@@ -14,7 +15,8 @@ export interface SubscriptionsOptions {
   registry: Pick<ServiceRegistry, 'get'>;
   /** The gateway's data source of each subgraph: entity fetches for events go through them. */
   dataSources: ReadonlyMap<string, HubDataSource>;
-  secret: string;
+  /** Signs the subscriptions sent to subgraphs (identity/gateway-identities.ts). */
+  identities: GatewayIdentities;
   /** 10 s by default: a subgraph registers a subscription in milliseconds; ten seconds of silence means it is stuck. */
   connectTimeoutMs?: number;
 }
@@ -50,7 +52,7 @@ export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPl
     joins: new SupergraphJoins(options.supergraphSdl),
     streamUrls: (service) => options.registry.get(service)?.streamUrls(),
     dataSources: options.dataSources,
-    secret: options.secret,
+    identities: options.identities,
     // A pool of its own, unbounded and without a body timeout: each subscription holds one connection for as long
     // as it lives, which must not take sockets from queries (the shared pool caps them) nor be cut while quiet.
     // A dead connection still shows: the subgraph pings every 12 s, and the socket errors when the peer is gone.

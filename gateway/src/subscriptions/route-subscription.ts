@@ -20,6 +20,7 @@ import { resolveEntities } from './resolve-entities.js';
 import { shapeResult } from './shape-result.js';
 import type { SupergraphJoins } from './supergraph-joins.js';
 import { subscribeUpstream } from './upstream-subscription.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
 
 export interface Router {
   /** Which subgraph owns each subscription field and entity: the supergraph being served (replaced on reload). */
@@ -28,7 +29,7 @@ export interface Router {
   streamUrls(service: string): string[] | undefined;
   /** The gateway's data source of each subgraph, for the per-event entity fetches. */
   dataSources: ReadonlyMap<string, HubDataSource>;
-  secret: string;
+  identities: GatewayIdentities;
   /** The pool that holds subscriptions' long-lived connections. */
   subscriptionAgent: Agent;
   connectTimeoutMs: number;
@@ -83,7 +84,7 @@ export async function routeSubscription(
     operationName: operation.name?.value,
     identity,
     requestId,
-    secret: router.secret,
+    identities: router.identities,
     dispatcher: router.subscriptionAgent,
     connectTimeoutMs: router.connectTimeoutMs,
   });

@@ -1,7 +1,8 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Agent, Dispatcher } from 'undici';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '../../../lib/auth/index.js';
+import { IDENTITY_HEADER, type Identity } from '../../../lib/auth/index.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import { AsyncQueue } from '../../../lib/async/async-queue.js';
 import { injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
 import { describeFailure } from '../data-source/describe-failure.js';
@@ -18,7 +19,8 @@ export interface UpstreamRequest {
   identity: Identity;
   /** The client request's id (use-request-id.ts), sent on as subgraph fetches send it. */
   requestId?: string | undefined;
-  secret: string;
+  /** Signs each attempt for the subgraph, as every subgraph fetch is signed. */
+  identities: GatewayIdentities;
   /** A pool of its own: a subscription holds its connection for as long as it lives. */
   dispatcher: Agent;
   /** How long the subgraph may take to answer before the subscription fails as SERVICE_UNAVAILABLE. */
@@ -59,7 +61,6 @@ export async function subscribeUpstream(request: UpstreamRequest): Promise<Upstr
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'text/event-stream',
-    [IDENTITY_HEADER]: signIdentity({ userId: request.identity.userId }, request.secret),
   };
   if (request.requestId) headers[REQUEST_ID_HEADER] = request.requestId;
   context.with(trace.setSpan(context.active(), span), () => injectTraceHeaders(headers));
@@ -101,14 +102,11 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
     // undici's request rather than fetch: Node streams without fetch's WHATWG layers, which cost about a
     // millisecond before the first byte of every subscription (bench/llm, time to first token).
     const { origin, pathname, search } = new URL(url);
-    response = await request.dispatcher.request({
-      origin,
-      path: `${pathname}${search}`,
-      method: 'POST',
-      signal: abort.signal,
-      headers,
-      body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-    });
+    const path = `${pathname}${search}`;
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    // The user only: a subscription is no service's own work, and no nested call is delegated from a stream.
+    const { header } = request.identities.sign({ userId: request.identity.userId }, { audience: request.subgraph, method: 'POST', path, body });
+    response = await request.dispatcher.request({ origin, path, method: 'POST', signal: abort.signal, headers: { ...headers, [IDENTITY_HEADER]: header }, body });
   } catch (err) {
     const cause = abort.signal.aborted ? abort.signal.reason : err;
     const code = (cause as { code?: unknown } | null)?.code;

@@ -75,7 +75,7 @@ export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: strin
         const request = new Request('http://gateway.internal/graphql', {
           headers: { ...(authorization ? { authorization } : {}), [REQUEST_ID_HEADER]: requestId },
         });
-        const outcome = await authenticateRequest(request, secret);
+        const outcome = await authenticateRequest(request, { secret });
         if ('rejection' in outcome) {
           ctx.extra.socket.close(CloseCode.Unauthorized, outcome.rejection);
           return false;

@@ -5,6 +5,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { parseHubConfig } from '../../../lib/config/hub-config.js';
 import type { SubgraphServer } from '../../../lib/subgraph/index.js';
+import { signedFor } from '../../../lib/auth/testing/signed-headers.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
 import { createGateway, type Gateway } from '../create-gateway.js';
 import { createGrimoire, createImage, createSpellbook, GRIMOIRE_SDL, IMAGE_SDL, SPELLBOOK_SDL } from './spell-subgraphs.js';
@@ -93,7 +94,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLHttpResult['body'] };
     },
     async upstreamSubscribers(subgraph) {
-      const text = await (await fetch(subgraphUrls[subgraph]!.replace(/\/graphql$/, '/metrics'))).text();
+      const text = await (await fetch(subgraphUrls[subgraph]!.replace(/\/graphql$/, '/metrics'), { headers: signedFor(TEST_SECRET, subgraph, { userId: null }, { method: 'GET', path: '/metrics' }) })).text();
       return Number(new RegExp(`event_feed_subscribers\\{service="${subgraph}"\\} (\\d+)`).exec(text)?.[1]);
     },
     async close() {

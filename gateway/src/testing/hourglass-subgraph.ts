@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { parse } from 'graphql';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 
@@ -23,20 +23,13 @@ export interface Hourglass extends SubgraphServer {
 export function createHourglass(secret: string, instance: string): Hourglass {
   let gate: Promise<void> | undefined;
   const received = { queries: 0, health: 0 };
-  const route = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (req.url === '/graphql' && req.method === 'POST') received.queries += 1;
-    if (req.url !== '/health') return false;
-    received.health += 1;
-    if (!gate) return false;
-    void gate.then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
-    return true;
-  };
   const server = createSubgraphServer({
     name: 'hourglass',
     secret,
     typeDefs: parse(HOURGLASS_SDL),
     createContext: () => ({}),
-    route,
+    // /health waits while the test holds its answers.
+    health: () => gate,
     resolvers: {
       Query: {
         slow: async (_: unknown, { ms }: { ms: number }) => {
@@ -46,6 +39,10 @@ export function createHourglass(secret: string, instance: string): Hourglass {
         },
       },
     },
+  });
+  server.server.on('request', (req: IncomingMessage) => {
+    if (req.url === '/graphql' && req.method === 'POST') received.queries += 1;
+    if (req.url === '/health') received.health += 1;
   });
   // The server object itself (its `draining` is a getter that a copy would lose), with the test's controls added.
   return Object.assign(server, {

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IDENTITY_HEADER } from '../../auth/identity.js';
+import { DELEGATION_HEADER, type IdentityClaims } from '../../auth/identity.js';
 
 /** One request the services sent to the hub: the operation's name, its variables and the identity it carried. */
 export interface HubCall {
   operationName: string;
   variables: Record<string, unknown>;
-  identityHeader: string | undefined;
+  /** Who the call said it was for, read from its delegation header (not verified: the fake is no gateway). */
+  caller: { service: string; userId: string | null; forRequest?: string } | undefined;
   /** The W3C traceparent and x-request-id the call carried, when it carried them. */
   traceparent?: string;
   requestId?: string;
@@ -22,6 +23,13 @@ export interface FakeHub {
   /** How the hub answers each operation, by operation name; an operation without one answers NOT_FOUND. */
   answer(operationName: string, reply: (call: HubCall) => HubAnswer | Promise<HubAnswer>): void;
   close(): Promise<void>;
+}
+
+function callerOf(header: string | undefined): HubCall['caller'] {
+  const payload = header?.split('.')[1];
+  if (!payload) return undefined;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IdentityClaims;
+  return { service: claims.iss, userId: claims.sub, ...(claims.req ? { forRequest: claims.req } : {}) };
 }
 
 /**
@@ -41,7 +49,7 @@ export async function startFakeHub(): Promise<FakeHub> {
         const value = request.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
-      const call: HubCall = { operationName, variables: body.variables ?? {}, identityHeader: header(IDENTITY_HEADER) };
+      const call: HubCall = { operationName, variables: body.variables ?? {}, caller: callerOf(header(DELEGATION_HEADER)) };
       if (header('traceparent')) call.traceparent = header('traceparent');
       if (header('x-request-id')) call.requestId = header('x-request-id');
       calls.push(call);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyIdentity } from '../../../lib/auth/identity.js';
 import { readStream, replayProjection } from '../../../lib/event-store/index.js';
 import { startFakeHub, type FakeHub, type HubCall } from '../../../lib/hub-client/testing/fake-hub.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
@@ -50,7 +49,7 @@ describe('generatePlotHooks', () => {
     expect(seen?.variables).toEqual({
       input: { kind: 'PLOT_HOOK', prompt: 'more goblins', seed: 3, context: { campaignId, campaignName: 'Lost Mine of Phandelver', setting: 'Forgotten Realms' } },
     });
-    expect(verifyIdentity(seen?.identityHeader, TEST_SECRET)?.userId).toBe('dm');
+    expect(seen?.caller?.userId).toBe('dm');
 
     expect((await h.ok(HOOKS, { id: campaignId }, 'dm')).campaign.plotHooks).toHaveLength(3);
     expect((await h.ok(HOOKS, { id: campaignId }, 'player')).campaign.plotHooks).toEqual([]);

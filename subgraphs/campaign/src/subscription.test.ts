@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity } from '../../../lib/auth/identity.js';
+import { signedFor } from '../../../lib/auth/testing/signed-headers.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../tests/helpers/subscriptions.js';
 import { startHarness, type Harness } from './test-harness.js';
@@ -17,7 +17,7 @@ const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(inpu
 const UPDATE = `mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { campaign { name } } }`;
 
 const subscribe = (variables: Record<string, unknown>, userId: string) =>
-  subscribeOverSse(h.client.url, { query: EVENTS, variables }, { [IDENTITY_HEADER]: signIdentity({ userId }, TEST_SECRET) });
+  subscribeOverSse(h.client.url, { query: EVENTS, variables }, (body: string) => signedFor(TEST_SECRET, 'campaign', { userId }, { body }));
 
 describe('Subscription.campaignEvents', () => {
   it("gives the dungeon master the campaign's events, DM-only notes included", async () => {

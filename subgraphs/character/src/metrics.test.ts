@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 async function scrape(): Promise<{ text: string; contentType: string | null }> {
-  const response = await fetch(server.client.url.replace('/graphql', '/metrics'));
+  const response = await server.client.get('/metrics');
   return { text: await response.text(), contentType: response.headers.get('content-type') };
 }
 

@@ -5,7 +5,7 @@ import { EventFeed } from '../../../lib/event-store/index.js';
 import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
 import { createContext } from './context.js';
 import type * as schema from './db/schema.js';
-import { maxGraphqlBodyBytes, refuseOversizedBody } from './http/body-limit.js';
+import { maxGraphqlBodyBytes } from './http/body-limit.js';
 import { imageRoute } from './http/image-route.js';
 import { resolvers } from './resolvers/index.js';
 import { DEFAULT_MAX_BYTES, type ImageSettings } from './settings.js';
@@ -25,7 +25,6 @@ export interface CreateImageSubgraphOptions {
 export function createImageSubgraph({ database, secret, settings: overrides = {} }: CreateImageSubgraphOptions): SubgraphServer {
   const settings: ImageSettings = { maxBytes: DEFAULT_MAX_BYTES, publicBaseUrl: '', ...overrides };
   const serveImage = imageRoute(database.db);
-  const maxBodyBytes = maxGraphqlBodyBytes(settings.maxBytes);
   const eventFeed = new EventFeed(database.db);
   return createSubgraphServer({
     name: 'image',
@@ -36,6 +35,8 @@ export function createImageSubgraph({ database, secret, settings: overrides = {}
     createContext: (info) => createContext(database.db, settings, eventFeed, info),
     eventFeed,
     idempotency: database.db,
-    route: (req, res) => refuseOversizedBody(req, res, maxBodyBytes) || serveImage(req, res),
+    // The largest upload's base64 in its envelope: above it, 413 before a byte is read (the kit's own check).
+    maxBodyBytes: maxGraphqlBodyBytes(settings.maxBytes),
+    route: (req, res) => serveImage(req, res),
   });
 }

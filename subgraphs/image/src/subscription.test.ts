@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity } from '../../../lib/auth/identity.js';
+import { signedFor } from '../../../lib/auth/testing/signed-headers.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../tests/helpers/subscriptions.js';
 import { samplePng } from './testing/sample-images.js';
@@ -17,7 +17,7 @@ const EVENTS = `subscription($streamId: String, $type: String) {
 const DELETE = 'mutation($input: DeleteImageInput!) { deleteImage(input: $input) { deletedImageId } }';
 
 const subscribe = (variables: Record<string, unknown> = {}, userId = 'viewer') =>
-  subscribeOverSse(server.client.url, { query: EVENTS, variables }, { [IDENTITY_HEADER]: signIdentity({ userId }, TEST_SECRET) });
+  subscribeOverSse(server.client.url, { query: EVENTS, variables }, (body: string) => signedFor(TEST_SECRET, 'image', { userId }, { body }));
 
 describe('Subscription.imageEvents', () => {
   it('delivers ImageStored with the image, then ImageDeleted once it is gone', async () => {

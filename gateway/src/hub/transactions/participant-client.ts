@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import type { KeyObject } from 'node:crypto';
+import { CAPABILITY_HEADER, payloadHash, signCapability, type CapabilityClaims } from '../../../../lib/transactions/capability.js';
 import { COORDINATOR } from '../../../../lib/transactions/protocol-resolvers.js';
 import type { HubDataSource } from '../../data-source/hub-data-source.js';
 
@@ -32,15 +34,24 @@ interface Ack {
 /**
  * The protocol over the hub's own subgraph data sources (HubDataSource.call): every protocol call takes the same
  * road as a planned fetch, so the hub's policies (timeouts, breakers, retries, tracing) apply to it too. Calls are
- * signed as the 'hub' service, the only caller participants accept for this protocol.
+ * signed as the 'hub' service, the only caller participants accept for this protocol, and each carries the
+ * coordinator's capability for its step (lib/transactions/capability.ts).
  */
-export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataSource>): ParticipantClient {
-  async function send(service: string, operationName: 'Prepare' | 'Commit' | 'Abort', query: string, variables: Record<string, unknown>): Promise<Ack> {
+export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataSource>, coordinatorKey: KeyObject): ParticipantClient {
+  async function send(
+    service: string,
+    operationName: 'Prepare' | 'Commit' | 'Abort',
+    query: string,
+    variables: Record<string, unknown>,
+    capability: Omit<CapabilityClaims, 'exp' | 'participant'>,
+  ): Promise<Ack> {
     const dataSource = dataSources.get(service);
     if (!dataSource) throw new Error(`no data source for participant "${service}"`);
     // Every protocol call is idempotent (participants fence by transaction id): the hub may retry it like a query.
     // Named, so that traces, message tracking and the participant's logs tell the protocol's calls apart.
-    const response = await dataSource.call({ query, variables, operationName }, { userId: null, service: COORDINATOR }, {}, { idempotent: true });
+    // With the coordinator's capability for exactly this step: the participant does nothing without it.
+    const headers = { [CAPABILITY_HEADER]: signCapability(coordinatorKey, { ...capability, participant: service }) };
+    const response = await dataSource.call({ query, variables, operationName }, { userId: null, service: COORDINATOR }, headers, { idempotent: true });
     const error = response.errors?.[0];
     if (error) {
       throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: error.extensions?.code ?? 'SERVICE_UNAVAILABLE', serviceName: service } });
@@ -52,14 +63,15 @@ export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataS
   return {
     async prepare(service, call) {
       const input = { ...call, payload: JSON.stringify(call.payload), deadline: call.deadline.toISOString() };
-      const ack = await send(service, 'Prepare', PREPARE, { input });
+      const capability = { tx: call.transactionId, step: 'prepare' as const, op: call.operation, ph: payloadHash(input.payload), actor: call.actor, deadline: input.deadline };
+      const ack = await send(service, 'Prepare', PREPARE, { input }, capability);
       return ack.result === null ? null : (JSON.parse(ack.result) as unknown);
     },
     async commit(service, transactionId) {
-      await send(service, 'Commit', COMMIT, { id: transactionId });
+      await send(service, 'Commit', COMMIT, { id: transactionId }, { tx: transactionId, step: 'commit' });
     },
     async abort(service, transactionId) {
-      await send(service, 'Abort', ABORT, { id: transactionId });
+      await send(service, 'Abort', ABORT, { id: transactionId }, { tx: transactionId, step: 'abort' });
     },
   };
 }

@@ -24,7 +24,7 @@ export interface GeneratePlotHooksResult {
  */
 export async function generatePlotHooks(ctx: Context, input: GeneratePlotHooksInput): Promise<GeneratePlotHooksResult> {
   const { campaign } = await loadCampaignAsDm(ctx, input.campaignId);
-  const data = await hubRequest({ identityHeader: ctx.identityHeader }, CampaignGeneratePlotHooksTextDocument, {
+  const data = await hubRequest({ caller: ctx.hub }, CampaignGeneratePlotHooksTextDocument, {
     input: {
       kind: 'PLOT_HOOK',
       prompt: input.prompt?.trim() || null,

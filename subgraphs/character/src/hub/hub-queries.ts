@@ -5,12 +5,12 @@ import type { Context } from '../context.js';
 
 /** Rejects a portrait id the image service does not know (asked through the hub, as the caller). */
 export async function assertImageExists(ctx: Context, id: string): Promise<void> {
-  const data = await hubRequest({ identityHeader: ctx.identityHeader }, CharacterImageExistsDocument, { id });
+  const data = await hubRequest({ caller: ctx.hub }, CharacterImageExistsDocument, { id });
   if (!data.image) throw badUserInput(`no image with id ${id}`, { field: 'portraitImageId' });
 }
 
 /** The dungeon master of the character's active campaign (campaign service, through the hub), or null. */
 export async function activeCampaignDungeonMaster(ctx: Context, characterId: string): Promise<string | null> {
-  const data = await hubRequest({ identityHeader: ctx.identityHeader }, CharacterActiveCampaignDocument, { id: characterId });
+  const data = await hubRequest({ caller: ctx.hub }, CharacterActiveCampaignDocument, { id: characterId });
   return data.character?.campaign?.dungeonMasterId ?? null;
 }

@@ -25,7 +25,7 @@ export async function generateBackstory(input: GenerateBackstoryInput, ctx: Cont
   if (!row) throw notFound(`no character with id ${input.characterId}`);
   if (row.owner !== userId) throw forbidden("only the character's owner can generate its backstory");
 
-  const data = await hubRequest({ identityHeader: ctx.identityHeader }, CharacterGenerateBackstoryTextDocument, {
+  const data = await hubRequest({ caller: ctx.hub }, CharacterGenerateBackstoryTextDocument, {
     input: {
       kind: 'BACKSTORY',
       prompt: input.prompt?.trim() || null,

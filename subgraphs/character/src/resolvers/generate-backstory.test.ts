@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyIdentity } from '../../../../lib/auth/identity.js';
 import { replayProjection, readStream } from '../../../../lib/event-store/index.js';
 import { startFakeHub, type FakeHub, type HubCall } from '../../../../lib/hub-client/testing/fake-hub.js';
 import { characters } from '../db/schema.js';
@@ -59,7 +58,7 @@ describe('generateBackstory', () => {
       },
     });
     // The caller's own signed identity goes to the hub, so the llm counts the call against alice's limits.
-    expect(verifyIdentity(seen?.identityHeader, TEST_SECRET)?.userId).toBe('alice');
+    expect(seen?.caller?.userId).toBe('alice');
 
     const stream = await readStream(server.database.db, characterStreamId(id));
     expect(stream.at(-1)).toMatchObject({ type: 'CharacterUpdated', data: { characterId: id, changes: { backstory: expect.stringMatching(/^Bruenor/) }, generationId: 'gen-1' } });

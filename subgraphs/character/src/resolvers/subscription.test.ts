@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity } from '../../../../lib/auth/identity.js';
+import { signedFor } from '../../../../lib/auth/testing/signed-headers.js';
 import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../../tests/helpers/subscriptions.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
@@ -17,12 +17,12 @@ const EVENTS = `subscription($streamId: String, $type: String, $afterPosition: I
 }`;
 const UPDATE = 'mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { version } } }';
 
-const asUser = (userId: string | null) => ({ [IDENTITY_HEADER]: signIdentity({ userId }, TEST_SECRET) });
+const asUser = (userId: string | null) => ((body: string) => signedFor(TEST_SECRET, 'character', { userId }, { body }));
 const subscribe = (variables: Record<string, unknown> = {}, userId: string | null = 'watcher') =>
   subscribeOverSse(server.client.url, { query: EVENTS, variables }, asUser(userId));
 
 async function subscribers(): Promise<number> {
-  const text = await (await fetch(server.client.url.replace('/graphql', '/metrics'))).text();
+  const text = await (await server.client.get('/metrics')).text();
   return Number(/event_feed_subscribers\{service="character"\} (\d+)/.exec(text)?.[1]);
 }
 

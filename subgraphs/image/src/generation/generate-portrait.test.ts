@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyIdentity } from '../../../../lib/auth/identity.js';
 import { readStream, replayProjection } from '../../../../lib/event-store/index.js';
 import { startFakeHub, type FakeHub, type HubAnswer, type HubCall } from '../../../../lib/hub-client/testing/fake-hub.js';
 import { runBranch } from '../../../../tests/helpers/branch-protocol.js';
@@ -42,7 +41,7 @@ function drawn(images: Array<{ dataUrl: string }>, status = 'COMPLETED', error: 
 async function setCharacterPortrait(call: HubCall): Promise<HubAnswer> {
   const input = call.variables.input as { characterId: string; dataBase64: string; prompt: string };
   const imageId = randomUUID();
-  const actor = verifyIdentity(call.identityHeader, TEST_SECRET)?.userId ?? null;
+  const actor = call.caller?.userId ?? null;
   const outcome = await runBranch(server.client, { operation: 'storePortrait', payload: { imageId, ...input }, actor });
   if (outcome.errorCode) return { errors: [{ message: outcome.errorMessage ?? 'refused', extensions: { code: outcome.errorCode } }] };
   linked.push({ characterId: input.characterId, imageId });
@@ -63,14 +62,14 @@ describe('generatePortrait', () => {
     const payload = result.data?.generatePortrait;
     const prompt = 'Fantasy portrait of Bruenor, a hill dwarf fighter, head and shoulders, detailed. braided beard';
     expect(asked?.variables).toEqual({ input: { prompt, characterId, width: 512, height: 512, n: 1, seed: 9 } });
-    expect(verifyIdentity(asked?.identityHeader, TEST_SECRET)?.userId).toBe('alice');
+    expect(asked?.caller?.userId).toBe('alice');
     expect(payload).toMatchObject({
       generationId: 'gen-img',
       character: { id: characterId },
       image: { ownerId: 'alice', kind: 'PORTRAIT', mimeType: 'image/png', width: 16, height: 16, prompt, provider: 'local' },
     });
     expect(linked.at(-1)).toEqual({ characterId, imageId: payload.image.id });
-    const bytes = Buffer.from(await (await fetch(`${server.origin}${payload.image.url}`)).arrayBuffer());
+    const bytes = Buffer.from(await (await server.client.get(payload.image.url)).arrayBuffer());
     expect(bytes).toEqual(PNG);
 
     const stream = await readStream(server.database.db, imageStreamId(payload.image.id));

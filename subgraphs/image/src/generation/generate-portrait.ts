@@ -52,7 +52,7 @@ export interface GeneratePortraitResult {
  */
 export async function generatePortrait(input: GeneratePortraitInput, ctx: Context): Promise<GeneratePortraitResult> {
   const userId = requireUser(ctx);
-  const hub = { identityHeader: ctx.identityHeader };
+  const hub = { caller: ctx.hub };
   const { character } = await hubRequest(hub, ImagePortraitSubjectDocument, { id: input.characterId });
   if (!character) throw notFound(`no character with id ${input.characterId}`, { field: 'characterId' });
   if (character.owner !== userId) throw forbidden("only the character's owner can generate its portrait", { field: 'characterId' });

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const get = (path: string, init?: RequestInit) => fetch(`${server.origin}${path}`, init);
+const get = (path: string, init?: { method?: string; headers?: Record<string, string> }) => server.client.get(path, 'user-1', init);
 
 describe('GET /images/<id>', () => {
   it('serves the exact bytes with type, length, ETag and immutable caching, in one SQL statement', async () => {

@@ -56,7 +56,7 @@ describe('storePortrait (the image branch of setCharacterPortrait)', () => {
     expect(await decide(server.client, pending.transactionId, 'commit')).toEqual({ state: 'COMMITTED' });
     const image = await imageOf(pending.imageId);
     expect(image).toMatchObject({ id: pending.imageId, ownerId: 'alice', kind: 'PORTRAIT', mimeType: 'image/png', width: 6, height: 4, prompt: 'a dwarf', provider: 'upload' });
-    const response = await fetch(`${server.origin}${image.url}`);
+    const response = await server.client.get(image.url);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
     const [stored] = await readStream(server.database.db, imageStreamId(pending.imageId));
@@ -82,7 +82,7 @@ describe('storePortrait (the image branch of setCharacterPortrait)', () => {
     const pending = await preparePortrait(png);
     expect(await decide(server.client, pending.transactionId, 'abort')).toEqual({ state: 'ABORTED' });
     expect(await blobExists(png)).toBe(true);
-    const response = await fetch(`${server.origin}${uploaded.url}`);
+    const response = await server.client.get(uploaded.url);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
   });
 
@@ -93,7 +93,7 @@ describe('storePortrait (the image branch of setCharacterPortrait)', () => {
     expect((await server.client.request(DELETE, { id: uploaded.id }, 'bob')).data?.deleteImage).toEqual({ deletedImageId: uploaded.id });
     expect(await blobExists(png)).toBe(true);
     expect(await decide(server.client, pending.transactionId, 'commit')).toEqual({ state: 'COMMITTED' });
-    const response = await fetch(`${server.origin}${(await imageOf(pending.imageId)).url}`);
+    const response = await server.client.get((await imageOf(pending.imageId)).url);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
   });
 

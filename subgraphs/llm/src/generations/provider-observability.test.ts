@@ -94,7 +94,7 @@ describe('LLM provider calls in the trace', () => {
 
 /** The llm's /metrics text, as Prometheus scrapes it. */
 async function scrape(): Promise<string> {
-  return (await fetch(server.client.url.replace('/graphql', '/metrics'))).text();
+  return (await server.client.get('/metrics')).text();
 }
 
 function value(text: string, series: string): number {

@@ -2,7 +2,8 @@
  * Builds the llm service's Limits from hub.yaml's llm_service: counters in process by default, in Redis when a
  * client or URL is given (REDIS_URL), so that several llm instances share them.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis } from '../../../../lib/redis/connect-redis.js';
 import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
 import { type BudgetStore, memoryStore, redisStore } from './budget-store.js';
 import { Budgets } from './budgets.js';
@@ -33,21 +34,7 @@ export function createLimits(config: LlmServiceConfig, options: LimitsOptions = 
 
 function chooseStore(options: LimitsOptions, keyPrefix: string): BudgetStore {
   if (options.redis) return redisStore(options.redis, keyPrefix, false);
-  if (options.redisUrl) return redisStore(connect(options.redisUrl), keyPrefix, true);
+  if (options.redisUrl) return redisStore(connectRedis(options.redisUrl), keyPrefix, true);
   return memoryStore(keyPrefix);
 }
 
-function connect(url: string): Redis {
-  const client = new Redis(url, {
-    // A call waits for at most one reconnection attempt, then fails as LimitsUnavailable, instead of ioredis's
-    // default of 20 attempts (seconds of a generation hanging on a Redis that is down).
-    maxRetriesPerRequest: 1,
-    // 2 s to connect, 1 s per command: a limiter round trip takes well under a millisecond on a LAN, so a Redis this
-    // slow is as good as down, and the generation behind it should fail fast rather than run into the gateway's timeout.
-    connectTimeout: 2000,
-    commandTimeout: 1000,
-  });
-  // Failures reach callers as LimitsUnavailable; unhandled, the event would also print on every reconnection attempt.
-  client.on('error', () => undefined);
-  return client;
-}

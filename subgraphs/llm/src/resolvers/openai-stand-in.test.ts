@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity } from '../../../../lib/auth/identity.js';
+import { signedFor } from '../../../../lib/auth/testing/signed-headers.js';
 import type { Database } from '../../../../lib/db/index.js';
 import { startOpenAiServer, REPLY_WORDS, type FakeServer } from '../../../../tests/fakes/openai-server.js';
 import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
@@ -93,7 +93,7 @@ describe('against the stand-in OpenAI server', () => {
     const sub = subscribeOverSse(
       server.client.url,
       { query: `subscription { textGeneration(input: { prompt: "Stream it", provider: "dropping" }) { type generation { id status usage { promptTokens completionTokens } } } }` },
-      { [IDENTITY_HEADER]: signIdentity({ userId: user }, TEST_SECRET) },
+      (body: string) => signedFor(TEST_SECRET, 'llm', { userId: user }, { body }),
     );
     let final;
     for (;;) {
@@ -114,7 +114,7 @@ describe('against the stand-in OpenAI server', () => {
     const sub = subscribeOverSse(
       server.client.url,
       { query: `subscription { textGeneration(input: { prompt: "Stream it" }) { type delta generation { status provider usage { totalTokens } } } }` },
-      { [IDENTITY_HEADER]: signIdentity({ userId: 'user-1' }, TEST_SECRET) },
+      (body: string) => signedFor(TEST_SECRET, 'llm', { userId: 'user-1' }, { body }),
     );
     const deltas: string[] = [];
     let final;

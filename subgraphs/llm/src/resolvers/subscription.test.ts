@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, signIdentity } from '../../../../lib/auth/identity.js';
+import { signedFor } from '../../../../lib/auth/testing/signed-headers.js';
 import type { Database } from '../../../../lib/db/index.js';
 import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../../tests/helpers/subscriptions.js';
@@ -34,7 +34,7 @@ const STREAM = `subscription ($input: GenerateTextInput!) {
   textGeneration(input: $input) { type generationId delta sequence generation { ${GENERATION_FIELDS} } }
 }`;
 const CANCEL = `mutation ($input: CancelGenerationInput!) { cancelGeneration(input: $input) { generation { ${GENERATION_FIELDS} } } }`;
-const asUser = (userId: string) => ({ [IDENTITY_HEADER]: signIdentity({ userId }, TEST_SECRET) });
+const asUser = (userId: string) => ((body: string) => signedFor(TEST_SECRET, 'llm', { userId }, { body }));
 
 async function rowOf(id: string): Promise<GenerationRow | undefined> {
   const [row] = await database.db.select().from(generations).where(eq(generations.id, id));
