@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../subgraphs/image/src/testing/sample-images.js';
 import { connectOverWs, subscribeOverSse } from './helpers/subscriptions.js';
-import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
+import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
+import { signedFor } from '../lib/auth/testing/signed-headers.js';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -41,7 +42,9 @@ async function mutate(query: string, variables: Record<string, unknown>, request
 
 /** The character service's live subscribers, from its /metrics (the subgraph behind the gateway). */
 async function characterSubscribers(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${platform.ports.character}/metrics`)).text();
+  // Signed as the gateway signs a scrape of it: a service's /metrics answers nobody else.
+  const headers = signedFor(E2E_SECRET, 'character', { userId: null }, { method: 'GET', path: '/metrics' });
+  const text = await (await fetch(`http://127.0.0.1:${platform.ports.character}/metrics`, { headers })).text();
   return Number(/event_feed_subscribers\{service="character"\} (\d+)/.exec(text)?.[1]);
 }
 

@@ -3,21 +3,18 @@
  * session went through the hub's transactions): the events every write left behind verify, rebuild the read tables
  * exactly, the facts spanning services agree, and a damaged read table or cross-service fact is found.
  */
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/config/paths.js';
 import { sdkClients } from '../scripts/sdk-clients.js';
 import { seedDemo } from '../scripts/seed-demo.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
+import { platformTool } from './helpers/platform-tools.js';
 
 // 3 minutes: each test runs the replay/check tools, which open every service's database afresh (PGlite loads for
 // seconds each on a busy machine); 60 s was too little on two shared cores.
 const TOOL_TEST_TIMEOUT_MS = 180_000;
 
-const run = promisify(execFile);
 let platform: TestPlatform;
 
 beforeAll(async () => {
@@ -28,13 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-function tool(script: string, ...args: string[]) {
-  const env = { ...process.env, DATA_DIR: platform.dataDir, ...(platform.schemaPrefix ? { DB_SCHEMA_PREFIX: platform.schemaPrefix } : {}) };
-  return run(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { cwd: repoRoot, env }).then(
-    ({ stdout }) => ({ code: 0, stdout }),
-    (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: `${err.stdout}${err.stderr}` }),
-  );
-}
+const tool = (script: string, ...args: string[]) => platformTool(platform, script, ...args);
 
 describe('event-sourced services after a seeded game', () => {
   it('pass the consistency check', async () => {
