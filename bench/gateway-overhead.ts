@@ -7,7 +7,8 @@
  *   (a) every request the same query, variables and user;
  *   (b) every request another player asking for their own characters (64 players, more than the connections).
  * Prints req/s, p50/p95/p99 latency, peak RSS and CPU time per request of each gateway process, the ratios A/B, and
- * how fast a field of a subgraph whose breaker is open is answered (n/a while there is no breaker). The subgraphs
+ * how fast a field of a subgraph whose breaker is open is answered (n/a while there is no breaker), and what the
+ * request-bound identity of one subgraph request costs (gateway-overhead/identity-cost.ts). The subgraphs
  * share the machine's cores with both gateways, so req/s is bounded by their work too; CPU ms per request is the
  * gateway's own cost alone (the subgraphs' CPU per request is printed beside it).
  * Run: npm run bench:gateway [-- --connections 50 --duration 15 --warmup 10 --rounds 2]
@@ -23,6 +24,7 @@ import { SERVICES } from '../lib/config/services.js';
 import { freePort, startPlatform } from '../scripts/platform.js';
 import { gatewayClient } from '../scripts/gateway-client.js';
 import { measureOpenBreaker } from './gateway-overhead/breaker.js';
+import { measureIdentityCost } from './gateway-overhead/identity-cost.js';
 import { runLoad, type LoadResult } from './gateway-overhead/load.js';
 import { cpuMs, peakRssMiB, resetPeakRss, startPlainGateway, startProfiledGateway, stopChild } from './gateway-overhead/processes.js';
 import { PLAYERS, playerId, seedBenchData } from './gateway-overhead/seed.js';
@@ -158,6 +160,10 @@ try {
   }
   console.log(`\nratios, means over the rounds (A = ours, B = plain @apollo/gateway in @apollo/server):\n${summaries.join('\n')}`);
   // Query.hub, which tells when the breaker is open, is for operators; the timed llm field is asked as a player.
+  const identity = measureIdentityCost();
+  console.log(
+    `identity per subgraph request: ${(identity.totalUs / 1000).toFixed(3)} ms (gateway signs ${identity.signUs.toFixed(1)} µs, subgraph verifies and claims its id ${identity.verifyUs.toFixed(1)} µs; budget 0.2 ms)`,
+  );
   console.log(await measureOpenBreaker(platform, tokens[0] ?? '', await signUserToken('bench-operator', secret, undefined, [OPERATOR_ROLE]), warmup));
 } finally {
   if (plain) await stopChild(plain);
