@@ -142,8 +142,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     landingPage: false,
     // GraphiQL's page is served by route() (http/playground-page.ts), compressed and revalidated; yoga's options stay
     // the same in case a request reaches it. Its scripts are inlined from the package: yoga's default loads them from
-    // unpkg.com, which a machine with no network (npm start's promise, CI) cannot reach.
-    graphiql: playgroundOptions,
+    // unpkg.com, which a machine with no network (npm start's promise, CI) cannot reach. Never with the demo token:
+    // yoga's copy cannot tell where the request came from.
+    graphiql: () => playgroundOptions({ loopback: false }),
     renderGraphiQL,
     maskedErrors: { maskError: maskGatewayError },
     // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.

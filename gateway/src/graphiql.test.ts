@@ -1,9 +1,12 @@
+import type { IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLAYGROUND_EXAMPLES } from '../../frontend-sdk/playground-examples.js';
 import { verifyUserToken } from '../../lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
+import { graphiqlOptions } from './graphiql.js';
+import { fromLoopback } from './http/playground-page.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 
 let fixture: GatewayFixture | undefined;
@@ -26,6 +29,17 @@ describe('GraphiQL at GET /graphql', () => {
     const token = /Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(html)?.[1];
     expect(token, 'the page carries a Bearer token').toBeDefined();
     expect(await verifyUserToken(token ?? '', TEST_SECRET)).toEqual({ id: 'demo-dm', roles: [] });
+  });
+
+  it('carries no token in production, nor to a caller that is not on this machine, even with the embedded secret', async () => {
+    const production = await graphiqlOptions({ secret: TEST_SECRET, embedded: true }, { NODE_ENV: 'production' })({ loopback: true });
+    expect(production.headers).toBeUndefined();
+    const remote = await graphiqlOptions({ secret: TEST_SECRET, embedded: true }, {})({ loopback: false });
+    expect(JSON.stringify(remote)).not.toMatch(/Bearer|eyJhbGci/);
+    const local = await graphiqlOptions({ secret: TEST_SECRET, embedded: true }, {})({ loopback: true });
+    expect(local.headers).toMatch(/Bearer /);
+    const from = (remoteAddress: string) => fromLoopback({ socket: { remoteAddress } } as IncomingMessage);
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.0.0.7', '192.168.1.20', '::ffff:10.0.0.7'].map(from)).toEqual([true, true, true, false, false, false]);
   });
 
   it('carries no token when the secret comes from AUTH_JWT_SECRET', async () => {

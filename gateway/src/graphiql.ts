@@ -46,16 +46,18 @@ export function playgroundTabs(): Tab[] {
 }
 
 /**
- * GraphiQL's options. A demo user's token is put in its headers only when the secret was generated into
- * .data/ (a local install): with AUTH_JWT_SECRET set this is a real deployment, where a page handing out
- * a valid token to anyone who opens it would be a hole.
+ * GraphiQL's options. A demo user's token is put in its headers only for a development convenience that cannot
+ * reach anyone else: the secret was generated into .data/ (with AUTH_JWT_SECRET set this is a real deployment),
+ * NODE_ENV is not production, and the page is asked for from this machine itself (a gateway started with HOST=0.0.0.0
+ * hands no token to the network). Anywhere else a page handing out a valid token to anyone who opens it would be a hole.
  */
-export function graphiqlOptions(options: { secret: string; embedded: boolean }): () => Promise<GraphiQLOptions> {
+export function graphiqlOptions(options: { secret: string; embedded: boolean }, env: NodeJS.ProcessEnv = process.env): (caller: { loopback: boolean }) => Promise<GraphiQLOptions> {
   let cached: { headers: string; mintedAt: number } | undefined;
   const tabs = playgroundTabs();
   const base: GraphiQLOptions = { title: 'dnd-tools GraphiQL', defaultQuery: DEFAULT_QUERY, defaultTabs: tabs };
-  return async () => {
-    if (!options.embedded) return base;
+  const demo = options.embedded && env.NODE_ENV !== 'production';
+  return async ({ loopback }) => {
+    if (!demo || !loopback) return base;
     if (!cached || Date.now() - cached.mintedAt > DEMO_TOKEN_REFRESH_MS) {
       const token = await signUserToken(DEMO_USER, options.secret);
       cached = { headers: JSON.stringify({ Authorization: `Bearer ${token}` }), mintedAt: Date.now() };
