@@ -14,6 +14,8 @@ export interface HubCaller {
   forRequest?: string;
   /** That request's user, as the service was told: the hub checks it against the request it sent. */
   userId?: string | null;
+  /** The gateway's GraphQL URL; default HUB_URL (lib/config/services.ts hubUrl). */
+  url?: string | undefined;
 }
 
 /** The delegation header for one call: bound to the gateway, POST `path` and this body, good once. */

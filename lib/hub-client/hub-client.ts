@@ -71,7 +71,7 @@ export async function hubRequest<TData, TVariables>(
 }
 
 async function send<TData>(options: HubClientOptions, headers: Record<string, string>, query: string, variables: unknown): Promise<TData> {
-  const url = options.url ?? hubUrl();
+  const url = options.url ?? options.caller.url ?? hubUrl();
   const requestBody = JSON.stringify({ query, variables });
   let response: Response;
   try {

@@ -52,6 +52,8 @@ export interface SubgraphServerOptions<TContext extends object> {
    * They read no body: the identity covers an empty one.
    */
   route?(req: IncomingMessage, res: ServerResponse, caller: RouteCaller): boolean | Promise<boolean>;
+  /** Where this service reaches the hub; default HUB_URL (tests give each server its own fake hub). */
+  hubUrl?: string;
   /** The service's own liveness check, awaited before /health answers (a database ping); default none. */
   health?(): Promise<void> | undefined;
   /** The largest request body read (default lib/http's, the gateway's own); a larger one is answered 413 unread. */
@@ -110,7 +112,7 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
 export function createSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): SubgraphServer {
   const key = ownServiceKey(options.name, options.secret);
   const verifier = new CallerVerifier(options.name, key, createNonceStore(options.name));
-  const hubCallerFor = (forRequest: string, userId: string | null): HubCaller => ({ service: options.name, key, forRequest, userId });
+  const hubCallerFor = (forRequest: string, userId: string | null): HubCaller => ({ service: options.name, key, forRequest, userId, url: options.hubUrl });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // Derived on the first protocol call: most requests carry no capability.
   let coordinator: KeyObject | undefined;

@@ -169,6 +169,28 @@ describe('transaction branches', () => {
   });
 });
 
+describe('domain authority over experience', () => {
+  const AWARD = 'mutation($input: AwardExperienceInput!) { awardExperience(input: $input) { character { experience } } }';
+
+  it("a player in a campaign cannot level their own character, by award or by editing the sheet; another player cannot either", async () => {
+    const campaignId = await fx.campaign('the-dm', ['climber', 'rival']);
+    const characterId = await fx.character('climber', 'Climber');
+    expect((await fx.joinParty('climber', campaignId, characterId)).errors).toBeUndefined();
+    const xp = () => fx.experience('climber', characterId);
+    const before = await xp();
+    const selfAward = await platform.gql(AWARD, { input: { characterId, amount: 355_000, reason: 'self-levelled to 20' } }, 'climber');
+    expectRefused({ status: 200, errors: selfAward.errors }, 200, 'FORBIDDEN');
+    const rival = await platform.gql(AWARD, { input: { characterId, amount: 10 } }, 'rival');
+    expectRefused({ status: 200, errors: rival.errors }, 200, 'FORBIDDEN');
+    const { character } = await fx.ok('query($id: ID!) { character(id: $id) { version } }', { id: characterId }, 'climber');
+    const edited = await platform.gql('mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { experience } } }', { input: { id: characterId, expectedVersion: character.version, experience: 355_000 } }, 'climber');
+    expectRefused({ status: 200, errors: edited.errors }, 200, 'FORBIDDEN');
+    await expectUnchanged(before, xp, "the climber's experience");
+    // The dungeon master can.
+    expect((await platform.gql(AWARD, { input: { characterId, amount: 300 } }, 'the-dm')).data?.awardExperience.character.experience).toBe(before + 300);
+  });
+});
+
 describe('afterwards', () => {
   it('npm run check is clean', async () => {
     const result = await checkAfterStop(platform);

@@ -480,7 +480,7 @@ export type UpdateCharacterInput = {
   currentHitPoints?: number | null | undefined;
   /** The version the change is based on (Character.version); a different current version answers CONFLICT. */
   expectedVersion: number;
-  /** New experience points (awardExperience is the way to add some). */
+  /** New experience points: only while the character is in no active campaign (FORBIDDEN otherwise: its DM awards them). */
   experience?: number | null | undefined;
   /** New hit die rolls for levels 2, 3, ... */
   hitPointRolls?: Array<number> | null | undefined;

@@ -16,16 +16,19 @@ export const CHARACTER_MIGRATIONS = path.join(here, '..', 'drizzle');
 export interface CharacterSubgraphOptions {
   database: Database<typeof schema>;
   secret: string;
+  /** Default HUB_URL. */
+  hubUrl?: string;
 }
 
 /** The character subgraph, built but not listening (tests start it on port 0). */
-export function createCharacterSubgraph({ database, secret }: CharacterSubgraphOptions): SubgraphServer {
+export function createCharacterSubgraph({ database, secret, hubUrl }: CharacterSubgraphOptions): SubgraphServer {
   const eventFeed = new EventFeed(database.db);
   return createSubgraphServer({
     name: 'character',
     typeDefs: parse(readFileSync(CHARACTER_SCHEMA_PATH, 'utf8')),
     resolvers,
     secret,
+    ...(hubUrl ? { hubUrl } : {}),
     createContext: contextFactory(database.db, eventFeed),
     eventFeed,
     idempotency: database.db,

@@ -49,9 +49,10 @@ export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
             rank: sql<number>`row_number() over (partition by ${generations.characterId} order by ${generations.createdAt} desc, ${generations.id} desc)`.as('rank'),
           })
           .from(generations)
-          // Everyone's generations about the character, not only the caller's: like the sheet they belong to,
-          // they are readable by every signed-in player (a backstory draft is meant for the table).
-          .where(inArray(generations.characterId, characterIds))
+          // The caller's own generations about the character only: a prompt and its output are the requester's (a
+          // DM's plot hooks name the character too, and must never reach its player). What the table sees of a
+          // backstory is the one stored on the sheet. Served by generations_character_user_created_idx.
+          .where(and(inArray(generations.characterId, characterIds), eq(generations.userId, userId)))
           .as('ranked');
         const rows = await db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(ranked.characterId, ranked.rank);
         const byCharacter = new Map<string, GenerationRow[]>();

@@ -501,7 +501,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Phase two: release a prepared branch, or fence a transaction whose prepare has not arrived. Idempotent. */
   abortTransactionBranch: TransactionBranchAck;
-  /** Adds experience: allowed to the owner and to the dungeon master of the character's active campaign. */
+  /** Adds experience: in a campaign only its dungeon master may (the owner included, FORBIDDEN otherwise); a character in no campaign, only its owner. */
   awardExperience: AwardExperiencePayload;
   /** Phase two: apply a prepared branch. Idempotent. */
   commitTransactionBranch: TransactionBranchAck;
@@ -679,7 +679,8 @@ export type Skill =
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * Events of player characters. Any signed-in user may follow any character, as anyone signed in may read character sheets.
+   * Events of player characters: each to its owner and to the dungeon master of its active campaign, no one else (they
+   * carry the DM's experience reasons and the party's sessions, which the sheet does not).
    * Without afterPosition, delivery starts with the events committed once the subscription is established; events
    * arrive in commit order, each stream in version order, each event once.
    */
@@ -723,7 +724,7 @@ export type UpdateCharacterInput = {
   currentHitPoints?: InputMaybe<Scalars['Int']['input']>;
   /** The version the change is based on (Character.version); a different current version answers CONFLICT. */
   expectedVersion: Scalars['Int']['input'];
-  /** New experience points (awardExperience is the way to add some). */
+  /** New experience points: only while the character is in no active campaign (FORBIDDEN otherwise: its DM awards them). */
   experience?: InputMaybe<Scalars['Int']['input']>;
   /** New hit die rolls for levels 2, 3, ... */
   hitPointRolls?: InputMaybe<Array<Scalars['Int']['input']>>;

@@ -24,9 +24,17 @@ export async function awardExperience(input: AwardExperienceInput, ctx: Context)
   const reason = optionalText(input.reason, 'reason', MAX_REASON_LENGTH);
   const row = await findCharacter(ctx.db, input.characterId);
   if (!row) throw notFound(`no character with id ${input.characterId}`);
-  // Only a non-owner costs a hub call: the campaign service knows who runs the character's table.
-  if (row.owner !== userId && (await activeCampaignDungeonMaster(ctx, row.id)) !== userId) {
-    throw forbidden("only the owner or the dungeon master of the character's active campaign can award experience");
+  // In a campaign, experience is its dungeon master's to give and never the player's: the owner of a character in
+  // a campaign cannot award it any (issue 14: self-levelled to 18). A solo character (in no active campaign) has no
+  // dungeon master: its sheet is its owner's, as its starting experience was, so the owner awards it; the DM of a
+  // campaign it joins later sees its level in the party.
+  const dungeonMaster = await activeCampaignDungeonMaster(ctx, row.id);
+  const allowed = dungeonMaster === null ? row.owner === userId : dungeonMaster === userId;
+  if (!allowed) {
+    throw forbidden(
+      dungeonMaster === null ? 'only the owner awards experience to a character in no campaign' : "only the dungeon master of the character's active campaign can award it experience",
+      { rule: 'DM_AWARDS_EXPERIENCE' },
+    );
   }
   // Expected version 'any': awards commute, and the stream lock serializes them. The checks come after the
   // projection, under that lock, so they see every earlier event; throwing rolls the event back with the row.

@@ -7,7 +7,7 @@ import { requireUser, type Context } from '../context.js';
 import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
 import { recordCharacterEvents } from '../events/record-character-events.js';
-import { assertImageExists } from '../hub/hub-queries.js';
+import { activeCampaignDungeonMaster, assertImageExists } from '../hub/hub-queries.js';
 import { optionalText, requiredText, toAbilityScores, validateState } from '../validation/character-input.js';
 import { parseInventory } from '../validation/inventory.js';
 import { MAX_BACKSTORY_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from '../validation/limits.js';
@@ -74,6 +74,11 @@ export async function updateCharacter(input: UpdateCharacterInput, ctx: Context)
   const state = merge(row, input);
   validateState(state);
   if (state.portraitImageId && state.portraitImageId !== row.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
+  // In a campaign, experience (and with it the level) comes from its dungeon master alone (awardExperience, the
+  // session's awards): the owner sets it only for a character in no campaign, as a character builder's start.
+  if (state.experience !== row.experience && (await activeCampaignDungeonMaster(ctx, row.id)) !== null) {
+    throw forbidden("the experience of a character in a campaign is awarded by the campaign's dungeon master", { field: 'experience', rule: 'DM_AWARDS_EXPERIENCE' });
+  }
 
   const changes = changedFields(stateOf(row), state);
   let updated: CharacterRow | undefined;

@@ -3,14 +3,16 @@ import type { EventRow } from '../db/schema.js';
 import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';
 import { CHARACTER_EVENT_TYPES } from '../events/character-events.js';
+import { characterEventReader } from '../events/event-readers.js';
 import { createLoaders } from '../loaders.js';
 
 export const Subscription: SubscriptionResolvers = {
   characterEvents: {
-    // Any signed-in user, as for Query.character: players read each other's sheets.
+    // The owner and the dungeon master of the character's campaign only (events/event-readers.ts): events carry the
+    // DM's experience reasons and the party's sessions, which a sheet does not show.
     subscribe: (_parent, args, ctx) => {
-      requireUser(ctx);
-      return subscribeToEvents(ctx.eventFeed, args, { entity: 'character', types: CHARACTER_EVENT_TYPES });
+      const userId = requireUser(ctx);
+      return subscribeToEvents(ctx.eventFeed, args, { entity: 'character', types: CHARACTER_EVENT_TYPES }, characterEventReader(ctx, userId));
     },
     // Each event is resolved like a request of its own: fresh loaders, so `character` is read as it is now.
     resolve: (event: EventRow, _args: unknown, ctx: Context) => {

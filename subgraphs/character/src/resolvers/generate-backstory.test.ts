@@ -17,7 +17,7 @@ let hub: FakeHub;
 beforeAll(async () => {
   hub = await startFakeHub();
   process.env.HUB_URL = hub.url;
-  server = await startCharacterTestServer();
+  server = await startCharacterTestServer({ hubFromEnv: true });
 });
 afterAll(async () => {
   await server?.close();

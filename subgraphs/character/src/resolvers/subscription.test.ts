@@ -18,7 +18,7 @@ const EVENTS = `subscription($streamId: String, $type: String, $afterPosition: I
 const UPDATE = 'mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { version } } }';
 
 const asUser = (userId: string | null) => ((body: string) => signedFor(TEST_SECRET, 'character', { userId }, { body }));
-const subscribe = (variables: Record<string, unknown> = {}, userId: string | null = 'watcher') =>
+const subscribe = (variables: Record<string, unknown> = {}, userId: string | null = 'alice') =>
   subscribeOverSse(server.client.url, { query: EVENTS, variables }, asUser(userId));
 
 async function subscribers(): Promise<number> {
@@ -33,7 +33,7 @@ async function create(name: string, requestId?: string): Promise<string> {
 }
 
 describe('Subscription.characterEvents', () => {
-  it("delivers a new character's event to any signed-in user, with its ids, data and the character as it is now", async () => {
+  it("delivers a new character's event to its owner, with its ids, data and the character as it is now", async () => {
     const all = subscribe();
     await all.connected;
     const id = await create('Tordek', 'req-tordek-1');
@@ -99,14 +99,30 @@ describe('Subscription.characterEvents', () => {
       expect(await refused.ended).toBe('complete');
     }
     // Anonymous: HTTP 401 (graphql-sse's client gives up on the status), the error still in the event stream.
-    const anonymous = await fetch(server.client.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...asUser(null) },
-      body: JSON.stringify({ query: EVENTS }),
-    });
+    const body = JSON.stringify({ query: EVENTS });
+    const anonymous = await fetch(server.client.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...asUser(null)(body) }, body });
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).toContain('"code":"UNAUTHENTICATED"');
     expect(await subscribers()).toBe(0);
+  });
+
+  it("gives a stranger none of a character's events, and its campaign's dungeon master all of them", async () => {
+    const stranger = subscribe({}, 'watcher');
+    const dm = subscribe({}, 'dm-of-mirtul');
+    await Promise.all([stranger.connected, dm.connected]);
+    const id = await create('Mirtul');
+    server.inCampaign(id, 'dm-of-mirtul');
+    await server.client.request(UPDATE, { input: { id, expectedVersion: 1, name: 'Mirtul the Scarred' } }, 'alice');
+    // The DM sees the update of a character now in their campaign (and its creation, when the feed read it after
+    // the character joined: the feed decides per event, as it delivers).
+    let seen = (await dm.next()).data?.characterEvents;
+    if (seen?.version === 1) seen = (await dm.next()).data?.characterEvents;
+    expect(seen).toMatchObject({ streamId: `character-${id}`, version: 2 });
+    // The stranger's subscription stays silent: the next thing it could see is its own character's event.
+    const own = (await server.client.request(CREATE, { input: dwarfFighter({ name: 'Watcher' }) }, 'watcher')).data?.createCharacter.character.id;
+    expect((await stranger.next()).data?.characterEvents).toMatchObject({ streamId: `character-${own}`, type: 'CharacterCreated' });
+    stranger.dispose();
+    dm.dispose();
   });
 
   it('answers nothing without the gateway signature', async () => {

@@ -122,6 +122,32 @@ describe('awardExperience', () => {
     expect((await server.client.request(READ, { id }, 'alice')).data?.character).toMatchObject({ experience: 6500 });
   });
 
+  it("in a campaign, takes experience from its dungeon master only: the owner awarding or setting their own is refused", async () => {
+    const id = await create('alice', { experience: 300 });
+    server.inCampaign(id, 'dm-of-alice');
+    for (const [caller, query, input] of [
+      ['alice', AWARD, { characterId: id, amount: 50_000, reason: 'I say so' }],
+      ['mallory', AWARD, { characterId: id, amount: 10 }],
+      ['alice', UPDATE, { id, expectedVersion: 1, experience: 355_000 }],
+    ] as const) {
+      const result = await server.client.request(query, { input }, caller);
+      expect([caller, result.errors?.[0]?.extensions]).toEqual([caller, expect.objectContaining({ code: 'FORBIDDEN', rule: 'DM_AWARDS_EXPERIENCE' })]);
+    }
+    expect((await server.client.request(READ, { id }, 'alice')).data?.character).toMatchObject({ experience: 300, version: 1 });
+    const byDm = await server.client.request(AWARD, { input: { characterId: id, amount: 600, reason: 'The ogre' } }, 'dm-of-alice');
+    expect(byDm.data?.awardExperience.character).toMatchObject({ experience: 900, level: 3 });
+    // The rest of the sheet stays the owner's.
+    const renamed = await server.client.request(UPDATE, { input: { id, expectedVersion: 2, name: 'Still mine' } }, 'alice');
+    expect(renamed.data?.updateCharacter.character).toMatchObject({ name: 'Still mine', experience: 900 });
+  });
+
+  it('out of any campaign, lets only the owner award experience', async () => {
+    const id = await create('alice', { experience: 0 });
+    const result = await server.client.request(AWARD, { input: { characterId: id, amount: 100 } }, 'mallory');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'DM_AWARDS_EXPERIENCE' });
+    expect((await server.client.request(READ, { id }, 'alice')).data?.character).toMatchObject({ experience: 0 });
+  });
+
   it('reports unknown characters', async () => {
     const result = await server.client.request(AWARD, { input: { characterId: '00000000-0000-4000-8000-000000000000', amount: 10 } }, 'alice');
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -1,5 +1,6 @@
 import type { Database } from '../../../../lib/db/index.js';
 import { openTestDatabase } from '../../../../tests/helpers/test-database.js';
+import { startFakeHub, type FakeHub } from '../../../../lib/hub-client/testing/fake-hub.js';
 import { startSubgraphForTest, TEST_SECRET, type SubgraphClient } from '../../../../tests/helpers/subgraph-client.js';
 import { schema } from '../db/schema.js';
 import { CHARACTER_MIGRATIONS, createCharacterSubgraph } from '../subgraph.js';
@@ -7,18 +8,36 @@ import { CHARACTER_MIGRATIONS, createCharacterSubgraph } from '../subgraph.js';
 export interface CharacterTestServer {
   client: SubgraphClient;
   database: Database<typeof schema>;
+  /**
+   * The service's own stand-in for the gateway: by default every character is in no campaign (solo); a test puts
+   * one in a campaign with `inCampaign`.
+   */
+  hub: FakeHub;
+  inCampaign(characterId: string, dungeonMasterId: string): void;
   close(): Promise<void>;
 }
 
-/** The real subgraph over real HTTP on a throw-away database (PGlite, or Postgres with DATABASE_URL). */
-export async function startCharacterTestServer(): Promise<CharacterTestServer> {
+/**
+ * The real subgraph over real HTTP on a throw-away database (PGlite, or Postgres with DATABASE_URL). `hubFromEnv`:
+ * the service reaches the hub at HUB_URL, for a test that brings its own fake hub, instead of the server's own.
+ */
+export async function startCharacterTestServer({ hubFromEnv = false }: { hubFromEnv?: boolean } = {}): Promise<CharacterTestServer> {
   const database = await openTestDatabase('character', schema, CHARACTER_MIGRATIONS);
-  const client = await startSubgraphForTest(createCharacterSubgraph({ database, secret: TEST_SECRET }));
+  const hub = await startFakeHub();
+  const campaigns = new Map<string, string>();
+  hub.answer('CharacterActiveCampaign', (call) => {
+    const dungeonMasterId = campaigns.get(String(call.variables.id));
+    return { data: { character: { campaign: dungeonMasterId ? { id: `campaign-of-${dungeonMasterId}`, dungeonMasterId } : null } } };
+  });
+  const client = await startSubgraphForTest(createCharacterSubgraph({ database, secret: TEST_SECRET, ...(hubFromEnv ? {} : { hubUrl: hub.url }) }));
   return {
     client,
     database,
+    hub,
+    inCampaign: (characterId, dungeonMasterId) => void campaigns.set(characterId, dungeonMasterId),
     close: async () => {
       await client.close();
+      await hub.close();
       await database.close();
     },
   };
