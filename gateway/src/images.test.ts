@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawGet } from '../../tests/helpers/raw-http.js';
+import { imagePathOf } from './http/image-proxy.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 import { FIREBALL_ETAG, FIREBALL_PNG } from './testing/spell-subgraphs.js';
 
@@ -22,6 +24,17 @@ describe('/images proxy to the image subgraph', () => {
       'x-content-type-options': 'nosniff',
     });
     expect(response.headers.get('x-internal-debug')).toBeNull();
+  });
+
+  it('refuses with 400 every path that could leave /images/, as sent (a client library would normalise some)', async () => {
+    const paths = [
+      '/images/../metrics', '/images/%2e%2e/metrics', '/images/%2E%2e/metrics', '/images/.%2e/metrics', '/images/..%2fmetrics',
+      '/images/..%5cmetrics', '/images/..\\metrics', '/images//etc/passwd', '/images/./fireball.png', '/images/a%00.png', '/images/x/../../graphql',
+    ];
+    for (const path of paths) {
+      const { status, body } = await rawGet(fixture.origin, path);
+      expect([path, status, (JSON.parse(body) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code]).toEqual([path, 400, 'BAD_USER_INPUT']);
+    }
   });
 
   it('answers HEAD with the headers and no body', async () => {
@@ -69,5 +82,13 @@ describe('a supergraph without an image subgraph', () => {
   it('has no /images route (404) and still serves GraphQL', async () => {
     expect((await fetch(`${fixture.origin}/images/fireball.png`)).status).toBe(404);
     expect((await fixture.graphql('{ spells { name pages } }')).body.data?.spells).toHaveLength(2);
+  });
+});
+
+describe('imagePathOf', () => {
+  it('keeps a plain image path and its query, and refuses what would be normalised into another', () => {
+    expect(imagePathOf('/images/fireball.png')).toBe('/images/fireball.png');
+    expect(imagePathOf('/images/6f1c1f53-8a0e-4a50-9d43-59d7ab1fd2a1?v=2')).toBe('/images/6f1c1f53-8a0e-4a50-9d43-59d7ab1fd2a1?v=2');
+    for (const bad of ['/metrics', '/images/..', '/images/%2E%2E/x', '/images/a\\b', '/imagesx/a']) expect([bad, imagePathOf(bad)]).toEqual([bad, null]);
   });
 });

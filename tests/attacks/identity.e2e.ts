@@ -10,6 +10,7 @@ import { signedFor } from '../../lib/auth/testing/signed-headers.js';
 import { COORDINATOR, PREPARE_BRANCH, prepareCapability } from '../helpers/branch-protocol.js';
 import { gameFixtures } from '../helpers/game-fixtures.js';
 import { checkAfterStop } from '../helpers/platform-tools.js';
+import { rawGet } from '../helpers/raw-http.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { expectNoLeak, expectRefused, expectUnchanged } from './expect-refused.js';
 
@@ -101,6 +102,13 @@ describe("a subgraph's other routes", () => {
         expect([service, path, response.status]).toEqual([service, path, 401]);
         expectNoLeak(text, ['event_feed_subscribers', 'process_cpu']);
       }
+    }
+  });
+
+  it("the gateway's image route refuses a path that climbs out of /images/ (to the image service's /metrics) with 400", async () => {
+    for (const path of ['/images/../metrics', '/images/%2e%2e/metrics', '/images/..%2fmetrics', '/images//metrics', '/images/..\\metrics']) {
+      const { status, body } = await rawGet(platform.url, path);
+      expectRefused({ status, ...(JSON.parse(body) as object) }, 400, 'BAD_USER_INPUT', ['event_feed_subscribers']);
     }
   });
 

@@ -20,6 +20,17 @@ const RESPONSE_HEADERS = [
 // Conditional request headers, so that the browser's revalidation reaches the image service and 304s work.
 const REQUEST_HEADERS = ['if-none-match', 'if-modified-since'];
 
+// What no image path of ours holds and a path that climbs out of /images/ needs: dot segments, encoded dots,
+// slashes and backslashes (which a server may decode after we look), backslashes, empty segments, NUL.
+const UNSAFE_PATH = /(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|%00|\\|\/\/|\0/i;
+
+/** The request's path when it stays inside /images/ as it is, else null: it is never normalised into a target. */
+export function imagePathOf(rawUrl: string): string | null {
+  const [path = '', query] = rawUrl.split('?', 2);
+  if (!path.startsWith(IMAGES_PREFIX) || UNSAFE_PATH.test(path)) return null;
+  return query === undefined ? path : `${path}?${query}`;
+}
+
 /**
  * GET and HEAD /images/<path>: streamed from the `image` subgraph's origin, never buffered. An image service
  * that is down or broken answers 503/502 with a SERVICE_UNAVAILABLE body; it never brings the gateway down.
@@ -42,9 +53,14 @@ export async function proxyImage(
     if (typeof value === 'string') headers[name] = value;
   }
 
+  const path = imagePathOf(req.url ?? '/');
+  if (path === null) {
+    sendJson(res, 400, errorBody('Image paths are /images/<id>: no dot segments, encoded slashes or dots, backslashes or empty segments', 'BAD_USER_INPUT'));
+    return;
+  }
   let upstream: Dispatcher.ResponseData;
   try {
-    const url = new URL(req.url ?? '/', imageOrigin);
+    const url = new URL(path, imageOrigin);
     headers[IDENTITY_HEADER] = sign(req.method, `${url.pathname}${url.search}`);
     upstream = await request(url, { dispatcher, method: req.method, headers });
   } catch (err) {

@@ -1,3 +1,4 @@
+import { installationSecret } from './installation-secret.js';
 import { Rng } from '../../../../../lib/random/prng.js';
 import { renderPromptText } from '../prompt-text.js';
 import { charBudget, countTokens } from '../token-counter.js';
@@ -40,8 +41,9 @@ export interface LocalText {
  * bytes is within it uncounted (the usual case, a few hundred words under 2048), and the first delta need not wait.
  */
 export function composeLocalText(request: { kind: GenerationKind; prompt: string | null; context: GenerationContext; seed: number; maxTokens: number }): { text: string; truncated: boolean } {
-  // The kind salts the seed, so plot hooks and a backstory for the same seed do not share choices.
-  const rng = new Rng(request.seed, request.kind);
+  // The kind salts the seed, so plot hooks and a backstory for the same seed do not share choices; the
+  // installation's secret too, so that nobody elsewhere writes the same text from the same public inputs.
+  const rng = new Rng(request.seed, `${request.kind}:${installationSecret()}`);
   const profile = buildProfile(request.context, rng);
   const full = WRITERS[request.kind](profile, request.prompt, rng);
   let budget = charBudget(request.maxTokens);
