@@ -132,3 +132,36 @@ describe('party (the campaign branches of the hub\'s joinParty and leaveParty)',
     expect((await h.ok(PARTY, { id: campaignId }, 'owner-7')).campaign.party).toEqual([{ id: mine }]);
   });
 });
+
+describe('removePlayer and leaveCampaign', () => {
+  const REMOVE = `mutation($input: RemovePlayerInput!) { removePlayer(input: $input) { userId campaign { id } } }`;
+  const LEAVE = `mutation($input: LeaveCampaignInput!) { leaveCampaign(input: $input) { userId campaign { myRole } } }`;
+  const NPC = `mutation($input: CreateNpcInput!) { createNpc(input: $input) { npc { id } } }`;
+  const NPCS = `query($id: ID!) { campaign(id: $id) { myRole npcs { name } } }`;
+
+  it('the DM removes a player, who sees only the public part from that moment; nobody else may', async () => {
+    const campaignId = await h.createCampaign('dm-r');
+    await h.addPlayer(campaignId, 'dm-r', 'player-r');
+    await h.addPlayer(campaignId, 'dm-r', 'other-r');
+    await h.ok(NPC, { input: { campaignId, name: 'The spy', visibility: 'PARTY' } }, 'dm-r');
+    expect((await h.ok(NPCS, { id: campaignId }, 'player-r')).campaign.npcs).toEqual([{ name: 'The spy' }]);
+    expect(await h.errorCode(REMOVE, { input: { campaignId, userId: 'player-r' } }, 'other-r')).toBe('FORBIDDEN');
+    expect((await h.ok(REMOVE, { input: { campaignId, userId: 'player-r' } }, 'dm-r')).removePlayer.userId).toBe('player-r');
+    expect((await h.ok(NPCS, { id: campaignId }, 'player-r')).campaign).toEqual({ myRole: null, npcs: [] });
+    expect(await h.errorCode(REMOVE, { input: { campaignId, userId: 'player-r' } }, 'dm-r')).toBe('NOT_FOUND');
+    // Rejoining needs a new invitation.
+    expect(await h.errorCode(JOIN, { input: { campaignId } }, 'player-r')).toBe('FORBIDDEN');
+  });
+
+  it('refuses to end a membership while the player has a character in the party, and a DM cannot leave', async () => {
+    const campaignId = await h.createCampaign('dm-l');
+    await h.addPlayer(campaignId, 'dm-l', 'player-l');
+    const characterId = await h.seedPartyCharacter(campaignId, 'player-l');
+    expect(await h.errorCode(LEAVE, { input: { campaignId } }, 'player-l')).toBe('CONFLICT');
+    expect(await h.errorCode(REMOVE, { input: { campaignId, userId: 'player-l' } }, 'dm-l')).toBe('CONFLICT');
+    expect((await h.ok(MEMBERS, { id: campaignId }, 'player-l')).campaign.myRole).toBe('PLAYER');
+    expect(await h.errorCode(LEAVE, { input: { campaignId } }, 'dm-l')).toBe('BAD_USER_INPUT');
+    await h.branch('leaveParty', { campaignId, characterId }, 'player-l');
+    expect((await h.ok(LEAVE, { input: { campaignId } }, 'player-l')).leaveCampaign).toEqual({ userId: 'player-l', campaign: { myRole: null } });
+  });
+});

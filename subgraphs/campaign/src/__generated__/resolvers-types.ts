@@ -313,6 +313,21 @@ export type JoinCampaignPayload = {
   member: CampaignMember;
 };
 
+/** The campaign the caller leaves. */
+export type LeaveCampaignInput = {
+  /** The campaign. */
+  campaignId: Scalars['ID']['input'];
+};
+
+/** The campaign the caller left. */
+export type LeaveCampaignPayload = {
+  __typename?: 'LeaveCampaignPayload';
+  /** The campaign, as the caller may still see it (its public part). */
+  campaign: Campaign;
+  /** The caller's user id. */
+  userId: Scalars['ID']['output'];
+};
+
 /** A place of a campaign's world. */
 export type Location = {
   __typename?: 'Location';
@@ -351,8 +366,15 @@ export type Mutation = {
   invitePlayer: InvitePlayerPayload;
   /** Accepts the caller's invitation to a campaign. */
   joinCampaign: JoinCampaignPayload;
+  /** The caller leaves a campaign (or declines its invitation), losing access at once; their characters leave the party first (leaveParty). */
+  leaveCampaign: LeaveCampaignPayload;
   /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
   prepareTransactionBranch: TransactionBranchAck;
+  /**
+   * Removes a player, or withdraws an invitation (dungeon master only): they lose access at once. Their characters
+   * must have left the party first (leaveParty); CONFLICT with their ids otherwise.
+   */
+  removePlayer: RemovePlayerPayload;
   /** Schedules the campaign's next session (dungeon master only). */
   scheduleSession: ScheduleSessionPayload;
   /** Changes a campaign (dungeon master only); archiving releases its party. */
@@ -417,8 +439,20 @@ export type MutationJoinCampaignArgs = {
 
 
 /** Changing campaigns. */
+export type MutationLeaveCampaignArgs = {
+  input: LeaveCampaignInput;
+};
+
+
+/** Changing campaigns. */
 export type MutationPrepareTransactionBranchArgs = {
   input: PrepareTransactionBranchInput;
+};
+
+
+/** Changing campaigns. */
+export type MutationRemovePlayerArgs = {
+  input: RemovePlayerInput;
 };
 
 
@@ -535,6 +569,23 @@ export type QuestStatus =
   | 'FAILED'
   /** Still to be done. */
   | 'OPEN';
+
+/** Who the dungeon master removes. */
+export type RemovePlayerInput = {
+  /** The campaign. */
+  campaignId: Scalars['ID']['input'];
+  /** The player's user id. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The campaign without the player. */
+export type RemovePlayerPayload = {
+  __typename?: 'RemovePlayerPayload';
+  /** The campaign. */
+  campaign: Campaign;
+  /** The user who no longer has access. */
+  userId: Scalars['ID']['output'];
+};
 
 /** Plans the next game session. */
 export type ScheduleSessionInput = {
@@ -764,6 +815,8 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinCampaignInput: JoinCampaignInput;
   JoinCampaignPayload: ResolverTypeWrapper<Omit<JoinCampaignPayload, 'campaign' | 'member'> & { campaign: ResolversTypes['Campaign'], member: ResolversTypes['CampaignMember'] }>;
+  LeaveCampaignInput: LeaveCampaignInput;
+  LeaveCampaignPayload: ResolverTypeWrapper<Omit<LeaveCampaignPayload, 'campaign'> & { campaign: ResolversTypes['Campaign'] }>;
   Location: ResolverTypeWrapper<LocationRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Npc: ResolverTypeWrapper<NpcRow>;
@@ -774,6 +827,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quest: ResolverTypeWrapper<QuestRow>;
   QuestStatus: QuestStatus;
+  RemovePlayerInput: RemovePlayerInput;
+  RemovePlayerPayload: ResolverTypeWrapper<Omit<RemovePlayerPayload, 'campaign'> & { campaign: ResolversTypes['Campaign'] }>;
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: ResolverTypeWrapper<Omit<ScheduleSessionPayload, 'campaign' | 'session'> & { campaign: ResolversTypes['Campaign'], session: ResolversTypes['GameSession'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -813,6 +868,8 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   JoinCampaignInput: JoinCampaignInput;
   JoinCampaignPayload: Omit<JoinCampaignPayload, 'campaign' | 'member'> & { campaign: ResolversParentTypes['Campaign'], member: ResolversParentTypes['CampaignMember'] };
+  LeaveCampaignInput: LeaveCampaignInput;
+  LeaveCampaignPayload: Omit<LeaveCampaignPayload, 'campaign'> & { campaign: ResolversParentTypes['Campaign'] };
   Location: LocationRow;
   Mutation: Record<PropertyKey, never>;
   Npc: NpcRow;
@@ -822,6 +879,8 @@ export type ResolversParentTypes = {
   PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: Record<PropertyKey, never>;
   Quest: QuestRow;
+  RemovePlayerInput: RemovePlayerInput;
+  RemovePlayerPayload: Omit<RemovePlayerPayload, 'campaign'> & { campaign: ResolversParentTypes['Campaign'] };
   ScheduleSessionInput: ScheduleSessionInput;
   ScheduleSessionPayload: Omit<ScheduleSessionPayload, 'campaign' | 'session'> & { campaign: ResolversParentTypes['Campaign'], session: ResolversParentTypes['GameSession'] };
   Subscription: Record<PropertyKey, never>;
@@ -945,6 +1004,11 @@ export type JoinCampaignPayloadResolvers<ContextType = Context, ParentType exten
   member?: Resolver<ResolversTypes['CampaignMember'], ParentType, ContextType>;
 };
 
+export type LeaveCampaignPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaveCampaignPayload'] = ResolversParentTypes['LeaveCampaignPayload']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type LocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -962,7 +1026,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   generatePlotHooks?: Resolver<ResolversTypes['GeneratePlotHooksPayload'], ParentType, ContextType, RequireFields<MutationGeneratePlotHooksArgs, 'input'>>;
   invitePlayer?: Resolver<ResolversTypes['InvitePlayerPayload'], ParentType, ContextType, RequireFields<MutationInvitePlayerArgs, 'input'>>;
   joinCampaign?: Resolver<ResolversTypes['JoinCampaignPayload'], ParentType, ContextType, RequireFields<MutationJoinCampaignArgs, 'input'>>;
+  leaveCampaign?: Resolver<ResolversTypes['LeaveCampaignPayload'], ParentType, ContextType, RequireFields<MutationLeaveCampaignArgs, 'input'>>;
   prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
+  removePlayer?: Resolver<ResolversTypes['RemovePlayerPayload'], ParentType, ContextType, RequireFields<MutationRemovePlayerArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['ScheduleSessionPayload'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
   updateCampaign?: Resolver<ResolversTypes['UpdateCampaignPayload'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'input'>>;
   updateQuest?: Resolver<ResolversTypes['UpdateQuestPayload'], ParentType, ContextType, RequireFields<MutationUpdateQuestArgs, 'input'>>;
@@ -999,6 +1065,11 @@ export type QuestResolvers<ContextType = Context, ParentType extends ResolversPa
   status?: Resolver<ResolversTypes['QuestStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
+};
+
+export type RemovePlayerPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemovePlayerPayload'] = ResolversParentTypes['RemovePlayerPayload']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ScheduleSessionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScheduleSessionPayload'] = ResolversParentTypes['ScheduleSessionPayload']> = {
@@ -1042,6 +1113,7 @@ export type Resolvers<ContextType = Context> = {
   InvitePlayerPayload?: InvitePlayerPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JoinCampaignPayload?: JoinCampaignPayloadResolvers<ContextType>;
+  LeaveCampaignPayload?: LeaveCampaignPayloadResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Npc?: NpcResolvers<ContextType>;
@@ -1049,6 +1121,7 @@ export type Resolvers<ContextType = Context> = {
   PlotHook?: PlotHookResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quest?: QuestResolvers<ContextType>;
+  RemovePlayerPayload?: RemovePlayerPayloadResolvers<ContextType>;
   ScheduleSessionPayload?: ScheduleSessionPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TransactionBranchAck?: TransactionBranchAckResolvers<ContextType>;

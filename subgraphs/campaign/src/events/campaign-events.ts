@@ -31,6 +31,11 @@ export interface PlayerJoined {
   type: 'PlayerJoined';
   data: { campaignId: string; userId: string };
 }
+/** A player left the campaign (their own leaveCampaign) or was removed by its DM (removePlayer): no access any more. */
+export interface PlayerLeft {
+  type: 'PlayerLeft';
+  data: { campaignId: string; userId: string; removedBy: string | null };
+}
 /** `partyEntryId` is the party row's id: a character may join, leave and join again, each time a new entry. */
 export interface CharacterJoinedParty {
   type: 'CharacterJoinedParty';
@@ -89,6 +94,7 @@ export type CampaignEvent =
   | CampaignReopened
   | PlayerInvited
   | PlayerJoined
+  | PlayerLeft
   | CharacterJoinedParty
   | CharacterLeftParty
   | SessionScheduled
@@ -108,6 +114,7 @@ export const CAMPAIGN_EVENT_TYPES: readonly CampaignEventType[] = [
   'CampaignReopened',
   'PlayerInvited',
   'PlayerJoined',
+  'PlayerLeft',
   'CharacterJoinedParty',
   'CharacterLeftParty',
   'SessionScheduled',

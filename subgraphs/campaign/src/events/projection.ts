@@ -72,6 +72,12 @@ async function apply(tx: Tx, stored: StoredEvent): Promise<void> {
         .where(and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.userId, userId)));
       return;
     }
+    case 'PlayerLeft': {
+      // The membership goes: every check of who may see what reads it (access.ts viewerOf), so access ends here.
+      const { campaignId, userId } = event.data;
+      await tx.delete(campaignMembers).where(and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.userId, userId)));
+      return;
+    }
     case 'CharacterJoinedParty': {
       const { campaignId, partyEntryId, characterId, ownerId } = event.data;
       await tx.insert(partyCharacters).values({ id: partyEntryId, campaignId, characterId, ownerId, addedAt: at });

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
-import { badUserInput, forbidden } from '../../../../lib/graphql/index.js';
-import type { InvitePlayerInput, JoinCampaignInput } from '../__generated__/resolvers-types.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import { badUserInput, conflict, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import type { InvitePlayerInput, JoinCampaignInput, LeaveCampaignInput, RemovePlayerInput } from '../__generated__/resolvers-types.js';
 import { assertActive, loadCampaign, loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';
-import { campaignMembers, type CampaignMemberRow, type CampaignRow } from '../db/schema.js';
+import { campaignMembers, partyCharacters, type CampaignMemberRow, type CampaignRow } from '../db/schema.js';
 import { writeCampaign, type CampaignTx } from '../events/write-campaign.js';
 import { campaignIn } from './campaigns.js';
 
@@ -82,4 +82,45 @@ export async function joinCampaign(ctx: Context, input: JoinCampaignInput): Prom
   );
   ctx.loaders.forgetCampaign(campaign.id);
   return { campaign, member };
+}
+
+/**
+ * Ends `userId`'s membership (PlayerLeft): from that moment they see only what anyone sees. Their characters must
+ * have left the party first (leaveParty, which the DM may run for any of them): the party is two services' fact,
+ * changed only by the hub's transaction, so a membership never ends with a character still at the table.
+ */
+async function endMembership(ctx: Context, campaign: CampaignRow, userId: string, removedBy: string | null): Promise<{ campaign: CampaignRow; userId: string }> {
+  await writeCampaign(
+    ctx.db,
+    campaign.id,
+    writeMetadata(ctx),
+    async (tx) => {
+      if (!(await findMember(tx, campaign.id, userId))) throw notFound(`${userId} is not a member of this campaign`, { campaignId: campaign.id, userId });
+      const seated = await tx
+        .select({ characterId: partyCharacters.characterId })
+        .from(partyCharacters)
+        .where(and(eq(partyCharacters.campaignId, campaign.id), eq(partyCharacters.ownerId, userId), isNull(partyCharacters.leftAt)));
+      if (seated.length > 0) {
+        throw conflict('Their characters are still in the party: take them out with leaveParty first', { campaignId: campaign.id, characterIds: seated.map((row) => row.characterId) });
+      }
+      return [{ type: 'PlayerLeft', data: { campaignId: campaign.id, userId, removedBy } }];
+    },
+    async () => undefined,
+  );
+  ctx.loaders.forgetCampaign(campaign.id);
+  return { campaign, userId };
+}
+
+/** The dungeon master removes a player (or withdraws an invitation). */
+export async function removePlayer(ctx: Context, input: RemovePlayerInput): Promise<{ campaign: CampaignRow; userId: string }> {
+  const { userId: dm, campaign } = await loadCampaignAsDm(ctx, input.campaignId);
+  return endMembership(ctx, campaign, input.userId.trim(), dm);
+}
+
+/** A player leaves a campaign (or declines an invitation). */
+export async function leaveCampaign(ctx: Context, input: LeaveCampaignInput): Promise<{ campaign: CampaignRow; userId: string }> {
+  const userId = requireUser(ctx);
+  const campaign = await loadCampaign(ctx, input.campaignId);
+  if (campaign.dungeonMasterId === userId) throw badUserInput('The dungeon master cannot leave their own campaign; archive it instead', { field: 'campaignId' });
+  return endMembership(ctx, campaign, userId, null);
 }

@@ -2,7 +2,7 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { createCampaign, updateCampaign } from '../mutations/campaigns.js';
 import { createLocation, createNpc, createQuest, updateQuest } from '../mutations/content.js';
 import { generatePlotHooks } from '../mutations/generate-plot-hooks.js';
-import { invitePlayer, joinCampaign } from '../mutations/members.js';
+import { invitePlayer, joinCampaign, leaveCampaign, removePlayer } from '../mutations/members.js';
 import { scheduleSession } from '../mutations/sessions.js';
 import { protocolResolvers } from '../../../../lib/transactions/index.js';
 import { campaignParticipant } from '../transactions/participant.js';
@@ -12,6 +12,8 @@ export const Mutation: MutationResolvers = {
   updateCampaign: async (_parent, { input }, ctx) => ({ campaign: await updateCampaign(ctx, input) }),
   invitePlayer: (_parent, { input }, ctx) => invitePlayer(ctx, input),
   joinCampaign: (_parent, { input }, ctx) => joinCampaign(ctx, input),
+  removePlayer: (_parent, { input }, ctx) => removePlayer(ctx, input),
+  leaveCampaign: (_parent, { input }, ctx) => leaveCampaign(ctx, input),
   scheduleSession: (_parent, { input }, ctx) => scheduleSession(ctx, input),
   createNpc: (_parent, { input }, ctx) => createNpc(ctx, input),
   createLocation: (_parent, { input }, ctx) => createLocation(ctx, input),
