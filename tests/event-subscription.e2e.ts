@@ -50,7 +50,8 @@ async function characterSubscribers(): Promise<number> {
 
 describe('character events through the gateway', () => {
   it('reach a subscriber over SSE with the type, stream and correlation id of the mutation; unsubscribing ends them', async () => {
-    const headers = { authorization: `Bearer ${await platform.token('player-2')}` };
+    // The owner follows: character events reach only a character's owner and its campaign's DM.
+    const headers = { authorization: `Bearer ${await platform.token('player-1')}` };
     const created = subscribeOverSse(`${platform.url}/graphql`, { query: EVENTS, variables: { type: 'CharacterCreated' } }, headers);
     await created.connected;
     expect(await characterSubscribers()).toBe(1);
@@ -77,7 +78,7 @@ describe('character events through the gateway', () => {
 
   it("reach a subscriber over graphql-ws, narrowed to one character's stream", async () => {
     const id = (await mutate(CREATE, { input: { ...FIGHTER, name: 'Lidda' } }, `e2e-${randomUUID()}`)).createCharacter.character.id;
-    const socket = connectOverWs(`${platform.url.replace('http:', 'ws:')}/graphql`, { authorization: `Bearer ${await platform.token('player-3')}` });
+    const socket = connectOverWs(`${platform.url.replace('http:', 'ws:')}/graphql`, { authorization: `Bearer ${await platform.token('player-1')}` });
     const updates = socket.subscribe({ query: EVENTS, variables: { streamId: `character-${id}` } });
     await expect.poll(characterSubscribers, { timeout: 10_000 }).toBe(1);
 

@@ -1,6 +1,6 @@
 import { isUuid } from '../../../lib/db/uuid.js';
 import DataLoader from 'dataloader';
-import { and, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { LlmDatabase } from './context.js';
 import { generationImages, generations, type GenerationImageRow, type GenerationRow } from './db/schema.js';
 
@@ -10,28 +10,48 @@ export interface CharacterGenerationsKey {
 }
 
 export interface Loaders {
-  /** The caller's generation by id (null for missing or someone else's): Query.generation and __resolveReference. */
+  /** A generation the caller may read, by id (null for missing or hidden): Query.generation and __resolveReference. */
   generationById: DataLoader<string, GenerationRow | null>;
-  /** The caller's latest `first` generations about a character: Character.generations. */
+  /** The latest `first` generations about a character the caller may read: Character.generations. */
   characterGenerations: DataLoader<CharacterGenerationsKey, GenerationRow[], string>;
   /** The pictures of IMAGE generations, in order: Generation.images. */
   imagesByGeneration: DataLoader<string, GenerationImageRow[]>;
 }
 
+/** The campaigns the caller runs as DM (asked once per request, and only when a row needs it). */
+export type DungeonMasterCampaigns = () => Promise<Set<string>>;
+
 /**
- * Per-request loaders, scoped to the caller: ownership is part of every query, so no resolver can forget it.
- * Each batch is ONE SQL statement, whatever the number of keys.
+ * Per-request loaders, scoped to the caller: visibility is part of every query, so no resolver can forget it. A
+ * generation (prompt and output) is its requester's and, when linked to a campaign, that campaign's DM's: a player's
+ * backstory reaches the table's DM, a DM's plot hooks reach nobody else. Each batch is ONE SQL statement, whatever
+ * the number of keys (plus one to learn whether anyone else's generations are in play at all).
  */
-export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
+export function createLoaders(db: LlmDatabase, userId: string | null, dmCampaigns: DungeonMasterCampaigns): Loaders {
+  /** Who may read among these rows: the caller's own, and those linked to a campaign the caller runs. */
+  async function visible(scope: SQL): Promise<SQL> {
+    const own = eq(generations.userId, userId!);
+    // Others' campaign-linked generations only: without any, the campaign service is not asked.
+    const [other] = await db
+      .select({ campaignId: generations.campaignId })
+      .from(generations)
+      .where(and(scope, ne(generations.userId, userId!), isNotNull(generations.campaignId)))
+      .limit(1);
+    if (!other) return own;
+    const campaigns = [...(await dmCampaigns())];
+    return campaigns.length === 0 ? own : or(own, inArray(generations.campaignId, campaigns))!;
+  }
+
   return {
     generationById: new DataLoader(async (ids) => {
       // Non-UUID ids cannot exist; filtering them keeps the uuid cast in SQL from failing the whole batch.
       const valid = [...new Set(ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
       if (!userId || valid.length === 0) return ids.map(() => null);
+      const scope = inArray(generations.id, valid);
       const rows = await db
         .select()
         .from(generations)
-        .where(and(eq(generations.userId, userId), inArray(generations.id, valid)));
+        .where(and(scope, await visible(scope)));
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
     }),
@@ -43,16 +63,17 @@ export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
         // One statement for every character and every `first` asked in this request: rank per character,
         // keep the largest `first`, and let each key take its own prefix below.
         const limit = Math.max(...keys.map((k) => k.first));
+        const scope = inArray(generations.characterId, characterIds);
+        const readable = await visible(scope);
         const ranked = db
           .select({
             ...getTableColumns(generations),
             rank: sql<number>`row_number() over (partition by ${generations.characterId} order by ${generations.createdAt} desc, ${generations.id} desc)`.as('rank'),
           })
           .from(generations)
-          // The caller's own generations about the character only: a prompt and its output are the requester's (a
-          // DM's plot hooks name the character too, and must never reach its player). What the table sees of a
-          // backstory is the one stored on the sheet. Served by generations_character_user_created_idx.
-          .where(and(inArray(generations.characterId, characterIds), eq(generations.userId, userId)))
+          // A DM's plot hooks name the character too, and must never reach its player: `readable` keeps them the DM's.
+          // Served by generations_character_user_created_idx.
+          .where(and(scope, readable))
           .as('ranked');
         const rows = await db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(ranked.characterId, ranked.rank);
         const byCharacter = new Map<string, GenerationRow[]>();
@@ -67,7 +88,7 @@ export function createLoaders(db: LlmDatabase, userId: string | null): Loaders {
       { cacheKeyFn: (k) => `${k.characterId.toLowerCase()}:${k.first}` },
     ),
 
-    // Keys are ids of generations already read through an owner-scoped path, so no ownership check is repeated.
+    // Keys are ids of generations already read through a visibility-scoped path, so no check is repeated.
     imagesByGeneration: new DataLoader(async (ids) => {
       const rows = await db
         .select()
