@@ -17,8 +17,14 @@ export function frontendSdkTarget(apiSchemaSdl: string, documents = SDK_OPERATIO
       schema: apiSchemaSdl,
       documents,
       preset: 'client',
-      // No fragment masking: the operations' results are read whole, by scripts as much as by components.
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        // No fragment masking: the operations' results are read whole, by scripts as much as by components.
+        fragmentMasking: false,
+        // Trusted documents: persisted-documents.json maps each operation's id (sha256:<hex> of its normalised text)
+        // to that text, and every document carries its id in __meta__.hash. The gateway loads the manifest
+        // (hub.yaml message_hub.trusted_documents) and, in `require` mode, runs only these operations.
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
       documentTransforms: [namedOperationValidation],
       config: {
         useTypeImports: true,

@@ -22,6 +22,15 @@ import { authenticateRequest, useAuth, type AuthContext } from './plugins/use-au
 import { GatewayIdentities } from './identity/gateway-identities.js';
 import { createNonceStore, EMPTY_BODY_HASH, GATEWAY, hubSecretOf } from '../../lib/auth/index.js';
 import { useRequestPolicy } from './plugins/use-request-policy.js';
+import { introspectionOpen } from '../../lib/config/demand-control-config.js';
+import { useCostLimit } from './plugins/use-cost-limit.js';
+import { useGenerationRateLimit } from './plugins/use-generation-rate-limit.js';
+import { useIntrospection } from './plugins/use-introspection.js';
+import { useMaxAliases } from './plugins/use-max-aliases.js';
+import { useMaxDepth } from './plugins/use-max-depth.js';
+import { useMaxRootFields } from './plugins/use-max-root-fields.js';
+import { useMaxTokens } from './plugins/use-max-tokens.js';
+import { useTrustedDocuments } from './plugins/use-trusted-documents.js';
 import { useServerTiming } from './plugins/use-server-timing.js';
 import { useSubscriptions, type SubscriptionsPlugin } from './plugins/use-subscriptions.js';
 import { ServiceRegistry } from './resilience/service-registry.js';
@@ -155,7 +164,17 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     plugins: [
       ...observability.plugins,
       useServerTiming(),
-      useAuth({ secret: config.secret, identities }),
+      useAuth({ secret: config.secret, identities, tokens: hubConfig.auth }),
+      // Demand control (hub.yaml message_hub.limits, introspection, trusted_documents, rate_limits): every refusal
+      // before the gateway plans the operation, so a refused operation costs the subgraphs nothing.
+      useTrustedDocuments({ config: hubConfig.message_hub.trusted_documents }),
+      useMaxTokens({ maxTokens: hubConfig.message_hub.limits.max_tokens }),
+      useMaxDepth({ maxDepth: hubConfig.message_hub.limits.max_depth }),
+      useMaxAliases({ maxAliases: hubConfig.message_hub.limits.max_aliases }),
+      useMaxRootFields({ maxRootFields: hubConfig.message_hub.limits.max_root_fields }),
+      useIntrospection({ open: introspectionOpen(hubConfig.message_hub.introspection) }),
+      useCostLimit({ maxCost: hubConfig.message_hub.limits.max_cost, defaultListSize: hubConfig.message_hub.limits.default_list_size }),
+      useGenerationRateLimit({ config: hubConfig.message_hub.rate_limits.generation, redisUrl: process.env.REDIS_URL }),
       useRequestPolicy({ requestTimeoutMs, defaultPriority: defaults.priority, rootFields: hubConfig.message_hub.priority.root_fields }),
       useApolloFederation({ gateway }),
       subscriptions,

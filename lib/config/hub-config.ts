@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { repoRoot } from './paths.js';
+import { authConfig } from './auth-config.js';
+import { demandControl } from './demand-control-config.js';
 import { llmServiceConfig } from './llm-config.js';
 import { observabilityConfig } from './observability-config.js';
 import { duration, resilienceDefaults, serviceConfig } from './resilience-config.js';
@@ -18,12 +20,16 @@ export const hubConfigSchema = z
         ...resilienceDefaults,
         // 30 s: a cross-service write that has not finished by then is stuck, not slow.
         transaction: z.object({ timeout: duration.default(30) }).strict().prefault({}),
+        // Operation limits, introspection, trusted documents, generation rate limits (demand-control-config.ts).
+        ...demandControl,
       })
       .strict()
       .prefault({}),
     services: z.record(z.string(), serviceConfig).default({}),
     llm_service: llmServiceConfig.prefault({}),
     observability: observabilityConfig.prefault({}),
+    // Client token verification: HS256 and an identity provider's JWKS (auth-config.ts).
+    auth: authConfig.prefault({}),
   })
   .strict();
 

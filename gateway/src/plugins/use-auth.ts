@@ -7,6 +7,8 @@ export interface AuthOptions {
   secret: string;
   /** Verifies the services' own calls (delegations) through the hub client; absent, none is accepted (graphql-ws). */
   identities?: GatewayIdentities | undefined;
+  /** hub.yaml `auth`: an identity provider's RS256/ES256 tokens (JWKS, OIDC discovery) besides HS256; absent, HS256 only. */
+  tokens?: Parameters<typeof verifiedTokens>[1];
 }
 
 /** What the plugin adds to every GraphQL context; the data source signs `identity` for each subgraph fetch. */
@@ -31,13 +33,13 @@ export async function authenticateRequest(request: Request, options: AuthOptions
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-async function authenticate(request: Request, { secret, identities }: AuthOptions): Promise<Outcome> {
+async function authenticate(request: Request, { secret, identities, tokens }: AuthOptions): Promise<Outcome> {
   const authorization = request.headers.get('authorization');
   if (authorization !== null) {
     const token = BEARER.exec(authorization)?.[1];
     if (!token) return { rejection: 'token is invalid' };
     try {
-      const user = await verifiedTokens(secret).verify(token);
+      const user = await verifiedTokens(secret, tokens).verify(token);
       return { identity: user.roles.length > 0 ? { userId: user.id, roles: user.roles } : { userId: user.id } };
     } catch (err) {
       if (err instanceof TokenError && err.message === 'token has expired') return { rejection: 'token has expired' };
