@@ -94,7 +94,6 @@ const all = {
   ...hubOperations('subgraphs/character/src'),
   ...hubOperations('subgraphs/campaign/src'),
   ...hubOperations('subgraphs/image/src'),
-  ...hubOperations('subgraphs/llm/src'),
   // The frontend SDK's typed documents (frontend-sdk/operations), against the same API schema.
   ...frontendSdkTarget((apiSchema ??= hubApiSchemaSdl())),
 };

@@ -1,2 +1,3 @@
 export { hubRequest, type HubClientOptions } from './hub-client.js';
 export { delegationHeaders, type HubCaller } from './hub-caller.js';
+export { callerCampaigns, type CallerCampaigns } from './caller-campaigns.js';

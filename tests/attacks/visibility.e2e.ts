@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedFor } from '../../lib/auth/testing/signed-headers.js';
+import { samplePng } from '../../subgraphs/image/src/testing/sample-images.js';
+import { subscribeOverSse } from '../helpers/subscriptions.js';
 import { gameFixtures } from '../helpers/game-fixtures.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from '../helpers/platform.js';
 import { expectNoLeak } from './expect-refused.js';
@@ -79,8 +81,84 @@ describe('generations', () => {
   });
 });
 
+const UPLOAD = 'mutation($input: UploadImageInput!) { uploadImage(input: $input) { image { id url visibility } } }';
+const IMAGE = 'query($id: ID!) { image(id: $id) { id url visibility prompt } }';
+const CAMPAIGN_IMAGES = 'query($c: ID!) { images(first: 50, filter: { campaignId: $c }) { totalCount edges { node { id prompt } } } }';
+const SET_VISIBILITY = 'mutation($input: SetImageVisibilityInput!) { setImageVisibility(input: $input) { image { id visibility url } } }';
+const MAP_PROMPT = 'The secret cellar under the ford, where the Ash Widow waits';
+let mapId: string;
+let dmUrl: string;
+
+const bytesOf = (url: string) => fetch(`${platform.url}${url}`);
+const upload = (user: string, input: Record<string, unknown>) =>
+  platform.gql(UPLOAD, { input: { kind: 'MAP', dataBase64: samplePng(8, 8, [40, 60, 80]).toString('base64'), ...input } }, user);
+
+describe('images of a campaign', () => {
+  it("a DM_ONLY map is the DM's: a joined player reads nothing of it, by id, by list, by its bytes or a forged token", async () => {
+    const stored = await upload('vis-dm', { campaignId, visibility: 'DM_ONLY', prompt: MAP_PROMPT });
+    expect(stored.errors).toBeUndefined();
+    mapId = stored.data!.uploadImage.image.id;
+    dmUrl = stored.data!.uploadImage.image.url;
+    expect(dmUrl).toMatch(new RegExp(`^/images/${mapId}\\?access=\\d+\\.[\\w-]+$`));
+
+    const byId = await platform.gql(IMAGE, { id: mapId }, 'vis-other');
+    expect(byId.data).toEqual({ image: null });
+    const listed = await platform.gql(CAMPAIGN_IMAGES, { c: campaignId }, 'vis-other');
+    expect(listed.data?.images.totalCount).toBe(0);
+    for (const answer of [byId, listed]) expectNoLeak(answer, [MAP_PROMPT], "the player's image query");
+    for (const url of [`/images/${mapId}`, `/images/${mapId}?access=${Date.now() + 600_000}.AAAAAAAAAAAAAAAAAAAAAA`, `/images/${mapId}?access=1.x`]) {
+      const response = await bytesOf(url);
+      expect(response.status, url).toBe(404);
+    }
+  });
+
+  it("the DM's own URL loads in an <img> without credentials, cached by the browser only", async () => {
+    const response = await bytesOf(dmUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
+    expect((await platform.gql(IMAGE, { id: mapId }, 'vis-dm')).data?.image).toMatchObject({ visibility: 'DM_ONLY', prompt: MAP_PROMPT });
+  });
+
+  it('players cannot place images where they have no say: DM_ONLY, a stranger campaign, PARTY outside any campaign', async () => {
+    const codes = [
+      await upload('vis-player', { campaignId, visibility: 'DM_ONLY' }),
+      await upload('vis-stranger', { campaignId, visibility: 'PUBLIC' }),
+      await upload('vis-player', { visibility: 'PARTY' }),
+      await platform.gql(SET_VISIBILITY, { input: { id: mapId, visibility: 'PUBLIC' } }, 'vis-player'),
+    ].map((answer) => answer.errors?.[0]?.extensions?.code);
+    expect(codes).toEqual(['FORBIDDEN', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND']);
+    expect((await platform.gql(CAMPAIGN_IMAGES, { c: campaignId }, 'vis-dm')).data?.images.totalCount).toBe(1);
+  });
+
+  it('revealed to the party, the map reaches joined players and their URL works; a stranger still sees nothing', async () => {
+    const revealed = await platform.gql(SET_VISIBILITY, { input: { id: mapId, visibility: 'PARTY' } }, 'vis-dm');
+    expect(revealed.data?.setImageVisibility.image.visibility).toBe('PARTY');
+    const seen = await platform.gql(IMAGE, { id: mapId }, 'vis-other');
+    expect(seen.data?.image).toMatchObject({ id: mapId, visibility: 'PARTY', prompt: MAP_PROMPT });
+    expect((await bytesOf(seen.data!.image.url)).status).toBe(200);
+    const stranger = await platform.gql(IMAGE, { id: mapId }, 'vis-stranger');
+    expect(stranger.data).toEqual({ image: null });
+    const forbidden = await platform.gql(SET_VISIBILITY, { input: { id: mapId, visibility: 'PUBLIC' } }, 'vis-other');
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("imageEvents never carry a DM_ONLY image to a player: the player's feed skips it and gets the next public one", async () => {
+    const headers = { authorization: `Bearer ${await platform.token('vis-player')}` };
+    const feed = subscribeOverSse(`${platform.url}/graphql`, { query: 'subscription { imageEvents(type: "ImageStored") { data image { id } } }' }, headers);
+    await feed.connected;
+    const secret = 'A second secret map, of the Widow\'s lair';
+    expect((await upload('vis-dm', { campaignId, visibility: 'DM_ONLY', prompt: secret })).errors).toBeUndefined();
+    const open = await upload('vis-dm', { campaignId, prompt: 'The village green' });
+    const event = await feed.next();
+    expectNoLeak(event, [secret], "the player's image feed");
+    expect(event.data?.imageEvents.image).toEqual({ id: open.data!.uploadImage.image.id });
+    feed.dispose();
+  });
+});
+
 describe('a player removed from the campaign', () => {
-  it('sees no more of it: no party, no sessions, no membership', async () => {
+  it('sees no more of it: no party, no sessions, no party map', async () => {
     await fx.session('vis-dm', campaignId, 'The ford at dusk');
     const CAMPAIGN = 'query($id: ID!) { campaign(id: $id) { id myRole sessions { title } party { name } } }';
     expect((await fx.ok(CAMPAIGN, { id: campaignId }, 'vis-other')).campaign.sessions).toEqual([{ title: 'The ford at dusk' }]);
@@ -88,5 +166,7 @@ describe('a player removed from the campaign', () => {
     expect(removed.errors).toBeUndefined();
     const after = await platform.gql(CAMPAIGN, { id: campaignId }, 'vis-other');
     expectNoLeak(after, ['The ford at dusk', 'Ilse'], "the removed player's campaign query");
+    // The party's map with it, at once.
+    expect((await platform.gql(IMAGE, { id: mapId }, 'vis-other')).data).toEqual({ image: null });
   });
 });

@@ -1,15 +1,13 @@
-import { conflict, forbidden, notFound, unauthenticated } from '../../../lib/graphql/index.js';
+import { conflict, forbidden, notFound } from '../../../lib/graphql/index.js';
+import { requireUser } from '../../../lib/subgraph/index.js';
 import type { Context } from './context.js';
 import type { CampaignRow, Visibility } from './db/schema.js';
 
 /** How much of a campaign the caller may see. */
 export type Viewer = 'DM' | 'PARTY' | 'INVITED' | 'OUTSIDER';
 
-/** Mutations act for a signed-in user only. */
-export function requireUser(ctx: Context): string {
-  if (!ctx.userId) throw unauthenticated();
-  return ctx.userId;
-}
+// Mutations act for a signed-in user only: the kit's one rule for every service.
+export { requireUser };
 
 /** The caller's standing in a campaign, from the per-request members loader (no extra statement per campaign). */
 export async function viewerOf(ctx: Context, campaign: CampaignRow): Promise<Viewer> {

@@ -2,7 +2,7 @@ import type { AppDatabase } from '../../../lib/db/index.js';
 import { callerContext, type CallerContext, type RequestInfo } from '../../../lib/subgraph/index.js';
 import type { schema } from './db/schema.js';
 import type { GenerationServices } from './generations/services.js';
-import { dungeonMasterCampaigns } from './hub/dungeon-master-campaigns.js';
+import { callerCampaigns } from '../../../lib/hub-client/index.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export type LlmDatabase = AppDatabase<typeof schema>;
@@ -14,7 +14,7 @@ export interface Context extends GenerationServices, CallerContext {
 }
 
 export function createContext(services: GenerationServices, info: RequestInfo): Context {
-  let campaigns: Promise<Set<string>> | undefined;
-  const dmCampaigns = () => (campaigns ??= dungeonMasterCampaigns(info.hub));
+  let campaigns: Promise<ReadonlySet<string>> | undefined;
+  const dmCampaigns = () => (campaigns ??= callerCampaigns(info.hub, 'llm').then((standing) => standing.runs));
   return { ...services, ...callerContext(info), loaders: createLoaders(services.db, info.identity.userId, dmCampaigns), signal: info.request.signal };
 }

@@ -19,7 +19,7 @@ export interface Loaders {
 }
 
 /** The campaigns the caller runs as DM (asked once per request, and only when a row needs it). */
-export type DungeonMasterCampaigns = () => Promise<Set<string>>;
+export type DungeonMasterCampaigns = () => Promise<ReadonlySet<string>>;
 
 /**
  * Per-request loaders, scoped to the caller: visibility is part of every query, so no resolver can forget it. A

@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query CallerCampaigns($after: String) {\n  campaigns(first: 100, after: $after) {\n    edges {\n      node {\n        id\n        myRole\n        myStatus\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.CallerCampaignsDocument,
     "query HubTransactionState($id: ID!) {\n  transaction(id: $id) {\n    state\n  }\n}": typeof types.HubTransactionStateDocument,
 };
 const documents: Documents = {
+    "query CallerCampaigns($after: String) {\n  campaigns(first: 100, after: $after) {\n    edges {\n      node {\n        id\n        myRole\n        myStatus\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.CallerCampaignsDocument,
     "query HubTransactionState($id: ID!) {\n  transaction(id: $id) {\n    state\n  }\n}": types.HubTransactionStateDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CallerCampaigns($after: String) {\n  campaigns(first: 100, after: $after) {\n    edges {\n      node {\n        id\n        myRole\n        myStatus\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query CallerCampaigns($after: String) {\n  campaigns(first: 100, after: $after) {\n    edges {\n      node {\n        id\n        myRole\n        myStatus\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

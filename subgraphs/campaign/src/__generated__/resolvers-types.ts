@@ -37,6 +37,8 @@ export type Campaign = {
   members: Array<CampaignMember>;
   /** The caller's part in the campaign (an invited player counts as PLAYER); null when the caller is not a member. */
   myRole?: Maybe<CampaignRole>;
+  /** The caller's standing: ACTIVE for the dungeon master and joined players, INVITED before joining; null when the caller is not a member. */
+  myStatus?: Maybe<CampaignMemberStatus>;
   /** The campaign's name, 1 to 100 characters. */
   name: Scalars['String']['output'];
   /** Non-player characters the caller may see, in creation order. */
@@ -678,7 +680,7 @@ export type UpdateQuestPayload = {
   quest: Quest;
 };
 
-/** Who may see an NPC, a location or a quest. */
+/** Who may see an NPC, a location, a quest or an image. */
 export type Visibility =
   /** The dungeon master only. */
   | 'DM_ONLY'
@@ -900,6 +902,7 @@ export type CampaignResolvers<ContextType = Context, ParentType extends Resolver
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['CampaignMember']>, ParentType, ContextType>;
   myRole?: Resolver<Maybe<ResolversTypes['CampaignRole']>, ParentType, ContextType>;
+  myStatus?: Resolver<Maybe<ResolversTypes['CampaignMemberStatus']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   npcs?: Resolver<Array<ResolversTypes['Npc']>, ParentType, ContextType>;
   party?: Resolver<Array<ResolversTypes['Character']>, ParentType, ContextType>;

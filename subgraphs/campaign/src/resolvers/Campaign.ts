@@ -13,6 +13,12 @@ export const Campaign: CampaignResolvers = {
     return viewer === 'OUTSIDER' ? null : 'PLAYER';
   },
 
+  myStatus: async (campaign, _args, ctx) => {
+    const viewer = await viewerOf(ctx, campaign);
+    if (viewer === 'OUTSIDER') return null;
+    return viewer === 'INVITED' ? 'INVITED' : 'ACTIVE';
+  },
+
   // Invited players see who else is in the campaign they are deciding to join; outsiders do not.
   members: async (campaign, _args, ctx) =>
     (await viewerOf(ctx, campaign)) === 'OUTSIDER' ? [] : ctx.loaders.members.load(campaign.id),

@@ -73,6 +73,8 @@ export type Image = {
   __typename?: 'Image';
   /** Size of the bytes in bytes. */
   byteSize: Scalars['Int']['output'];
+  /** The campaign the image belongs to (a map, a scene); null for a user's own image. */
+  campaignId?: Maybe<Scalars['ID']['output']>;
   /** When the image was stored. */
   createdAt: Scalars['DateTime']['output'];
   /** Height in pixels, read from the image header. */
@@ -91,8 +93,17 @@ export type Image = {
   provider: Scalars['String']['output'];
   /** SHA-256 of the bytes, lower-case hex; also the HTTP ETag of `url`. */
   sha256: Scalars['String']['output'];
-  /** Where the bytes are served: `/images/<id>` on the gateway (absolute when the platform has a public base URL). Usable in an <img> tag without credentials. */
+  /**
+   * Where the bytes are served: `/images/<id>` on the gateway (absolute when the platform has a public base URL).
+   * Usable in an <img> tag without credentials. A PUBLIC image's URL is permanent; any other carries an access
+   * token for the caller who could read the image, valid for 15 to 30 minutes: ask for `url` again to get a fresh one.
+   */
   url: Scalars['String']['output'];
+  /**
+   * Who may see it: PUBLIC, every signed-in user (and its URL works for good); PARTY, the campaign's dungeon master
+   * and joined players; DM_ONLY, the campaign's dungeon master. The owner always sees their own images.
+   */
+  visibility: Visibility;
   /** Width in pixels, read from the image header. */
   width: Scalars['Int']['output'];
 };
@@ -144,6 +155,8 @@ export type ImageEventRecord = {
 
 /** Narrows a list of images; fields left out do not filter. */
 export type ImageFilter = {
+  /** Only images of this campaign. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** Only images of this kind. */
   kind?: InputMaybe<ImageKind>;
   /** Only images owned by this user. */
@@ -179,6 +192,11 @@ export type Mutation = {
   generatePortrait: GeneratePortraitPayload;
   /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
   prepareTransactionBranch: TransactionBranchAck;
+  /**
+   * Changes who may see an image: its owner, or the dungeon master of its campaign (a DM reveals a map to the party).
+   * DM_ONLY only the campaign's dungeon master may set.
+   */
+  setImageVisibility: SetImageVisibilityPayload;
   /** Stores an uploaded PNG, JPEG or WebP image owned by the caller. Requires a signed-in user. */
   uploadImage: UploadImagePayload;
 };
@@ -211,6 +229,12 @@ export type MutationGeneratePortraitArgs = {
 /** Storing and deleting images. */
 export type MutationPrepareTransactionBranchArgs = {
   input: PrepareTransactionBranchInput;
+};
+
+
+/** Storing and deleting images. */
+export type MutationSetImageVisibilityArgs = {
+  input: SetImageVisibilityInput;
 };
 
 
@@ -265,11 +289,26 @@ export type QueryImagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Who may now see an image. */
+export type SetImageVisibilityInput = {
+  /** The image id. */
+  id: Scalars['ID']['input'];
+  /** The new visibility; PARTY and DM_ONLY only for an image of a campaign. */
+  visibility: Visibility;
+};
+
+/** The result of setImageVisibility. */
+export type SetImageVisibilityPayload = {
+  __typename?: 'SetImageVisibilityPayload';
+  /** The image, with its new visibility. */
+  image: Image;
+};
+
 /** Live events of this service, over SSE or graphql-ws through the gateway. */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * Events of stored images. Any signed-in user may follow them, as anyone signed in may read images.
+   * Events of stored images, to whoever may see the image (its visibility at the time of the event).
    * Without afterPosition, delivery starts with the events committed once the subscription is established; events
    * arrive in commit order, each stream in version order, each event once.
    */
@@ -297,12 +336,16 @@ export type TransactionBranchAck = {
 
 /** An image to store, sent as base64. */
 export type UploadImageInput = {
+  /** The campaign it belongs to: the caller must be its dungeon master or a player who has joined. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** The file's bytes as standard base64 (RFC 4648, with padding, no data: URL prefix, no line breaks). PNG, JPEG or WebP, checked by content; at most IMAGE_MAX_BYTES decoded (5 MiB by default). */
   dataBase64: Scalars['String']['input'];
   /** What the image is for. */
   kind: ImageKind;
   /** The prompt the image was made from, if any (at most 4000 characters). */
   prompt?: InputMaybe<Scalars['String']['input']>;
+  /** PUBLIC by default. PARTY and DM_ONLY need a campaignId; DM_ONLY only its dungeon master may give. */
+  visibility?: InputMaybe<Visibility>;
 };
 
 /** The result of uploadImage. */
@@ -311,6 +354,15 @@ export type UploadImagePayload = {
   /** The stored image. */
   image: Image;
 };
+
+/** Who may see an NPC, a location, a quest or an image. */
+export type Visibility =
+  /** The dungeon master only. */
+  | 'DM_ONLY'
+  /** The dungeon master and the players who have joined. */
+  | 'PARTY'
+  /** Every signed-in user who looks at the campaign. */
+  | 'PUBLIC';
 
 
 
@@ -433,10 +485,13 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SetImageVisibilityInput: SetImageVisibilityInput;
+  SetImageVisibilityPayload: ResolverTypeWrapper<Omit<SetImageVisibilityPayload, 'image'> & { image: ResolversTypes['Image'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UploadImageInput: UploadImageInput;
   UploadImagePayload: ResolverTypeWrapper<Omit<UploadImagePayload, 'image'> & { image: ResolversTypes['Image'] }>;
+  Visibility: Visibility;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -461,6 +516,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: Record<PropertyKey, never>;
+  SetImageVisibilityInput: SetImageVisibilityInput;
+  SetImageVisibilityPayload: Omit<SetImageVisibilityPayload, 'image'> & { image: ResolversParentTypes['Image'] };
   Subscription: Record<PropertyKey, never>;
   TransactionBranchAck: TransactionBranchAck;
   UploadImageInput: UploadImageInput;
@@ -491,6 +548,7 @@ export type GeneratePortraitPayloadResolvers<ContextType = Context, ParentType e
 export type ImageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image'], FederationReferenceType extends FederationReferenceTypes['Image'] = FederationReferenceTypes['Image']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Image']> | FederationReferenceType, FederationReferenceType, ContextType>;
   byteSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  campaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -501,6 +559,7 @@ export type ImageResolvers<ContextType = Context, ParentType extends ResolversPa
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  visibility?: Resolver<ResolversTypes['Visibility'], ParentType, ContextType>;
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -538,6 +597,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteImage?: Resolver<ResolversTypes['DeleteImagePayload'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'input'>>;
   generatePortrait?: Resolver<ResolversTypes['GeneratePortraitPayload'], ParentType, ContextType, RequireFields<MutationGeneratePortraitArgs, 'input'>>;
   prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
+  setImageVisibility?: Resolver<ResolversTypes['SetImageVisibilityPayload'], ParentType, ContextType, RequireFields<MutationSetImageVisibilityArgs, 'input'>>;
   uploadImage?: Resolver<ResolversTypes['UploadImagePayload'], ParentType, ContextType, RequireFields<MutationUploadImageArgs, 'input'>>;
 };
 
@@ -549,6 +609,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType, RequireFields<QueryImageArgs, 'id'>>;
   images?: Resolver<ResolversTypes['ImageConnection'], ParentType, ContextType, Partial<QueryImagesArgs>>;
+};
+
+export type SetImageVisibilityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetImageVisibilityPayload'] = ResolversParentTypes['SetImageVisibilityPayload']> = {
+  image?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -578,6 +642,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SetImageVisibilityPayload?: SetImageVisibilityPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TransactionBranchAck?: TransactionBranchAckResolvers<ContextType>;
   UploadImagePayload?: UploadImagePayloadResolvers<ContextType>;

@@ -103,6 +103,9 @@ export async function deleteOwnedImage(db: ImageDb, id: string, write: WriteCont
 export interface ImageListFilter {
   kind?: ImageKind | null | undefined;
   ownerId?: string | null | undefined;
+  campaignId?: string | null | undefined;
+  /** Which rows the caller may see (access/image-access.ts visibleTo). */
+  visible: SQL;
 }
 
 export interface ImageCursor {
@@ -133,13 +136,16 @@ export async function countImages(db: ImageDb, filter: ImageListFilter): Promise
 }
 
 function filterConditions(filter: ImageListFilter): SQL[] {
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [filter.visible];
+  if (filter.campaignId) conditions.push(eq(images.campaignId, filter.campaignId));
   if (filter.kind) conditions.push(eq(images.kind, filter.kind));
   if (filter.ownerId) conditions.push(eq(images.ownerId, filter.ownerId));
   return conditions;
 }
 
 export interface StoredBytes {
+  /** Who may see them: a PUBLIC image's bytes are anyone's, any other's need an access token (http/image-access-token.ts). */
+  visibility: ImageRow['visibility'];
   mimeType: string;
   sha256: string;
   byteSize: number;
@@ -150,7 +156,7 @@ export interface StoredBytes {
 /** What GET /images/<id> serves: one statement joining the image to its blob. */
 export async function readImageBytes(db: ImageDb, id: string): Promise<StoredBytes | null> {
   const [row] = await db
-    .select({ mimeType: images.mimeType, sha256: images.sha256, byteSize: images.byteSize, bytes: imageBlobs.bytes })
+    .select({ visibility: images.visibility, mimeType: images.mimeType, sha256: images.sha256, byteSize: images.byteSize, bytes: imageBlobs.bytes })
     .from(images)
     .innerJoin(imageBlobs, eq(imageBlobs.sha256, images.sha256))
     .where(eq(images.id, id));
@@ -160,7 +166,7 @@ export async function readImageBytes(db: ImageDb, id: string): Promise<StoredByt
 /** What HEAD /images/<id> needs: the headers, without reading the bytes. */
 export async function readImageHead(db: ImageDb, id: string): Promise<StoredBytes | null> {
   const [row] = await db
-    .select({ mimeType: images.mimeType, sha256: images.sha256, byteSize: images.byteSize })
+    .select({ visibility: images.visibility, mimeType: images.mimeType, sha256: images.sha256, byteSize: images.byteSize })
     .from(images)
     .where(eq(images.id, id));
   return row ?? null;

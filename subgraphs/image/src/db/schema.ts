@@ -5,6 +5,10 @@ import { bytea } from './bytea.js';
 export const imageKind = pgEnum('image_kind', ['PORTRAIT', 'MAP', 'SCENE', 'TOKEN']);
 export type ImageKind = (typeof imageKind.enumValues)[number];
 
+/** Who sees an image (GraphQL enum Visibility, the campaign service's): anyone, the campaign's table, its DM. */
+export const IMAGE_VISIBILITIES = ['PUBLIC', 'PARTY', 'DM_ONLY'] as const;
+export type ImageVisibility = (typeof IMAGE_VISIBILITIES)[number];
+
 /**
  * The bytes, content-addressed by their SHA-256 (hex): the same upload twice stores the bytes once.
  * Kept apart from `images` so that metadata queries (lists, DataLoaders) never drag bytea along.
@@ -30,6 +34,10 @@ export const images = pgTable(
       .references(() => imageBlobs.sha256),
     prompt: text('prompt'),
     provider: text('provider').notNull(),
+    // The campaign the image belongs to (a map, a scene); null for a user's own images (portraits).
+    campaignId: uuid('campaign_id'),
+    // PUBLIC for every row written before visibility existed: all images were readable by anyone then.
+    visibility: text('visibility').$type<ImageVisibility>().notNull().default('PUBLIC'),
     // Millisecond precision: the keyset cursor carries a JS Date (ms); microseconds would make rows sharing
     // a millisecond compare wrongly against the cursor and be skipped or repeated between pages.
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -39,6 +47,8 @@ export const images = pgTable(
     index('images_created_idx').on(table.createdAt.desc(), table.id.desc()),
     index('images_owner_created_idx').on(table.ownerId, table.createdAt.desc(), table.id.desc()),
     index('images_kind_created_idx').on(table.kind, table.createdAt.desc(), table.id.desc()),
+    // A campaign's images, for its table and its DM.
+    index('images_campaign_created_idx').on(table.campaignId, table.createdAt.desc(), table.id.desc()),
     // Deleting an image asks whether another row still references the blob.
     index('images_sha256_idx').on(table.sha256),
   ],

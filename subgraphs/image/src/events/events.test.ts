@@ -46,6 +46,8 @@ describe('image events', () => {
       sha256: image.sha256,
       prompt: 'a small map',
       provider: 'upload',
+      campaignId: null,
+      visibility: 'PUBLIC',
     });
     // The row's createdAt is the event's time, which is what lets a replay give it back unchanged.
     expect(new Date(image.createdAt)).toEqual(stored!.recordedAt);

@@ -1,8 +1,9 @@
-import type { ImageKind } from '../db/schema.js';
+import type { ImageKind, ImageVisibility } from '../db/schema.js';
 
 /**
  * The image service's events. One stream per image, `image-<imageId>`: an image is stored once and deleted
- * once, so a stream holds ImageStored, for a generated portrait ImageProvenanceRecorded, and at most ImageDeleted.
+ * once, so a stream holds ImageStored, for a generated portrait ImageProvenanceRecorded, any number of
+ * ImageVisibilityChanged, and at most ImageDeleted.
  *
  * The bytes are NOT in the events: they sit in the content-addressed `image_blobs` table, written by the upload
  * in the same transaction as ImageStored and named here by `sha256` (see README, "Events and replay").
@@ -21,6 +22,16 @@ export interface ImageStoredData {
   prompt: string | null;
   /** Who made the bytes: `upload` for a user's own file. */
   provider: string;
+  /** Absent in events written before images belonged to campaigns: none. */
+  campaignId?: string | null;
+  /** Absent in events written before visibility existed: PUBLIC. */
+  visibility?: ImageVisibility;
+}
+
+/** Who sees the image changed (a DM reveals a map to the party, or hides it again). */
+export interface ImageVisibilityChangedData {
+  imageId: string;
+  visibility: ImageVisibility;
 }
 
 export interface ImageDeletedData {
@@ -46,11 +57,12 @@ export interface ImageProvenanceRecordedData {
 export type ImageEvent =
   | { type: 'ImageStored'; data: ImageStoredData }
   | { type: 'ImageDeleted'; data: ImageDeletedData }
-  | { type: 'ImageProvenanceRecorded'; data: ImageProvenanceRecordedData };
+  | { type: 'ImageProvenanceRecorded'; data: ImageProvenanceRecordedData }
+  | { type: 'ImageVisibilityChanged'; data: ImageVisibilityChangedData };
 
 export type ImageEventType = ImageEvent['type'];
 
-export const IMAGE_EVENT_TYPES: readonly ImageEventType[] = ['ImageStored', 'ImageDeleted', 'ImageProvenanceRecorded'];
+export const IMAGE_EVENT_TYPES: readonly ImageEventType[] = ['ImageStored', 'ImageDeleted', 'ImageProvenanceRecorded', 'ImageVisibilityChanged'];
 
 export function imageStreamId(imageId: string): string {
   return `image-${imageId}`;

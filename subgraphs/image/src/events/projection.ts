@@ -25,6 +25,9 @@ export const projection: Projection<typeof schema> = {
         // No row when the image was deleted before a replay reached here: nothing to update then.
         await tx.update(images).set({ provider: event.data.provider }).where(eq(images.id, event.data.imageId));
         return;
+      case 'ImageVisibilityChanged':
+        await tx.update(images).set({ visibility: event.data.visibility }).where(eq(images.id, event.data.imageId));
+        return;
       default:
         // An unknown type is a newer writer or corruption: failing makes a replay leave the tables untouched.
         throw new Error(`image projection: unknown event type "${stored.type}" at position ${stored.globalPosition}`);
@@ -49,6 +52,8 @@ async function applyStored(tx: ImageTx, stored: StoredEvent, data: ImageStoredDa
     sha256: data.sha256,
     prompt: data.prompt,
     provider: data.provider,
+    campaignId: data.campaignId ?? null,
+    visibility: data.visibility ?? 'PUBLIC',
     // The time of the event, never the clock: a replay gives every row the createdAt it had.
     createdAt: stored.recordedAt,
   });

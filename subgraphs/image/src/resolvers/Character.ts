@@ -1,12 +1,10 @@
 import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
-import { requireUser } from './require-user.js';
+import { visibleImage } from '../access/image-access.js';
 
 export const Character: CharacterResolvers = {
   // The representation already carries what portrait needs (id and the @requires field); nothing to load here.
   __resolveReference: (reference) => reference,
-  portrait: (character, _args, ctx) => {
-    requireUser(ctx);
-    // A portrait id whose image was deleted resolves to null, as the schema says.
-    return character.portraitImageId ? ctx.loaders.imageById.load(character.portraitImageId) : null;
-  },
+  // A portrait id whose image was deleted (or that the caller may not see) resolves to null, as the schema says.
+  portrait: async (character, _args, ctx) =>
+    visibleImage(ctx, character.portraitImageId ? await ctx.loaders.imageById.load(character.portraitImageId) : null),
 };

@@ -1,9 +1,10 @@
-import { readPageArgs, toConnection } from '../../../../lib/graphql/index.js';
+import { badUserInput, readPageArgs, toConnection } from '../../../../lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { countImages, listImages, type ImageCursor } from '../db/image-store.js';
 import type { ImageRow } from '../db/schema.js';
 import { isUuid } from '../../../../lib/db/uuid.js';
-import { requireUser } from './require-user.js';
+import { requireUser } from '../../../../lib/subgraph/index.js';
+import { visibleImage, visibleTo } from '../access/image-access.js';
 
 function isImageCursor(value: unknown): value is ImageCursor {
   if (typeof value !== 'object' || value === null) return false;
@@ -14,15 +15,13 @@ function isImageCursor(value: unknown): value is ImageCursor {
 const cursorOf = (row: ImageRow): ImageCursor => ({ c: row.createdAt.toISOString(), i: row.id });
 
 export const Query: QueryResolvers = {
-  image: (_parent, { id }, ctx) => {
-    requireUser(ctx);
-    return ctx.loaders.imageById.load(id);
-  },
+  image: async (_parent, { id }, ctx) => visibleImage(ctx, await ctx.loaders.imageById.load(id)),
 
   images: async (_parent, { first, after, filter }, ctx) => {
-    requireUser(ctx);
+    const userId = requireUser(ctx);
     const page = readPageArgs({ first, after }, isImageCursor);
-    const where = { kind: filter?.kind, ownerId: filter?.ownerId };
+    if (filter?.campaignId && !isUuid(filter.campaignId)) throw badUserInput('filter.campaignId must be a campaign id (UUID)', { field: 'filter.campaignId' });
+    const where = { kind: filter?.kind, ownerId: filter?.ownerId, campaignId: filter?.campaignId?.toLowerCase(), visible: visibleTo(userId, await ctx.campaigns()) };
     const [rows, totalCount] = await Promise.all([
       listImages(ctx.db, where, page.limit, page.after),
       countImages(ctx.db, where),
