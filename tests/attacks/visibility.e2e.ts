@@ -157,13 +157,49 @@ describe('images of a campaign', () => {
   });
 });
 
+describe('anonymous callers', () => {
+  const id = '00000000-0000-4000-8000-000000000000';
+  const ROOTS: Record<string, string> = {
+    campaign: `{ campaign(id: "${id}") { id } }`,
+    campaigns: '{ campaigns { edges { node { id } } } }',
+    character: `{ character(id: "${id}") { id } }`,
+    characters: '{ characters { edges { node { id } } } }',
+    hub: '{ hub { services { name } } }',
+    transaction: `{ transaction(id: "${id}") { id } }`,
+    transactions: '{ transactions { edges { node { id } } } }',
+    image: `{ image(id: "${id}") { id } }`,
+    images: '{ images { totalCount } }',
+    generation: `{ generation(id: "${id}") { id } }`,
+    generations: '{ generations { edges { node { id } } } }',
+    usage: '{ usage { requests } }',
+    providers: '{ providers { name } }',
+  };
+
+  it.each(Object.entries(ROOTS))('get UNAUTHENTICATED from Query.%s, never a silent null or empty list', async (_field, query) => {
+    const response = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const answer = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+    expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer)).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('a player removed from the campaign', () => {
-  it('sees no more of it: no party, no sessions, no party map', async () => {
+  it('sees no more of it at once: no party, no sessions, no party map, no party image in a live feed', async () => {
     await fx.session('vis-dm', campaignId, 'The ford at dusk');
     const CAMPAIGN = 'query($id: ID!) { campaign(id: $id) { id myRole sessions { title } party { name } } }';
     expect((await fx.ok(CAMPAIGN, { id: campaignId }, 'vis-other')).campaign.sessions).toEqual([{ title: 'The ford at dusk' }]);
+    // A live feed opened while still at the table.
+    const headers = { authorization: `Bearer ${await platform.token('vis-other')}` };
+    const feed = subscribeOverSse(`${platform.url}/graphql`, { query: 'subscription { imageEvents(type: "ImageStored") { data image { id } } }' }, headers);
+    await feed.connected;
     const removed = await platform.gql('mutation($input: RemovePlayerInput!) { removePlayer(input: $input) { campaign { id } } }', { input: { campaignId, userId: 'vis-other' } }, 'vis-dm');
     expect(removed.errors).toBeUndefined();
+    const partyOnly = 'The party camp, after the ford';
+    expect((await upload('vis-dm', { campaignId, visibility: 'PARTY', prompt: partyOnly })).errors).toBeUndefined();
+    const open = await upload('vis-dm', { campaignId, prompt: 'The road north' });
+    const event = await feed.next();
+    expectNoLeak(event, [partyOnly], "the removed player's live image feed");
+    expect(event.data?.imageEvents.image).toEqual({ id: open.data!.uploadImage.image.id });
+    feed.dispose();
     const after = await platform.gql(CAMPAIGN, { id: campaignId }, 'vis-other');
     expectNoLeak(after, ['The ford at dusk', 'Ilse'], "the removed player's campaign query");
     // The party's map with it, at once.

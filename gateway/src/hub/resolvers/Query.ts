@@ -21,6 +21,8 @@ export function queryResolvers(hub: HubServices): QueryResolvers {
       return { services: hub.registry.snapshot(), observability: hub.observability };
     },
     async transaction(_, { id }, ctx) {
+      // Our services ask as themselves (a participant settling a branch in doubt); anyone else signs in first.
+      if (ctx.identity.service === undefined) requireUser(ctx);
       // Not a UUID, or not the caller's: null, as for an unknown id, so ids of other users' transactions leak nothing.
       if (!isUuid(id)) return null;
       const row = await hub.loaders(ctx).transaction.load(id);

@@ -1,13 +1,9 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { entityIdOfStream, events, type AcceptEvent, type StoredEvent } from '../../../../lib/event-store/index.js';
-import { callerCampaigns, type CallerCampaigns } from '../../../../lib/hub-client/index.js';
+import { callerCampaigns } from '../../../../lib/hub-client/index.js';
 import type { Context } from '../context.js';
 import type { ImageEvent } from '../events/image-events.js';
 import { maySee, type Guarded } from './image-access.js';
-
-// 5 s: how long a subscription trusts one answer of where its subscriber stands (as character's event reader
-// does): a removed player stops receiving a campaign's image events within it, at one hub call per 5 s at most.
-const STANDING_TTL_MS = 5_000;
 
 /**
  * Who receives an image's events: whoever may see the image as it stands at that event (image-access.ts), so a
@@ -17,11 +13,10 @@ const STANDING_TTL_MS = 5_000;
  */
 export function imageEventReader(ctx: Context, userId: string): AcceptEvent {
   const guards = new Map<string, Guarded | null>();
-  let standing: { value: Promise<CallerCampaigns>; until: number } | undefined;
-  const campaigns = () => {
-    if (!standing || standing.until < Date.now()) standing = { value: callerCampaigns(ctx.hub, 'image'), until: Date.now() + STANDING_TTL_MS };
-    return standing.value;
-  };
+  // Asked afresh for every event that needs it (one neither public nor the subscriber's): a player who leaves or is
+  // removed stops receiving a campaign's image events at once. Image events are rare (an upload, a reveal), so this
+  // costs a hub call per such event and subscriber, not per second.
+  const campaigns = () => callerCampaigns(ctx.hub, 'image');
   return async (stored) => {
     const imageId = entityIdOfStream(stored.streamId, 'image');
     let guard = guards.get(imageId);
