@@ -4,12 +4,14 @@
  * (checkReadTables, inside a transaction that is rolled back).
  * Without a service named, it then checks what spans services (check-cross-service.ts, check-transactions.ts):
  * portraits exist, party membership agrees on both sides, session XP reached every character, and no hub
- * transaction or participant branch is left unfinished past its deadline.
+ * transaction or participant branch is left unfinished past its deadline; and authority (check-authority.ts):
+ * every event was produced by an actor its rule allows.
  * Prints what it found; exits 1 on any violation.
  * Embedded (PGlite) databases are one process's files: stop the platform first.
  */
 import { checkReadTables } from '../lib/event-store/check-read-tables.js';
 import { verifyAllStreams } from '../lib/event-store/verify-stream.js';
+import { checkAuthority } from './check-authority.js';
 import { checkParty, checkPortraits, checkSessionExperience } from './check-cross-service.js';
 import { DatabaseSet } from './check-databases.js';
 import { checkStaleBranches, checkUnfinishedTransactions } from './check-transactions.js';
@@ -53,12 +55,23 @@ async function checkAcrossServices(databases: DatabaseSet): Promise<number> {
   return found;
 }
 
+/** Every event's actor against its rule: reads all three services' events at once (a character's DM is the campaign's fact). */
+async function checkEventAuthority(databases: DatabaseSet): Promise<number> {
+  const result = await checkAuthority(await databases.platform());
+  if (result.violations.length === 0) console.log(`authority: ${result.summary}`);
+  for (const violation of result.violations) console.log(`authority: ${violation}`);
+  return result.violations.length;
+}
+
 const args = process.argv.slice(2);
 const databases = new DatabaseSet();
 let violations = 0;
 try {
   for (const service of servicesFromArgs(args, 'check')) violations += await checkService(databases, service);
-  if (args.length === 0) violations += await checkAcrossServices(databases);
+  if (args.length === 0) {
+    violations += await checkAcrossServices(databases);
+    violations += await checkEventAuthority(databases);
+  }
 } finally {
   await databases.closeAll();
 }

@@ -1,0 +1,88 @@
+/**
+ * `npm run check`'s authority check on the real platform: a game played through the gateway (a party joined, a
+ * session's XP, a DM's award, a solo owner's award) is clean; then the attack the gateway refuses, a player's
+ * +99,999 XP to their own character in a campaign, appended straight into the stopped character database with
+ * the event store's own function, hash chain and read table intact, is found, named by stream and position.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../lib/db/open-database.js';
+import { recordEvents } from '../lib/event-store/record-events.js';
+import { characterStreamId } from '../subgraphs/character/src/events/character-events.js';
+import { replayTarget } from '../subgraphs/character/src/events/replay-target.js';
+import { gameFixtures } from './helpers/game-fixtures.js';
+import { checkAfterStop, platformTool } from './helpers/platform-tools.js';
+import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
+
+// 3 minutes: the check opens all four databases afresh (PGlite loads for seconds each on two busy cores).
+const CHECK_TIMEOUT_MS = 180_000;
+const AWARD = 'mutation($input: AwardExperienceInput!) { awardExperience(input: $input) { character { experience } } }';
+
+let platform: TestPlatform;
+let hero: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const fx = gameFixtures(platform);
+  const campaignId = await fx.campaign('dm', ['pam']);
+  hero = await fx.character('pam');
+  const solo = await fx.character('sol', 'Lidda');
+  expect((await fx.joinParty('pam', campaignId, hero)).errors).toBeUndefined();
+  expect((await fx.endSession('dm', await fx.session('dm', campaignId), 300)).errors).toBeUndefined();
+  await fx.ok(AWARD, { input: { characterId: hero, amount: 50, reason: 'Clever plan' } }, 'dm');
+  await fx.ok(AWARD, { input: { characterId: solo, amount: 50 } }, 'sol');
+  const refused = await platform.gql(AWARD, { input: { characterId: hero, amount: 99_999 } }, 'pam');
+  expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'DM_AWARDS_EXPERIENCE' });
+});
+afterAll(async () => platform?.stop());
+
+/** What an attacker holding the character database writes: a valid, projected award in the owner's name. */
+async function forgeSelfAward(characterId: string, owner: string): Promise<{ version: number; position: number }> {
+  const { schema, migrationsFolder } = replayTarget;
+  // The stopped platform's own database: its PGlite directory, or its prefixed schema when DATABASE_URL is set.
+  const database = await openDatabase({
+    service: 'character',
+    schema,
+    migrationsFolder,
+    directory: path.join(platform.dataDir, 'character'),
+    ...(platform.schemaPrefix ? { schemaName: `${platform.schemaPrefix}character` } : {}),
+  });
+  try {
+    const appended = await database.db.transaction((tx) =>
+      recordEvents(tx, replayTarget.projection, {
+        streamId: characterStreamId(characterId),
+        expectedVersion: 'any',
+        events: [{ type: 'ExperienceAwarded', data: { characterId, amount: 99_999, reason: 'I deserve it' } }],
+        correlationId: randomUUID(),
+        userId: owner,
+      }),
+    );
+    return { version: appended.toVersion, position: appended.positions[0]! };
+  } finally {
+    await database.close();
+  }
+}
+
+describe('the authority check', () => {
+  it('finds every event of a game played through the gateway produced by an allowed actor', async () => {
+    const result = await checkAfterStop(platform);
+    console.log(result.stdout);
+    expect(result.stdout).toMatch(/authority: \d+ events of \d+ streams produced by allowed actors/);
+    expect(result.stdout).toContain('check passed');
+    expect(result.code, result.stdout).toBe(0);
+  }, CHECK_TIMEOUT_MS);
+
+  it("fails on a forged self-award with a valid hash chain, naming its stream, version and DM_AWARDS_EXPERIENCE", async () => {
+    const { version, position } = await forgeSelfAward(hero, 'pam');
+    const result = await platformTool(platform, 'check');
+    console.log(result.stdout);
+    // Nothing but authority can tell: the chain verifies and the read table equals a replay that includes it.
+    expect(result.stdout).toMatch(/character: \d+ streams, \d+ events: hash chains and versions intact/);
+    expect(result.stdout).toContain('character: read tables equal a replay of the events');
+    const line = `authority: character stream ${characterStreamId(hero)} version ${version} (position ${position}): ExperienceAwarded by pam breaks DM_AWARDS_EXPERIENCE:`;
+    expect(result.stdout).toContain(line);
+    expect(result.stdout).toContain('check FAILED: 1 violation(s)');
+    expect(result.code).toBe(1);
+  }, CHECK_TIMEOUT_MS);
+});
