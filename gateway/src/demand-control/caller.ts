@@ -1,9 +1,9 @@
-import type { ExecutionArgs } from 'graphql';
 import { OPERATOR_ROLE, type Identity } from '../../../lib/auth/index.js';
+import type { GatewayContext } from '../context/gateway-context.js';
 
-/** The caller use-auth put into the operation's context (anonymous when there is none). */
-export function callerOf(args: Pick<ExecutionArgs, 'contextValue'>): Identity {
-  return (args.contextValue as { identity?: Identity } | undefined)?.identity ?? { userId: null };
+/** The caller use-auth put into the operation's GatewayContext (anonymous when it authenticated none). */
+export function callerOf(args: { contextValue: Pick<GatewayContext, 'identity'> }): Identity {
+  return args.contextValue.identity;
 }
 
 export const isOperator = (identity: Identity): boolean => identity.roles?.includes(OPERATOR_ROLE) ?? false;

@@ -1,26 +1,19 @@
 import DataLoader from 'dataloader';
-import type { Identity } from '../../../lib/auth/identity.js';
 import type { TransactionBranchRow, TransactionRow } from './db/schema.js';
-import type { RequestTracker } from '../observability/request-tracker.js';
-import type { TraceReader } from '../observability/trace-reader.js';
+import type { GatewayContext } from '../context/gateway-context.js';
+import type { HubObservability } from '../observability/gateway-observability.js';
 import type { ServiceSnapshot } from '../resilience/resilient-service.js';
 import type { TransactionCoordinator } from './transactions/coordinator.js';
 
-/** The gateway request's context as the in-process hub subgraph receives it (see plugins/use-auth.ts). */
-export interface HubContext {
-  identity: Identity;
-}
+/** What the in-process hub subgraph reads of the gateway request's context (its caller). */
+export type HubContext = Pick<GatewayContext, 'identity'>;
+
+export type { HubObservability };
 
 /** What the hub's resolvers are built with (gateway/src/hub/resolvers). */
 /** What Query.hub reads: the gateway's service registry (resilience/service-registry.ts). */
 export interface ServiceRegistryView {
   snapshot(): ServiceSnapshot[];
-}
-
-/** What Query.hub reads of the gateway's observability: message tracking and traces. */
-export interface HubObservability {
-  tracker: RequestTracker;
-  traces: TraceReader;
 }
 
 export interface HubServices {

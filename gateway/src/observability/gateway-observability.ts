@@ -1,15 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { trace } from '@opentelemetry/api';
-import type { Plugin } from 'graphql-yoga';
+import { trace, type Tracer } from '@opentelemetry/api';
 import type { Dispatcher } from 'undici';
 import type { ObservabilityConfig } from '../../../lib/config/observability-config.js';
 import { currentTracing, metricsRegistry, processLogger, RecentTraces, type Tracing } from '../../../lib/telemetry/index.js';
-import type { HubObservability } from '../hub/context.js';
-import { useRequestId, type RequestIdContext } from '../plugins/use-request-id.js';
-import { useRequestRecording } from '../plugins/use-request-recording.js';
-import { useTracing } from '../plugins/use-tracing.js';
 import type { ServiceSnapshot } from '../resilience/resilient-service.js';
 import { gatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
+import type { RequestRecordingOptions } from './request-observation.js';
 import { RequestTracker } from './request-tracker.js';
 import { subgraphFetchObserver, type SubgraphFetchObserver } from './subgraph-fetch-observer.js';
 import { TraceReader } from './trace-reader.js';
@@ -17,6 +13,12 @@ import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import { wsOperationObserver, type WsOperationObserver } from './ws-operation-observer.js';
 
 export const GATEWAY_SERVICE = 'gateway';
+
+/** What Query.hub reads of the gateway's observability: message tracking and traces. */
+export interface HubObservability {
+  tracker: RequestTracker;
+  traces: TraceReader;
+}
 
 export interface GatewayObservabilityOptions {
   /** hub.yaml observability. */
@@ -31,8 +33,10 @@ export interface GatewayObservabilityOptions {
 }
 
 export interface GatewayObservability {
-  /** yoga plugins, first in its list (in this order): request id, SERVER span, tracking and metrics. */
-  plugins: Array<Plugin | Plugin<RequestIdContext>>;
+  /** For use-tracing's SERVER spans; undefined when observability.tracing is off (no span plugin at all). */
+  tracer: Tracer | undefined;
+  /** For use-request-recording: message tracking, the request series and the access log. */
+  recording: RequestRecordingOptions;
   /** For every HubDataSource; undefined when tracing, metrics and tracking are all off (nothing to pay for). */
   fetchObserver: SubgraphFetchObserver | undefined;
   /** What the plugins do for HTTP requests, for graphql-ws operations (ws-server.ts). */
@@ -57,15 +61,13 @@ export function createGatewayObservability(options: GatewayObservabilityOptions)
   const tracker = new RequestTracker({ enabled: config.tracking.enabled, windowMs: config.tracking.window * 1000, maxRequests: config.tracking.max_requests });
   const tracingOn = config.tracing.enabled;
 
-  const plugins: GatewayObservability['plugins'] = [useRequestId()];
-  if (tracingOn) plugins.push(useTracing({ tracer }));
   const recording = { tracker: tracker.enabled ? tracker : undefined, metrics, logger: processLogger(GATEWAY_SERVICE) };
-  plugins.push(useRequestRecording(recording));
 
   const observed = tracingOn || metrics !== undefined || tracker.enabled;
   const instances = () => options.services().flatMap((service) => service.instances.map((instance) => ({ service: service.name, url: instance.url })));
   return {
-    plugins,
+    tracer: tracingOn ? tracer : undefined,
+    recording,
     fetchObserver: observed ? subgraphFetchObserver({ tracer, metrics, tracker: tracker.enabled ? tracker : undefined }) : undefined,
     wsOperations: wsOperationObserver({ tracer: tracingOn ? tracer : undefined, recording }),
     hub: {

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context/gateway-context.js';
 import { beforeOperation } from '../demand-control/before-operation.js';
 import { listCostEstimator } from '../demand-control/list-cost.js';
 import { limitExceeded } from '../demand-control/refusal.js';
@@ -24,7 +25,7 @@ const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
  * member, @skip/@include, variables and argument defaults); the weights are ours. Runs at execute time because the
  * sizes often come in variables.
  */
-export function useCostLimit({ maxCost, defaultListSize }: CostLimitOptions): Plugin {
+export function useCostLimit({ maxCost, defaultListSize }: CostLimitOptions): Plugin<GatewayContext> {
   return beforeOperation((args) => {
     let cost: number;
     try {

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { getOperationAST, Kind, type DocumentNode, type ExecutionArgs, type SelectionSetNode } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context/gateway-context.js';
 import type { GenerationRateLimitConfig } from '../../../lib/config/demand-control-config.js';
-import { beforeOperation } from '../demand-control/before-operation.js';
+import { beforeOperation, type OperationArgs } from '../demand-control/before-operation.js';
 import { callerOf, isService } from '../demand-control/caller.js';
 import { createGenerationLimiter, type GenerationLimiter } from '../demand-control/generation-limiter.js';
 import { rateLimited } from '../demand-control/refusal.js';
@@ -38,7 +39,7 @@ function generationsIn(document: DocumentNode, operationName: string | null | un
 }
 
 /** The budget an operation is counted against: the user's, else the address's (anonymous callers). */
-function keyOf(args: ExecutionArgs): string {
+function keyOf(args: OperationArgs): string {
   const caller = callerOf(args);
   if (caller.userId !== null) return `user:${caller.userId}`;
   // The socket's address, not X-Forwarded-For, which any client can write. graphql-ws operations carry no socket
@@ -55,7 +56,7 @@ function keyOf(args: ExecutionArgs): string {
  * minute, subgraphs/llm/src/limits), which keeps the last word: the calls the domain services make to the llm through
  * the hub for a user (generateBackstory's generateText) are theirs and not counted again here.
  */
-export function useGenerationRateLimit({ config, redisUrl, limiter }: GenerationRateLimitOptions): Plugin {
+export function useGenerationRateLimit({ config, redisUrl, limiter }: GenerationRateLimitOptions): Plugin<GatewayContext> {
   const fields = new Set(config.root_fields);
   const budgets = limiter ?? createGenerationLimiter({ points: config.requests, seconds: config.window, redisUrl });
   return {

@@ -1,5 +1,6 @@
 import { GraphQLError, visit, BREAK, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context/gateway-context.js';
 import { beforeOperation } from '../demand-control/before-operation.js';
 import { callerOf, isOperator } from '../demand-control/caller.js';
 import { introspectionDisabled } from '../demand-control/refusal.js';
@@ -34,7 +35,7 @@ function introspects(document: DocumentNode): boolean {
  * guess at a time. Written here rather than with graphql-armor's block-field-suggestions, which replaces the whole
  * hint with a mask text; this cuts the suggestion and keeps the rest of the message.
  */
-export function useIntrospection({ open }: IntrospectionOptions): Plugin {
+export function useIntrospection({ open }: IntrospectionOptions): Plugin<GatewayContext> {
   if (open) return {};
   const verdicts = new WeakMap<DocumentNode, boolean>();
   return {

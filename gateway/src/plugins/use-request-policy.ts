@@ -3,20 +3,11 @@ import type { Plugin } from 'graphql-yoga';
 import { PRIORITIES, type Priority } from '../../../lib/config/resilience-config.js';
 import { badUserInput } from '../../../lib/graphql/errors.js';
 import { idempotencyKeyOf } from '../../../lib/graphql/idempotency-key.js';
+import type { GatewayContext } from '../context/gateway-context.js';
 
-/** What the hub's policies need to know about a client request; HubDataSource reads it for every fetch. */
-export interface RequestPolicy {
-  /** Queue order in a busy service's bulkhead: interactive before batch. */
-  priority: Priority;
-  /** Epoch ms after which no subgraph attempt, retry or wait in a queue goes on (message_hub.request_timeout). */
-  deadline: number;
-  /** The client's `idempotency-key` header: its mutations may then be retried. */
-  idempotencyKey?: string;
-}
-
-export interface RequestPolicyContext {
-  requestPolicy?: RequestPolicy;
-}
+// TODO(merge): data-source/hub-data-source.ts still imports RequestPolicy from here; it lives in
+// context/gateway-context.ts now, and this re-export goes once the data source imports it from there.
+export type { RequestPolicy } from '../context/gateway-context.js';
 
 export interface RequestPolicyOptions {
   requestTimeoutMs: number;
@@ -27,9 +18,6 @@ export interface RequestPolicyOptions {
 }
 
 export const PRIORITY_HEADER = 'x-priority';
-
-// When each request arrived: its deadline counts from there, parsing and validation included.
-const arrivals = new WeakMap<Request, number>();
 
 function isPriority(value: string): value is Priority {
   return (PRIORITIES as readonly string[]).includes(value);
@@ -51,16 +39,12 @@ export function operationPriority(operation: OperationDefinitionNode, options: P
 /**
  * Puts the request's priority, deadline and idempotency key into the GraphQL context. Priority: the
  * `x-priority: interactive|batch` header when sent (another value is BAD_USER_INPUT), otherwise per operation
- * (operationPriority). The deadline is the arrival time plus message_hub.request_timeout.
+ * (operationPriority). The deadline is the arrival time (GatewayContext.arrivedAt) plus message_hub.request_timeout.
  */
-export function useRequestPolicy(options: RequestPolicyOptions): Plugin<RequestPolicyContext> {
+export function useRequestPolicy(options: RequestPolicyOptions): Plugin<GatewayContext> {
   return {
-    onRequest({ request }) {
-      arrivals.set(request, Date.now());
-    },
     onExecute({ args, extendContext }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      const headers = request?.headers;
+      const headers = args.contextValue.request.headers;
       const requested = headers?.get(PRIORITY_HEADER)?.trim().toLowerCase();
       if (requested !== undefined && !isPriority(requested)) {
         throw badUserInput(`${PRIORITY_HEADER} must be one of ${PRIORITIES.join(', ')}, got "${requested}"`, { header: PRIORITY_HEADER });
@@ -68,8 +52,7 @@ export function useRequestPolicy(options: RequestPolicyOptions): Plugin<RequestP
       const idempotencyKey = idempotencyKeyOf(headers);
       const operation = getOperationAST(args.document, args.operationName);
       const priority = requested ?? (operation ? operationPriority(operation, options) : options.defaultPriority);
-      const arrived = (request && arrivals.get(request)) ?? Date.now();
-      extendContext({ requestPolicy: { priority, deadline: arrived + options.requestTimeoutMs, ...(idempotencyKey ? { idempotencyKey } : {}) } });
+      extendContext({ requestPolicy: { priority, deadline: args.contextValue.arrivedAt + options.requestTimeoutMs, ...(idempotencyKey ? { idempotencyKey } : {}) } });
     },
   };
 }

@@ -1,13 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
 import { Agent } from 'undici';
-import type { Identity } from '../../../lib/auth/index.js';
+import type { GatewayContext } from '../context/gateway-context.js';
 import type { HubDataSource } from '../data-source/hub-data-source.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import type { ServiceRegistry } from '../resilience/service-registry.js';
 import { LiveSubscriptions } from '../subscriptions/live-results.js';
 import { routeSubscription, type Router } from '../subscriptions/route-subscription.js';
 import { SupergraphJoins } from '../subscriptions/supergraph-joins.js';
-import type { AuthContext } from './use-auth.js';
 
 export interface SubscriptionsOptions {
   supergraphSdl: string;
@@ -21,22 +20,13 @@ export interface SubscriptionsOptions {
   connectTimeoutMs?: number;
 }
 
-export interface SubscriptionsPlugin extends Plugin<AuthContext> {
+export interface SubscriptionsPlugin extends Plugin<GatewayContext> {
   /** Subscriptions being forwarded right now. */
   readonly liveCount: number;
   /** Routes new subscriptions by a reloaded supergraph; those already open keep the instance they are on. */
   reload(supergraphSdl: string): void;
   /** Ends every forwarded subscription (their clients get `complete`) and closes the upstream connections. */
   close(): Promise<void>;
-}
-
-function identityOf(context: unknown): Identity {
-  return (context as Partial<AuthContext> | undefined)?.identity ?? { userId: null };
-}
-
-/** use-request-id.ts's id of the request (over graphql-ws: of the connection). */
-function requestIdOf(context: unknown): string | undefined {
-  return (context as { requestId?: string } | undefined)?.requestId;
 }
 
 /**
@@ -63,8 +53,8 @@ export function useSubscriptions(options: SubscriptionsOptions): SubscriptionsPl
   };
 
   return {
-    onSubscribe({ setSubscribeFn }) {
-      setSubscribeFn((args) => routeSubscription(router, args, identityOf(args.contextValue), requestIdOf(args.contextValue)));
+    onSubscribe({ args: { contextValue }, setSubscribeFn }) {
+      setSubscribeFn((args) => routeSubscription(router, args, contextValue.identity, contextValue.requestId));
     },
     get liveCount() {
       return router.live.size;

@@ -1,6 +1,7 @@
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import { contextFromHeaders, SERVICE_ATTRIBUTE } from '../../../lib/telemetry/index.js';
+import { gatewayContextOf, type GatewayContext } from '../context/gateway-context.js';
 import { errorCodesOf, isGraphiqlPage, nameOperationSpan, operationOf } from '../observability/request-outcome.js';
 
 export const TRACE_ID_HEADER = 'x-trace-id';
@@ -10,21 +11,19 @@ export interface TracingOptions {
   tracer: Tracer;
 }
 
-const spans = new WeakMap<Request, Span>();
-/** Requests whose span already failed with the answer's error codes (a better message than the HTTP status). */
-const failed = new WeakSet<Request>();
+type OperationArgs = { args: { contextValue: GatewayContext; document: Parameters<typeof operationOf>[0]; operationName?: string | null | undefined } };
 
 /**
- * A SERVER span per client request, continuing the client's W3C traceparent when it sends one, named after the
- * operation ("mutation GenerateBackstory") once it is known, failed when the answer carries errors. The request is
- * handled inside the span's context, so every subgraph fetch, hub call and log line of it belongs to the trace. The
- * trace id goes back in the x-trace-id response header, for a support request to name the trace (Query.hub.trace).
+ * A SERVER span per client request (GatewayContext.span), continuing the client's W3C traceparent when it sends one,
+ * named after the operation ("mutation GenerateBackstory") once it is known, failed when the answer carries errors.
+ * The request is handled inside the span's context, so every subgraph fetch, hub call and log line of it belongs to
+ * the trace. The trace id goes back in the x-trace-id response header, for a support request to name the trace
+ * (Query.hub.trace).
  */
-export function useTracing(options: TracingOptions): Plugin {
-  const name = (request: Request, document: Parameters<typeof operationOf>[0], operationName: string | null | undefined) => {
-    const span = spans.get(request);
-    const operation = operationOf(document, operationName);
-    if (span && operation) nameOperationSpan(span, operation);
+export function useTracing(options: TracingOptions): Plugin<GatewayContext> {
+  const name = ({ args }: OperationArgs) => {
+    const operation = operationOf(args.document, args.operationName);
+    if (args.contextValue.span && operation) nameOperationSpan(args.contextValue.span, operation);
   };
   return {
     instrumentation: {
@@ -36,29 +35,24 @@ export function useTracing(options: TracingOptions): Plugin {
           { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: 'gateway', 'http.request.method': request.method, 'url.path': '/graphql' } },
           parent,
         );
-        spans.set(request, span);
+        gatewayContextOf(request).span = span;
         return Promise.resolve(context.with(trace.setSpan(parent, span), wrapped)).finally(() => span.end());
       },
     },
-    onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (request) name(request, args.document, args.operationName);
-    },
-    onSubscribe({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (request) name(request, args.document, args.operationName);
-    },
+    onExecute: name,
+    onSubscribe: name,
     onExecutionResult({ request, result }) {
       const codes = errorCodesOf(result);
       if (codes.length === 0) return;
-      spans.get(request)?.setStatus({ code: SpanStatusCode.ERROR, message: [...new Set(codes)].join(', ') });
-      failed.add(request);
+      const gateway = gatewayContextOf(request);
+      gateway.span?.setStatus({ code: SpanStatusCode.ERROR, message: [...new Set(codes)].join(', ') });
+      gateway.spanFailed = true;
     },
     onResponse({ request, response }) {
-      const span = spans.get(request);
+      const { span, spanFailed } = gatewayContextOf(request);
       if (!span?.isRecording()) return;
       span.setAttribute('http.response.status_code', response.status);
-      if (response.status >= 400 && !failed.has(request)) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
+      if (response.status >= 400 && !spanFailed) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
       response.headers.set(TRACE_ID_HEADER, span.spanContext().traceId);
     },
   };

@@ -1,5 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context/gateway-context.js';
 import type { TrustedDocumentsConfig } from '../../../lib/config/demand-control-config.js';
 import { beforeOperation } from '../demand-control/before-operation.js';
 import { callerOf, isOperator, isService } from '../demand-control/caller.js';
@@ -32,8 +33,8 @@ function documentIdOf(params: GraphQLParams & { documentId?: unknown; doc_id?: u
  * The check is at execute time because it needs the caller use-auth verified; the document has been parsed and
  * validated by then, within the operation limits. graphql-ws payloads carry text only (ids are an HTTP feature here).
  */
-export function useTrustedDocuments({ config, manifest = TrustedManifest.load(config.manifest, config.mode === 'require') }: TrustedDocumentsOptions): Plugin {
-  const resolve = usePersistedOperations({
+export function useTrustedDocuments({ config, manifest = TrustedManifest.load(config.manifest, config.mode === 'require') }: TrustedDocumentsOptions): Plugin<GatewayContext> {
+  const resolve = usePersistedOperations<GatewayContext>({
     // Text is always accepted here: in require mode whether it is registered is decided below, with the caller known.
     allowArbitraryOperations: true,
     extractPersistedOperationId: documentIdOf,

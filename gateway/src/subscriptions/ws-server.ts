@@ -3,14 +3,12 @@ import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { YogaServerInstance } from 'graphql-yoga';
+import type { Identity } from '../../../lib/auth/index.js';
 import { REQUEST_ID_HEADER } from '../../../lib/telemetry/request-context.js';
+import { bindGatewayContext, type GatewayYoga } from '../context/gateway-context.js';
+import { acceptRequestId } from '../context/request-id.js';
+import { authenticate } from '../identity/authenticate.js';
 import type { WsOperation, WsOperationObserver } from '../observability/ws-operation-observer.js';
-import { authenticateRequest, type AuthContext } from '../plugins/use-auth.js';
-import { acceptRequestId, requestIdOf as requestIdOfRequest } from '../plugins/use-request-id.js';
-
-/** The gateway's yoga: ws-server runs operations through its envelop pipeline (the same plugins as HTTP). */
-export type GatewayYoga = YogaServerInstance<Record<string, never>, AuthContext>;
 
 export interface GraphqlWsServer {
   close(): Promise<void>;
@@ -29,20 +27,29 @@ function requestIdOf(connectionParams: Readonly<Record<string, unknown>> | undef
   return acceptRequestId(typeof value === 'string' ? value : undefined);
 }
 
+const CONNECTION_URL = 'http://gateway.internal/graphql';
+
+/** What onConnect learnt of a connection: every operation on it is sent with the same headers, id and caller. */
+interface Connection {
+  headers: Record<string, string>;
+  requestId: string;
+  identity: Identity;
+}
+
 const INTERNAL_ERROR = { extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 
 /**
  * GraphQL over WebSocket (the graphql-ws protocol) on the gateway's own port and path (/graphql), following
  * yoga's graphql-ws recipe: every operation runs through yoga's envelop pipeline, so subscriptions are routed by
  * use-subscriptions.ts and queries by @apollo/gateway exactly as over HTTP. The JWT comes once, in
- * connectionParams `{ authorization: 'Bearer <token>' }`, and is checked by use-auth's code; a bad one closes
+ * connectionParams `{ authorization: 'Bearer <token>' }`, and is checked by use-auth's code (identity/authenticate.ts); a bad one closes
  * the socket with 4401 and the reason, as HTTP answers 401. An `x-request-id` there names the connection's requests
  * in logs and Query.hub, as the header does over HTTP; each operation is traced, tracked and counted as an HTTP
  * request is (observability/ws-operation-observer.ts).
  */
 export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: string, observer?: WsOperationObserver): GraphqlWsServer {
   const wss = new WebSocketServer({ server, path: '/graphql' });
-  const requests = new WeakMap<object, Request>();
+  const connections = new WeakMap<object, Connection>();
   const runs = new WeakMap<object, Run>();
   const observed = new WeakMap<object, WsOperation>();
   const keyOf = (args: ExecutionArgs): object | undefined => (typeof args.contextValue === 'object' && args.contextValue !== null ? args.contextValue : undefined);
@@ -72,21 +79,23 @@ export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: strin
         const authorization = authorizationOf(ctx.connectionParams);
         // A Request of the connection, carrying what an HTTP client would send: use-auth reads it the same way.
         const requestId = requestIdOf(ctx.connectionParams);
-        const request = new Request('http://gateway.internal/graphql', {
-          headers: { ...(authorization ? { authorization } : {}), [REQUEST_ID_HEADER]: requestId },
-        });
-        const outcome = await authenticateRequest(request, { secret });
+        const headers = { ...(authorization ? { authorization } : {}), [REQUEST_ID_HEADER]: requestId };
+        const outcome = await authenticate(new Request(CONNECTION_URL, { headers }), { secret });
         if ('rejection' in outcome) {
           ctx.extra.socket.close(CloseCode.Unauthorized, outcome.rejection);
           return false;
         }
-        requests.set(ctx, request);
+        connections.set(ctx, { headers, requestId, identity: outcome.identity });
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const request = requests.get(ctx);
-        if (!request) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const operation = observer?.begin(requestIdOfRequest(request), payload.operationName);
+        const connection = connections.get(ctx);
+        if (!connection) return [new GraphQLError('Not connected', { extensions: { code: 'UNAUTHENTICATED' } })];
+        // A GatewayContext per operation, as an HTTP request has one, with the connection's id and caller: its
+        // deadline counts from the operation, not from a connection that may have been open for hours.
+        const request = new Request(CONNECTION_URL, { headers: connection.headers });
+        const gateway = bindGatewayContext(request, { requestId: connection.requestId, identity: connection.identity });
+        const operation = observer?.begin(gateway.requestId, payload.operationName);
         const refuse = (errors: GraphQLError[]) => {
           operation?.refused(errors);
           return errors;
@@ -108,7 +117,7 @@ export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: strin
           operation?.answered({ errors: [INTERNAL_ERROR] });
           throw error;
         }
-        operation?.describe(document, payload.operationName, (contextValue as Partial<AuthContext> | null)?.identity);
+        operation?.describe(document, payload.operationName, gateway.identity);
         if (typeof contextValue === 'object' && contextValue !== null) {
           runs.set(contextValue, enveloped);
           if (operation) observed.set(contextValue, operation);

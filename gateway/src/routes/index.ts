@@ -1,0 +1,53 @@
+import Router from 'find-my-way';
+import type { ApolloGateway } from '@apollo/gateway';
+import type { Dispatcher } from 'undici';
+import type { HttpDrain } from '../../../lib/shutdown/http-drain.js';
+import type { GatewayYoga } from '../context/gateway-context.js';
+import { IMAGES_PREFIX } from '../http/image-proxy.js';
+import type { PlaygroundPage } from '../http/playground-page.js';
+import type { GatewayIdentities } from '../identity/gateway-identities.js';
+import type { GatewayObservability } from '../observability/gateway-observability.js';
+import type { ServiceRegistry } from '../resilience/service-registry.js';
+import { graphqlRoute } from './graphql.js';
+import { healthRoute } from './health.js';
+import { imagesRoute } from './images.js';
+import { metricsRoute } from './metrics.js';
+import { playgroundRoute } from './playground.js';
+import { readinessRoute } from './readiness.js';
+import type { RouteHandler } from './route.js';
+
+export interface RoutesDeps {
+  secret: string;
+  yoga: GatewayYoga;
+  gateway: ApolloGateway;
+  registry: ServiceRegistry;
+  observability: GatewayObservability;
+  identities: GatewayIdentities;
+  dispatcher: Dispatcher;
+  drain: HttpDrain;
+  playground: PlaygroundPage;
+  /** The image subgraph's origin; without one, /images/ is yoga's like any unknown path. */
+  imageOrigin: string | undefined;
+  maxBodyBytes: number;
+}
+
+/**
+ * The gateway's HTTP routes, all of them. Probes and image bytes are answered before the GraphQL pipeline: a probe
+ * must not depend on auth or on GraphQL plugins, and image bytes are streamed straight from the image service.
+ */
+export function httpRoutes(deps: RoutesDeps): RouteHandler {
+  const graphql = graphqlRoute(deps);
+  const images = deps.imageOrigin === undefined ? undefined : imagesRoute({ ...deps, origin: deps.imageOrigin });
+  const router = Router({
+    defaultRoute: graphql,
+    // A path find-my-way cannot percent-decode (/images/%zz) went where its prefix said before there was a router:
+    // the image proxy judges its own paths, and yoga answers the rest.
+    onBadUrl: (path, req, res) => (images && path.startsWith(IMAGES_PREFIX) ? images(req, res) : graphql(req, res)),
+  });
+  router.all('/health', healthRoute());
+  router.all('/readiness', readinessRoute(deps));
+  router.on('GET', '/metrics', metricsRoute(deps));
+  if (images) router.all(`${IMAGES_PREFIX}*`, images);
+  router.on('GET', '/graphql', playgroundRoute({ page: deps.playground, graphql }));
+  return async (req, res) => router.lookup(req, res);
+}
