@@ -24,14 +24,6 @@ export const GATEWAY_LAYERS = [
   ['support', ['gateway/src/*.ts']],
 ];
 
-// TODO(merge): two imports that only edits inside data-source/ and resilience/ can turn downward, allowed until then:
-// data-source/hub-data-source.ts takes RequestPolicy from plugins/use-request-policy.ts (it belongs to
-// context/gateway-context.ts), and resilience/health-check.ts takes describeFailure from data-source/.
-const PENDING_MERGE = [
-  { from: 'data-source', to: 'plugins' },
-  { from: 'resilience', to: 'data-source' },
-];
-
 const below = (index) => GATEWAY_LAYERS.slice(index).map(([type]) => type);
 
 export default [
@@ -56,7 +48,6 @@ export default [
               from: { element: { type } },
               allow: { to: { element: { types: { anyOf: below(index) } } } },
             })),
-            ...PENDING_MERGE.map(({ from, to }) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } })),
           ],
         },
       ],

@@ -9,14 +9,14 @@ import type { Priority } from '../../../lib/config/resilience-config.js';
 import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
 import type { FetchObservation, FetchResult, SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
 import { IDEMPOTENCY_HEADER } from '../../../lib/graphql/idempotency-key.js';
-import type { RequestPolicy } from '../plugins/use-request-policy.js';
+import type { GatewayContext, RequestPolicy } from '../context/gateway-context.js';
 import { isBrokenCircuit } from '../resilience/breaker.js';
 import { copyResponse, InFlightRequests, queryKey } from '../resilience/dedup.js';
 import type { FetchPolicy, ResilientService } from '../resilience/resilient-service.js';
 import { isRetryable } from '../resilience/retry.js';
 import type { RootFieldTimeouts } from '../resilience/root-field-timeouts.js';
 import { AttemptTimeoutError, ServiceUnavailableError, type UnavailableReason } from '../resilience/unavailable.js';
-import { describeFailure } from './describe-failure.js';
+import { describeFailure } from '../resilience/describe-failure.js';
 import { fetchErrorPaths } from './fetch-error-paths.js';
 import { createUndiciFetcher } from './undici-fetcher.js';
 import { stacklessError } from './stackless-error.js';
@@ -88,12 +88,11 @@ function isGraphQLBody(value: unknown): value is GraphQLBody {
   return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
 }
 
-/** What the data source reads of the gateway's GraphQL context (use-auth's identity, use-request-id, use-request-policy). */
-export interface HubContext {
-  identity?: Identity;
-  requestId?: string;
-  requestPolicy?: RequestPolicy;
-}
+/**
+ * What the data source reads of the gateway's GraphQL context (context/gateway-context.ts). Partial: a fetch made
+ * outside a client request (the coordinator's protocol calls) has no request id or policy of its own.
+ */
+export type HubContext = Partial<Pick<GatewayContext, 'identity' | 'requestId' | 'requestPolicy'>>;
 
 /** A fetch's outcome for tracking and metrics: an answer with errors is an ERROR with their codes. */
 function resultOf(response: GatewayGraphQLResponse): FetchResult {

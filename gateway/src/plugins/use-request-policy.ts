@@ -5,10 +5,6 @@ import { badUserInput } from '../../../lib/graphql/errors.js';
 import { idempotencyKeyOf } from '../../../lib/graphql/idempotency-key.js';
 import type { GatewayContext } from '../context/gateway-context.js';
 
-// TODO(merge): data-source/hub-data-source.ts still imports RequestPolicy from here; it lives in
-// context/gateway-context.ts now, and this re-export goes once the data source imports it from there.
-export type { RequestPolicy } from '../context/gateway-context.js';
-
 export interface RequestPolicyOptions {
   requestTimeoutMs: number;
   /** hub.yaml message_hub.priority. */

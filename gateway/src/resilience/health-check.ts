@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { describeFailure } from '../data-source/describe-failure.js';
+import { describeFailure } from './describe-failure.js';
 
 /**
  * GET /health at the origin of a subgraph's GraphQL URL (lib/subgraph answers it). Resolves with null when it

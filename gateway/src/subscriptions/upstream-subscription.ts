@@ -5,7 +5,7 @@ import { IDENTITY_HEADER, type Identity } from '../../../lib/auth/index.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import { AsyncQueue } from '../../../lib/async/async-queue.js';
 import { injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
-import { describeFailure } from '../data-source/describe-failure.js';
+import { describeFailure } from '../resilience/describe-failure.js';
 import { readEventStream } from './event-stream.js';
 import { tracerOf } from '../../../lib/telemetry/tracer-of.js';
 
