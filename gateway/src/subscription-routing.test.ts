@@ -45,7 +45,10 @@ describe('a subscription', () => {
     const subscriptions = Array.from({ length: 4 }, () => subscribeOverSse(`${fixture.origin}/graphql`, { query: CASTS }, bearer));
     await Promise.all(subscriptions.map((subscription) => subscription.connected));
     await expect.poll(() => fixture.upstreamSubscribers('grimoire')).toBe(4);
-    await fixture.graphql('mutation { castSpell(spellId: "spell-1") { caster } }', undefined, bearer);
+    // The trigger, not the subject: the balancer may send it to the stopped instance too, so it carries an
+    // idempotency key, which lets the hub retry a mutation on the next instance as it would a query.
+    const cast = await fixture.graphql('mutation { castSpell(spellId: "spell-1") { caster } }', undefined, { ...bearer, 'idempotency-key': 'cast-1' });
+    expect(cast.body.errors).toBeUndefined();
     for (const subscription of subscriptions) {
       expect((await subscription.next()).data).toEqual({ spellCast: { caster: 'wizard-1', spell: { name: 'Fireball' } } });
       subscription.dispose();
