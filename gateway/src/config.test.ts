@@ -58,7 +58,11 @@ describe('loadGatewayConfig', () => {
       character: ['http://127.0.0.1:5001/graphql', 'http://127.0.0.1:5011/graphql'],
     });
     expect(() => loadGatewayConfig({ SUPERGRAPH_PATH: committedSupergraph, HUB_CONFIG: hubYaml, SUBGRAPH_URL_LLM: 'http://ok/graphql,not a url' })).toThrow(
-      /SUBGRAPH_URL_LLM must be a URL.*"not a url"/,
+      'SUBGRAPH_URL_LLM=not a url: not a URL',
+    );
+    // Parseable, but on a port Node's fetch refuses: every fetch to it would fail.
+    expect(() => loadGatewayConfig({ SUPERGRAPH_PATH: committedSupergraph, HUB_CONFIG: hubYaml, SUBGRAPH_URL_LLM: 'http://127.0.0.1:6000/graphql' })).toThrow(
+      'SUBGRAPH_URL_LLM=http://127.0.0.1:6000/graphql: port 6000 is blocked by fetch',
     );
   });
 
@@ -71,7 +75,14 @@ describe('loadGatewayConfig', () => {
 
   it('refuses a PORT that is not a port number', () => {
     vi.stubEnv('AUTH_JWT_SECRET', TEST_SECRET);
-    expect(() => loadGatewayConfig({ PORT: 'eighty', SUPERGRAPH_PATH: committedSupergraph })).toThrow(/PORT must be an integer/);
+    expect(() => loadGatewayConfig({ PORT: 'eighty', SUPERGRAPH_PATH: committedSupergraph })).toThrow('PORT=eighty: a port is an integer between 0 and 65535');
+  });
+
+  it('refuses a PORT that fetch would refuse to call, naming the list', () => {
+    vi.stubEnv('AUTH_JWT_SECRET', TEST_SECRET);
+    expect(() => loadGatewayConfig({ PORT: '6000', SUPERGRAPH_PATH: committedSupergraph })).toThrow(
+      "PORT=6000: port 6000 is blocked by fetch (the WHATWG fetch spec's bad-port list), so no client could call it: pick another",
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadAuthSecret } from '../../lib/auth/index.js';
 import { loadHubConfig, type HubConfig } from '../../lib/config/hub-config.js';
 import { repoRoot } from '../../lib/config/paths.js';
+import { checkUrl, parsePort } from '../../lib/config/port-check.js';
 import { GATEWAY_DEFAULT_PORT } from '../../lib/config/services.js';
 import { listSubgraphs, subgraphEnvName } from './supergraph-subgraphs.js';
 
@@ -26,19 +27,11 @@ export interface GatewayConfig {
   transactionTimeoutMs?: number;
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return GATEWAY_DEFAULT_PORT;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`);
-  return port;
-}
-
 /** SUBGRAPH_URL_<NAME>: one URL, or several instances separated by commas. */
 function parseUrlList(variable: string, value: string): string[] {
   const urls = value.split(',').map((url) => url.trim()).filter((url) => url !== '');
-  for (const url of urls) {
-    if (!URL.canParse(url)) throw new Error(`${variable} must be a URL or a comma-separated list of URLs, got "${url}"`);
-  }
+  // Each one as fetch will call it: a URL on a port fetch refuses would fail every request to that subgraph.
+  for (const url of urls) checkUrl(variable, url);
   return urls;
 }
 
@@ -84,5 +77,5 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port:
     if (!Number.isInteger(max) || max < 1024) throw new Error(`GATEWAY_MAX_BODY_BYTES must be an integer of at least 1024, got "${env.GATEWAY_MAX_BODY_BYTES}"`);
     config.maxBodyBytes = max;
   }
-  return { port: parsePort(env.PORT), config };
+  return { port: parsePort('PORT', env.PORT, GATEWAY_DEFAULT_PORT), config };
 }

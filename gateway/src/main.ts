@@ -1,3 +1,4 @@
+import { ConfigError } from '../../lib/config/port-check.js';
 import { onShutdownSignal } from '../../lib/shutdown/on-shutdown-signal.js';
 import { configureProcessLogger, currentTracing, startTracing } from '../../lib/telemetry/index.js';
 import { loadGatewayConfig } from './config.js';
@@ -13,7 +14,11 @@ async function start() {
   configureProcessLogger('gateway', observability?.logs);
   if (observability) startTracing({ service: 'gateway', config: observability.tracing });
   const gateway = await createGateway(config);
-  return { gateway, port: await gateway.listen(port, process.env.HOST ?? '127.0.0.1') };
+  const listening = await gateway.listen(port, process.env.HOST ?? '127.0.0.1').catch(async (err: NodeJS.ErrnoException) => {
+    await gateway.close();
+    throw err.code === 'EADDRINUSE' ? new ConfigError(`PORT=${port}: port ${port} is already in use by another process`) : err;
+  });
+  return { gateway, port: listening };
 }
 
 // A start-up failure (port taken, missing supergraph, bad hub.yaml) is one line for the operator, not a stack.

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/port-check.js';
 import { servicePort, type ServiceName } from '../config/services.js';
 import { onShutdownSignal } from '../shutdown/on-shutdown-signal.js';
 import type { SubgraphServer } from './create-subgraph-server.js';
@@ -9,7 +10,17 @@ import { processLogger } from '../telemetry/logger.js';
  */
 export async function runSubgraph(name: ServiceName, server: SubgraphServer, close: () => Promise<void>): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
-  const port = await server.listen(servicePort(name), process.env.HOST ?? '127.0.0.1');
+  // A bad PORT or a taken port is one line for the operator (lib/config/port-check.ts), not a stack trace.
+  let port: number;
+  try {
+    const wanted = servicePort(name);
+    port = await server.listen(wanted, process.env.HOST ?? '127.0.0.1').catch((err: NodeJS.ErrnoException) => {
+      throw err.code === 'EADDRINUSE' ? new ConfigError(`PORT=${wanted}: port ${wanted} is already in use by another process`) : err;
+    });
+  } catch (err) {
+    console.error(`${name}: cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
   processLogger(name).info({ port }, `${name} subgraph ready on http://127.0.0.1:${port}/graphql`);
   onShutdownSignal(name, async () => {
     await server.close();
