@@ -8,7 +8,7 @@ import { repoRoot } from '../lib/config/paths.js';
 
 describe('generated resolver types', () => {
   it('match the subgraph schemas (run `npm run codegen` when this fails)', () => {
-    let output = '';
+    let output: string;
     let exitCode = 0;
     try {
       // --check: generate in memory and exit 1 when a file on disk differs.

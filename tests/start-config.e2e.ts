@@ -75,4 +75,10 @@ describe('a service started alone', () => {
     expect(output).toContain(`character: cannot start: PORT=${heldPort}: port ${heldPort} is already in use by another process`);
     expect(output).not.toMatch(/\n\s+at /);
   }, TIMEOUT_MS);
+
+  it('with a HUB_URL fetch would refuse to call says so before listening', async () => {
+    const { code, output } = await start('subgraphs/character/src/main.ts', { PORT: '0', HUB_URL: 'http://127.0.0.1:6000/graphql' });
+    expect(code).toBe(1);
+    expect(output).toContain('character: cannot start: HUB_URL=http://127.0.0.1:6000/graphql: port 6000 is blocked by fetch');
+  }, TIMEOUT_MS);
 });

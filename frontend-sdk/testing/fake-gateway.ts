@@ -157,7 +157,8 @@ export async function startFakeGateway(): Promise<FakeGateway> {
       },
     ],
   });
-  const server = createServer(yoga);
+  // yoga answers every request itself, errors included: its promise only says when it did.
+  const server = createServer((request, response) => void yoga(request, response));
   const wss = new WebSocketServer({ server, path: '/graphql' });
   useServer<Record<string, unknown>, { socket: WebSocket }>(
     {

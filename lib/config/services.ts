@@ -18,8 +18,17 @@ export function servicePort(name: ServiceName): number {
   return parsePort('PORT', process.env.PORT, DEFAULT_PORTS[name]);
 }
 
-/** The gateway URL a subgraph calls for anything owned by another service (never that service's own URL). */
+/**
+ * The gateway URL a subgraph calls for anything owned by another service (never that service's own URL). Read per
+ * call, unchecked: runSubgraph checks HUB_URL once at start-up (checkHubUrl), and a call to a hub that is gone is
+ * SERVICE_UNAVAILABLE for the request, not a configuration error.
+ */
 export function hubUrl(): string {
+  return process.env.HUB_URL ?? `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`;
+}
+
+/** HUB_URL as start-up sees it: a ConfigError naming it when fetch could never call it. */
+export function checkHubUrl(): void {
   const configured = process.env.HUB_URL;
-  return configured ? checkUrl('HUB_URL', configured).href : `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`;
+  if (configured) checkUrl('HUB_URL', configured);
 }

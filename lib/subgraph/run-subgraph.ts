@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/port-check.js';
-import { servicePort, type ServiceName } from '../config/services.js';
+import { checkHubUrl, servicePort, type ServiceName } from '../config/services.js';
 import { onShutdownSignal } from '../shutdown/on-shutdown-signal.js';
 import type { SubgraphServer } from './create-subgraph-server.js';
 import { processLogger } from '../telemetry/logger.js';
@@ -13,6 +13,7 @@ export async function runSubgraph(name: ServiceName, server: SubgraphServer, clo
   // A bad PORT or a taken port is one line for the operator (lib/config/port-check.ts), not a stack trace.
   let port: number;
   try {
+    checkHubUrl();
     const wanted = servicePort(name);
     port = await server.listen(wanted, process.env.HOST ?? '127.0.0.1').catch((err: NodeJS.ErrnoException) => {
       throw err.code === 'EADDRINUSE' ? new ConfigError(`PORT=${wanted}: port ${wanted} is already in use by another process`) : err;

@@ -32,7 +32,7 @@ const experience = () => fx.experience('victim', victim);
 async function post(url: string, body: string, headers: Record<string, string>) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
-  let parsed: { data?: unknown; errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } = {};
+  let parsed: { data?: unknown; errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> };
   try {
     parsed = JSON.parse(text);
   } catch {

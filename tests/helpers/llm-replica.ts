@@ -57,7 +57,7 @@ export async function startLlmReplica(platform: TestPlatform, port: number, env:
     await waitForHealth(`http://127.0.0.1:${port}`, () => child.exitCode !== null, 120_000);
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}\n${lines.slice(-30).join('\n')}`);
+    throw new Error(`${(err as Error).message}\n${lines.slice(-30).join('\n')}`, { cause: err });
   }
   return { stop };
 }

@@ -46,7 +46,7 @@ export async function startTestPlatform(env: NodeJS.ProcessEnv = {}, options: { 
     });
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`${(err as Error).message}\n${logs.slice(-60).join('\n')}`);
+    throw new Error(`${(err as Error).message}\n${logs.slice(-60).join('\n')}`, { cause: err });
   }
   const token = (user: string) => signUserToken(user, E2E_SECRET);
   return {

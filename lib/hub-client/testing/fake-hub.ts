@@ -42,7 +42,7 @@ export async function startFakeHub(): Promise<FakeHub> {
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    request.on('end', () => void (async () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
       const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
       const header = (name: string) => {
@@ -56,7 +56,7 @@ export async function startFakeHub(): Promise<FakeHub> {
       const reply = replies.get(operationName);
       const answer = reply ? await reply(call) : { errors: [{ message: `no answer for ${operationName}`, extensions: { code: 'NOT_FOUND' } }] };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-    });
+    })());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

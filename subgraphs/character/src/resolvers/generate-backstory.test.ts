@@ -5,7 +5,6 @@ import { startFakeHub, type FakeHub, type HubCall } from '../../../../lib/hub-cl
 import { characters } from '../db/schema.js';
 import { characterStreamId } from '../events/character-events.js';
 import { characterProjection } from '../events/projection.js';
-import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
 
 const GENERATE = `mutation($input: GenerateBackstoryInput!) {

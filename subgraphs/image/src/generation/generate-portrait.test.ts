@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStream, replayProjection } from '../../../../lib/event-store/index.js';
 import { startFakeHub, type FakeHub, type HubAnswer, type HubCall } from '../../../../lib/hub-client/testing/fake-hub.js';
 import { runBranch } from '../../../../tests/helpers/branch-protocol.js';
-import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
 import { imageStreamId } from '../events/image-events.js';
 import { projection } from '../events/projection.js';
 import { samplePng } from '../testing/sample-images.js';

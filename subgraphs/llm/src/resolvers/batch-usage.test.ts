@@ -96,7 +96,7 @@ describe('Query.usage', () => {
     const user = 'accountant';
     const text = `mutation ($input: GenerateTextInput!) { generateText(input: $input) { generation { usage { promptTokens completionTokens } costUsd } } }`;
     const a = await server.client.request(text, { input: { prompt: 'one', provider: 'priced' } }, user);
-    const b = await server.client.request(text, { input: { prompt: 'two', provider: 'priced' } }, user);
+    await server.client.request(text, { input: { prompt: 'two', provider: 'priced' } }, user);
     const c = await server.client.request(text, { input: { prompt: 'three' } }, user);
     const image = await server.client.request(`mutation { generateImage(input: { prompt: "a tower", provider: "priced", n: 3 }) { generation { costUsd } } }`, {}, user);
     expect(a.data?.generateText.generation.costUsd).toBeCloseTo((1000 * 2 + 500 * 8) / 1_000_000, 10);
