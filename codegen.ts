@@ -4,7 +4,7 @@ import { mappers as campaignMappers } from './subgraphs/campaign/codegen.mappers
 import { mappers as characterMappers } from './subgraphs/character/codegen.mappers.js';
 import { mappers as imageMappers } from './subgraphs/image/codegen.mappers.js';
 import { mappers as llmMappers } from './subgraphs/llm/codegen.mappers.js';
-import { hubApiSchemaSdl } from './lib/hub-client/api-schema.js';
+import { hubApiSchemaSdl } from '#lib/hub-client/api-schema.js';
 import { frontendSdkTarget } from './frontend-sdk/codegen-target.js';
 
 /** Resolver types for one subgraph: parents typed as its drizzle rows (mappers), federation-aware. */

@@ -9,12 +9,12 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { openDatabase, type Database } from '../lib/db/open-database.js';
-import { appendEvents } from '../lib/event-store/append-events.js';
-import type { Projection } from '../lib/event-store/projection.js';
-import { replayProjection } from '../lib/event-store/replay.js';
-import { eventStoreTables } from '../lib/event-store/schema.js';
-import { eventStoreMigrations } from '../lib/event-store/testing/open-event-store.js';
+import { openDatabase, type Database } from '#lib/db/open-database.js';
+import { appendEvents } from '#lib/event-store/append-events.js';
+import type { Projection } from '#lib/event-store/projection.js';
+import { replayProjection } from '#lib/event-store/replay.js';
+import { eventStoreTables } from '#lib/event-store/schema.js';
+import { eventStoreMigrations } from '#lib/event-store/testing/open-event-store.js';
 
 type Schema = typeof eventStoreTables;
 const total = Number(process.argv[2] ?? 2000);

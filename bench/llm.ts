@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
-import { signedFor } from '../lib/auth/testing/signed-headers.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
 import { startOpenAiServer } from '../tests/fakes/openai-server.js';
 import { startAbortWatch } from '../tests/helpers/llm-abort-watch.js';
 import { writeLlmHubYaml } from '../tests/helpers/llm-hub-yaml.js';

@@ -8,10 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVICES, type ServiceName } from '../lib/config/services.js';
+import { SERVICES, type ServiceName } from '#lib/config/services.js';
 import { gatewayClient } from '../scripts/gateway-client.js';
 import { startPlatform } from '../scripts/platform.js';
-import { gradientPng } from '../lib/images/png.js';
+import { gradientPng } from '#lib/images/png.js';
 
 const CAMPAIGNS = 10;
 const CHARACTERS_PER_CAMPAIGN = 10;

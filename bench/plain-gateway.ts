@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { bodyHash, hubSecretOf, IDENTITY_HEADER, serviceKey, signRequest, verifyUserToken, type Identity } from '../lib/auth/index.js';
+import { bodyHash, hubSecretOf, IDENTITY_HEADER, serviceKey, signRequest, verifyUserToken, type Identity } from '#lib/auth/index.js';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 

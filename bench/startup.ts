@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { signUserToken } from '../lib/auth/jwt.js';
-import { repoRoot } from '../lib/config/paths.js';
+import { signUserToken } from '#lib/auth/jwt.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { freePort } from '../scripts/platform.js';
 
 // Touches a root field of each of the four subgraphs: answers even on an empty platform.

@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { SERVICES } from '../lib/config/services.js';
-import { gradientPng } from '../lib/images/png.js';
+import { SERVICES } from '#lib/config/services.js';
+import { gradientPng } from '#lib/images/png.js';
 import { gatewayClient, type GatewayClient } from '../scripts/gateway-client.js';
 import { startPlatform } from '../scripts/platform.js';
 

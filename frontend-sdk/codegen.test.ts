@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/config/paths.js';
-import { hubApiSchemaSdl } from '../lib/hub-client/api-schema.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { hubApiSchemaSdl } from '#lib/hub-client/api-schema.js';
 import { frontendSdkTarget, SDK_GENERATED_DIR, SDK_OPERATIONS } from './codegen-target.js';
 
 const apiSchema = hubApiSchemaSdl();

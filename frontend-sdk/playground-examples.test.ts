@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, getVariableValues, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/config/paths.js';
-import { hubApiSchemaSdl } from '../lib/hub-client/api-schema.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { hubApiSchemaSdl } from '#lib/hub-client/api-schema.js';
 import { PLAYGROUND_EXAMPLES } from './playground-examples.js';
 
 const operationsDir = path.join(repoRoot, 'frontend-sdk', 'operations');

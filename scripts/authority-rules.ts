@@ -8,7 +8,7 @@
 import type { CampaignCreated, CharacterJoinedParty, CharacterLeftParty, PlayerLeft } from '../subgraphs/campaign/src/events/campaign-events.js';
 import type { ActiveCampaignData, CharacterCreatedData, CharacterUpdatedData, ExperienceAwardedData } from '../subgraphs/character/src/events/character-events.js';
 import type { ImageStoredData, ImageVisibilityChangedData } from '../subgraphs/image/src/events/image-events.js';
-import type { EventMetadata } from '../lib/event-store/schema.js';
+import type { EventMetadata } from '#lib/event-store/schema.js';
 
 export type AuthorityService = 'character' | 'campaign' | 'image';
 export type MemberStatus = 'INVITED' | 'ACTIVE' | 'LEFT';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BACKUP_SERVICES } from '../lib/db/backup/index.js';
+import { BACKUP_SERVICES } from '#lib/db/backup/index.js';
 
 /** The options `npm run backup` and `npm run restore` share: a directory, --force, and services to limit it to. */
 export function backupArgs(command: 'backup' | 'restore', directoryOption: 'out' | 'from'): { directory?: string; force: boolean; services: string[] } {

@@ -5,7 +5,7 @@
  * directory's dump, which needs the platform stopped (a PGlite directory has one writer).
  */
 import path from 'node:path';
-import { backupDatabases, DatabaseInUseError, platformDatabases, timestampedDirectory } from '../lib/db/backup/index.js';
+import { backupDatabases, DatabaseInUseError, platformDatabases, timestampedDirectory } from '#lib/db/backup/index.js';
 import { backupArgs } from './backup-args.js';
 
 const { directory, force, services } = backupArgs('backup', 'out');

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { repoRoot } from '../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 
 export type BundledProcess = 'character' | 'campaign' | 'image' | 'llm' | 'gateway';
 

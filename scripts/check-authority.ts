@@ -5,8 +5,8 @@
  * store's own function by someone holding the database verifies perfectly and is found here.
  * The llm service is not event-sourced (its generations table is its only record): it has no stream to check.
  */
-import { readAll } from '../lib/event-store/read-stream.js';
-import { txBranches } from '../lib/transactions/schema.js';
+import { readAll } from '#lib/event-store/read-stream.js';
+import { txBranches } from '#lib/transactions/schema.js';
 import type { ExperienceAwardedData } from '../subgraphs/character/src/events/character-events.js';
 import {
   ACTOR_RECORDED,

@@ -9,7 +9,7 @@ import { eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { characters } from '../subgraphs/character/src/db/schema.js';
 import { partyCharacters } from '../subgraphs/campaign/src/db/schema.js';
 import { images } from '../subgraphs/image/src/db/schema.js';
-import { events } from '../lib/event-store/schema.js';
+import { events } from '#lib/event-store/schema.js';
 import type { AnyDb, PlatformDatabases } from './check-databases.js';
 
 export interface CheckResult {

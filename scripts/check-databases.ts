@@ -3,9 +3,9 @@
  * checks, and the hub's. Only this operator tool opens them side by side; the services never read each other's data.
  */
 import path from 'node:path';
-import { repoRoot } from '../lib/config/paths.js';
-import { openDatabase, type AppDatabase, type Database } from '../lib/db/open-database.js';
-import type { ReplayTarget } from '../lib/event-store/replay-target.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { openDatabase, type AppDatabase, type Database } from '#lib/db/open-database.js';
+import type { ReplayTarget } from '#lib/event-store/replay-target.js';
 import { schema as hubSchema } from '../gateway/src/hub/db/schema.js';
 import { REPLAY_TARGETS } from './replay-targets.js';
 

@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull, lt, notInArray, or } from 'drizzle-orm';
 import { transactions, type TransactionState } from '../gateway/src/hub/db/schema.js';
-import { txBranches } from '../lib/transactions/schema.js';
+import { txBranches } from '#lib/transactions/schema.js';
 import type { CheckResult } from './check-cross-service.js';
 import { PARTICIPANT_SERVICES, type PlatformDatabases } from './check-databases.js';
 

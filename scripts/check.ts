@@ -9,8 +9,8 @@
  * Prints what it found; exits 1 on any violation.
  * Embedded (PGlite) databases are one process's files: stop the platform first.
  */
-import { checkReadTables } from '../lib/event-store/check-read-tables.js';
-import { verifyAllStreams } from '../lib/event-store/verify-stream.js';
+import { checkReadTables } from '#lib/event-store/check-read-tables.js';
+import { verifyAllStreams } from '#lib/event-store/verify-stream.js';
 import { checkAuthority } from './check-authority.js';
 import { checkParty, checkPortraits, checkSessionExperience } from './check-cross-service.js';
 import { DatabaseSet } from './check-databases.js';

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { composeFromConfig, supergraphFileText } from '../gateway/src/compose-supergraph.js';
 
 const configPath = path.resolve(process.env.SUPERGRAPH_CONFIG ?? path.join(repoRoot, 'supergraph.yaml'));

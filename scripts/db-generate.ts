@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../lib/config/paths.js';
-import { SERVICES } from '../lib/config/services.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { SERVICES } from '#lib/config/services.js';
 
 // The hub's own subgraph keeps its database beside the gateway's code.
 const TARGETS: Record<string, { schema: string; out: string }> = {

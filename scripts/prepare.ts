@@ -3,7 +3,7 @@
  * PGlite cluster, so that the first `npm start` on a fresh clone starts like any later cold start instead of
  * paying for both (about 6-8 s on two cores). Never fails the install: `npm start` does the same work if needed.
  */
-import { ensureTemplate } from '../lib/db/pglite-template.js';
+import { ensureTemplate } from '#lib/db/pglite-template.js';
 import { buildServices } from './build-services.js';
 
 try {

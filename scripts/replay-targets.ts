@@ -1,4 +1,4 @@
-import type { ReplayTarget } from '../lib/event-store/replay-target.js';
+import type { ReplayTarget } from '#lib/event-store/replay-target.js';
 
 /** The event-sourced services and where their replay targets live (loaded on demand: each opens its own schema). */
 export const REPLAY_TARGETS: Record<string, () => Promise<{ replayTarget: ReplayTarget }>> = {

@@ -4,8 +4,8 @@
  * Embedded (PGlite) databases are one process's files: stop the platform first. On PostgreSQL it runs live;
  * readers see the old tables until the rebuild commits.
  */
-import { openDatabase } from '../lib/db/open-database.js';
-import { replayProjection } from '../lib/event-store/replay.js';
+import { openDatabase } from '#lib/db/open-database.js';
+import { replayProjection } from '#lib/event-store/replay.js';
 import { REPLAY_TARGETS, servicesFromArgs } from './replay-targets.js';
 
 if (process.argv.length < 3) {

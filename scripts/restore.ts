@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseInUseError, platformDatabases, restoreDatabases } from '../lib/db/backup/index.js';
-import { MANIFEST_FILE } from '../lib/db/backup/backup-manifest.js';
+import { DatabaseInUseError, platformDatabases, restoreDatabases } from '#lib/db/backup/index.js';
+import { MANIFEST_FILE } from '#lib/db/backup/backup-manifest.js';
 import { backupArgs } from './backup-args.js';
 
 /** The newest complete backup under ./backups: timestamped names sort by time. */

@@ -1,5 +1,5 @@
-import { signUserToken } from '../lib/auth/jwt.js';
-import { loadAuthSecret } from '../lib/auth/secret.js';
+import { signUserToken } from '#lib/auth/jwt.js';
+import { loadAuthSecret } from '#lib/auth/secret.js';
 import { createDndClient, type DndClient, type DndClientOptions, type Result } from '../frontend-sdk/src/index.js';
 
 /** A frontend SDK client for any user id. */

@@ -4,9 +4,9 @@
  * HUB_COORDINATOR_PUBLIC_KEY (verifies the coordinator's transaction capabilities: lib/transactions/capability.ts).
  * Reads HUB_SECRET (or derives it from AUTH_JWT_SECRET / the embedded secret, as the gateway does).
  */
-import { hubSecretOf, loadAuthSecret, serviceKey } from '../lib/auth/index.js';
-import { SERVICES } from '../lib/config/services.js';
-import { coordinatorKeys } from '../lib/transactions/capability.js';
+import { hubSecretOf, loadAuthSecret, serviceKey } from '#lib/auth/index.js';
+import { SERVICES } from '#lib/config/services.js';
+import { coordinatorKeys } from '#lib/transactions/capability.js';
 
 const [service, ...rest] = process.argv.slice(2);
 if (!service || rest.length > 0 || !(SERVICES as readonly string[]).includes(service)) {

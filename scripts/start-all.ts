@@ -2,9 +2,9 @@
  * `npm start`: the whole platform on embedded defaults (PGlite under .data/, local LLM provider).
  * Ctrl-C stops every process; a process that dies during start-up stops them all.
  */
-import { dataDir } from '../lib/config/paths.js';
-import { ConfigError, parsePort, portProblem, portTaken } from '../lib/config/port-check.js';
-import { DEFAULT_PORTS, GATEWAY_DEFAULT_PORT, type ServiceName } from '../lib/config/services.js';
+import { dataDir } from '#lib/config/paths.js';
+import { ConfigError, parsePort, portProblem, portTaken } from '#lib/config/port-check.js';
+import { DEFAULT_PORTS, GATEWAY_DEFAULT_PORT, type ServiceName } from '#lib/config/services.js';
 import { prefixedLogger, startPlatform } from './platform.js';
 
 /**

@@ -3,8 +3,8 @@
  * --operator adds the role that may read the hub's own state (Query.hub).
  */
 import { parseArgs } from 'node:util';
-import { loadAuthSecret, OPERATOR_ROLE, signUserToken } from '../lib/auth/index.js';
-import { DEFAULT_TOKEN_TTL } from '../lib/auth/jwt.js';
+import { loadAuthSecret, OPERATOR_ROLE, signUserToken } from '#lib/auth/index.js';
+import { DEFAULT_TOKEN_TTL } from '#lib/auth/jwt.js';
 
 // The characters a user id may hold: safe in a JWT subject, a header and a log line without escaping.
 const USER_ID = /^[A-Za-z0-9_.@-]{1,64}$/;

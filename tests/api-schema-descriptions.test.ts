@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { hubApiSchemaSdl } from '../lib/hub-client/api-schema.js';
+import { hubApiSchemaSdl } from '#lib/hub-client/api-schema.js';
 
 /** Schema coordinates (Type, Type.field, Type.field(arg), Enum.VALUE) that have no description. */
 export function undocumented(schema: GraphQLSchema): string[] {

@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../lib/db/open-database.js';
-import { recordEvents } from '../lib/event-store/record-events.js';
+import { openDatabase } from '#lib/db/open-database.js';
+import { recordEvents } from '#lib/event-store/record-events.js';
 import { characterStreamId } from '../subgraphs/character/src/events/character-events.js';
 import { replayTarget } from '../subgraphs/character/src/events/replay-target.js';
 import { gameFixtures } from './helpers/game-fixtures.js';

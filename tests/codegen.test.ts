@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 
 describe('generated resolver types', () => {
   it('match the subgraph schemas (run `npm run codegen` when this fails)', () => {

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { DCLinter } from 'dclint';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/config/paths.js';
-import { SERVICES } from '../lib/config/services.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { SERVICES } from '#lib/config/services.js';
 import { bundlePath } from '../scripts/build-services.js';
 
 const composePath = path.join(repoRoot, 'docker-compose.yml');

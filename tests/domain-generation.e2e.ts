@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { repoRoot } from '../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { REPLY_WORDS, startOpenAiServer, type FakeServer } from './fakes/openai-server.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePng } from '../subgraphs/image/src/testing/sample-images.js';
 import { connectOverWs, subscribeOverSse } from './helpers/subscriptions.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
-import { signedFor } from '../lib/auth/testing/signed-headers.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
 
 let platform: TestPlatform;
 beforeAll(async () => {

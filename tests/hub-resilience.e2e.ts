@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { bundlePath } from '../scripts/build-services.js';
 import { freePort, type ProcessName } from '../scripts/platform.js';
 import { startFaultProxy, type FaultProxy } from '../gateway/src/testing/fault-proxy.js';

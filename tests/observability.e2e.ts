@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { OPERATOR_ROLE, signUserToken } from '../lib/auth/jwt.js';
-import { repoRoot } from '../lib/config/paths.js';
-import { gradientPng } from '../lib/images/png.js';
+import { OPERATOR_ROLE, signUserToken } from '#lib/auth/jwt.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { gradientPng } from '#lib/images/png.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 import { metric } from './helpers/prometheus-text.js';
 

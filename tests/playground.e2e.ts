@@ -25,8 +25,8 @@ import {
   LevelUpDocument,
   StreamBackstoryDocument,
 } from '../frontend-sdk/src/index.js';
-import { OPERATOR_ROLE, signUserToken } from '../lib/auth/index.js';
-import { repoRoot } from '../lib/config/paths.js';
+import { OPERATOR_ROLE, signUserToken } from '#lib/auth/index.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { exportCharacter } from '../scripts/export-character.js';
 import { dataOf, sdkClients, type SdkClients } from '../scripts/sdk-clients.js';
 import { seedDemo } from '../scripts/seed-demo.js';

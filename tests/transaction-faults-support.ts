@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import pg from 'pg';
-import { SERVICES } from '../lib/config/services.js';
+import { SERVICES } from '#lib/config/services.js';
 import type { gameFixtures } from './helpers/game-fixtures.js';
 import type { TestPlatform } from './helpers/platform.js';
 

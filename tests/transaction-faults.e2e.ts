@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COORDINATOR, decide, prepare, runBranch } from './helpers/branch-protocol.js';
-import { signedFor } from '../lib/auth/testing/signed-headers.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 import type { SubgraphClient } from './helpers/subgraph-client.js';

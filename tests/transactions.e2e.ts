@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gradientPng } from '../lib/images/png.js';
+import { gradientPng } from '#lib/images/png.js';
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
 

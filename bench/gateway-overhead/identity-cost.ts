@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bodyHash, GATEWAY, hubSecretOf, MemoryNonceStore, serviceKey, signRequest, verifyRequest } from '../../lib/auth/index.js';
+import { bodyHash, GATEWAY, hubSecretOf, MemoryNonceStore, serviceKey, signRequest, verifyRequest } from '#lib/auth/index.js';
 
 /**
  * What the identity of one subgraph request costs, in this process: the gateway hashes the body and signs the

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import type { LoadConfig, LoadResult } from './load-runner.js';
 
 export type { LoadResult };

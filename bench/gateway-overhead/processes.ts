@@ -4,8 +4,8 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { repoRoot } from '../../lib/config/paths.js';
-import { SERVICES } from '../../lib/config/services.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { SERVICES } from '#lib/config/services.js';
 import { BUILD_DIR, bundlePath } from '../../scripts/build-services.js';
 import { nodeFlags, type Platform } from '../../scripts/platform.js';
 

@@ -4,7 +4,7 @@
  * transaction) and a generated backstory. So every character answers the benchmark query from all four subgraphs.
  */
 import type { GatewayClient } from '../../scripts/gateway-client.js';
-import { gradientPng } from '../../lib/images/png.js';
+import { gradientPng } from '#lib/images/png.js';
 import { DEMO_CHARACTERS } from '../../scripts/seed-demo-data.js';
 
 // 32 campaigns of 4 = 64 players with two characters each: more distinct owners than the benchmark's 50

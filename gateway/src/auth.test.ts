@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyHash, DELEGATION_HEADER, GATEWAY, hubSecretOf, serviceKey, signRequest, signUserToken } from '../../lib/auth/index.js';
-import { signedFor } from '../../lib/auth/testing/signed-headers.js';
+import { bodyHash, DELEGATION_HEADER, GATEWAY, hubSecretOf, serviceKey, signRequest, signUserToken } from '#lib/auth/index.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 

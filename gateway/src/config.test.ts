@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, validate } from 'graphql';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { repoRoot } from '../../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';

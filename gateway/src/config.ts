@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadAuthSecret } from '../../lib/auth/index.js';
-import { loadHubConfig, type HubConfig } from '../../lib/config/hub-config.js';
-import { repoRoot } from '../../lib/config/paths.js';
-import { checkUrl, parsePort } from '../../lib/config/port-check.js';
-import { GATEWAY_DEFAULT_PORT } from '../../lib/config/services.js';
+import { loadAuthSecret } from '#lib/auth/index.js';
+import { loadHubConfig, type HubConfig } from '#lib/config/hub-config.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { checkUrl, parsePort } from '#lib/config/port-check.js';
+import { GATEWAY_DEFAULT_PORT } from '#lib/config/services.js';
 import { listSubgraphs, subgraphEnvName } from './supergraph-subgraphs.js';
 
 export interface GatewayConfig {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 
 describe("the gateway's folders", () => {
   it('import downward only (gateway/eslint.boundaries.mjs)', async () => {

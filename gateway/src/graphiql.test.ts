@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLAYGROUND_EXAMPLES } from '../../frontend-sdk/playground-examples.js';
-import { verifyUserToken } from '../../lib/auth/index.js';
+import { verifyUserToken } from '#lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { graphiqlOptions } from './graphiql.js';
 import { fromLoopback } from './http/playground-page.js';

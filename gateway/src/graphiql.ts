@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { PLAYGROUND_EXAMPLES } from '../../frontend-sdk/playground-examples.js';
-import { signUserToken } from '../../lib/auth/index.js';
-import { repoRoot } from '../../lib/config/paths.js';
+import { signUserToken } from '#lib/auth/index.js';
+import { repoRoot } from '#lib/config/paths.js';
 
 type Tab = NonNullable<GraphiQLOptions['defaultTabs']>[number];
 

@@ -3,7 +3,7 @@
  * left, and one dying under load is invisible to clients (its failed fetches are retried on the other).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphServer } from '../../lib/subgraph/index.js';
+import type { SubgraphServer } from '#lib/subgraph/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 import { createSpellbook } from './testing/spell-subgraphs.js';

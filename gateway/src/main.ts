@@ -1,6 +1,6 @@
-import { ConfigError } from '../../lib/config/port-check.js';
-import { onShutdownSignal } from '../../lib/shutdown/on-shutdown-signal.js';
-import { configureProcessLogger, currentTracing, startTracing } from '../../lib/telemetry/index.js';
+import { ConfigError } from '#lib/config/port-check.js';
+import { onShutdownSignal } from '#lib/shutdown/on-shutdown-signal.js';
+import { configureProcessLogger, currentTracing, startTracing } from '#lib/telemetry/index.js';
 import { loadGatewayConfig } from './config.js';
 import { createGateway } from './create-gateway.js';
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { maskError } from '../../lib/graphql/index.js';
+import { maskError } from '#lib/graphql/index.js';
 
 const masked = maskError('gateway');
 

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_ROLE, signUserToken } from '../../lib/auth/index.js';
-import { startTracing, type Tracing } from '../../lib/telemetry/index.js';
+import { OPERATOR_ROLE, signUserToken } from '#lib/auth/index.js';
+import { startTracing, type Tracing } from '#lib/telemetry/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import type { FaultProxy } from './testing/fault-proxy.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';

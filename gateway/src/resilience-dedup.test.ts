@@ -4,7 +4,7 @@
  * still gets its whole answer; other users, mutations and later queries are sent on their own.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../lib/auth/index.js';
+import { signUserToken } from '#lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import type { FaultProxy } from './testing/fault-proxy.js';
 import type { GatewayFixture } from './testing/gateway-fixture.js';

@@ -3,7 +3,7 @@
  * again, a mutation only with an idempotency-key header, and nothing waits past the request's deadline.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../lib/auth/index.js';
+import { signUserToken } from '#lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import type { FaultProxy } from './testing/fault-proxy.js';
 import type { GatewayFixture } from './testing/gateway-fixture.js';

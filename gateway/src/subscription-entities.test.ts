@@ -3,7 +3,7 @@
  * `_entities` for every event and answers exactly the client's selection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../lib/auth/index.js';
+import { signUserToken } from '#lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { connectOverWs, subscribeOverSse } from '../../tests/helpers/subscriptions.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../lib/auth/index.js';
+import { signUserToken } from '#lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { connectOverWs, subscribeOverSse, type TestSocket } from '../../tests/helpers/subscriptions.js';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';

@@ -4,8 +4,8 @@
  * fetches are its children; a refused one is recorded with its code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_ROLE, signUserToken } from '../../lib/auth/index.js';
-import { startTracing, type Tracing } from '../../lib/telemetry/index.js';
+import { OPERATOR_ROLE, signUserToken } from '#lib/auth/index.js';
+import { startTracing, type Tracing } from '#lib/telemetry/index.js';
 import { metric } from '../../tests/helpers/prometheus-text.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { connectOverWs, type TestSocket } from '../../tests/helpers/subscriptions.js';

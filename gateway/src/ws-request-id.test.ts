@@ -4,7 +4,7 @@
  * is replaced by a fresh UUID, as over HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../lib/auth/index.js';
+import { signUserToken } from '#lib/auth/index.js';
 import { TEST_SECRET } from '../../tests/helpers/subgraph-client.js';
 import { connectOverWs } from '../../tests/helpers/subscriptions.js';
 import type { FaultProxy } from './testing/fault-proxy.js';

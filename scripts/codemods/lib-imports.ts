@@ -2,7 +2,7 @@
  * One-off rewrite of relative imports that climb to lib/ ('../../../lib/auth/index.js') into the package's
  * subpath import ('#lib/auth/index.js', package.json "imports"): a file's imports then read the same wherever it
  * sits, and moving it does not break them. Run: `npx tsx scripts/codemods/lib-imports.ts`; prints what it changed.
- * Idempotent: a second run finds nothing to change.
+ * Idempotent: a second run finds nothing to change. Paths given as arguments are left alone (files being edited elsewhere).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,9 +14,11 @@ const libDir = path.join(root, 'lib');
 const SPECIFIER = /(['"])(\.\.?\/[^'"\n]*)\1/g;
 
 const files = execFileSync('git', ['ls-files', '*.ts', '*.mts'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+const skipped = new Set(process.argv.slice(2));
 let changedFiles = 0;
 let changedImports = 0;
 for (const file of files) {
+  if (skipped.has(file)) continue;
   const absolute = path.join(root, file);
   // lib's own files keep their relative imports: they are the package's inside, not its users.
   if (absolute.startsWith(libDir + path.sep)) continue;

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyHash, DELEGATION_HEADER, GATEWAY, hubSecretOf, IDENTITY_HEADER, serviceKey, signRequest } from '../../lib/auth/index.js';
-import { signedFor } from '../../lib/auth/testing/signed-headers.js';
+import { bodyHash, DELEGATION_HEADER, GATEWAY, hubSecretOf, IDENTITY_HEADER, serviceKey, signRequest } from '#lib/auth/index.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
 import { COORDINATOR, PREPARE_BRANCH, prepareCapability } from '../helpers/branch-protocol.js';
 import { gameFixtures } from '../helpers/game-fixtures.js';
 import { checkAfterStop } from '../helpers/platform-tools.js';

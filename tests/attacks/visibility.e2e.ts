@@ -4,7 +4,7 @@
  * generation by id, `_entities` as the gateway would send it). Each attempt reads nothing of the secret text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedFor } from '../../lib/auth/testing/signed-headers.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
 import { samplePng } from '../../subgraphs/image/src/testing/sample-images.js';
 import { subscribeOverSse } from '../helpers/subscriptions.js';
 import { gameFixtures } from '../helpers/game-fixtures.js';

@@ -11,7 +11,7 @@
  *   fake-500        500 {"error":"RuntimeError","detail":"...","body":"","errors":"..."} as the web UI sends on a crash
  *   anything else   served
  */
-import { gradientPng } from '../../lib/images/png.js';
+import { gradientPng } from '#lib/images/png.js';
 import { bodyOf, sendJson, startFakeServer, type FakeServer } from './fake-http.js';
 
 export type { FakeServer };

@@ -26,7 +26,7 @@
  *   any other model     served: the reply is REPLY_WORDS, cut at max_tokens words (finish_reason length)
  */
 import type { ServerResponse } from 'node:http';
-import { gradientPng } from '../../lib/images/png.js';
+import { gradientPng } from '#lib/images/png.js';
 import { bodyOf, sendJson, startFakeServer, type FakeServer, type RecordedRequest } from './fake-http.js';
 
 export type { FakeServer, RecordedRequest };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '../../lib/auth/identity.js';
-import { hubSecretOf } from '../../lib/auth/service-keys.js';
-import { CAPABILITY_HEADER, coordinatorKeys, payloadHash, signCapability, type CapabilityClaims } from '../../lib/transactions/capability.js';
+import type { Identity } from '#lib/auth/identity.js';
+import { hubSecretOf } from '#lib/auth/service-keys.js';
+import { CAPABILITY_HEADER, coordinatorKeys, payloadHash, signCapability, type CapabilityClaims } from '#lib/transactions/capability.js';
 import { TEST_SECRET } from './subgraph-client.js';
 import type { SubgraphClient } from './subgraph-client.js';
 

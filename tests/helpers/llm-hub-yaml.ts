@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { parseHubConfig } from '../../lib/config/hub-config.js';
+import { parseHubConfig } from '#lib/config/hub-config.js';
 
 export interface LlmHubYaml {
   /** The file, for HUB_CONFIG. */

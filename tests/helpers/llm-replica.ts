@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { bundlePath } from '../../scripts/build-services.js';
 import { nodeFlags } from '../../scripts/platform.js';
 import { E2E_SECRET, type TestPlatform } from './platform.js';

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { repoRoot } from '../../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import type { TestPlatform } from './platform.js';
 
 const run = promisify(execFile);

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { signUserToken } from '../../lib/auth/jwt.js';
-import { SERVICES } from '../../lib/config/services.js';
+import { signUserToken } from '#lib/auth/jwt.js';
+import { SERVICES } from '#lib/config/services.js';
 import { startPlatform, type Platform, type ProcessName } from '../../scripts/platform.js';
 import type { GraphQLResult } from './subgraph-client.js';
 

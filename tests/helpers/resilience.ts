@@ -1,5 +1,5 @@
 import type { GraphQLResult } from './subgraph-client.js';
-import { OPERATOR_ROLE, signUserToken } from '../../lib/auth/jwt.js';
+import { OPERATOR_ROLE, signUserToken } from '#lib/auth/jwt.js';
 import { E2E_SECRET, type TestPlatform } from './platform.js';
 
 export const HUB_STATUS = `{ hub { services { name available

@@ -1,6 +1,6 @@
-import type { Identity } from '../../lib/auth/identity.js';
-import { signedFor } from '../../lib/auth/testing/signed-headers.js';
-import type { SubgraphServer } from '../../lib/subgraph/create-subgraph-server.js';
+import type { Identity } from '#lib/auth/identity.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
+import type { SubgraphServer } from '#lib/subgraph/create-subgraph-server.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 

@@ -6,7 +6,7 @@
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { AsyncQueue } from '../../lib/async/async-queue.js';
+import { AsyncQueue } from '#lib/async/async-queue.js';
 
 export interface SubscriptionResult<TData = Record<string, any>> {
   data?: TData | null;

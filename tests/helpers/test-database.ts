@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type Database } from '../../lib/db/open-database.js';
+import { openDatabase, type Database } from '#lib/db/open-database.js';
 import pg from 'pg';
 
 /**

@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import type { HubConfig } from '../../../lib/config/hub-config.js';
+import type { HubConfig } from '#lib/config/hub-config.js';
 import type { GatewayConfig } from '../config.js';
 import { HubDataSource } from '../data-source/hub-data-source.js';
 import { HUB_SUBGRAPH } from '../hub/hub-subgraph.js';

@@ -1,8 +1,8 @@
-import { coordinatorKeys } from '../../../lib/transactions/capability.js';
+import { coordinatorKeys } from '#lib/transactions/capability.js';
 import type { GatewayConfig } from '../config.js';
 import { createHubSubgraph, HUB_SUBGRAPH } from '../hub/hub-subgraph.js';
 import { dataSourceParticipants } from '../hub/transactions/participant-client.js';
-import { hubSecretOf } from '../../../lib/auth/index.js';
+import { hubSecretOf } from '#lib/auth/index.js';
 import type { Services } from './build-services.js';
 
 // 30 s, hub.yaml's documented default: far above a healthy two-service transaction (milliseconds), short enough

@@ -1,5 +1,5 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import type { HttpDrain } from '../../../lib/shutdown/http-drain.js';
+import type { HttpDrain } from '#lib/shutdown/http-drain.js';
 import type { SubscriptionsPlugin } from '../plugins/use-subscriptions.js';
 import type { GraphqlWsServer } from '../subscriptions/ws-server.js';
 import type { Hub } from './build-hub.js';

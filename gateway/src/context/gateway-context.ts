@@ -1,8 +1,8 @@
 import type { Span } from '@opentelemetry/api';
 import type { YogaServerInstance } from 'graphql-yoga';
-import type { Identity } from '../../../lib/auth/index.js';
-import type { Priority } from '../../../lib/config/resilience-config.js';
-import { REQUEST_ID_HEADER } from '../../../lib/telemetry/request-context.js';
+import type { Identity } from '#lib/auth/index.js';
+import type { Priority } from '#lib/config/resilience-config.js';
+import { REQUEST_ID_HEADER } from '#lib/telemetry/request-context.js';
 import type { RequestObservation } from '../observability/request-observation.js';
 import { acceptRequestId } from './request-id.js';
 

@@ -1,4 +1,4 @@
-import { OPERATOR_ROLE, type Identity } from '../../../lib/auth/index.js';
+import { OPERATOR_ROLE, type Identity } from '#lib/auth/index.js';
 import type { GatewayContext } from '../context/gateway-context.js';
 
 /** The caller use-auth put into the operation's GatewayContext (anonymous when it authenticated none). */

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { connectRedis } from '../../../lib/redis/connect-redis.js';
+import { connectRedis } from '#lib/redis/connect-redis.js';
 
 export interface GenerationLimiter {
   /** Takes `points` from `key`'s budget; resolves the seconds to wait when the budget cannot cover them. */

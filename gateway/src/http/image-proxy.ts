@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { request, type Dispatcher } from 'undici';
-import { IDENTITY_HEADER } from '../../../lib/auth/index.js';
+import { IDENTITY_HEADER } from '#lib/auth/index.js';
 import { describeFailure } from '../resilience/describe-failure.js';
-import { errorBody, sendJson } from '../../../lib/http/send-json.js';
+import { errorBody, sendJson } from '#lib/http/send-json.js';
 
 export const IMAGES_PREFIX = '/images/';
 

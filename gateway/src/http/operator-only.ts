@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { OPERATOR_ROLE, verifyUserToken } from '../../../lib/auth/index.js';
-import { errorBody, sendJson } from '../../../lib/http/send-json.js';
+import { OPERATOR_ROLE, verifyUserToken } from '#lib/auth/index.js';
+import { errorBody, sendJson } from '#lib/http/send-json.js';
 
 /**
  * Answers 401 or 403 (and returns true) unless the request carries an operator's token: for routes outside GraphQL

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../../lib/db/index.js';
+import { queryRows } from '#lib/db/index.js';
 import { openHubDatabase } from './hub-database.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dnd-hub-db-'));

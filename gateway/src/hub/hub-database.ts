@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../../../lib/db/index.js';
+import { openDatabase, type Database } from '#lib/db/index.js';
 import { schema } from './db/schema.js';
 
 const HUB_MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'drizzle');

@@ -5,7 +5,7 @@ import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
-import type { Database } from '../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import { hubServices, type HubObservability, type ServiceRegistryView } from './context.js';
 import { openHubDatabase } from './hub-database.js';
 import { schema } from './db/schema.js';

@@ -1,4 +1,4 @@
-import { bodyHash, DELEGATION_HEADER, TokenError, verifiedTokens, type Identity } from '../../../lib/auth/index.js';
+import { bodyHash, DELEGATION_HEADER, TokenError, verifiedTokens, type Identity } from '#lib/auth/index.js';
 import type { GatewayIdentities } from './gateway-identities.js';
 
 export interface AuthOptions {

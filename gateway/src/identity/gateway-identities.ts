@@ -1,7 +1,7 @@
-import { bodyHash, GATEWAY, signRequest, verifyRequest, type Identity, type Refusal, type SignedHeader } from '../../../lib/auth/identity.js';
-import type { NonceStore } from '../../../lib/auth/nonce-store.js';
-import { serviceKey } from '../../../lib/auth/service-keys.js';
-import { processLogger } from '../../../lib/telemetry/logger.js';
+import { bodyHash, GATEWAY, signRequest, verifyRequest, type Identity, type Refusal, type SignedHeader } from '#lib/auth/identity.js';
+import type { NonceStore } from '#lib/auth/nonce-store.js';
+import { serviceKey } from '#lib/auth/service-keys.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 /** A request the gateway sent to a service, which that service may name when it calls back for nested work. */
 interface InFlight {

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { trace, type Tracer } from '@opentelemetry/api';
 import type { Dispatcher } from 'undici';
-import type { ObservabilityConfig } from '../../../lib/config/observability-config.js';
-import { currentTracing, metricsRegistry, processLogger, RecentTraces, type Tracing } from '../../../lib/telemetry/index.js';
+import type { ObservabilityConfig } from '#lib/config/observability-config.js';
+import { currentTracing, metricsRegistry, processLogger, RecentTraces, type Tracing } from '#lib/telemetry/index.js';
 import type { ServiceSnapshot } from '../resilience/resilient-service.js';
 import { gatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
 import type { RequestRecordingOptions } from './request-observation.js';

@@ -1,6 +1,6 @@
 import { context, trace } from '@opentelemetry/api';
-import type { Identity } from '../../../lib/auth/index.js';
-import type { Logger } from '../../../lib/telemetry/index.js';
+import type { Identity } from '#lib/auth/index.js';
+import type { Logger } from '#lib/telemetry/index.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { RequestTracker } from './request-tracker.js';
 import type { RequestRecord, TrackedOperationType } from './tracked-request.js';

@@ -1,6 +1,6 @@
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { context, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
-import { currentRequestId } from '../../../lib/telemetry/index.js';
+import { currentRequestId } from '#lib/telemetry/index.js';
 import type { AttemptInfo, AttemptObserver } from '../resilience/attempt-observer.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { RequestTracker } from './request-tracker.js';

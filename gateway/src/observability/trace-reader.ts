@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
-import { EMPTY_BODY_HASH, IDENTITY_HEADER, type Identity } from '../../../lib/auth/index.js';
+import { EMPTY_BODY_HASH, IDENTITY_HEADER, type Identity } from '#lib/auth/index.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';
-import type { RecentTraces, SpanRecord, TraceSummary } from '../../../lib/telemetry/index.js';
+import type { RecentTraces, SpanRecord, TraceSummary } from '#lib/telemetry/index.js';
 
 /** Hub.trace's Span: a SpanRecord of any process. */
 export type SpanView = SpanRecord;

@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import type { DocumentNode, GraphQLError } from 'graphql';
-import type { Identity } from '../../../lib/auth/index.js';
-import { runWithRequestId, SERVICE_ATTRIBUTE } from '../../../lib/telemetry/index.js';
+import type { Identity } from '#lib/auth/index.js';
+import { runWithRequestId, SERVICE_ATTRIBUTE } from '#lib/telemetry/index.js';
 import { RequestObservation, type RequestRecordingOptions } from './request-observation.js';
 import { errorCodesOf, nameOperationSpan, operationOf } from './request-outcome.js';
 

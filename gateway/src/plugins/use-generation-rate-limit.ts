@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { getOperationAST, Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context/gateway-context.js';
-import type { GenerationRateLimitConfig } from '../../../lib/config/demand-control-config.js';
+import type { GenerationRateLimitConfig } from '#lib/config/demand-control-config.js';
 import { beforeOperation, type OperationArgs } from '../demand-control/before-operation.js';
 import { callerOf, isService } from '../demand-control/caller.js';
 import { createGenerationLimiter, type GenerationLimiter } from '../demand-control/generation-limiter.js';

@@ -3,8 +3,8 @@
  * callers are refused __schema and __type, operators are not, and validation stops suggesting field names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_ROLE, signUserToken } from '../../../lib/auth/index.js';
-import { introspectionOpen } from '../../../lib/config/demand-control-config.js';
+import { OPERATOR_ROLE, signUserToken } from '#lib/auth/index.js';
+import { introspectionOpen } from '#lib/config/demand-control-config.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
 import { startCountedFixture, type CountedFixture } from '../testing/counted-fixture.js';
 

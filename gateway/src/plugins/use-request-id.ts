@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { REQUEST_ID_HEADER, runWithRequestId } from '../../../lib/telemetry/index.js';
+import { REQUEST_ID_HEADER, runWithRequestId } from '#lib/telemetry/index.js';
 import { gatewayContextOf, type GatewayContext } from '../context/gateway-context.js';
 
 /**

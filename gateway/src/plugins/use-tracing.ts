@@ -1,6 +1,6 @@
 import { context, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
-import { contextFromHeaders, SERVICE_ATTRIBUTE } from '../../../lib/telemetry/index.js';
+import { contextFromHeaders, SERVICE_ATTRIBUTE } from '#lib/telemetry/index.js';
 import { gatewayContextOf, type GatewayContext } from '../context/gateway-context.js';
 import { errorCodesOf, isGraphiqlPage, nameOperationSpan, operationOf } from '../observability/request-outcome.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyHash, DELEGATION_HEADER, GATEWAY, hubSecretOf, OPERATOR_ROLE, serviceKey, signRequest, signUserToken } from '../../../lib/auth/index.js';
+import { bodyHash, DELEGATION_HEADER, GATEWAY, hubSecretOf, OPERATOR_ROLE, serviceKey, signRequest, signUserToken } from '#lib/auth/index.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
 import { documentId } from '../demand-control/trusted-manifest.js';
 import { startCountedFixture, type CountedFixture } from '../testing/counted-fixture.js';

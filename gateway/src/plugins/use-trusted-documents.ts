@@ -1,7 +1,7 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context/gateway-context.js';
-import type { TrustedDocumentsConfig } from '../../../lib/config/demand-control-config.js';
+import type { TrustedDocumentsConfig } from '#lib/config/demand-control-config.js';
 import { beforeOperation } from '../demand-control/before-operation.js';
 import { callerOf, isOperator, isService } from '../demand-control/caller.js';
 import { persistedNotFound, persistedOnly } from '../demand-control/refusal.js';

@@ -1,4 +1,4 @@
-import { refuseUnboundedBody } from '../../../lib/http/body-limit.js';
+import { refuseUnboundedBody } from '#lib/http/body-limit.js';
 import type { GatewayYoga } from '../context/gateway-context.js';
 import type { RouteHandler } from './route.js';
 

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { EMPTY_BODY_HASH } from '../../../lib/auth/index.js';
-import { errorBody, sendJson } from '../../../lib/http/send-json.js';
+import { EMPTY_BODY_HASH } from '#lib/auth/index.js';
+import { errorBody, sendJson } from '#lib/http/send-json.js';
 import { proxyImage } from '../http/image-proxy.js';
 import { authenticate } from '../identity/authenticate.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';

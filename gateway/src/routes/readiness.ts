@@ -1,6 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import type { HttpDrain } from '../../../lib/shutdown/http-drain.js';
-import { sendJson } from '../../../lib/http/send-json.js';
+import type { HttpDrain } from '#lib/shutdown/http-drain.js';
+import { sendJson } from '#lib/http/send-json.js';
 import type { ServiceRegistry } from '../resilience/service-registry.js';
 import type { RouteHandler } from './route.js';
 

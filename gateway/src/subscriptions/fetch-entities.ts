@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Identity } from '../../../lib/auth/index.js';
+import type { Identity } from '#lib/auth/index.js';
 import type { HubDataSource } from '../data-source/hub-data-source.js';
 import type { EntityFetcher, JsonObject } from './resolve-entities.js';
 import { serviceUnavailable } from './upstream-subscription.js';

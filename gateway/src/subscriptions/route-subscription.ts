@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import type { Agent } from 'undici';
 import type { HubDataSource } from '../data-source/hub-data-source.js';
-import type { Identity } from '../../../lib/auth/index.js';
+import type { Identity } from '#lib/auth/index.js';
 import { EntityPlanner, SubscriptionPlanError, type PlannedSelection } from './entity-plan.js';
 import { entityFetcher } from './fetch-entities.js';
 import type { LiveSubscriptions } from './live-results.js';

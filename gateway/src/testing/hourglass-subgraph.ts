@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { parse } from 'graphql';
-import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
+import { createSubgraphServer, type SubgraphServer } from '#lib/subgraph/index.js';
 
 export const HOURGLASS_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
 type Query {

@@ -3,8 +3,8 @@
  * `spellCast` subscriber of this process. Its subscriber count is what /metrics reports (event_feed_subscribers),
  * so that a test can watch an upstream subscription come and go through real HTTP.
  */
-import { AsyncQueue } from '../../../lib/async/async-queue.js';
-import { badUserInput, unauthenticated } from '../../../lib/graphql/index.js';
+import { AsyncQueue } from '#lib/async/async-queue.js';
+import { badUserInput, unauthenticated } from '#lib/graphql/index.js';
 
 export const SPELL_CAST_SDL = `
 type SpellCast { spell: Spell! caster: String! }

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'graphql';
-import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '../../../lib/graphql/index.js';
-import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
+import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '#lib/graphql/index.js';
+import { createSubgraphServer, type SubgraphServer } from '#lib/subgraph/index.js';
 import { SPELL_CAST_SDL, SpellCasts, spellCastResolvers } from './spell-casts.js';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])';

@@ -1,5 +1,5 @@
-import type { EventFeed } from '../../../lib/event-store/index.js';
-import { callerContext, type CallerContext, type RequestInfo } from '../../../lib/subgraph/index.js';
+import type { EventFeed } from '#lib/event-store/index.js';
+import { callerContext, type CallerContext, type RequestInfo } from '#lib/subgraph/index.js';
 import type { CampaignDatabase } from './db/database.js';
 import type { CampaignSchema } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';

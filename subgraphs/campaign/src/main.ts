@@ -1,7 +1,7 @@
-import { loadAuthSecret } from '../../../lib/auth/index.js';
-import { openDatabase } from '../../../lib/db/index.js';
-import { runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
-import { startInDoubtResolver } from '../../../lib/transactions/index.js';
+import { loadAuthSecret } from '#lib/auth/index.js';
+import { openDatabase } from '#lib/db/index.js';
+import { runSubgraph, startObservability } from '#lib/subgraph/index.js';
+import { startInDoubtResolver } from '#lib/transactions/index.js';
 import { schema } from './db/schema.js';
 import { campaignParticipant } from './transactions/participant.js';
 import { CAMPAIGN_MIGRATIONS, createCampaignSubgraph } from './subgraph.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { streamVersion } from '../../../lib/event-store/read-stream.js';
+import { streamVersion } from '#lib/event-store/read-stream.js';
 import { partyCharacters } from './db/schema.js';
 import { INVITE, JOIN, startHarness, type Harness } from './test-harness.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStream, replayProjection } from '../../../lib/event-store/index.js';
-import { startFakeHub, type FakeHub, type HubCall } from '../../../lib/hub-client/testing/fake-hub.js';
+import { readStream, replayProjection } from '#lib/event-store/index.js';
+import { startFakeHub, type FakeHub, type HubCall } from '#lib/hub-client/testing/fake-hub.js';
 import { campaignStream } from './events/campaign-events.js';
 import { campaignProjection } from './events/projection.js';
 import { splitPlotHooks } from './mutations/split-plot-hooks.js';

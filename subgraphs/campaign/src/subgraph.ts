@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import type { Database } from '../../../lib/db/index.js';
-import { EventFeed } from '../../../lib/event-store/index.js';
-import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
+import type { Database } from '#lib/db/index.js';
+import { EventFeed } from '#lib/event-store/index.js';
+import { createSubgraphServer, type SubgraphServer } from '#lib/subgraph/index.js';
 import { createContext } from './context.js';
 import type { CampaignSchema } from './db/schema.js';
 import { resolvers } from './resolvers/index.js';

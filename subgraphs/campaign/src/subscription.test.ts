@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedFor } from '../../../lib/auth/testing/signed-headers.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
 import { TEST_SECRET } from '../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../tests/helpers/subscriptions.js';
 import { startHarness, type Harness } from './test-harness.js';

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../lib/graphql/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 
 // 100: long enough for any campaign, NPC or quest name seen in published adventures, short enough for a list row.
 export const MAX_NAME_LENGTH = 100;
@@ -9,7 +9,7 @@ export const MAX_TEXT_LENGTH = 10_000;
 // 355 000: the experience that takes a character from level 1 to 20 (SRD 5.1); no single session awards more.
 export const MAX_SESSION_XP = 355_000;
 
-export { isUuid } from '../../../lib/db/uuid.js';
+export { isUuid } from '#lib/db/uuid.js';
 
 /** A required name or title: trimmed, 1 to 100 characters. */
 export function requireName(field: string, value: string | null | undefined): string {

@@ -1,5 +1,5 @@
-import type { EventFeed } from '../../../lib/event-store/index.js';
-import { callerContext, type CallerContext, type RequestInfo } from '../../../lib/subgraph/index.js';
+import type { EventFeed } from '#lib/event-store/index.js';
+import { callerContext, type CallerContext, type RequestInfo } from '#lib/subgraph/index.js';
 import type { CharacterDb, schema } from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -16,4 +16,4 @@ export function contextFactory(db: CharacterDb, eventFeed: EventFeed<typeof sche
   return (info: RequestInfo): Context => ({ ...callerContext(info), db, loaders: createLoaders(db), eventFeed });
 }
 
-export { requireUser } from '../../../lib/subgraph/index.js';
+export { requireUser } from '#lib/subgraph/index.js';

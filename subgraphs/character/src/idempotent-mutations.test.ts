@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../../lib/db/query-rows.js';
+import { queryRows } from '#lib/db/query-rows.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from './testing/character-test-server.js';
 
 let server: CharacterTestServer;

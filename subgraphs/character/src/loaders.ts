@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { characters, type CharacterDb, type CharacterRow } from './db/schema.js';
-import { isUuid } from '../../../lib/db/uuid.js';
+import { isUuid } from '#lib/db/uuid.js';
 
 export interface Loaders {
   /** Characters by id, null for unknown ids: one `WHERE id IN (...)` per request however many are asked for. */

@@ -1,8 +1,8 @@
-import type { EventFeed } from '../../../lib/event-store/index.js';
-import { callerCampaigns, type CallerCampaigns } from '../../../lib/hub-client/index.js';
-import { callerContext, type CallerContext, type RequestInfo } from '../../../lib/subgraph/index.js';
+import type { EventFeed } from '#lib/event-store/index.js';
+import { callerCampaigns, type CallerCampaigns } from '#lib/hub-client/index.js';
+import { callerContext, type CallerContext, type RequestInfo } from '#lib/subgraph/index.js';
 import type { UrlKey } from './http/image-access-token.js';
-import type { AppDatabase } from '../../../lib/db/index.js';
+import type { AppDatabase } from '#lib/db/index.js';
 import type * as schema from './db/schema.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { ImageSettings } from './settings.js';

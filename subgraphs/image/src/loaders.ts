@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import type { ImageDb } from './context.js';
 import { images, type ImageRow } from './db/schema.js';
-import { isUuid } from '../../../lib/db/uuid.js';
+import { isUuid } from '#lib/db/uuid.js';
 
 export interface Loaders {
   /** Image metadata by id (null when unknown): one SQL statement per request whatever the number of ids. */

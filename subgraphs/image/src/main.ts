@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { loadAuthSecret } from '../../../lib/auth/index.js';
-import { openDatabase } from '../../../lib/db/index.js';
-import { runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
+import { loadAuthSecret } from '#lib/auth/index.js';
+import { openDatabase } from '#lib/db/index.js';
+import { runSubgraph, startObservability } from '#lib/subgraph/index.js';
 import * as schema from './db/schema.js';
 import { loadImageSettings } from './settings.js';
 import { createImageSubgraph } from './subgraph.js';
-import { startInDoubtResolver } from '../../../lib/transactions/index.js';
+import { startInDoubtResolver } from '#lib/transactions/index.js';
 import { imageParticipant } from './transactions/store-portrait.js';
 
 const observability = startObservability('image');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import type { Database } from '../../../lib/db/index.js';
-import { EventFeed } from '../../../lib/event-store/index.js';
-import { createSubgraphServer, type SubgraphServer } from '../../../lib/subgraph/index.js';
+import type { Database } from '#lib/db/index.js';
+import { EventFeed } from '#lib/event-store/index.js';
+import { createSubgraphServer, type SubgraphServer } from '#lib/subgraph/index.js';
 import { createContext } from './context.js';
 import type * as schema from './db/schema.js';
 import { maxGraphqlBodyBytes } from './http/body-limit.js';
@@ -10,7 +10,7 @@ import { imageRoute } from './http/image-route.js';
 import { imageUrlKey } from './http/image-access-token.js';
 import { resolvers } from './resolvers/index.js';
 import { DEFAULT_MAX_BYTES, type ImageSettings } from './settings.js';
-import { protocolResolvers } from '../../../lib/transactions/index.js';
+import { protocolResolvers } from '#lib/transactions/index.js';
 import { imageParticipant } from './transactions/store-portrait.js';
 
 const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadHubConfig } from '../../../lib/config/hub-config.js';
+import { loadHubConfig } from '#lib/config/hub-config.js';
 
 // The mutations that wait on the llm through the hub, in the services that own them.
 const CALLERS_OF_THE_LLM = ['Mutation.generateBackstory', 'Mutation.generatePlotHooks', 'Mutation.generatePortrait'] as const;

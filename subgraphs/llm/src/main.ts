@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { loadAuthSecret } from '../../../lib/auth/index.js';
-import { loadHubConfig } from '../../../lib/config/hub-config.js';
-import { repoRoot } from '../../../lib/config/paths.js';
-import { openDatabase } from '../../../lib/db/index.js';
-import { runSubgraph, startObservability } from '../../../lib/subgraph/index.js';
+import { loadAuthSecret } from '#lib/auth/index.js';
+import { loadHubConfig } from '#lib/config/hub-config.js';
+import { repoRoot } from '#lib/config/paths.js';
+import { openDatabase } from '#lib/db/index.js';
+import { runSubgraph, startObservability } from '#lib/subgraph/index.js';
 import { schema } from './db/schema.js';
 import { createLimits } from './limits/create-limits.js';
 import { ProviderRegistry } from './providers/registry.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import { openTestDatabase } from '../../../tests/helpers/test-database.js';
 import { startSubgraphForTest, TEST_SECRET, type GraphQLResult, type SubgraphClient } from '../../../tests/helpers/subgraph-client.js';
 import { generations, schema } from './db/schema.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { llmServiceConfig, type LlmServiceConfig } from '../../../lib/config/llm-config.js';
+import { llmServiceConfig, type LlmServiceConfig } from '#lib/config/llm-config.js';
 import { watchLlmConfig } from './watch-llm-config.js';
 
 const dirs: string[] = [];

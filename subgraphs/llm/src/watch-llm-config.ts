@@ -1,9 +1,9 @@
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LlmServiceConfig } from '../../../lib/config/llm-config.js';
-import { parseHubConfig } from '../../../lib/config/hub-config.js';
-import { processLogger } from '../../../lib/telemetry/logger.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
+import { parseHubConfig } from '#lib/config/hub-config.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 // 150 ms: an editor writes a file in several events within a few ms; one reload per save (as the gateway's watcher).
 const SETTLE_MS = 150;

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { AppDatabase } from '../../../../lib/db/open-database.js';
+import type { AppDatabase } from '#lib/db/open-database.js';
 
 /** ACTIVE until the decision; COMMITTING / ABORTING while phase two runs; COMMITTED / ABORTED at the end. */
 export type TransactionState = 'ACTIVE' | 'COMMITTING' | 'COMMITTED' | 'ABORTING' | 'ABORTED';

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../../lib/graphql/errors.js';
+import { badUserInput } from '#lib/graphql/errors.js';
 import { TRACE_ID } from '../../observability/trace-reader.js';
 import type { ServiceSnapshot } from '../../resilience/resilient-service.js';
 import type { HubResolvers, HubServiceResolvers, SpanResolvers, TrackedFetchResolvers } from '../__generated__/resolvers-types.js';

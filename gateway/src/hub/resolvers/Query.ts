@@ -1,5 +1,5 @@
-import { isUuid } from '../../../../lib/db/uuid.js';
-import { readPageArgs, toConnection } from '../../../../lib/graphql/connection.js';
+import { isUuid } from '#lib/db/uuid.js';
+import { readPageArgs, toConnection } from '#lib/graphql/connection.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { HubServices } from '../context.js';
 import { canRead, requireOperator, requireUser } from './access.js';

@@ -1,6 +1,6 @@
-import { OPERATOR_ROLE } from '../../../../lib/auth/jwt.js';
-import { badUserInput, forbidden, unauthenticated } from '../../../../lib/graphql/errors.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
+import { OPERATOR_ROLE } from '#lib/auth/jwt.js';
+import { badUserInput, forbidden, unauthenticated } from '#lib/graphql/errors.js';
+import { isUuid } from '#lib/db/uuid.js';
 import type { HubContext } from '../context.js';
 import type { TransactionRow } from '../db/schema.js';
 

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '../../../../lib/graphql/date-time.js';
+import { DateTimeScalar } from '#lib/graphql/date-time.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import type { HubServices } from '../context.js';
 import { hubResolvers as hubTypeResolvers, hubServiceResolvers, spanResolvers, trackedFetchResolvers } from './Hub.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/open-database.js';
+import type { Database } from '#lib/db/open-database.js';
 import type { schema } from '../db/schema.js';
 import { TransactionCoordinator } from './coordinator.js';
 import { eventually, FakeParticipants, openHubTestDatabase, sleep, workflowOver } from './testing/fake-participants.js';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/open-database.js';
+import type { Database } from '#lib/db/open-database.js';
 import type { schema } from '../db/schema.js';
 import { TransactionCoordinator } from './coordinator.js';
 import { FakeParticipants, openHubTestDatabase, sleep, workflowOver, type Script } from './testing/fake-participants.js';

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { ParticipantClient } from './participant-client.js';
 import type { TransactionLog } from './transaction-log.js';
 import type { Prepared, Workflow } from './workflow.js';
-import { tracerOf } from '../../../../lib/telemetry/tracer-of.js';
+import { tracerOf } from '#lib/telemetry/tracer-of.js';
 
 export interface CoordinatorOptions {
   log: TransactionLog;

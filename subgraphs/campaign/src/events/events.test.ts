@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStream } from '../../../../lib/event-store/read-stream.js';
-import { verifyAllStreams } from '../../../../lib/event-store/verify-stream.js';
+import { readStream } from '#lib/event-store/read-stream.js';
+import { verifyAllStreams } from '#lib/event-store/verify-stream.js';
 import { events, txReservations } from '../db/schema.js';
 import { startHarness, type Harness } from '../test-harness.js';
 import { campaignStream } from './campaign-events.js';

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Projection } from '../../../../lib/event-store/projection.js';
-import type { StoredEvent } from '../../../../lib/event-store/read-stream.js';
-import type { Transaction } from '../../../../lib/event-store/executor.js';
+import type { Projection } from '#lib/event-store/projection.js';
+import type { StoredEvent } from '#lib/event-store/read-stream.js';
+import type { Transaction } from '#lib/event-store/executor.js';
 import {
   campaignMembers,
   campaigns,

@@ -1,4 +1,4 @@
-import type { ReplayTarget } from '../../../../lib/event-store/replay-target.js';
+import type { ReplayTarget } from '#lib/event-store/replay-target.js';
 import { schema } from '../db/schema.js';
 import { CAMPAIGN_MIGRATIONS } from '../subgraph.js';
 import { campaignProjection } from './projection.js';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayProjection } from '../../../../lib/event-store/replay.js';
-import { verifyAllStreams } from '../../../../lib/event-store/verify-stream.js';
+import { replayProjection } from '#lib/event-store/replay.js';
+import { verifyAllStreams } from '#lib/event-store/verify-stream.js';
 import { campaignMembers, campaigns, events, gameSessions, locations, npcs, partyCharacters, quests } from '../db/schema.js';
 import { decide, prepare } from '../../../../tests/helpers/branch-protocol.js';
 import { startHarness, type Harness } from '../test-harness.js';
 import { campaignProjection } from './projection.js';
-import { mulberry32 } from '../../../../lib/random/prng.js';
+import { mulberry32 } from '#lib/random/prng.js';
 
 // Fixed seed: a failure replays the same history. 250 mutations and transaction branches: enough for every event
 // type to occur many times on a few campaigns (refused archives, re-joins, double recordings, aborted branches)

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '../../../../lib/event-store/executor.js';
-import { recordEvents } from '../../../../lib/event-store/record-events.js';
-import { eventStreams } from '../../../../lib/event-store/schema.js';
+import type { Transaction } from '#lib/event-store/executor.js';
+import { recordEvents } from '#lib/event-store/record-events.js';
+import { eventStreams } from '#lib/event-store/schema.js';
 import type { CampaignDatabase } from '../db/database.js';
 import type { CampaignSchema } from '../db/schema.js';
 import { campaignStream, type CampaignEvent } from './campaign-events.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { badUserInput, conflict, notFound } from '../../../../lib/graphql/index.js';
+import { badUserInput, conflict, notFound } from '#lib/graphql/index.js';
 import type { CreateCampaignInput, UpdateCampaignInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { badUserInput, notFound } from '../../../../lib/graphql/index.js';
+import { badUserInput, notFound } from '#lib/graphql/index.js';
 import type {
   CreateLocationInput,
   CreateNpcInput,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { userError } from '../../../../lib/graphql/index.js';
-import { requireCompleted } from '../../../../lib/hub-client/generation-result.js';
-import { hubRequest } from '../../../../lib/hub-client/index.js';
+import { userError } from '#lib/graphql/index.js';
+import { requireCompleted } from '#lib/hub-client/generation-result.js';
+import { hubRequest } from '#lib/hub-client/index.js';
 import { CampaignGeneratePlotHooksTextDocument } from '../__generated__/hub/graphql.js';
 import type { GeneratePlotHooksInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm } from '../access.js';

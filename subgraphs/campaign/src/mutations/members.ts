@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/index.js';
 import type { InvitePlayerInput, JoinCampaignInput, LeaveCampaignInput, RemovePlayerInput } from '../__generated__/resolvers-types.js';
 import { assertActive, loadCampaign, loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';

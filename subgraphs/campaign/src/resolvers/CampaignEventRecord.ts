@@ -1,4 +1,4 @@
-import { entityIdOfStream, eventRecordFields } from '../../../../lib/event-store/index.js';
+import { entityIdOfStream, eventRecordFields } from '#lib/event-store/index.js';
 import type { CampaignEventRecordResolvers } from '../__generated__/resolvers-types.js';
 
 export const CampaignEventRecord: CampaignEventRecordResolvers = {

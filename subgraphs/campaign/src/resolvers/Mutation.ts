@@ -4,7 +4,7 @@ import { createLocation, createNpc, createQuest, updateQuest } from '../mutation
 import { generatePlotHooks } from '../mutations/generate-plot-hooks.js';
 import { invitePlayer, joinCampaign, leaveCampaign, removePlayer } from '../mutations/members.js';
 import { scheduleSession } from '../mutations/sessions.js';
-import { protocolResolvers } from '../../../../lib/transactions/index.js';
+import { protocolResolvers } from '#lib/transactions/index.js';
 import { campaignParticipant } from '../transactions/participant.js';
 
 export const Mutation: MutationResolvers = {

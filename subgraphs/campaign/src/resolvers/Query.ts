@@ -1,5 +1,5 @@
 import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { readPageArgs, toConnection } from '../../../../lib/graphql/index.js';
+import { readPageArgs, toConnection } from '#lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser } from '../access.js';
 import { campaignMembers, campaigns } from '../db/schema.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { entityIdOfStream, parseEventSubscriptionArgs, type AcceptEvent } from '../../../../lib/event-store/index.js';
-import { forbidden } from '../../../../lib/graphql/index.js';
+import { entityIdOfStream, parseEventSubscriptionArgs, type AcceptEvent } from '#lib/event-store/index.js';
+import { forbidden } from '#lib/graphql/index.js';
 import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import { loadCampaign, requireUser } from '../access.js';
 import type { Context } from '../context.js';

@@ -1,4 +1,4 @@
-import { DateTimeScalar, JSONScalar } from '../../../../lib/graphql/index.js';
+import { DateTimeScalar, JSONScalar } from '#lib/graphql/index.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Campaign } from './Campaign.js';
 import { CampaignEventRecord } from './CampaignEventRecord.js';

@@ -1,4 +1,4 @@
-import type { Participant } from '../../../../lib/transactions/index.js';
+import type { Participant } from '#lib/transactions/index.js';
 import type { CampaignSchema } from '../db/schema.js';
 import { joinPartyOperation, leavePartyOperation } from './party-branch.js';
 import { recordSessionOperation } from './session-branch.js';

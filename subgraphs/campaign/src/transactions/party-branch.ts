@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { conflict, forbidden, notFound } from '../../../../lib/graphql/errors.js';
-import { defineOperation, type BranchInfo } from '../../../../lib/transactions/index.js';
+import { conflict, forbidden, notFound } from '#lib/graphql/errors.js';
+import { defineOperation, type BranchInfo } from '#lib/transactions/index.js';
 import { assertActive } from '../access.js';
 import { campaignMembers, campaigns, partyCharacters, type CampaignRow, type CampaignSchema } from '../db/schema.js';
 import { campaignStream } from '../events/campaign-events.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { badUserInput } from '../../../../lib/graphql/errors.js';
-import type { BranchInfo } from '../../../../lib/transactions/index.js';
+import { badUserInput } from '#lib/graphql/errors.js';
+import type { BranchInfo } from '#lib/transactions/index.js';
 import type { WriteMetadata } from '../events/write-campaign.js';
 
 const id = z.uuid();

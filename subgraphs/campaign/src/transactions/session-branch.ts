@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, notFound } from '../../../../lib/graphql/errors.js';
-import { defineOperation } from '../../../../lib/transactions/index.js';
+import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/errors.js';
+import { defineOperation } from '#lib/transactions/index.js';
 import { campaigns, gameSessions, partyCharacters, type CampaignSchema } from '../db/schema.js';
 import { writeCampaignIn, type CampaignTx } from '../events/write-campaign.js';
 import { MAX_SESSION_XP, optionalText } from '../validation.js';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { CharacterClass } from '../rules/index.js';
 import { experienceRange } from '../rules/index.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
+import { isUuid } from '#lib/db/uuid.js';
 import { characters, type CharacterDb, type CharacterRow } from './schema.js';
 
 /** The sort key of the characters connection, carried in its cursors. */

@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { AppDatabase } from '../../../../lib/db/open-database.js';
-import { eventConsumers, events, eventStreams } from '../../../../lib/event-store/schema.js';
-import { transactionTables } from '../../../../lib/transactions/schema.js';
+import type { AppDatabase } from '#lib/db/open-database.js';
+import { eventConsumers, events, eventStreams } from '#lib/event-store/schema.js';
+import { transactionTables } from '#lib/transactions/schema.js';
 import type { Ability, Alignment, ArmorType, CharacterClass, Race, Skill } from '../rules/index.js';
 
 // The event store's tables live in this service's database, so events commit with the rows they explain.
-export * from '../../../../lib/event-store/schema.js';
+export * from '#lib/event-store/schema.js';
 // The hub's two-phase commit keeps its branch records and reservations here too, committed with the work.
-export * from '../../../../lib/transactions/schema.js';
+export * from '#lib/transactions/schema.js';
 // Mutations retried with their idempotency-key are answered from here instead of running twice.
-export * from '../../../../lib/subgraph/idempotency/schema.js';
+export * from '#lib/subgraph/idempotency/schema.js';
 
 /** One inventory line. Stored as jsonb on the character: see characters.inventory. */
 export interface InventoryItem {

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events } from '../../../../lib/event-store/index.js';
+import { events } from '#lib/event-store/index.js';
 import { characters } from '../db/schema.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
 import { characterStreamId } from './character-events.js';

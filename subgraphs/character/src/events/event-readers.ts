@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { entityIdOfStream, type AcceptEvent } from '../../../../lib/event-store/index.js';
+import { entityIdOfStream, type AcceptEvent } from '#lib/event-store/index.js';
 import type { Context } from '../context.js';
 import { characters } from '../db/schema.js';
 import { activeCampaignDungeonMaster } from '../hub/hub-queries.js';

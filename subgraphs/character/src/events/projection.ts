@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Projection, StoredEvent, Transaction } from '../../../../lib/event-store/index.js';
+import type { Projection, StoredEvent, Transaction } from '#lib/event-store/index.js';
 import { columnsOf, type CharacterState } from '../character-state.js';
 import { characters, type NewCharacterRow, type schema } from '../db/schema.js';
 import { asCharacterEvent } from './character-events.js';

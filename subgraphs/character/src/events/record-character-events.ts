@@ -1,5 +1,5 @@
-import { recordEvents, type ExpectedVersion, type Transaction } from '../../../../lib/event-store/index.js';
-import { guardResources } from '../../../../lib/transactions/index.js';
+import { recordEvents, type ExpectedVersion, type Transaction } from '#lib/event-store/index.js';
+import { guardResources } from '#lib/transactions/index.js';
 import type { Context } from '../context.js';
 import { characterResource } from '../transactions/payloads.js';
 import type { schema } from '../db/schema.js';

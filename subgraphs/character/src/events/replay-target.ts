@@ -1,4 +1,4 @@
-import type { ReplayTarget } from '../../../../lib/event-store/index.js';
+import type { ReplayTarget } from '#lib/event-store/index.js';
 import { schema } from '../db/schema.js';
 import { CHARACTER_MIGRATIONS } from '../subgraph.js';
 import { characterProjection } from './projection.js';

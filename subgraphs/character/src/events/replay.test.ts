@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, replayProjection, verifyAllStreams } from '../../../../lib/event-store/index.js';
+import { events, replayProjection, verifyAllStreams } from '#lib/event-store/index.js';
 import { characters } from '../db/schema.js';
 import { CREATE, dwarfFighter, startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
 import { characterProjection } from './projection.js';
-import { Rng } from '../../../../lib/random/prng.js';
+import { Rng } from '#lib/random/prng.js';
 import { decide, prepare } from '../../../../tests/helpers/branch-protocol.js';
 
 // A fixed seed reproduces a failure; REPLAY_SEED explores other histories.

@@ -1,5 +1,5 @@
-import { hubRequest } from '../../../../lib/hub-client/index.js';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { hubRequest } from '#lib/hub-client/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 import { CharacterActiveCampaignDocument, CharacterImageExistsDocument } from '../__generated__/hub/graphql.js';
 import type { Context } from '../context.js';
 

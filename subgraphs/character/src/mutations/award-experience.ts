@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import { badUserInput, forbidden, notFound } from '#lib/graphql/index.js';
 import type { AwardExperienceInput } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';
 import { findCharacter } from '../db/character-store.js';

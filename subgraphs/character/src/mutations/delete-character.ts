@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { conflict, forbidden, notFound } from '../../../../lib/graphql/index.js';
-import { events } from '../../../../lib/event-store/index.js';
+import { conflict, forbidden, notFound } from '#lib/graphql/index.js';
+import { events } from '#lib/event-store/index.js';
 import type { DeleteCharacterInput } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';
 import { findCharacter } from '../db/character-store.js';
 import { characterStreamId } from '../events/character-events.js';
 import { recordCharacterEvents } from '../events/record-character-events.js';
-import { guardResources } from '../../../../lib/transactions/index.js';
+import { guardResources } from '#lib/transactions/index.js';
 import { characterResource } from '../transactions/payloads.js';
 
 export async function deleteCharacter(input: DeleteCharacterInput, ctx: Context): Promise<{ deletedCharacterId: string }> {

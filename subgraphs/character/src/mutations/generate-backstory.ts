@@ -1,6 +1,6 @@
-import { forbidden, notFound } from '../../../../lib/graphql/index.js';
-import { enumWords, requireCompleted } from '../../../../lib/hub-client/generation-result.js';
-import { hubRequest } from '../../../../lib/hub-client/index.js';
+import { forbidden, notFound } from '#lib/graphql/index.js';
+import { enumWords, requireCompleted } from '#lib/hub-client/generation-result.js';
+import { hubRequest } from '#lib/hub-client/index.js';
 import { CharacterGenerateBackstoryTextDocument } from '../__generated__/hub/graphql.js';
 import type { GenerateBackstoryInput } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';

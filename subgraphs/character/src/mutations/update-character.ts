@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { badUserInput, conflict, forbidden, notFound } from '../../../../lib/graphql/index.js';
-import { canonicalJson } from '../../../../lib/event-store/index.js';
+import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/index.js';
+import { canonicalJson } from '#lib/event-store/index.js';
 import type { UpdateCharacterInput } from '../__generated__/resolvers-types.js';
 import { sheetOfState, stateOf, type CharacterState } from '../character-state.js';
 import { requireUser, type Context } from '../context.js';

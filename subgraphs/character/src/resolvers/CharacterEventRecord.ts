@@ -1,4 +1,4 @@
-import { entityIdOfStream, eventRecordFields } from '../../../../lib/event-store/index.js';
+import { entityIdOfStream, eventRecordFields } from '#lib/event-store/index.js';
 import type { CharacterEventRecordResolvers } from '../__generated__/resolvers-types.js';
 
 export const CharacterEventRecord: CharacterEventRecordResolvers = {

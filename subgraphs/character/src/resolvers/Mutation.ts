@@ -4,7 +4,7 @@ import { createCharacter } from '../mutations/create-character.js';
 import { deleteCharacter } from '../mutations/delete-character.js';
 import { generateBackstory } from '../mutations/generate-backstory.js';
 import { updateCharacter } from '../mutations/update-character.js';
-import { protocolResolvers } from '../../../../lib/transactions/index.js';
+import { protocolResolvers } from '#lib/transactions/index.js';
 import { characterParticipant } from '../transactions/participant.js';
 
 export const Mutation: MutationResolvers = {

@@ -1,4 +1,4 @@
-import { badUserInput, readPageArgs, toConnection } from '../../../../lib/graphql/index.js';
+import { badUserInput, readPageArgs, toConnection } from '#lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser } from '../context.js';
 import { cursorOf, isCharacterCursor, listCharacters } from '../db/character-store.js';

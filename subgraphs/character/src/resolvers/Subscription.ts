@@ -1,4 +1,4 @@
-import { subscribeToEvents } from '../../../../lib/event-store/index.js';
+import { subscribeToEvents } from '#lib/event-store/index.js';
 import type { EventRow } from '../db/schema.js';
 import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';

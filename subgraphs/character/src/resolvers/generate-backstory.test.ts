@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayProjection, readStream } from '../../../../lib/event-store/index.js';
-import { startFakeHub, type FakeHub, type HubCall } from '../../../../lib/hub-client/testing/fake-hub.js';
+import { replayProjection, readStream } from '#lib/event-store/index.js';
+import { startFakeHub, type FakeHub, type HubCall } from '#lib/hub-client/testing/fake-hub.js';
 import { characters } from '../db/schema.js';
 import { characterStreamId } from '../events/character-events.js';
 import { characterProjection } from '../events/projection.js';

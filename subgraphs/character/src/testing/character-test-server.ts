@@ -1,6 +1,6 @@
-import type { Database } from '../../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import { openTestDatabase } from '../../../../tests/helpers/test-database.js';
-import { startFakeHub, type FakeHub } from '../../../../lib/hub-client/testing/fake-hub.js';
+import { startFakeHub, type FakeHub } from '#lib/hub-client/testing/fake-hub.js';
 import { startSubgraphForTest, TEST_SECRET, type SubgraphClient } from '../../../../tests/helpers/subgraph-client.js';
 import { schema } from '../db/schema.js';
 import { CHARACTER_MIGRATIONS, createCharacterSubgraph } from '../subgraph.js';

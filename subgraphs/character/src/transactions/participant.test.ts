@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, readStream } from '../../../../lib/event-store/index.js';
+import { events, readStream } from '#lib/event-store/index.js';
 import { decide, prepare, runBranch } from '../../../../tests/helpers/branch-protocol.js';
 import { txBranches, txReservations } from '../db/schema.js';
 import { characterStreamId } from '../events/character-events.js';

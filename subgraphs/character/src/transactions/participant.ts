@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, notFound } from '../../../../lib/graphql/errors.js';
-import type { Transaction } from '../../../../lib/event-store/index.js';
-import { defineOperation, type BranchInfo, type Participant } from '../../../../lib/transactions/index.js';
+import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/errors.js';
+import type { Transaction } from '#lib/event-store/index.js';
+import { defineOperation, type BranchInfo, type Participant } from '#lib/transactions/index.js';
 import { characters, type CharacterRow, type schema } from '../db/schema.js';
 import type { CharacterEvent } from '../events/character-events.js';
 import { recordCharacterTxEvents } from './record-tx-events.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from '../../../../lib/graphql/errors.js';
+import { badUserInput } from '#lib/graphql/errors.js';
 
 const id = z.uuid();
 

@@ -1,5 +1,5 @@
-import { recordEvents, type Transaction } from '../../../../lib/event-store/index.js';
-import type { BranchInfo } from '../../../../lib/transactions/index.js';
+import { recordEvents, type Transaction } from '#lib/event-store/index.js';
+import type { BranchInfo } from '#lib/transactions/index.js';
 import type { schema } from '../db/schema.js';
 import { characterStreamId, type CharacterEvent } from '../events/character-events.js';
 import { characterProjection } from '../events/projection.js';

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 import type { CharacterState } from '../character-state.js';
 import { sheetOfState } from '../character-state.js';
 import {
@@ -6,7 +6,7 @@ import {
   MAX_ABILITY_SCORE, MIN_ABILITY_SCORE, type AbilityScores, type CharacterSheet,
 } from '../rules/index.js';
 import { MAX_EXPERIENCE, MAX_TEMPORARY_HIT_POINTS } from './limits.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
+import { isUuid } from '#lib/db/uuid.js';
 
 /** GraphQL's AbilityScoresInput (lower-case field names) as the rules' AbilityScores. */
 export interface AbilityScoresInput {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 import type { InventoryItem } from '../db/schema.js';
 import { ARMOR, type ArmorType } from '../rules/index.js';
 import { MAX_INVENTORY_ITEMS, MAX_ITEM_QUANTITY, MAX_ITEM_WEIGHT, MAX_LABEL_LENGTH } from './limits.js';

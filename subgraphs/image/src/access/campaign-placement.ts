@@ -1,5 +1,5 @@
-import { badUserInput, forbidden } from '../../../../lib/graphql/index.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
+import { badUserInput, forbidden } from '#lib/graphql/index.js';
+import { isUuid } from '#lib/db/uuid.js';
 import type { Context } from '../context.js';
 import type { ImageVisibility } from '../db/schema.js';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { recordEvents, streamVersion } from '../../../../lib/event-store/index.js';
+import { recordEvents, streamVersion } from '#lib/event-store/index.js';
 import type { ImageDb } from '../context.js';
 import { imageStreamId, type ImageDeletedData, type ImageStoredData } from '../events/image-events.js';
 import { projection } from '../events/projection.js';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode } from './pg-error.js';
 import { GraphQLError } from 'graphql';
-import { guardResources } from '../../../../lib/transactions/index.js';
+import { guardResources } from '#lib/transactions/index.js';
 import { blobResource } from '../transactions/store-portrait.js';
 import { imageBlobs, images, type ImageKind, type ImageRow } from './schema.js';
 

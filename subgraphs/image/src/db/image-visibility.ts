@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { recordEvents, streamVersion } from '../../../../lib/event-store/index.js';
+import { recordEvents, streamVersion } from '#lib/event-store/index.js';
 import type { ImageDb } from '../context.js';
 import { imageStreamId, type ImageVisibilityChangedData } from '../events/image-events.js';
 import { projection } from '../events/projection.js';

@@ -59,8 +59,8 @@ export type NewImageRow = typeof images.$inferInsert;
 
 // The event store's tables (events, event_streams, event_consumers) live in this service's database, so that an
 // image's events commit in the same transaction as its read row and its bytes.
-export * from '../../../../lib/event-store/schema.js';
+export * from '#lib/event-store/schema.js';
 // The hub's two-phase commit keeps its branch records and reservations here too, committed with the work.
-export * from '../../../../lib/transactions/schema.js';
+export * from '#lib/transactions/schema.js';
 // Mutations retried with their idempotency-key are answered from here instead of running twice.
-export * from '../../../../lib/subgraph/idempotency/schema.js';
+export * from '#lib/subgraph/idempotency/schema.js';

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, verifyAllStreams } from '../../../../lib/event-store/index.js';
+import { events, verifyAllStreams } from '#lib/event-store/index.js';
 import { SAMPLE_GIF, samplePng } from '../testing/sample-images.js';
 import { startImageTestServer, type ImageTestServer } from '../testing/image-test-server.js';
 

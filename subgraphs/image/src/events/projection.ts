@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
-import type { Projection, StoredEvent, Transaction } from '../../../../lib/event-store/index.js';
-import { events } from '../../../../lib/event-store/schema.js';
+import type { Projection, StoredEvent, Transaction } from '#lib/event-store/index.js';
+import { events } from '#lib/event-store/schema.js';
 import type * as schema from '../db/schema.js';
 import { imageBlobs, images } from '../db/schema.js';
 import type { ImageDeletedData, ImageEvent, ImageStoredData } from './image-events.js';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ReplayTarget } from '../../../../lib/event-store/index.js';
+import type { ReplayTarget } from '#lib/event-store/index.js';
 import * as schema from '../db/schema.js';
 import { projection } from './projection.js';
 

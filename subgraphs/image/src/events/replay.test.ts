@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { events, replayProjection, verifyAllStreams } from '../../../../lib/event-store/index.js';
+import { events, replayProjection, verifyAllStreams } from '#lib/event-store/index.js';
 import { imageBlobs, images } from '../db/schema.js';
 import { SAMPLE_GIF, sampleJpeg, samplePng, sampleWebp } from '../testing/sample-images.js';
 import { startImageTestServer, type ImageTestServer } from '../testing/image-test-server.js';
 import { projection } from './projection.js';
-import { mulberry32 } from '../../../../lib/random/prng.js';
+import { mulberry32 } from '#lib/random/prng.js';
 import { decide, prepare } from '../../../../tests/helpers/branch-protocol.js';
 
 // Fixed so that a failure reproduces; IMAGE_REPLAY_SEED=<n> explores other histories.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStream, replayProjection } from '../../../../lib/event-store/index.js';
-import { startFakeHub, type FakeHub, type HubAnswer, type HubCall } from '../../../../lib/hub-client/testing/fake-hub.js';
+import { readStream, replayProjection } from '#lib/event-store/index.js';
+import { startFakeHub, type FakeHub, type HubAnswer, type HubCall } from '#lib/hub-client/testing/fake-hub.js';
 import { runBranch } from '../../../../tests/helpers/branch-protocol.js';
 import { imageStreamId } from '../events/image-events.js';
 import { projection } from '../events/projection.js';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { forbidden, notFound, userError } from '../../../../lib/graphql/index.js';
-import { requireCompleted } from '../../../../lib/hub-client/generation-result.js';
-import { hubRequest } from '../../../../lib/hub-client/index.js';
-import { recordEvents } from '../../../../lib/event-store/index.js';
+import { forbidden, notFound, userError } from '#lib/graphql/index.js';
+import { requireCompleted } from '#lib/hub-client/generation-result.js';
+import { hubRequest } from '#lib/hub-client/index.js';
+import { recordEvents } from '#lib/event-store/index.js';
 import {
   ImageGeneratePortraitImageDocument,
   ImagePortraitSubjectDocument,
@@ -13,7 +13,7 @@ import type { Context } from '../context.js';
 import { images, type ImageRow } from '../db/schema.js';
 import { imageStreamId } from '../events/image-events.js';
 import { projection } from '../events/projection.js';
-import { requireUser } from '../../../../lib/subgraph/index.js';
+import { requireUser } from '#lib/subgraph/index.js';
 import { decodeBase64Upload } from '../upload/decode-base64.js';
 import { detectImage } from '../upload/detect-image.js';
 import { pngBase64OfDataUrl, portraitPrompt } from './portrait-prompt.js';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ownServiceKey } from '../../../../lib/auth/index.js';
+import { ownServiceKey } from '#lib/auth/index.js';
 
 /**
  * Access tokens in the URL of an image that is not PUBLIC, so that an <img> tag (which sends no Authorization

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ImageDb } from '../context.js';
 import { readImageBytes, readImageHead, type StoredBytes } from '../db/image-store.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
+import { isUuid } from '#lib/db/uuid.js';
 import { verifyAccessToken, type UrlKey } from './image-access-token.js';
 
 const PREFIX = '/images/';

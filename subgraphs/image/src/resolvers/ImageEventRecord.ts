@@ -1,5 +1,5 @@
 import { visibleImage } from '../access/image-access.js';
-import { entityIdOfStream, eventRecordFields } from '../../../../lib/event-store/index.js';
+import { entityIdOfStream, eventRecordFields } from '#lib/event-store/index.js';
 import type { ImageEventRecordResolvers } from '../__generated__/resolvers-types.js';
 
 export const ImageEventRecord: ImageEventRecordResolvers = {

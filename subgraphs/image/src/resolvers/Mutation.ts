@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { badUserInput, forbidden, notFound } from '../../../../lib/graphql/index.js';
+import { badUserInput, forbidden, notFound } from '#lib/graphql/index.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { deleteOwnedImage, insertImage } from '../db/image-store.js';
 import { decodeBase64Upload } from '../upload/decode-base64.js';
 import { detectImage } from '../upload/detect-image.js';
 import { MAX_PROMPT_LENGTH } from '../upload/limits.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
-import { requireUser } from '../../../../lib/subgraph/index.js';
+import { isUuid } from '#lib/db/uuid.js';
+import { requireUser } from '#lib/subgraph/index.js';
 import { generatePortrait } from '../generation/generate-portrait.js';
 import { checkVisibilityChange, placeUpload } from '../access/campaign-placement.js';
 import { visibleImage } from '../access/image-access.js';

@@ -1,9 +1,9 @@
-import { badUserInput, readPageArgs, toConnection } from '../../../../lib/graphql/index.js';
+import { badUserInput, readPageArgs, toConnection } from '#lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { countImages, listImages, type ImageCursor } from '../db/image-store.js';
 import type { ImageRow } from '../db/schema.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
-import { requireUser } from '../../../../lib/subgraph/index.js';
+import { isUuid } from '#lib/db/uuid.js';
+import { requireUser } from '#lib/subgraph/index.js';
 import { visibleImage, visibleTo } from '../access/image-access.js';
 
 function isImageCursor(value: unknown): value is ImageCursor {

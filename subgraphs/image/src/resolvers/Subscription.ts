@@ -1,10 +1,10 @@
-import { subscribeToEvents } from '../../../../lib/event-store/index.js';
+import { subscribeToEvents } from '#lib/event-store/index.js';
 import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import type { EventRow } from '../db/schema.js';
 import { IMAGE_EVENT_TYPES } from '../events/image-events.js';
 import { createLoaders } from '../loaders.js';
-import { requireUser } from '../../../../lib/subgraph/index.js';
+import { requireUser } from '#lib/subgraph/index.js';
 import { imageEventReader } from '../access/image-event-reader.js';
 
 export const Subscription: SubscriptionResolvers = {

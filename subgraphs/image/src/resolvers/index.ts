@@ -1,4 +1,4 @@
-import { DateTimeScalar, JSONScalar } from '../../../../lib/graphql/index.js';
+import { DateTimeScalar, JSONScalar } from '#lib/graphql/index.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Character } from './Character.js';
 import { Image } from './Image.js';

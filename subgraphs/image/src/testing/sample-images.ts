@@ -1,4 +1,4 @@
-import { encodeRgbPng, type Rgb } from '../../../../lib/images/png.js';
+import { encodeRgbPng, type Rgb } from '#lib/images/png.js';
 
 /** A complete, decodable RGB PNG of one colour. */
 export function samplePng(width: number, height: number, rgb: Rgb = [200, 30, 30]): Buffer {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, readStream } from '../../../../lib/event-store/index.js';
+import { events, readStream } from '#lib/event-store/index.js';
 import { decide, prepare } from '../../../../tests/helpers/branch-protocol.js';
 import { imageBlobs, txBranches } from '../db/schema.js';
 import { imageStreamId } from '../events/image-events.js';

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 
 // Standard alphabet, padded to a multiple of 4: what btoa, Buffer#toString('base64') and `base64 -w0` write.
 // Buffer.from(s, 'base64') alone would silently skip invalid characters and decode garbage.

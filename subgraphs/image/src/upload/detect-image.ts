@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 
 export type ImageMimeType = 'image/png' | 'image/jpeg' | 'image/webp';
 

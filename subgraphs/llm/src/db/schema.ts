@@ -4,7 +4,7 @@ import type { GenerationContext, GenerationKind, TextFinishReason as FinishReaso
 
 // Mutations retried with their idempotency-key (a generation the hub retries after a timeout) are answered from here
 // instead of running, and costing, twice.
-export * from '../../../../lib/subgraph/idempotency/schema.js';
+export * from '#lib/subgraph/idempotency/schema.js';
 
 /** Kept in sync with the GraphQL enum; a CHECK (not a Postgres enum) so a later issue adds values without ALTER TYPE. */
 export const GENERATION_KINDS = ['BACKSTORY', 'PLOT_HOOK', 'NPC_DESCRIPTION', 'LOCATION_DESCRIPTION', 'FREEFORM'] as const satisfies readonly GenerationKind[];

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq } from 'drizzle-orm';
-import { notFound } from '../../../../lib/graphql/index.js';
+import { notFound } from '#lib/graphql/index.js';
 import { generations, type GenerationRow } from '../db/schema.js';
 import { CANCEL_POLL_INTERVAL_MS } from './cancel-poller.js';
 import type { GenerationServices } from './services.js';

@@ -1,4 +1,4 @@
-import type { ProviderConfig } from '../../../../lib/config/llm-config.js';
+import type { ProviderConfig } from '#lib/config/llm-config.js';
 
 const PER_MILLION = 1_000_000;
 

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { userError } from '../../../../lib/graphql/index.js';
+import { userError } from '#lib/graphql/index.js';
 
 /** Why a generation or batch item failed, as GenerationError shows it and as the row stores it. */
 export interface GenerationFailure {

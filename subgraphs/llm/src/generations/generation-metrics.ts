@@ -1,4 +1,4 @@
-import { counter, metricsRegistry } from '../../../../lib/telemetry/metrics-registry.js';
+import { counter, metricsRegistry } from '#lib/telemetry/metrics-registry.js';
 import type { GenerationRow } from '../db/schema.js';
 
 /**

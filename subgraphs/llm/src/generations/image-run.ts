@@ -13,7 +13,7 @@ import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
 import { finishImageGeneration, insertGeneration, insertImageGeneration } from './store-generation.js';
 import type { ValidGenerateImageInput } from './validate-image-input.js';
-import { processLogger } from '../../../../lib/telemetry/logger.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 export interface ImageRunOutcome {
   row: GenerationRow;

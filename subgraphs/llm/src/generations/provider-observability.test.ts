@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/index.js';
-import { startTracing } from '../../../../lib/telemetry/tracing.js';
+import type { Database } from '#lib/db/index.js';
+import { startTracing } from '#lib/telemetry/tracing.js';
 import { startOpenAiServer, type FakeServer } from '../../../../tests/fakes/openai-server.js';
 import type { schema } from '../db/schema.js';
 import { keyId } from '../providers/key-ring.js';

@@ -3,7 +3,7 @@
  * requested or first capable provider, then its fallbacks), lookup by name, statuses and reload. The registry in
  * providers/ implements it; tests pass stand-ins.
  */
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 import type { Capability, Provider, ProviderStatus } from '../providers/provider.js';
 
 export interface ProviderSource {

@@ -1,5 +1,5 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 import type { UsageFilter } from '../__generated__/resolvers-types.js';
 import type { LlmDatabase } from '../context.js';
 import { generationImages, generations } from '../db/schema.js';

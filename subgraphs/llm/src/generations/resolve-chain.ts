@@ -1,5 +1,5 @@
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
-import { badUserInput, userError } from '../../../../lib/graphql/index.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
+import { badUserInput, userError } from '#lib/graphql/index.js';
 import type { Capability, Provider } from '../providers/provider.js';
 import type { ProviderSource } from './provider-source.js';
 

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { GraphQLError } from 'graphql';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import { badUserInput } from '#lib/graphql/index.js';
 import type { GenerateTextInput } from '../__generated__/resolvers-types.js';
 import type { GenerationRow } from '../db/schema.js';
 import type { GenerationFailure } from './generation-errors.js';
 import { prepareTextRequest } from './prepare-text.js';
 import type { GenerationServices } from './services.js';
 import { runTextGeneration } from './text-run.js';
-import { processLogger } from '../../../../lib/telemetry/logger.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 export interface BatchItemResult {
   index: number;

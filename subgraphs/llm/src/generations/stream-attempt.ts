@@ -3,7 +3,7 @@ import { ProviderError } from '../providers/provider.js';
 import { inProviderSpan } from '../providers/provider-span.js';
 import { countTokens } from './count-tokens.js';
 import type { ChainStep } from './resolve-chain.js';
-import { processLogger } from '../../../../lib/telemetry/logger.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 export type StreamAttempt =
   | { ok: true; text: string; model: string; finishReason: TextFinishReason; usage: TokenUsage }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import { generations, type NewGenerationRow, type schema } from '../db/schema.js';
 import { openLlmTestDatabase } from '../testing/llm-test-server.js';
 import { ABANDONED_AFTER_MS, sweepAbandoned } from './sweep-abandoned.js';

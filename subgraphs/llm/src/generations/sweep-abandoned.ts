@@ -1,7 +1,7 @@
 import { and, eq, lt, ne, or, isNull } from 'drizzle-orm';
 import type { LlmDatabase } from '../context.js';
 import { generations } from '../db/schema.js';
-import { processLogger } from '../../../../lib/telemetry/logger.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 /**
  * 15 minutes: longer than any stream can run (max_tokens 2048 at even 5 tokens/s is under 7 minutes, and a provider

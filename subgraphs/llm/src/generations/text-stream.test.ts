@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import type { schema } from '../db/schema.js';
 import { LocalProvider } from '../providers/local/local-provider.js';
 import type { StreamEvent } from '../resolvers/stream-event.js';

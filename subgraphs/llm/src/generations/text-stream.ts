@@ -1,4 +1,4 @@
-import { AsyncQueue } from '../../../../lib/async/async-queue.js';
+import { AsyncQueue } from '#lib/async/async-queue.js';
 import type { GenerationRow } from '../db/schema.js';
 import type { StreamEvent } from '../resolvers/stream-event.js';
 import type { GenerationServices } from './services.js';

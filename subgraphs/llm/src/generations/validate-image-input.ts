@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
+import { badUserInput } from '#lib/graphql/index.js';
 import type { GenerateImageInput } from '../__generated__/resolvers-types.js';
 import { optionalUuid, readPrompt } from './validate-input.js';
 

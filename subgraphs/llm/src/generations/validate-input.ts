@@ -1,6 +1,6 @@
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
-import { isUuid } from '../../../../lib/db/uuid.js';
-import { badUserInput } from '../../../../lib/graphql/index.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
+import { isUuid } from '#lib/db/uuid.js';
+import { badUserInput } from '#lib/graphql/index.js';
 import type { GenerateTextInput, GenerationContextInput } from '../__generated__/resolvers-types.js';
 import type { GenerationContext, GenerationKind } from '../providers/provider.js';
 

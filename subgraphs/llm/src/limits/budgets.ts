@@ -3,7 +3,7 @@
  * (llm_service.providers.<name>.limits), each in requests and tokens per minute. An absent value is no limit of
  * that kind, so no budget and no store round trip.
  */
-import type { LlmServiceConfig, PerMinuteLimits } from '../../../../lib/config/llm-config.js';
+import type { LlmServiceConfig, PerMinuteLimits } from '#lib/config/llm-config.js';
 import { Budget } from './budget.js';
 import type { BudgetStore } from './budget-store.js';
 import type { LimitScope, ReserveRequest } from './limits.js';

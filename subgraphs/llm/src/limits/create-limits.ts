@@ -3,8 +3,8 @@
  * client or URL is given (REDIS_URL), so that several llm instances share them.
  */
 import type { Redis } from 'ioredis';
-import { connectRedis } from '../../../../lib/redis/connect-redis.js';
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
+import { connectRedis } from '#lib/redis/connect-redis.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 import { type BudgetStore, memoryStore, redisStore } from './budget-store.js';
 import { Budgets } from './budgets.js';
 import type { Limits } from './limits.js';

@@ -3,7 +3,7 @@
  * tokens per minute. The generation code reserves before every provider call and settles after it; the
  * implementation keeps the counters in process or in Redis (REDIS_URL), so that several llm instances share them.
  */
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 
 export interface ReserveRequest {
   /** The user id (or API key id) the call is made for. */

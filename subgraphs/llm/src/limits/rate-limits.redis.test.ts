@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { llmServiceConfig, type PerMinuteLimits } from '../../../../lib/config/llm-config.js';
+import { llmServiceConfig, type PerMinuteLimits } from '#lib/config/llm-config.js';
 import { achievedRatePerMinute, mostStartsWithin } from './achieved-rate.js';
 import { Budget } from './budget.js';
 import { redisStore } from './budget-store.js';

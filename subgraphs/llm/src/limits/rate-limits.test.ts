@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { llmServiceConfig, type PerMinuteLimits } from '../../../../lib/config/llm-config.js';
+import { llmServiceConfig, type PerMinuteLimits } from '#lib/config/llm-config.js';
 import { createLimits } from './create-limits.js';
 import { type Limits, RateLimitExceeded } from './limits.js';
 

@@ -2,7 +2,7 @@
  * The Limits of the llm service: one request and the prompt tokens taken from the caller's and the provider's
  * budgets together, or from neither.
  */
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 import type { Draw, Budgets } from './budgets.js';
 import type { BudgetStore } from './budget-store.js';
 import { HeldReservation, type Hold, wholeTokens } from './held-reservation.js';

@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { Provider, TokenUsage } from './provider.js';
-import { tracerOf } from '../../../../lib/telemetry/tracer-of.js';
+import { tracerOf } from '#lib/telemetry/tracer-of.js';
 
 const tracer = () => tracerOf('dnd-tools/llm');
 

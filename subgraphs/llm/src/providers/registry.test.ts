@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { llmServiceConfig } from '../../../../lib/config/llm-config.js';
+import { llmServiceConfig } from '#lib/config/llm-config.js';
 import { startOpenAiServer, type FakeServer } from '../../../../tests/fakes/openai-server.js';
 import { keyId } from './key-ring.js';
 import { LOCAL_IMAGE_MODEL } from './local/local-image.js';

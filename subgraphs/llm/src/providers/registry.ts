@@ -3,13 +3,13 @@
  * for a provider. Order matters: hub.yaml's order picks the default provider of each capability, and each provider's
  * `fallback` list says who is tried after it.
  */
-import type { LlmServiceConfig, ProviderConfig, ProviderType } from '../../../../lib/config/llm-config.js';
+import type { LlmServiceConfig, ProviderConfig, ProviderType } from '#lib/config/llm-config.js';
 import { KeyRing } from './key-ring.js';
 import { LocalProvider, type LocalProviderOptions } from './local/local-provider.js';
 import { OpenAiProvider } from './openai/openai-provider.js';
 import type { Capability, Provider, ProviderStatus } from './provider.js';
 import { StableDiffusionProvider } from './stable-diffusion/stable-diffusion-provider.js';
-import { processLogger } from '../../../../lib/telemetry/logger.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 /** A request named a provider hub.yaml does not configure: the caller's mistake (BAD_USER_INPUT). */
 export class UnknownProviderError extends Error {

@@ -1,4 +1,4 @@
-import { badUserInput, MAX_PAGE_SIZE, unauthenticated } from '../../../../lib/graphql/index.js';
+import { badUserInput, MAX_PAGE_SIZE, unauthenticated } from '#lib/graphql/index.js';
 import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
 
 export const Character: CharacterResolvers = {

@@ -1,4 +1,4 @@
-import { unauthenticated } from '../../../../lib/graphql/index.js';
+import { unauthenticated } from '#lib/graphql/index.js';
 import type { GenerationResolvers } from '../__generated__/resolvers-types.js';
 
 export const Generation: GenerationResolvers = {

@@ -1,5 +1,5 @@
-import { isUuid } from '../../../../lib/db/uuid.js';
-import { unauthenticated } from '../../../../lib/graphql/index.js';
+import { isUuid } from '#lib/db/uuid.js';
+import { unauthenticated } from '#lib/graphql/index.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { cancelGeneration } from '../generations/cancel-generation.js';
 import { failureError } from '../generations/generation-errors.js';

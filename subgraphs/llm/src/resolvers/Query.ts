@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import { readPageArgs, toConnection, unauthenticated } from '../../../../lib/graphql/index.js';
+import { readPageArgs, toConnection, unauthenticated } from '#lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { generations } from '../db/schema.js';
 import { readUsage } from '../generations/read-usage.js';

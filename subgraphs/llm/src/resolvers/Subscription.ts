@@ -1,4 +1,4 @@
-import { unauthenticated } from '../../../../lib/graphql/index.js';
+import { unauthenticated } from '#lib/graphql/index.js';
 import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
 import { prepareTextRequest } from '../generations/prepare-text.js';
 import { streamTextGeneration } from '../generations/text-stream.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import type { schema } from '../db/schema.js';
 import { createStaticSource } from '../generations/static-source.js';
 import { LocalProvider } from '../providers/local/local-provider.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { llmServiceConfig } from '../../../../lib/config/llm-config.js';
-import type { Database } from '../../../../lib/db/index.js';
+import { llmServiceConfig } from '#lib/config/llm-config.js';
+import type { Database } from '#lib/db/index.js';
 import { generationImages, generations, type schema } from '../db/schema.js';
 import { createStaticSource } from '../generations/static-source.js';
 import { createLimits } from '../limits/create-limits.js';

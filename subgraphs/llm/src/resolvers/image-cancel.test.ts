@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import type { schema } from '../db/schema.js';
 import { createStaticSource } from '../generations/static-source.js';
 import { ProviderError, type Capability, type ImageRequest, type ImageResult, type Provider, type ProviderStatus } from '../providers/provider.js';

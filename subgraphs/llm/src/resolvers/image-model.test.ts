@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import { startOpenAiServer, type FakeServer } from '../../../../tests/fakes/openai-server.js';
 import type { schema } from '../db/schema.js';
 import { LOCAL_IMAGE_MODEL } from '../providers/local/local-image.js';

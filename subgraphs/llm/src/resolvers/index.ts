@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '../../../../lib/graphql/index.js';
+import { DateTimeScalar } from '#lib/graphql/index.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { BatchItem } from './BatchItem.js';
 import { Character } from './Character.js';

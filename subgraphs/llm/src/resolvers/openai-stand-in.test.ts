@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedFor } from '../../../../lib/auth/testing/signed-headers.js';
-import type { Database } from '../../../../lib/db/index.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
+import type { Database } from '#lib/db/index.js';
 import { startOpenAiServer, REPLY_WORDS, type FakeServer } from '../../../../tests/fakes/openai-server.js';
 import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../../tests/helpers/subscriptions.js';

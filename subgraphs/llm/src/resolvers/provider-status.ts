@@ -1,4 +1,4 @@
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 import type { ProviderStatus as GraphQLProviderStatus } from '../__generated__/resolvers-types.js';
 import type { ProviderStatus } from '../providers/provider.js';
 

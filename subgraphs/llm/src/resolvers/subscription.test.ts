@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedFor } from '../../../../lib/auth/testing/signed-headers.js';
-import type { Database } from '../../../../lib/db/index.js';
+import { signedFor } from '#lib/auth/testing/signed-headers.js';
+import type { Database } from '#lib/db/index.js';
 import { TEST_SECRET } from '../../../../tests/helpers/subgraph-client.js';
 import { subscribeOverSse } from '../../../../tests/helpers/subscriptions.js';
 import { generations, type GenerationRow, type schema } from '../db/schema.js';

@@ -1,5 +1,5 @@
-import { llmServiceConfig } from '../../../../lib/config/llm-config.js';
-import type { Database } from '../../../../lib/db/index.js';
+import { llmServiceConfig } from '#lib/config/llm-config.js';
+import type { Database } from '#lib/db/index.js';
 import { openTestDatabase } from '../../../../tests/helpers/test-database.js';
 import { startSubgraphForTest, TEST_SECRET, type SubgraphClient } from '../../../../tests/helpers/subgraph-client.js';
 import { schema } from '../db/schema.js';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { loadAuthSecret } from '../../../../../lib/auth/index.js';
+import { loadAuthSecret } from '#lib/auth/index.js';
 
 let secret: string | undefined;
 

@@ -1,7 +1,7 @@
 import type { GenerationContext } from '../text-provider.js';
 import { withArticle } from './grammar.js';
 import { matchBank } from './match-bank.js';
-import type { Rng } from '../../../../../lib/random/prng.js';
+import type { Rng } from '#lib/random/prng.js';
 import { LAW_PHRASES, MORAL_PHRASES, UNALIGNED_PHRASES, type LawAxis, type MoralAxis } from './phrases/alignments.js';
 import { BACKGROUNDS, UNKNOWN_BACKGROUND, type BackgroundBank } from './phrases/backgrounds.js';
 import { CLASSES, UNKNOWN_CLASS, type ClassBank } from './phrases/classes.js';

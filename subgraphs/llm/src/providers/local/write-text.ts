@@ -1,5 +1,5 @@
 import { installationSecret } from './installation-secret.js';
-import { Rng } from '../../../../../lib/random/prng.js';
+import { Rng } from '#lib/random/prng.js';
 import { renderPromptText } from '../prompt-text.js';
 import { charBudget, countTokens } from '../token-counter.js';
 import type { GenerationContext, GenerationKind } from '../text-provider.js';

@@ -5,7 +5,7 @@
  * to the next provider.
  */
 import OpenAI from 'openai';
-import type { ProviderConfig } from '../../../../../lib/config/llm-config.js';
+import type { ProviderConfig } from '#lib/config/llm-config.js';
 import { Deadline } from '../deadline.js';
 import { KeyRing, type LeasedKey } from '../key-ring.js';
 import { noteProviderKey } from '../provider-span.js';

@@ -3,7 +3,7 @@
  * with fetch. The configured model is asked for as the checkpoint of each call (override_settings), so several
  * entries can share one server with different checkpoints.
  */
-import type { ProviderConfig } from '../../../../../lib/config/llm-config.js';
+import type { ProviderConfig } from '#lib/config/llm-config.js';
 import { Deadline } from '../deadline.js';
 import { pngSize } from '../png-info.js';
 import { ProviderError, type Capability, type ImageRequest, type ImageResult, type Provider, type ProviderStatus } from '../provider.js';

@@ -1,5 +1,5 @@
 import { capitalize, expand, paragraph, phrase } from '../grammar.js';
-import type { Rng } from '../../../../../../lib/random/prng.js';
+import type { Rng } from '#lib/random/prng.js';
 import { alignmentSentences, profileVars, type Profile } from '../profile.js';
 import { promptClause } from './prompt-words.js';
 

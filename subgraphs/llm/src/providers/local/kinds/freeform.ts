@@ -1,5 +1,5 @@
 import { capitalize, expand, listJoin, paragraph, withArticle } from '../grammar.js';
-import type { Rng } from '../../../../../../lib/random/prng.js';
+import type { Rng } from '#lib/random/prng.js';
 import type { Profile } from '../profile.js';
 import { promptClause, promptKeywords } from './prompt-words.js';
 

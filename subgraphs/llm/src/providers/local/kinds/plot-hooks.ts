@@ -1,5 +1,5 @@
 import { capitalize, expand } from '../grammar.js';
-import type { Rng } from '../../../../../../lib/random/prng.js';
+import type { Rng } from '#lib/random/prng.js';
 import type { Profile } from '../profile.js';
 import { promptClause } from './prompt-words.js';
 
