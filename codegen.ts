@@ -102,7 +102,15 @@ const all = {
 const only = process.env.CODEGEN_ONLY;
 const config: CodegenConfig = {
   overwrite: true,
-  generates: only ? Object.fromEntries(Object.entries(all).filter(([file]) => file.startsWith(only === 'hub' ? 'gateway/src/hub/' : only === 'hub-client' ? 'lib/hub-client/' : only === 'frontend-sdk' ? 'frontend-sdk/' : `subgraphs/${only}/`))) : all,
+  generates: only
+    ? Object.fromEntries(
+        Object.entries(all).filter(([file]) =>
+          file.startsWith(
+            only === 'hub' ? 'gateway/src/hub/' : only === 'hub-client' ? 'lib/hub-client/' : only === 'frontend-sdk' ? 'frontend-sdk/' : `subgraphs/${only}/`,
+          ),
+        ),
+      )
+    : all,
 };
 
 export default config;

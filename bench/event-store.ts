@@ -25,7 +25,10 @@ const counters = pgTable('bench_counters', { id: text('id').primaryKey(), n: int
 const projection: Projection<Schema> = {
   readTables: [counters],
   async apply(tx, event) {
-    await tx.insert(counters).values({ id: event.streamId, n: 1 }).onConflictDoUpdate({ target: counters.id, set: { n: sql`${counters.n} + 1` } });
+    await tx
+      .insert(counters)
+      .values({ id: event.streamId, n: 1 })
+      .onConflictDoUpdate({ target: counters.id, set: { n: sql`${counters.n} + 1` } });
   },
 };
 
@@ -62,7 +65,13 @@ async function scenario(name: string, database: Database<Schema>): Promise<void>
   });
 }
 
-const embedded = await openDatabase({ service: 'bench', schema: eventStoreTables, migrationsFolder: eventStoreMigrations, databaseUrl: '', directory: 'memory://' });
+const embedded = await openDatabase({
+  service: 'bench',
+  schema: eventStoreTables,
+  migrationsFolder: eventStoreMigrations,
+  databaseUrl: '',
+  directory: 'memory://',
+});
 try {
   await scenario('PGlite (embedded, in memory)', embedded);
 } finally {

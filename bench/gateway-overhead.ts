@@ -71,7 +71,10 @@ try {
   console.log(`seeded ${PLAYERS} players with ${PLAYERS * 2} characters in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   const tokens = await Promise.all(Array.from({ length: PLAYERS }, (_, n) => signUserToken(playerId(n), secret)));
-  const request = (n: number) => ({ token: tokens[n] ?? '', body: JSON.stringify({ query: QUERY, variables: { owner: playerId(n) }, operationName: 'PartyOverview' }) });
+  const request = (n: number) => ({
+    token: tokens[n] ?? '',
+    body: JSON.stringify({ query: QUERY, variables: { owner: playerId(n) }, operationName: 'PartyOverview' }),
+  });
   const workloads = [
     { name: '(a) same query', requests: [request(0)] },
     { name: '(b) varied', requests: Array.from({ length: PLAYERS }, (_, n) => request(n)) },
@@ -80,7 +83,12 @@ try {
   if (args['cpu-prof']) {
     const profileDir = path.resolve(args['cpu-prof']);
     for (const [index, workload] of workloads.entries()) {
-      const child = await startProfiledGateway(platform, { AUTH_JWT_SECRET: secret, DATA_DIR: path.join(workDir, 'data') }, profileDir, `gateway-${'ab'[index]}.cpuprofile`);
+      const child = await startProfiledGateway(
+        platform,
+        { AUTH_JWT_SECRET: secret, DATA_DIR: path.join(workDir, 'data') },
+        profileDir,
+        `gateway-${'ab'[index]}.cpuprofile`,
+      );
       const result = await runLoad({ url: `${platform.url}/graphql`, connections, durationSeconds: duration + warmup, requests: workload.requests }, workDir);
       await stopChild(child);
       console.log(`${workload.name}: ${result.rps.toFixed(0)} req/s under the profiler (load ${load1()}), profile in ${profileDir}`);
@@ -106,7 +114,8 @@ try {
       }),
     );
     const [a, b] = answers;
-    if (a?.errors || !a?.data || !isDeepStrictEqual(a, b)) throw new Error(`the gateways disagree or fail for ${playerId(n)}: ${JSON.stringify(answers).slice(0, 2000)}`);
+    if (a?.errors || !a?.data || !isDeepStrictEqual(a, b))
+      throw new Error(`the gateways disagree or fail for ${playerId(n)}: ${JSON.stringify(answers).slice(0, 2000)}`);
     if (a.data.characters.edges.length !== 2 || a.data.characters.edges.some((edge) => edge.node.campaign?.party.length !== 4)) {
       throw new Error(`seeded data incomplete for ${playerId(n)}: ${JSON.stringify(a).slice(0, 2000)}`);
     }
@@ -117,7 +126,9 @@ try {
   const canResetRss = targets.every((target) => resetPeakRss(target.pid));
   console.log(
     `${connections} connections, ${duration} s per run after ${warmup} s warm-up per gateway and workload, ${rounds} rounds A B; ` +
-      `load average at start ${loadavg().map((v) => v.toFixed(1)).join(' ')} on a shared machine`,
+      `load average at start ${loadavg()
+        .map((v) => v.toFixed(1))
+        .join(' ')} on a shared machine`,
   );
   console.log(`peak RSS: ${canResetRss ? 'per run (VmHWM reset before each)' : 'since process start (VmHWM could not be reset)'}`);
   const header = `${'workload'.padEnd(16)}${'gateway'.padEnd(9)}${'load1'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'RSS MiB'.padStart(9)}${'CPU ms/req'.padStart(11)}${'subgraphs'.padStart(11)}${'failed'.padStart(8)}`;

@@ -69,7 +69,12 @@ const platform = await startTestPlatform({ HUB_CONFIG: hubYaml.file });
 const token = await platform.token('bench-user');
 const direct = (baseUrl: string) => new OpenAI({ apiKey: KEY, baseURL: `${baseUrl}/v1`, maxRetries: 0 });
 
-async function alternate(runs: number, viaGateway: () => Promise<StreamTiming>, viaDirect: () => Promise<StreamTiming>, viaSubgraph?: () => Promise<StreamTiming>) {
+async function alternate(
+  runs: number,
+  viaGateway: () => Promise<StreamTiming>,
+  viaDirect: () => Promise<StreamTiming>,
+  viaSubgraph?: () => Promise<StreamTiming>,
+) {
   const gateway: StreamTiming[] = [];
   const straight: StreamTiming[] = [];
   const subgraph: StreamTiming[] = [];
@@ -85,7 +90,11 @@ async function alternate(runs: number, viaGateway: () => Promise<StreamTiming>, 
 }
 
 const fmt = (ms: number) => ms.toFixed(2).padStart(8);
-const p50 = (runs: StreamTiming[], pick: (t: StreamTiming) => number | undefined) => percentile(runs.map((t) => pick(t) ?? NaN), 50);
+const p50 = (runs: StreamTiming[], pick: (t: StreamTiming) => number | undefined) =>
+  percentile(
+    runs.map((t) => pick(t) ?? NaN),
+    50,
+  );
 
 async function timeToFirstToken(): Promise<void> {
   const standInClient = direct(standIn.url);
@@ -107,7 +116,10 @@ async function timeToFirstToken(): Promise<void> {
   // Where the overhead goes: the response's headers (the subscription registered, i.e. the llm's RUNNING row
   // stored), the STARTED event, the first DELTA; the llm alone shows what the gateway adds on top.
   console.log(`    stages p50 (ms)                    headers  STARTED    DELTA`);
-  for (const [label, runs] of [['gateway subscription (SSE)', ttft.gateway], ['llm subgraph alone (SSE)', ttft.subgraph]] as const) {
+  for (const [label, runs] of [
+    ['gateway subscription (SSE)', ttft.gateway],
+    ['llm subgraph alone (SSE)', ttft.subgraph],
+  ] as const) {
     console.log(`    ${label.padEnd(32)} ${fmt(p50(runs, (t) => t.headersMs))} ${fmt(p50(runs, (t) => t.startedMs))} ${fmt(p50(runs, (t) => t.firstTokenMs))}`);
   }
 }
@@ -116,15 +128,27 @@ async function relayThroughput(): Promise<void> {
   const longClient = direct(long.url);
   const longRuns = Math.max(3, Math.round(RUNS / 10));
   const input = { prompt: 'A long answer', provider: 'long', maxTokens: CHUNKS };
-  const relay = await alternate(longRuns, () => gatewayStream(platform.url, token, input), () => directStream(longClient, 'gpt-4o-mini', input.prompt, CHUNKS));
+  const relay = await alternate(
+    longRuns,
+    () => gatewayStream(platform.url, token, input),
+    () => directStream(longClient, 'gpt-4o-mini', input.prompt, CHUNKS),
+  );
   // The provider's chunks are counted in the text (each is one "word"): the llm may join deltas that waited for a
   // slow reader into one event, so events and chunks differ.
   const chunksOf = (t: StreamTiming) => t.text.match(/word/g)?.length ?? 0;
   const seconds = (t: StreamTiming) => (t.totalMs - t.firstTokenMs) / 1000;
-  const gRate = percentile(relay.gateway.map((t) => chunksOf(t) / seconds(t)), 50);
-  const dRate = percentile(relay.straight.map((t) => chunksOf(t) / seconds(t)), 50);
+  const gRate = percentile(
+    relay.gateway.map((t) => chunksOf(t) / seconds(t)),
+    50,
+  );
+  const dRate = percentile(
+    relay.straight.map((t) => chunksOf(t) / seconds(t)),
+    50,
+  );
   const row = (label: string, rate: number, runs: StreamTiming[]) =>
-    console.log(`    ${label.padEnd(28)} ${rate.toFixed(0).padStart(8)} chunks/s  (${runs[0] ? chunksOf(runs[0]) : 0} chunks in ${p50(runs, (t) => t.deltas).toFixed(0)} events, p50)`);
+    console.log(
+      `    ${label.padEnd(28)} ${rate.toFixed(0).padStart(8)} chunks/s  (${runs[0] ? chunksOf(runs[0]) : 0} chunks in ${p50(runs, (t) => t.deltas).toFixed(0)} events, p50)`,
+    );
   console.log(`\n(b) relay of a ${CHUNKS}-chunk stream, median of ${longRuns} runs each (first delta to last; provider chunks relayed per second)`);
   row('gateway subscription (SSE)', gRate, relay.gateway);
   row('direct openai SDK stream', dRate, relay.straight);
@@ -134,8 +158,12 @@ async function relayThroughput(): Promise<void> {
 async function batchRate(): Promise<void> {
   const batch = await measureBatchRate(platform.url, token, ITEMS, BATCH_RPM, 'paced', () => watch.requests.map((r) => r.arrivedAt));
   console.log(`\n(c) batchGenerate of ${ITEMS} items under a provider limit of ${BATCH_RPM} requests/minute`);
-  console.log(`    completed ${batch.completed}, failed ${batch.failed}, batch ${(batch.durationMs / 1000).toFixed(1)} s${batch.firstError ? `, first error: ${batch.firstError}` : ''}`);
-  console.log(`    achieved ${batch.achievedRpm.toFixed(1)} requests/minute = ${((100 * batch.achievedRpm) / BATCH_RPM).toFixed(2)}% of the limit (target >= 95%, never above)`);
+  console.log(
+    `    completed ${batch.completed}, failed ${batch.failed}, batch ${(batch.durationMs / 1000).toFixed(1)} s${batch.firstError ? `, first error: ${batch.firstError}` : ''}`,
+  );
+  console.log(
+    `    achieved ${batch.achievedRpm.toFixed(1)} requests/minute = ${((100 * batch.achievedRpm) / BATCH_RPM).toFixed(2)}% of the limit (target >= 95%, never above)`,
+  );
   console.log(`    most starts in any ${batch.windowSeconds} s: ${batch.mostInWindow} (the limit allows ${batch.windowPoints})`);
 }
 

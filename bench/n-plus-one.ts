@@ -42,20 +42,34 @@ try {
   const png = gradientPng(32, 32, [10, 20, 30], [200, 150, 100]).toString('base64');
   for (let c = 0; c < CAMPAIGNS; c++) {
     const player = `bench-player-${c}`;
-    const { createCampaign } = await client.request<any>(DM, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`,
-      { input: { name: `Campaign ${c}`, setting: 'Bench', description: '' } });
+    const { createCampaign } = await client.request<any>(DM, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }`, {
+      input: { name: `Campaign ${c}`, setting: 'Bench', description: '' },
+    });
     const campaignId = createCampaign.campaign.id as string;
-    await client.request(DM, `mutation($input: InvitePlayerInput!) { invitePlayer(input: $input) { campaign { id } } }`, { input: { campaignId, userId: player } });
+    await client.request(DM, `mutation($input: InvitePlayerInput!) { invitePlayer(input: $input) { campaign { id } } }`, {
+      input: { campaignId, userId: player },
+    });
     await client.request(player, `mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { campaign { id } } }`, { input: { campaignId } });
     for (let i = 0; i < CHARACTERS_PER_CAMPAIGN; i++) {
-      const { uploadImage } = await client.request<any>(player, `mutation($input: UploadImageInput!) { uploadImage(input: $input) { image { id } } }`,
-        { input: { kind: 'PORTRAIT', dataBase64: png } });
-      const { createCharacter } = await client.request<any>(player, `mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }`, {
-        input: { name: `Hero ${c}-${i}`, race: 'HUMAN', class: 'FIGHTER', portraitImageId: uploadImage.image.id,
-          abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 12, wisdom: 10, charisma: 8 } },
+      const { uploadImage } = await client.request<any>(player, `mutation($input: UploadImageInput!) { uploadImage(input: $input) { image { id } } }`, {
+        input: { kind: 'PORTRAIT', dataBase64: png },
       });
-      await client.request(player, `mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }`,
-        { input: { campaignId, characterId: createCharacter.character.id } });
+      const { createCharacter } = await client.request<any>(
+        player,
+        `mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }`,
+        {
+          input: {
+            name: `Hero ${c}-${i}`,
+            race: 'HUMAN',
+            class: 'FIGHTER',
+            portraitImageId: uploadImage.image.id,
+            abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 12, wisdom: 10, charisma: 8 },
+          },
+        },
+      );
+      await client.request(player, `mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }`, {
+        input: { campaignId, characterId: createCharacter.character.id },
+      });
     }
   }
 

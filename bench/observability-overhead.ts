@@ -95,7 +95,12 @@ const workDir = mkdtempSync(path.join(tmpdir(), 'dnd-bench-observability-'));
 const hubOn = writeHubYaml(workDir, true);
 const hubOff = writeHubYaml(workDir, false);
 // The platform's own gateway seeds the data; the subgraphs run with observability on, as in production.
-const platform = await startPlatform({ ports: 'free', dataDir: path.join(workDir, 'data'), env: { AUTH_JWT_SECRET: secret, HUB_CONFIG: hubOn }, onLine: () => undefined });
+const platform = await startPlatform({
+  ports: 'free',
+  dataDir: path.join(workDir, 'data'),
+  env: { AUTH_JWT_SECRET: secret, HUB_CONFIG: hubOn },
+  onLine: () => undefined,
+});
 const gateways: ChildProcess[] = [];
 try {
   const started = Date.now();
@@ -104,33 +109,54 @@ try {
   // The seeding gateway steps aside: A and B are started alike, each with a hub database of its own.
   await platform.stopProcess('gateway');
   const targets: Array<{ label: string; url: string; pid: number }> = [];
-  for (const [label, hubConfig] of [['A on ', hubOn], ['B off', hubOff]] as const) {
+  for (const [label, hubConfig] of [
+    ['A on ', hubOn],
+    ['B off', hubOff],
+  ] as const) {
     const port = await freePort();
-    const child = await startGateway({ ...subgraphUrlEnv(platform), PORT: String(port), AUTH_JWT_SECRET: secret, HUB_CONFIG: hubConfig, DATA_DIR: path.join(workDir, `gateway-${label.trim()}`) });
+    const child = await startGateway({
+      ...subgraphUrlEnv(platform),
+      PORT: String(port),
+      AUTH_JWT_SECRET: secret,
+      HUB_CONFIG: hubConfig,
+      DATA_DIR: path.join(workDir, `gateway-${label.trim()}`),
+    });
     gateways.push(child);
     if (!child.pid) throw new Error('gateway process has no pid');
     targets.push({ label, url: `http://127.0.0.1:${port}/graphql`, pid: child.pid });
   }
 
   const tokens = await Promise.all(Array.from({ length: PLAYERS }, (_, n) => signUserToken(playerId(n), secret)));
-  const requests = tokens.map((token, n) => ({ token, body: JSON.stringify({ query: QUERY, variables: { owner: playerId(n) }, operationName: 'PartyOverview' }) }));
+  const requests = tokens.map((token, n) => ({
+    token,
+    body: JSON.stringify({ query: QUERY, variables: { owner: playerId(n) }, operationName: 'PartyOverview' }),
+  }));
   // Both gateways must give the same, whole answer, and A must really observe, before their speeds mean anything.
   const answers = await Promise.all(
     targets.map(async (target) => {
-      const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${requests[0]?.token}` }, body: requests[0]?.body });
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${requests[0]?.token}` },
+        body: requests[0]?.body,
+      });
       return { traceId: response.headers.get('x-trace-id'), body: (await response.json()) as { data?: unknown; errors?: unknown } };
     }),
   );
   const [a, b] = answers;
-  if (!a?.body.data || a.body.errors || !isDeepStrictEqual(a.body, b?.body)) throw new Error(`the gateways disagree or fail: ${JSON.stringify(answers).slice(0, 2000)}`);
+  if (!a?.body.data || a.body.errors || !isDeepStrictEqual(a.body, b?.body))
+    throw new Error(`the gateways disagree or fail: ${JSON.stringify(answers).slice(0, 2000)}`);
   if (!a.traceId || b?.traceId) throw new Error(`gateway A must trace and B must not: x-trace-id ${a.traceId} / ${b?.traceId}`);
 
   console.log(
     `${connections} connections, ${duration} s per run after ${warmup} s warm-up per gateway, ${rounds} rounds A B; ` +
-      `load average at start ${loadavg().map((v) => v.toFixed(1)).join(' ')} on a shared machine`,
+      `load average at start ${loadavg()
+        .map((v) => v.toFixed(1))
+        .join(' ')} on a shared machine`,
   );
   for (const target of targets) await runLoad({ url: target.url, connections, durationSeconds: warmup, requests }, workDir);
-  console.log(`\n${'gateway'.padEnd(8)}${'load1'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'CPU ms/req'.padStart(11)}${'failed'.padStart(8)}`);
+  console.log(
+    `\n${'gateway'.padEnd(8)}${'load1'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'CPU ms/req'.padStart(11)}${'failed'.padStart(8)}`,
+  );
   const results = new Map<string, Array<LoadResult & { cpu: number }>>(targets.map((target) => [target.label, []]));
   for (let round = 0; round < rounds; round++) {
     for (const target of targets) {
@@ -140,7 +166,9 @@ try {
       const result = { ...run, cpu: (cpuMs(target.pid) - cpuBefore) / run.requests };
       results.get(target.label)?.push(result);
       const f = (value: number, width: number, digits = 1) => value.toFixed(digits).padStart(width);
-      console.log(`${target.label.padEnd(8)}${load.padStart(6)}${f(result.rps, 8, 0)}${f(result.p50, 8)}${f(result.p99, 8)}${f(result.cpu, 11, 2)}${String(result.failed + result.withErrors).padStart(8)}`);
+      console.log(
+        `${target.label.padEnd(8)}${load.padStart(6)}${f(result.rps, 8, 0)}${f(result.p50, 8)}${f(result.p99, 8)}${f(result.cpu, 11, 2)}${String(result.failed + result.withErrors).padStart(8)}`,
+      );
     }
   }
   const mean = (label: string, pick: (r: LoadResult & { cpu: number }) => number) => {

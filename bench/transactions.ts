@@ -36,7 +36,12 @@ function portrait(n: number): string {
 
 async function createCharacter(client: GatewayClient, name: string): Promise<{ id: string; version: number }> {
   const data = await client.request<{ createCharacter: { character: { id: string; version: number } } }>(PLAYER, CREATE, {
-    input: { name, race: 'HUMAN', class: 'FIGHTER', abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 12, wisdom: 10, charisma: 8 } },
+    input: {
+      name,
+      race: 'HUMAN',
+      class: 'FIGHTER',
+      abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 12, wisdom: 10, charisma: 8 },
+    },
   });
   return data.createCharacter.character;
 }
@@ -110,8 +115,10 @@ try {
   const base = summary(baseMs);
   const ms = (value: number) => value.toFixed(1).padStart(9);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(9);
-  console.log(`${url ? 'PostgreSQL (DATABASE_URL, one schema per service)' : 'PGlite (embedded, one directory per service)'}: ` +
-    `${ITERATIONS} iterations of each after ${WARM_UP} warm-up, milliseconds at the client`);
+  console.log(
+    `${url ? 'PostgreSQL (DATABASE_URL, one schema per service)' : 'PGlite (embedded, one directory per service)'}: ` +
+      `${ITERATIONS} iterations of each after ${WARM_UP} warm-up, milliseconds at the client`,
+  );
   console.log(`${''.padEnd(44)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'mean'.padStart(9)}`);
   console.log(`${'setCharacterPortrait (hub transaction)'.padEnd(44)}${ms(tx.p50)}${ms(tx.p99)}${ms(tx.mean)}`);
   console.log(`${'uploadImage + updateCharacter (no hub tx)'.padEnd(44)}${ms(base.p50)}${ms(base.p99)}${ms(base.mean)}`);

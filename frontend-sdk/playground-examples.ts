@@ -124,7 +124,14 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
       id: CHARACTER,
       input: {
         kind: 'BACKSTORY',
-        context: { characterId: CHARACTER, characterName: 'Kettra Ashvale', race: 'half-elf', characterClass: 'paladin', background: 'Noble', alignment: 'lawful good' },
+        context: {
+          characterId: CHARACTER,
+          characterName: 'Kettra Ashvale',
+          race: 'half-elf',
+          characterClass: 'paladin',
+          background: 'Noble',
+          alignment: 'lawful good',
+        },
       },
       expectedVersion: 1,
       backstory: 'paste the COMPLETED event’s generation.text',

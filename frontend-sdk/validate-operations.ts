@@ -1,6 +1,15 @@
 import path from 'node:path';
 import type { Types } from '@graphql-codegen/plugin-helpers';
-import { buildASTSchema, Kind, NoUnusedFragmentsRule, specifiedRules, validate, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import {
+  buildASTSchema,
+  Kind,
+  NoUnusedFragmentsRule,
+  specifiedRules,
+  validate,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+} from 'graphql';
 
 // Every rule but NoUnusedFragments: each operation is checked with every fragment of every file beside it, and
 // most of those it does not use.

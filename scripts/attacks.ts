@@ -19,7 +19,10 @@ let reportFile = values.report;
 let runFailed = false;
 if (!reportFile) {
   reportFile = path.join(mkdtempSync(path.join(tmpdir(), 'attacks-')), 'report.json');
-  const run = spawnSync('npx', ['vitest', 'run', 'tests/attacks', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], { stdio: 'inherit', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync('npx', ['vitest', 'run', 'tests/attacks', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
+    stdio: 'inherit',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   runFailed = run.status !== 0;
 }
 

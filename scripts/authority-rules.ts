@@ -6,7 +6,12 @@
  * the branch was prepared for (tx_branches.actor), which commit, the hub's recovery and the in-doubt resolver reuse.
  */
 import type { CampaignCreated, CharacterJoinedParty, CharacterLeftParty, PlayerLeft } from '../subgraphs/campaign/src/events/campaign-events.js';
-import type { ActiveCampaignData, CharacterCreatedData, CharacterUpdatedData, ExperienceAwardedData } from '../subgraphs/character/src/events/character-events.js';
+import type {
+  ActiveCampaignData,
+  CharacterCreatedData,
+  CharacterUpdatedData,
+  ExperienceAwardedData,
+} from '../subgraphs/character/src/events/character-events.js';
 import type { ImageStoredData, ImageVisibilityChangedData } from '../subgraphs/image/src/events/image-events.js';
 import type { EventMetadata } from '#lib/event-store/schema.js';
 
@@ -193,7 +198,9 @@ export const OWNER_OR_DM_SETS_VISIBILITY = rule<ImageVisibilityChangedData>('OWN
 });
 
 /** deleteOwnedImage and generatePortrait's provenance: the owner. */
-export const OWNER_EDITS_IMAGE = rule('OWNER_EDITS_IMAGE', ({ actor, stream }) => (actor === stream.owner ? null : `the image is owned by ${named(stream.owner)}`));
+export const OWNER_EDITS_IMAGE = rule('OWNER_EDITS_IMAGE', ({ actor, stream }) =>
+  actor === stream.owner ? null : `the image is owned by ${named(stream.owner)}`,
+);
 
 /**
  * An event only a hub transaction writes names it (causationId) and came from a branch of that operation this
@@ -206,7 +213,8 @@ export function hubTransactionCommitted<TData>(operation: string, applies: (cont
     const transactionId = event.metadata.causationId;
     const branch = transactionId ? branches.get(transactionId) : undefined;
     if (!branch) return `no ${operation} branch of transaction ${transactionId ?? '(none named)'} in this service`;
-    if (branch.operation !== operation || branch.state !== 'COMMITTED') return `transaction ${transactionId}'s branch here is ${branch.operation} ${branch.state}, not ${operation} COMMITTED`;
+    if (branch.operation !== operation || branch.state !== 'COMMITTED')
+      return `transaction ${transactionId}'s branch here is ${branch.operation} ${branch.state}, not ${operation} COMMITTED`;
     return branch.actor === actor ? null : `transaction ${transactionId} acted for ${named(branch.actor ?? undefined)}`;
   });
 }

@@ -4,8 +4,7 @@ import { BACKUP_SERVICES } from '#lib/db/backup/index.js';
 /** The options `npm run backup` and `npm run restore` share: a directory, --force, and services to limit it to. */
 export function backupArgs(command: 'backup' | 'restore', directoryOption: 'out' | 'from'): { directory?: string; force: boolean; services: string[] } {
   const usage =
-    `usage: npm run ${command} -- [--${directoryOption} <dir>] [--force] [service ...]` +
-    `   (services: ${BACKUP_SERVICES.join(', ')}; default all)`;
+    `usage: npm run ${command} -- [--${directoryOption} <dir>] [--force] [service ...]` + `   (services: ${BACKUP_SERVICES.join(', ')}; default all)`;
   let parsed;
   try {
     parsed = parseArgs({

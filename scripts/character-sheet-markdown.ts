@@ -23,7 +23,12 @@ function table(header: string[], rows: string[][]): string[] {
 
 /** A character sheet as Markdown: what a player prints or pastes into campaign notes. */
 export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: string): string {
-  const subtitle = [words(sheet.race), `${words(sheet.class)}${sheet.subclass ? ` (${sheet.subclass})` : ''} ${sheet.level}`, sheet.background, sheet.alignment ? words(sheet.alignment) : undefined]
+  const subtitle = [
+    words(sheet.race),
+    `${words(sheet.class)}${sheet.subclass ? ` (${sheet.subclass})` : ''} ${sheet.level}`,
+    sheet.background,
+    sheet.alignment ? words(sheet.alignment) : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
   const next = sheet.experienceToNextLevel === null ? 'highest level' : `${sheet.experienceToNextLevel} XP to level ${sheet.level + 1}`;
@@ -36,7 +41,17 @@ export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: str
     ...(sheet.campaign ? [`Campaign: **${sheet.campaign.name}**`, ''] : []),
     ...table(
       ['Armour class', 'Hit points', 'Speed', 'Initiative', 'Proficiency', 'Passive Perception', 'Experience'],
-      [[String(sheet.armorClass), `${sheet.currentHitPoints}/${sheet.maxHitPoints}${sheet.temporaryHitPoints ? ` (+${sheet.temporaryHitPoints} temp)` : ''}`, `${sheet.speed} ft`, signed(sheet.initiative), signed(sheet.proficiencyBonus), String(sheet.passivePerception), `${sheet.experience} (${next})`]],
+      [
+        [
+          String(sheet.armorClass),
+          `${sheet.currentHitPoints}/${sheet.maxHitPoints}${sheet.temporaryHitPoints ? ` (+${sheet.temporaryHitPoints} temp)` : ''}`,
+          `${sheet.speed} ft`,
+          signed(sheet.initiative),
+          signed(sheet.proficiencyBonus),
+          String(sheet.passivePerception),
+          `${sheet.experience} (${next})`,
+        ],
+      ],
     ),
     '',
     '## Abilities',
@@ -46,7 +61,12 @@ export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: str
       sheet.abilities.map((ability) => {
         const save = sheet.savingThrows.find((throwOf) => throwOf.ability === ability.ability);
         const racial = ability.racialBonus ? ` (${ability.baseScore} ${signed(ability.racialBonus)})` : '';
-        return [words(ability.ability), `${ability.score}${racial}`, signed(ability.modifier), save ? `${signed(save.bonus)}${save.proficient ? ' ●' : ''}` : ''];
+        return [
+          words(ability.ability),
+          `${ability.score}${racial}`,
+          signed(ability.modifier),
+          save ? `${signed(save.bonus)}${save.proficient ? ' ●' : ''}` : '',
+        ];
       }),
     ),
     '',
@@ -59,11 +79,24 @@ export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: str
     const { spellcasting } = sheet;
     const slots = spellcasting.slots.map((slot) => `level ${slot.level}: ${slot.total}`).join(', ');
     const pact = spellcasting.pactSlots ? `${spellcasting.pactSlots.count} pact slot(s) of level ${spellcasting.pactSlots.level}` : '';
-    lines.push('## Spellcasting', '', `${words(spellcasting.ability)} · spell save DC ${spellcasting.spellSaveDC} · spell attack ${signed(spellcasting.spellAttackBonus)}`, '', `Slots: ${[slots, pact].filter(Boolean).join('; ') || 'none'}`, '');
+    lines.push(
+      '## Spellcasting',
+      '',
+      `${words(spellcasting.ability)} · spell save DC ${spellcasting.spellSaveDC} · spell attack ${signed(spellcasting.spellAttackBonus)}`,
+      '',
+      `Slots: ${[slots, pact].filter(Boolean).join('; ') || 'none'}`,
+      '',
+    );
   }
   lines.push('## Equipment', '');
   if (sheet.inventory.length === 0) lines.push('Nothing carried.');
-  else lines.push(...table(['Item', 'Qty', 'Weight (lb)', 'Equipped'], sheet.inventory.map((item) => [item.name, String(item.quantity), String(item.weight * item.quantity), item.equipped ? 'yes' : ''])));
+  else
+    lines.push(
+      ...table(
+        ['Item', 'Qty', 'Weight (lb)', 'Equipped'],
+        sheet.inventory.map((item) => [item.name, String(item.quantity), String(item.weight * item.quantity), item.equipped ? 'yes' : '']),
+      ),
+    );
   lines.push('', `Total weight: ${sheet.inventoryWeight} lb${sheet.equippedArmor?.stealthDisadvantage ? ' · disadvantage on Stealth (armour)' : ''}`, '');
   if (sheet.backstory) lines.push('## Backstory', '', sheet.backstory.trim(), '');
   lines.push(`---`, `Exported from dnd-tools: character ${sheet.id}, version ${sheet.version}, updated ${sheet.updatedAt}.`, '');

@@ -52,7 +52,10 @@ export const AUTHORITY_RULES: Record<AuthorityService, Record<string, Rule[]>> =
     CharacterUpdated: [OWNER_EDITS_CHARACTER, DM_AWARDS_EXPERIENCE],
     CharacterDeleted: [OWNER_EDITS_CHARACTER],
     // Only a session's award names a session: awardExperience writes none and runs outside any transaction.
-    ExperienceAwarded: [DM_AWARDS_EXPERIENCE, hubTransactionCommitted<ExperienceAwardedData>('awardSessionExperience', ({ data }) => data.sessionId !== undefined)],
+    ExperienceAwarded: [
+      DM_AWARDS_EXPERIENCE,
+      hubTransactionCommitted<ExperienceAwardedData>('awardSessionExperience', ({ data }) => data.sessionId !== undefined),
+    ],
     ActiveCampaignSet: [OWNER_JOINS_PARTY, hubTransactionCommitted('joinCampaign')],
     ActiveCampaignCleared: [DM_OR_OWNER_LEAVES_PARTY, hubTransactionCommitted('leaveCampaign')],
   },
@@ -165,7 +168,9 @@ export function checkAuthorityOf(input: AuthorityInput): CheckResult {
       }
       for (const { rule, why } of brokenRules(service, event, facts, state, input.branches[service])) {
         const actor = typeof event.metadata.userId === 'string' ? event.metadata.userId : '(no user)';
-        violations.push(`${service} stream ${event.streamId} version ${event.streamVersion} (position ${event.globalPosition}): ${event.type} by ${actor} breaks ${rule}: ${why}`);
+        violations.push(
+          `${service} stream ${event.streamId} version ${event.streamVersion} (position ${event.globalPosition}): ${event.type} by ${actor} breaks ${rule}: ${why}`,
+        );
       }
       evolve(state, event);
     }
@@ -182,13 +187,15 @@ export async function checkAuthority(dbs: PlatformDatabases): Promise<CheckResul
     branches: { character: new Map(), campaign: new Map(), image: new Map() },
   };
   for (const service of PARTICIPANT_SERVICES) {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await readAll(dbs[service], { afterPosition: after, limit: PAGE });
       input.events[service].push(...page);
       if (page.length < PAGE) break;
       after = page.at(-1)!.globalPosition;
     }
-    const rows = await dbs[service].select({ id: txBranches.transactionId, operation: txBranches.operation, state: txBranches.state, actor: txBranches.actor }).from(txBranches);
+    const rows = await dbs[service]
+      .select({ id: txBranches.transactionId, operation: txBranches.operation, state: txBranches.state, actor: txBranches.actor })
+      .from(txBranches);
     for (const { id, ...branch } of rows) input.branches[service].set(id, branch);
   }
   return checkAuthorityOf(input);

@@ -27,7 +27,10 @@ const CHUNK = 1000;
 async function existingIds(db: AnyDb, table: typeof images | typeof characters, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids.slice(i, i + CHUNK)));
+    const rows = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(inArray(table.id, ids.slice(i, i + CHUNK)));
     for (const row of rows) found.add(row.id);
   }
   return found;
@@ -56,7 +59,11 @@ export async function checkParty(dbs: PlatformDatabases): Promise<CheckResult> {
     .from(characters)
     .where(isNotNull(characters.activeCampaignId));
   const activeOf = new Map(active.map((row) => [row.id, row.activeCampaignId]));
-  const existing = await existingIds(dbs.character, characters, members.map((m) => m.characterId).filter((id) => !activeOf.has(id)));
+  const existing = await existingIds(
+    dbs.character,
+    characters,
+    members.map((m) => m.characterId).filter((id) => !activeOf.has(id)),
+  );
   const violations: string[] = [];
   for (const member of members) {
     const set = activeOf.get(member.characterId);
@@ -89,7 +96,10 @@ export async function checkSessionExperience(dbs: PlatformDatabases): Promise<Ch
   const sessions = recorded.map((row) => row.data as SessionData).filter((session) => session.xpAwarded > 0);
   const awards = await dbs.character.select({ data: events.data }).from(events).where(eq(events.type, 'ExperienceAwarded'));
   const received = new Set(
-    awards.map((row) => row.data as AwardData).filter((award) => award.sessionId).map((award) => `${award.sessionId}|${award.characterId}|${award.amount}`),
+    awards
+      .map((row) => row.data as AwardData)
+      .filter((award) => award.sessionId)
+      .map((award) => `${award.sessionId}|${award.characterId}|${award.amount}`),
   );
   // A character deleted since is not owed anything: its events stay, its row is gone.
   const alive = await existingIds(dbs.character, characters, [...new Set(sessions.flatMap((session) => session.awardedTo))]);

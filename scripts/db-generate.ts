@@ -25,11 +25,10 @@ for (const service of services) {
     process.exit(1);
   }
   const out = path.join(repoRoot, target.out);
-  execFileSync(
-    'npx',
-    ['drizzle-kit', 'generate', '--dialect=postgresql', `--schema=./${target.schema}`, `--out=./${target.out}`],
-    { stdio: 'inherit', cwd: repoRoot },
-  );
+  execFileSync('npx', ['drizzle-kit', 'generate', '--dialect=postgresql', `--schema=./${target.schema}`, `--out=./${target.out}`], {
+    stdio: 'inherit',
+    cwd: repoRoot,
+  });
   for (const file of readdirSync(out).filter((f) => f.endsWith('.sql'))) {
     const full = path.join(out, file);
     const sql = readFileSync(full, 'utf8');

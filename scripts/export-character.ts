@@ -19,7 +19,8 @@ export async function exportCharacter(client: DndClient, id: string, format: She
   const result = await client.request(CharacterSheetDocument, { id });
   if (!result.ok) return result;
   const sheet = result.data.character;
-  if (!sheet) return { ok: false, attempts: result.attempts, requestId: result.requestId, error: { code: 'NOT_FOUND', message: `no character ${id}`, errors: [] } };
+  if (!sheet)
+    return { ok: false, attempts: result.attempts, requestId: result.requestId, error: { code: 'NOT_FOUND', message: `no character ${id}`, errors: [] } };
   const text = format === 'json' ? `${JSON.stringify(sheet, null, 2)}\n` : characterSheetMarkdown(sheet, gatewayOrigin);
   return { ...result, data: text };
 }

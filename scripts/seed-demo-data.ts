@@ -4,8 +4,7 @@ import type { AbilityScoresInput, Alignment, CharacterClass, InventoryItemInput,
 export const DEMO_DM = 'demo-dm';
 export const DEMO_CAMPAIGN = {
   name: 'Embers of the Ashen Vale',
-  setting:
-    'A valley of cinder-grey forests below a sleeping volcano, where the town of Hollowmere trades in obsidian and rumours.',
+  setting: 'A valley of cinder-grey forests below a sleeping volcano, where the town of Hollowmere trades in obsidian and rumours.',
   description: 'A low-level campaign of buried temples, smuggler feuds and a mountain that is waking up.',
 };
 
@@ -38,7 +37,10 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
       { name: 'Shield', weight: 6, equipped: true, armor: 'SHIELD' },
       { name: 'Battleaxe', weight: 4, equipped: true },
     ],
-    colors: [[120, 72, 40], [220, 180, 120]],
+    colors: [
+      [120, 72, 40],
+      [220, 180, 120],
+    ],
   },
   {
     player: 'demo-player-2',
@@ -53,7 +55,10 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
       { name: 'Spellbook', weight: 3 },
       { name: 'Quarterstaff', weight: 4, equipped: true },
     ],
-    colors: [[40, 50, 120], [170, 200, 255]],
+    colors: [
+      [40, 50, 120],
+      [170, 200, 255],
+    ],
   },
   {
     player: 'demo-player-3',
@@ -68,7 +73,10 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
       { name: 'Leather armor', weight: 10, equipped: true, armor: 'LEATHER' },
       { name: "Thieves' tools", weight: 1 },
     ],
-    colors: [[30, 90, 50], [200, 230, 150]],
+    colors: [
+      [30, 90, 50],
+      [200, 230, 150],
+    ],
   },
   {
     player: 'demo-player-4',
@@ -83,13 +91,16 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
       { name: 'Scale mail', weight: 45, equipped: true, armor: 'SCALE_MAIL' },
       { name: 'Shield', weight: 6, equipped: true, armor: 'SHIELD' },
     ],
-    colors: [[150, 140, 60], [250, 245, 210]],
+    colors: [
+      [150, 140, 60],
+      [250, 245, 210],
+    ],
   },
 ];
 
 export const DEMO_NPCS: Array<{ name: string; description: string; visibility: Visibility }> = [
-  { name: 'Warden Osric Fell', description: 'Hollowmere\'s tired watch captain; owes the smugglers more than he admits.', visibility: 'PUBLIC' },
-  { name: 'The Ash Widow', description: 'Leader of the obsidian smugglers and secretly the volcano cult\'s high priestess.', visibility: 'DM_ONLY' },
+  { name: 'Warden Osric Fell', description: "Hollowmere's tired watch captain; owes the smugglers more than he admits.", visibility: 'PUBLIC' },
+  { name: 'The Ash Widow', description: "Leader of the obsidian smugglers and secretly the volcano cult's high priestess.", visibility: 'DM_ONLY' },
 ];
 export const DEMO_LOCATIONS: Array<{ name: string; description: string; visibility: Visibility }> = [
   { name: 'Hollowmere', description: 'A market town of black-glass roofs at the mouth of the vale.', visibility: 'PUBLIC' },

@@ -19,7 +19,11 @@ async function checkedPorts(): Promise<Record<'gateway' | ServiceName, number>> 
     ? { gateway: base, character: base + 1, campaign: base + 2, image: base + 3, llm: base + 4 }
     : { gateway: GATEWAY_DEFAULT_PORT, ...DEFAULT_PORTS };
   for (const [name, port] of Object.entries(ports)) {
-    const label = !configured ? `${name}'s default port ${port}:` : name === 'gateway' ? `PORT=${process.env.PORT}:` : `PORT=${process.env.PORT} puts ${name} on ${port}, and`;
+    const label = !configured
+      ? `${name}'s default port ${port}:`
+      : name === 'gateway'
+        ? `PORT=${process.env.PORT}:`
+        : `PORT=${process.env.PORT} puts ${name} on ${port}, and`;
     const problem = portProblem(port) ?? (await portTaken(port, process.env.HOST ?? '127.0.0.1'));
     if (problem) throw new ConfigError(`${label} ${problem}${configured ? '' : ' (set PORT to move the platform)'}`);
   }

@@ -9,7 +9,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { BackstoryContextDocument, SaveBackstoryDocument, StreamBackstoryDocument, type DndClient, type Failure, type Result } from '../frontend-sdk/src/index.js';
+import {
+  BackstoryContextDocument,
+  SaveBackstoryDocument,
+  StreamBackstoryDocument,
+  type DndClient,
+  type Failure,
+  type Result,
+} from '../frontend-sdk/src/index.js';
 import { scriptClient } from './sdk-clients.js';
 import { TerminalStream, type TerminalOut } from './terminal-stream.js';
 
@@ -33,7 +40,12 @@ export interface BackstoryOutcome {
 const STATUS_REFRESH_MS = 120;
 
 const words = (value: string) => value.toLowerCase().replace(/_/g, ' ');
-const fail = (code: string, message: string, requestId?: string): Failure => ({ ok: false, attempts: 1, ...(requestId ? { requestId } : {}), error: { code, message, errors: [] } });
+const fail = (code: string, message: string, requestId?: string): Failure => ({
+  ok: false,
+  attempts: 1,
+  ...(requestId ? { requestId } : {}),
+  error: { code, message, errors: [] },
+});
 
 export async function streamBackstory(client: DndClient, characterId: string, options: StreamBackstoryOptions): Promise<Result<BackstoryOutcome>> {
   const read = await client.request(BackstoryContextDocument, { id: characterId });
@@ -58,14 +70,24 @@ export async function streamBackstory(client: DndClient, characterId: string, op
       characterClass: words(character.class),
       ...(character.background ? { background: character.background } : {}),
       ...(character.alignment ? { alignment: words(character.alignment) } : {}),
-      ...(character.campaign ? { campaignId: character.campaign.id, campaignName: character.campaign.name, ...(character.campaign.setting ? { setting: character.campaign.setting } : {}) } : {}),
+      ...(character.campaign
+        ? {
+            campaignId: character.campaign.id,
+            campaignName: character.campaign.name,
+            ...(character.campaign.setting ? { setting: character.campaign.setting } : {}),
+          }
+        : {}),
     },
   };
   const onRetry = (wait: { waitMs: number }) => {
     phase = `rate limited, retrying in ${Math.ceil(wait.waitMs / 1000)} s`;
   };
   try {
-    for await (const event of client.subscribe(StreamBackstoryDocument, { input }, { transport: options.transport ?? 'sse', signal: options.signal, rateLimit: { onRetry } })) {
+    for await (const event of client.subscribe(
+      StreamBackstoryDocument,
+      { input },
+      { transport: options.transport ?? 'sse', signal: options.signal, rateLimit: { onRetry } },
+    )) {
       if (!event.ok) {
         display.finish(`stopped: ${event.error.code}: ${event.error.message}`);
         return event;
@@ -80,7 +102,11 @@ export async function streamBackstory(client: DndClient, characterId: string, op
       if (type === 'FAILED' || type === 'CANCELLED') {
         const error = generation?.error;
         display.finish(`generation ${type.toLowerCase()}${error ? `: ${error.code}: ${error.message}` : ''}`);
-        return fail(error?.code ?? (type === 'CANCELLED' ? 'ABORTED' : 'SERVICE_UNAVAILABLE'), error?.message ?? `generation ${generationId} ${type.toLowerCase()}`, event.requestId);
+        return fail(
+          error?.code ?? (type === 'CANCELLED' ? 'ABORTED' : 'SERVICE_UNAVAILABLE'),
+          error?.message ?? `generation ${generationId} ${type.toLowerCase()}`,
+          event.requestId,
+        );
       }
       if (type === 'COMPLETED' && generation) {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -112,7 +138,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { prompt: { type: 'string' }, ws: { type: 'boolean', default: false }, 'no-save': { type: 'boolean', default: false }, user: { type: 'string' } },
+      options: {
+        prompt: { type: 'string' },
+        ws: { type: 'boolean', default: false },
+        'no-save': { type: 'boolean', default: false },
+        user: { type: 'string' },
+      },
     });
   } catch {
     console.error(usage);

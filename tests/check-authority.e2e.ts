@@ -65,24 +65,32 @@ async function forgeSelfAward(characterId: string, owner: string): Promise<{ ver
 }
 
 describe('the authority check', () => {
-  it('finds every event of a game played through the gateway produced by an allowed actor', async () => {
-    const result = await checkAfterStop(platform);
-    console.log(result.stdout);
-    expect(result.stdout).toMatch(/authority: \d+ events of \d+ streams produced by allowed actors/);
-    expect(result.stdout).toContain('check passed');
-    expect(result.code, result.stdout).toBe(0);
-  }, CHECK_TIMEOUT_MS);
+  it(
+    'finds every event of a game played through the gateway produced by an allowed actor',
+    async () => {
+      const result = await checkAfterStop(platform);
+      console.log(result.stdout);
+      expect(result.stdout).toMatch(/authority: \d+ events of \d+ streams produced by allowed actors/);
+      expect(result.stdout).toContain('check passed');
+      expect(result.code, result.stdout).toBe(0);
+    },
+    CHECK_TIMEOUT_MS,
+  );
 
-  it("fails on a forged self-award with a valid hash chain, naming its stream, version and DM_AWARDS_EXPERIENCE", async () => {
-    const { version, position } = await forgeSelfAward(hero, 'pam');
-    const result = await platformTool(platform, 'check');
-    console.log(result.stdout);
-    // Nothing but authority can tell: the chain verifies and the read table equals a replay that includes it.
-    expect(result.stdout).toMatch(/character: \d+ streams, \d+ events: hash chains and versions intact/);
-    expect(result.stdout).toContain('character: read tables equal a replay of the events');
-    const line = `authority: character stream ${characterStreamId(hero)} version ${version} (position ${position}): ExperienceAwarded by pam breaks DM_AWARDS_EXPERIENCE:`;
-    expect(result.stdout).toContain(line);
-    expect(result.stdout).toContain('check FAILED: 1 violation(s)');
-    expect(result.code).toBe(1);
-  }, CHECK_TIMEOUT_MS);
+  it(
+    'fails on a forged self-award with a valid hash chain, naming its stream, version and DM_AWARDS_EXPERIENCE',
+    async () => {
+      const { version, position } = await forgeSelfAward(hero, 'pam');
+      const result = await platformTool(platform, 'check');
+      console.log(result.stdout);
+      // Nothing but authority can tell: the chain verifies and the read table equals a replay that includes it.
+      expect(result.stdout).toMatch(/character: \d+ streams, \d+ events: hash chains and versions intact/);
+      expect(result.stdout).toContain('character: read tables equal a replay of the events');
+      const line = `authority: character stream ${characterStreamId(hero)} version ${version} (position ${position}): ExperienceAwarded by pam breaks DM_AWARDS_EXPERIENCE:`;
+      expect(result.stdout).toContain(line);
+      expect(result.stdout).toContain('check FAILED: 1 violation(s)');
+      expect(result.code).toBe(1);
+    },
+    CHECK_TIMEOUT_MS,
+  );
 });

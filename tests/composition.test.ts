@@ -42,9 +42,7 @@ describe('npm run compose', () => {
     if ('errors' in outcome) throw new Error(`the subgraphs do not compose:\n${outcome.errors.join('\n')}`);
     const committedPath = path.join(repoRoot, 'gateway', 'supergraph.graphql');
     const committed = existsSync(committedPath) ? readFileSync(committedPath, 'utf8') : '';
-    expect(committed, 'gateway/supergraph.graphql is stale: run `npm run compose` and commit the result').toBe(
-      supergraphFileText(outcome.supergraphSdl),
-    );
+    expect(committed, 'gateway/supergraph.graphql is stale: run `npm run compose` and commit the result').toBe(supergraphFileText(outcome.supergraphSdl));
   });
 
   it('reports a field two subgraphs both define without @shareable, naming both subgraphs', () => {

@@ -50,7 +50,10 @@ describe('docker-compose.yml', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'compose-lint-'));
     try {
       const bad = path.join(dir, 'docker-compose.yml');
-      writeFileSync(bad, "name: x\nservices:\n  a:\n    image: 'postgres:15'\n    depends_on:\n      b:\n        condition: service_ready\n  b:\n    image: 'postgres:15'\n");
+      writeFileSync(
+        bad,
+        "name: x\nservices:\n  a:\n    image: 'postgres:15'\n    depends_on:\n      b:\n        condition: service_ready\n  b:\n    image: 'postgres:15'\n",
+      );
       expect(lint(bad)[0]?.messages.map((message) => message.rule)).toContain('invalid-schema');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -61,7 +61,11 @@ beforeAll(async () => {
   );
   expect(character.errors).toBeUndefined();
   characterId = character.data!.createCharacter.character.id;
-  const campaign = await platform.gql(CREATE_CAMPAIGN, { input: { name: 'Embers of Neverwinter', setting: 'The Sword Coast, after Mount Hotenow woke.' } }, 'dm-1');
+  const campaign = await platform.gql(
+    CREATE_CAMPAIGN,
+    { input: { name: 'Embers of Neverwinter', setting: 'The Sword Coast, after Mount Hotenow woke.' } },
+    'dm-1',
+  );
   expect(campaign.errors).toBeUndefined();
   campaignId = campaign.data!.createCampaign.campaign.id;
 }, 200_000);
@@ -89,7 +93,11 @@ describe('domain generation through the hub (local provider)', () => {
     const generation = await platform.gql(GENERATION, { id: generationId }, 'player-1');
     expect(generation.data!.generation).toMatchObject({ id: generationId, provider: 'local', kind: 'BACKSTORY', characterId });
 
-    const refused = await platform.gql(`mutation($input: GenerateBackstoryInput!) { generateBackstory(input: $input) { generationId } }`, { input: { characterId } }, 'player-2');
+    const refused = await platform.gql(
+      `mutation($input: GenerateBackstoryInput!) { generateBackstory(input: $input) { generationId } }`,
+      { input: { characterId } },
+      'player-2',
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -108,7 +116,11 @@ describe('domain generation through the hub (local provider)', () => {
     const generation = await platform.gql(GENERATION, { id: generationId }, 'dm-1');
     expect(generation.data!.generation).toMatchObject({ provider: 'local', kind: 'PLOT_HOOK', campaignId });
 
-    const refused = await platform.gql(`mutation($input: GeneratePlotHooksInput!) { generatePlotHooks(input: $input) { generationId } }`, { input: { campaignId } }, 'player-1');
+    const refused = await platform.gql(
+      `mutation($input: GeneratePlotHooksInput!) { generatePlotHooks(input: $input) { generationId } }`,
+      { input: { campaignId } },
+      'player-1',
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -139,7 +151,11 @@ describe('domain generation through the hub (local provider)', () => {
     const generation = await platform.gql(GENERATION, { id: generationId }, 'player-1');
     expect(generation.data!.generation).toMatchObject({ provider: 'local', type: 'IMAGE', characterId });
 
-    const refused = await platform.gql(`mutation($input: GeneratePortraitInput!) { generatePortrait(input: $input) { generationId } }`, { input: { characterId } }, 'player-2');
+    const refused = await platform.gql(
+      `mutation($input: GeneratePortraitInput!) { generatePortrait(input: $input) { generationId } }`,
+      { input: { characterId } },
+      'player-2',
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const missing = await platform.gql(
       `mutation($input: GeneratePortraitInput!) { generatePortrait(input: $input) { generationId } }`,
@@ -150,7 +166,18 @@ describe('domain generation through the hub (local provider)', () => {
   });
 
   it("passes the llm's RATE_LIMITED through the owning service to the client, with retryAfter, and stores nothing then", async () => {
-    const created = await platform.gql(CREATE_CHARACTER, { input: { name: 'Mirna', race: 'LIGHTFOOT_HALFLING', class: 'ROGUE', abilityScores: { strength: 8, dexterity: 15, constitution: 12, intelligence: 13, wisdom: 10, charisma: 14 } } }, 'player-3');
+    const created = await platform.gql(
+      CREATE_CHARACTER,
+      {
+        input: {
+          name: 'Mirna',
+          race: 'LIGHTFOOT_HALFLING',
+          class: 'ROGUE',
+          abilityScores: { strength: 8, dexterity: 15, constitution: 12, intelligence: 13, wisdom: 10, charisma: 14 },
+        },
+      },
+      'player-3',
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createCharacter.character.id;
     const GENERATE = `mutation($input: GenerateBackstoryInput!) { generateBackstory(input: $input) { character { version } } }`;
@@ -178,9 +205,13 @@ describe('domain generation through the hub (stand-in OpenAI server, after a hub
   beforeAll(async () => {
     openai = await startOpenAiServer();
     // openai first: the domain services name no provider, so the first one configured serves them.
-    writeHubConfig({ openai: { base_url: `${openai.url}/v1`, api_keys: [KEY], model: 'gpt-4o-mini', image_model: 'dall-e-3', timeout: 10, fallback: ['local'] }, local: {} });
+    writeHubConfig({
+      openai: { base_url: `${openai.url}/v1`, api_keys: [KEY], model: 'gpt-4o-mini', image_model: 'dall-e-3', timeout: 10, fallback: ['local'] },
+      local: {},
+    });
     // The llm watches the file (150 ms debounce); 15 s is room for a loaded machine.
-    const providerNames = async () => JSON.stringify((await platform.gql('{ providers { name } }', undefined, 'player-1')).data?.providers.map((p: { name: string }) => p.name));
+    const providerNames = async () =>
+      JSON.stringify((await platform.gql('{ providers { name } }', undefined, 'player-1')).data?.providers.map((p: { name: string }) => p.name));
     const deadline = Date.now() + 15_000;
     while ((await providerNames()) !== '["openai","local"]' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await providerNames()).toBe('["openai","local"]');

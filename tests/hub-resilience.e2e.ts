@@ -75,7 +75,7 @@ describe('a subgraph killed under load', () => {
     const reasons = results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.reason);
     expect(reasons).toContain('CIRCUIT_OPEN');
     // Only the fetches already on their way when the process died, and up to the threshold after, reached it.
-    const image = (await hubService(platform, 'image'));
+    const image = await hubService(platform, 'image');
     expect(image.available).toBe(false);
     expect(image.instances[0]).toMatchObject({ healthy: false, breaker: { state: 'OPEN', failures: THRESHOLD } });
     expect(image.instances[0]?.failures).toBeLessThanOrEqual(THRESHOLD + 6);
@@ -90,7 +90,7 @@ describe('a subgraph killed under load', () => {
       result = await platform.gql(SHEETS);
     }
     expect(result.errors).toBeUndefined();
-    const image = (await hubService(platform, 'image'));
+    const image = await hubService(platform, 'image');
     expect(image).toMatchObject({ available: true, instances: [{ healthy: true, breaker: { state: 'CLOSED', failures: 0 } }] });
     expect(image.instances[0]?.breaker.transitions).toBeGreaterThanOrEqual(3);
   });
@@ -141,14 +141,22 @@ describe('a mutation whose answer comes too late', () => {
     campaignProxy.requests.length = 0;
     const response = await fetch(`${platform.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await platform.token('dm-1')}`, 'idempotency-key': 'create-keep-on-the-borderlands' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await platform.token('dm-1')}`,
+        'idempotency-key': 'create-keep-on-the-borderlands',
+      },
       body: JSON.stringify({ query: 'mutation { createCampaign(input: { name: "Keep on the Borderlands" }) { campaign { id name } } }' }),
     });
     const body = (await response.json()) as { data?: { createCampaign: { campaign: { id: string } } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     // The retry carried the same key, and campaign answered it with the first run's campaign.
     expect(campaignProxy.requests.map((request) => request.idempotencyKey)).toEqual(['create-keep-on-the-borderlands', 'create-keep-on-the-borderlands']);
-    const mine = await platform.gql<{ campaigns: { edges: Array<{ node: { id: string; name: string } }> } }>('{ campaigns(first: 50) { edges { node { id name } } } }', undefined, 'dm-1');
+    const mine = await platform.gql<{ campaigns: { edges: Array<{ node: { id: string; name: string } }> } }>(
+      '{ campaigns(first: 50) { edges { node { id name } } } }',
+      undefined,
+      'dm-1',
+    );
     const kept = mine.data?.campaigns.edges.map((edge) => edge.node).filter((campaign) => campaign.name === 'Keep on the Borderlands');
     expect(kept?.map((campaign) => campaign.id)).toEqual([body.data?.createCampaign.campaign.id]);
   });

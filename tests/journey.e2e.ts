@@ -104,7 +104,7 @@ describe('a campaign built through the gateway', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
-  it('does not let a player add someone else\'s character to a party', async () => {
+  it("does not let a player add someone else's character to a party", async () => {
     const created = await platform.gql(
       'mutation { createCampaign(input: { name: "Thief table", setting: "Anywhere", description: "" }) { campaign { id } } }',
       {},

@@ -49,7 +49,7 @@ const TEXT = 'mutation($input: GenerateTextInput!) { generateText(input: $input)
 
 /** Requests the hub has sent to each llm instance so far, by URL. */
 async function requestsPerInstance(): Promise<Map<string, number>> {
-  const llm = (await hubService(platform, 'llm'));
+  const llm = await hubService(platform, 'llm');
   return new Map(llm.instances.map((instance: HubInstance) => [instance.url, instance.requests]));
 }
 

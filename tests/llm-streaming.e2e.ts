@@ -111,7 +111,10 @@ describe('textGeneration through the gateway', () => {
       answers.push(...stream.raw);
       expect(stream.events[0]).toMatchObject({ type: 'STARTED', generation: { character: { name: 'Tordek' } } });
       expect(stream.deltas.join('')).toBe(REPLY_WORDS.join(' '));
-      expect(stream.final).toMatchObject({ type: 'COMPLETED', generation: { provider: 'openai', usage: { completionTokens: REPLY_WORDS.length }, character: { name: 'Tordek' } } });
+      expect(stream.final).toMatchObject({
+        type: 'COMPLETED',
+        generation: { provider: 'openai', usage: { completionTokens: REPLY_WORDS.length }, character: { name: 'Tordek' } },
+      });
     } finally {
       await socket.dispose();
     }
@@ -158,18 +161,28 @@ describe('providers that fail', () => {
     const stream = await readStream(await sse({ prompt: 'Break please', provider: 'broken' }));
     answers.push(...stream.raw);
     expect(stream.deltas.length).toBe(2);
-    expect(stream.final).toMatchObject({ type: 'FAILED', generation: { status: 'FAILED', provider: 'broken', text: stream.deltas.join(''), error: { code: 'SERVICE_UNAVAILABLE' } } });
+    expect(stream.final).toMatchObject({
+      type: 'FAILED',
+      generation: { status: 'FAILED', provider: 'broken', text: stream.deltas.join(''), error: { code: 'SERVICE_UNAVAILABLE' } },
+    });
     expect(stream.final.generation?.usage.completionTokens).toBeGreaterThan(0);
 
     const text = await gql(TEXT, { input: { prompt: 'Break please', provider: 'broken' } });
     expect(text.errors).toBeUndefined();
-    expect(text.data?.generateText.generation).toMatchObject({ status: 'COMPLETED', provider: 'local', fallbacks: [{ provider: 'broken', reason: 'BAD_RESPONSE' }] });
+    expect(text.data?.generateText.generation).toMatchObject({
+      status: 'COMPLETED',
+      provider: 'local',
+      fallbacks: [{ provider: 'broken', reason: 'BAD_RESPONSE' }],
+    });
   });
 
   it('a stream dropped half-way with no fallback ends FAILED, the drop recorded', async () => {
     const stream = await readStream(await sse({ prompt: 'Drop it', provider: 'dropping' }));
     answers.push(...stream.raw);
-    expect(stream.final).toMatchObject({ type: 'FAILED', generation: { status: 'FAILED', provider: 'dropping', fallbacks: [{ provider: 'dropping', reason: 'BAD_RESPONSE' }] } });
+    expect(stream.final).toMatchObject({
+      type: 'FAILED',
+      generation: { status: 'FAILED', provider: 'dropping', fallbacks: [{ provider: 'dropping', reason: 'BAD_RESPONSE' }] },
+    });
     // generateText has nothing to return but the error; the stored generation says the same.
     const text = await gql(TEXT, { input: { prompt: 'Drop it', provider: 'dropping' } });
     expect(text.data).toBeNull();
@@ -184,7 +197,11 @@ describe('providers that fail', () => {
     expect(stream.final).toMatchObject({ type: 'COMPLETED', generation: { provider: 'local', fallbacks: [{ provider: 'limited', reason: 'RATE_LIMITED' }] } });
     expect(stream.deltas.join('')).toBe(stream.final.generation?.text);
     const text = await gql(TEXT, { input: { prompt: 'Busy?', provider: 'limited' } });
-    expect(text.data?.generateText.generation).toMatchObject({ status: 'COMPLETED', provider: 'local', fallbacks: [{ provider: 'limited', reason: 'RATE_LIMITED' }] });
+    expect(text.data?.generateText.generation).toMatchObject({
+      status: 'COMPLETED',
+      provider: 'local',
+      fallbacks: [{ provider: 'limited', reason: 'RATE_LIMITED' }],
+    });
   });
 });
 
@@ -223,7 +240,9 @@ describe('bad input through the gateway', () => {
 describe('provider keys', () => {
   it('appear in no answer of this file and no log line, while the providers query names them by id only', async () => {
     const providers = await gql('{ providers { name healthy keys { id state } } }');
-    expect(providers.data?.providers.find((p: { name: string }) => p.name === 'openai').keys).toEqual([{ id: expect.stringMatching(/^key-[0-9a-f]{8}$/), state: 'ACTIVE' }]);
+    expect(providers.data?.providers.find((p: { name: string }) => p.name === 'openai').keys).toEqual([
+      { id: expect.stringMatching(/^key-[0-9a-f]{8}$/), state: 'ACTIVE' },
+    ]);
     expect(answers.length).toBeGreaterThan(20);
     const everything = JSON.stringify(answers);
     for (const key of [KEY, 'sk-test-429']) {

@@ -64,7 +64,16 @@ beforeAll(async () => {
   playerToken = await platform.token('player-1');
   const created = await platform.gql(
     'mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }',
-    { input: { name: 'Mirela Vance', race: 'HUMAN', class: 'WIZARD', background: 'Sage', alignment: 'NEUTRAL_GOOD', abilityScores: { strength: 8, dexterity: 14, constitution: 12, intelligence: 16, wisdom: 12, charisma: 10 } } },
+    {
+      input: {
+        name: 'Mirela Vance',
+        race: 'HUMAN',
+        class: 'WIZARD',
+        background: 'Sage',
+        alignment: 'NEUTRAL_GOOD',
+        abilityScores: { strength: 8, dexterity: 14, constitution: 12, intelligence: 16, wisdom: 12, charisma: 10 },
+      },
+    },
     'player-1',
   );
   expect(created.errors).toBeUndefined();
@@ -117,7 +126,10 @@ describe('one request, one trace', () => {
     const characterServer = find((s) => s.service === 'character' && s.kind === 'SERVER' && ancestry(s).includes(fetchCharacter), "character's server span");
     expect(byId.get(characterServer.parentSpanId ?? '')?.name).toBe('attempt 1 character');
     // character's hub client call to the gateway, and the gateway's hop for it (a SERVER span of its own).
-    const hubCall = find((s) => s.service === 'character' && s.kind === 'CLIENT' && s.name.startsWith('hub ') && ancestry(s).includes(characterServer), "character's hub-client span");
+    const hubCall = find(
+      (s) => s.service === 'character' && s.kind === 'CLIENT' && s.name.startsWith('hub ') && ancestry(s).includes(characterServer),
+      "character's hub-client span",
+    );
     const hop = find((s) => s.service === 'gateway' && s.kind === 'SERVER' && s.parentSpanId === hubCall.spanId, "the gateway hop's span");
     expect(hop.name).toBe('mutation CharacterGenerateBackstoryText');
     // The llm serving the hop's fetch, its SQL and its provider call.
@@ -148,7 +160,8 @@ describe("a transaction's trace", () => {
     expect(portrait.body.data.setCharacterPortrait.transaction.state).toBe('COMMITTED');
     const id = portrait.headers.get('x-trace-id');
     const read = async () =>
-      ((await asOperator('query($id: ID!) { hub { trace(id: $id) { spans { spanId parentSpanId name service kind attributes { key value } } } } }', { id })).body.data?.hub.trace?.spans ?? []) as SpanRecord[];
+      ((await asOperator('query($id: ID!) { hub { trace(id: $id) { spans { spanId parentSpanId name service kind attributes { key value } } } } }', { id }))
+        .body.data?.hub.trace?.spans ?? []) as SpanRecord[];
     // Phase two may finish a moment after the answer (the coordinator answers once it is decided and driven).
     await expect.poll(async () => (await read()).filter((span) => span.name.startsWith('attempt ')).length, { timeout: 10_000 }).toBe(4);
     const spans = await read();
@@ -180,11 +193,22 @@ describe('message tracking', () => {
     const hop = tracked.find((request) => request.operationName === 'CharacterGenerateBackstoryText');
     expect(client).toMatchObject({ id: requestId, operationType: 'MUTATION', userId: 'player-1', outcome: 'OK', traceId });
     expect(client?.fetches).toEqual(
-      expect.arrayContaining([expect.objectContaining({ service: 'character', attempts: 1, retries: 0, outcome: 'OK', httpStatus: 200, instance: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          service: 'character',
+          attempts: 1,
+          retries: 0,
+          outcome: 'OK',
+          httpStatus: 200,
+          instance: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/),
+        }),
+      ]),
     );
     expect(hop).toMatchObject({ id: requestId, userId: 'player-1', outcome: 'OK', traceId });
     expect(hop?.fetches).toEqual(expect.arrayContaining([expect.objectContaining({ service: 'llm', outcome: 'OK', httpStatus: 200 })]));
-    expect((await asOperator(REQUESTS, { filter: { service: 'llm', outcome: 'OK' } })).body.data.hub.requests.map((r: { id: string }) => r.id)).toContain(requestId);
+    expect((await asOperator(REQUESTS, { filter: { service: 'llm', outcome: 'OK' } })).body.data.hub.requests.map((r: { id: string }) => r.id)).toContain(
+      requestId,
+    );
 
     // The platform's inside is for operators.
     const player = await post(REQUESTS, {}, { authorization: `Bearer ${playerToken}` });
@@ -198,7 +222,9 @@ describe('/metrics', () => {
     const ok = { operation_type: 'mutation', operation_name: 'GenerateBackstory', outcome: 'ok' };
     expect(metric(after, 'graphql_requests_total', ok) - metric(metricsBefore, 'graphql_requests_total', ok)).toBe(1);
     for (const service of ['character', 'llm']) {
-      expect(metric(after, 'subgraph_fetch_duration_seconds_count', { service, outcome: 'ok' })).toBeGreaterThan(metric(metricsBefore, 'subgraph_fetch_duration_seconds_count', { service, outcome: 'ok' }));
+      expect(metric(after, 'subgraph_fetch_duration_seconds_count', { service, outcome: 'ok' })).toBeGreaterThan(
+        metric(metricsBefore, 'subgraph_fetch_duration_seconds_count', { service, outcome: 'ok' }),
+      );
       expect(after).toMatch(new RegExp(`circuit_breaker_state\\{[^}]*service="${service}"[^}]*\\} 0`));
     }
     expect(after).toMatch(/bulkhead_queue_depth\{[^}]*service="llm"[^}]*\} 0/);

@@ -42,9 +42,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // A user's machine may have no browser, and none can be installed by `npm install` here (browser downloads are not
 // npm packages): there the browser tests report themselves as not run, with the command that enables them. CI must
 // run them, so under CI a missing browser fails instead.
-const BROWSER_MISSING = !existsSync(CHROMIUM) && !process.env.CI
-  ? `not run: ${CHROMIUM} is missing; \`apt-get install -y chromium\` or CHROMIUM_PATH=<chromium or chrome> enables them`
-  : null;
+const BROWSER_MISSING =
+  !existsSync(CHROMIUM) && !process.env.CI
+    ? `not run: ${CHROMIUM} is missing; \`apt-get install -y chromium\` or CHROMIUM_PATH=<chromium or chrome> enables them`
+    : null;
 if (BROWSER_MISSING) console.warn(`tests/playground.e2e.ts browser tests ${BROWSER_MISSING}`);
 const SCREENSHOT = path.join(repoRoot, '.ci', 'out', 'playground.png');
 // 7 generations a minute per user: above what any one user of this file generates otherwise (3), low enough that a
@@ -81,7 +82,12 @@ describe('the user journeys through the typed SDK', () => {
     expect(seeded.characterIds).toHaveLength(DEMO_CHARACTERS.length);
     const player = clients('sdk-player');
     const created = await player.request(CreateCharacterDocument, {
-      input: { name: 'Orsa Flintmere', race: 'HUMAN', class: 'FIGHTER', abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 10, wisdom: 12, charisma: 8 } },
+      input: {
+        name: 'Orsa Flintmere',
+        race: 'HUMAN',
+        class: 'FIGHTER',
+        abilityScores: { strength: 15, dexterity: 14, constitution: 13, intelligence: 10, wisdom: 12, charisma: 8 },
+      },
     });
     const character = dataOf(created, 'createCharacter').createCharacter.character;
     // Human: +1 to every ability; unarmoured AC 10 + DEX 15 (+2).
@@ -100,10 +106,16 @@ describe('the user journeys through the typed SDK', () => {
     expect(levelled.awardExperience).toMatchObject({ previousLevel: 1, leveledUp: true, character: { level: 2, experience: 300 } });
 
     const inventory = dataOf(await player.request(CharacterInventoryDocument, { id: character.id }), 'character').character;
-    const armour = [{ name: 'Chain mail', armor: 'CHAIN_MAIL' as const, equipped: true }, { name: 'Shield', armor: 'SHIELD' as const, equipped: true }];
+    const armour = [
+      { name: 'Chain mail', armor: 'CHAIN_MAIL' as const, equipped: true },
+      { name: 'Shield', armor: 'SHIELD' as const, equipped: true },
+    ];
     const equipped = await player.request(EquipArmourDocument, { input: { id: character.id, expectedVersion: inventory?.version ?? 0, inventory: armour } });
     // Chain mail 16 + shield 2, DEX ignored in heavy armour.
-    expect(dataOf(equipped, 'updateCharacter').updateCharacter.character).toMatchObject({ armorClass: 18, equippedArmor: { armor: 'CHAIN_MAIL', category: 'HEAVY' } });
+    expect(dataOf(equipped, 'updateCharacter').updateCharacter.character).toMatchObject({
+      armorClass: 18,
+      equippedArmor: { armor: 'CHAIN_MAIL', category: 'HEAVY' },
+    });
     // The version read before is stale now: a typed CONFLICT, not an exception.
     const stale = await player.request(EquipArmourDocument, { input: { id: character.id, expectedVersion: inventory?.version ?? 0, inventory: [] } });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -172,7 +184,10 @@ describe("the SDK's typed errors from the real gateway", () => {
     const expired = await signUserToken('demo-dm', secret, '-1m');
     const client = createDndClient({ url: graphqlUrl, token: expired, webSocketImpl: WebSocket });
     const input = { kind: 'BACKSTORY' as const, context: { characterName: 'Nobody' } };
-    expect(await client.request(BrowseImagesDocument, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', status: 401, message: 'token has expired' } });
+    expect(await client.request(BrowseImagesDocument, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', status: 401, message: 'token has expired' },
+    });
     for (const transport of ['sse', 'ws'] as const) {
       const events = [];
       for await (const event of client.subscribe(StreamBackstoryDocument, { input }, { transport })) events.push(event);
@@ -184,8 +199,14 @@ describe("the SDK's typed errors from the real gateway", () => {
   it('returns NETWORK_ERROR for a gateway that is not there and BAD_RESPONSE for a path that is not GraphQL', async () => {
     const token = await signUserToken('demo-dm', secret);
     // Port 9 (discard): nothing listens there.
-    expect(await createDndClient({ url: 'http://127.0.0.1:9/graphql', token }).request(BrowseImagesDocument, {})).toMatchObject({ ok: false, error: { code: 'NETWORK_ERROR' } });
-    expect(await createDndClient({ url: `${platform.url}/health`, token }).request(BrowseImagesDocument, {})).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+    expect(await createDndClient({ url: 'http://127.0.0.1:9/graphql', token }).request(BrowseImagesDocument, {})).toMatchObject({
+      ok: false,
+      error: { code: 'NETWORK_ERROR' },
+    });
+    expect(await createDndClient({ url: `${platform.url}/health`, token }).request(BrowseImagesDocument, {})).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_RESPONSE' },
+    });
   });
 
   it("returns RATE_LIMITED with the llm's retryAfter, and waits it out when allowed to", async () => {
@@ -198,12 +219,17 @@ describe("the SDK's typed errors from the real gateway", () => {
     // Allowed to wait: the SDK starts waiting the retryAfter the gateway named (the test stops it rather than wait a minute).
     const controller = new AbortController();
     const waits: number[] = [];
-    const waited = await limited.request(GenerateTextDocument, { input }, { signal: controller.signal, rateLimit: { onRetry: (wait) => (waits.push(wait.waitMs), controller.abort()) } });
+    const waited = await limited.request(
+      GenerateTextDocument,
+      { input },
+      { signal: controller.signal, rateLimit: { onRetry: (wait) => (waits.push(wait.waitMs), controller.abort()) } },
+    );
     expect(waited).toMatchObject({ ok: false, attempts: 1, error: { code: 'ABORTED' } });
     expect(waits[0]).toBeGreaterThanOrEqual(1_000);
     // Subscriptions are refused the same way, as their first and last result.
     const events = [];
-    for await (const event of limited.subscribe(StreamBackstoryDocument, { input: { ...input, kind: 'BACKSTORY' } }, { rateLimit: { maxWaitMs: 0 } })) events.push(event);
+    for await (const event of limited.subscribe(StreamBackstoryDocument, { input: { ...input, kind: 'BACKSTORY' } }, { rateLimit: { maxWaitMs: 0 } }))
+      events.push(event);
     expect(events).toMatchObject([{ ok: false, error: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) } }]);
   });
 });
@@ -223,7 +249,9 @@ describe.skipIf(BROWSER_MISSING)(`in Chromium${BROWSER_MISSING ? ` (${BROWSER_MI
     const resultText = async () => (await page.locator('.result-window').innerText()).replace(/\u00a0/g, ' ');
     await page.goto(graphqlUrl);
     await page.locator('.graphiql-tab-button', { hasText: 'CreateCharacter' }).waitFor();
-    expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(expect.arrayContaining(['PartyOverview', 'CreateCharacter', 'LevelUp', 'InvitePlayer', 'BrowseImages']));
+    expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(
+      expect.arrayContaining(['PartyOverview', 'CreateCharacter', 'LevelUp', 'InvitePlayer', 'BrowseImages']),
+    );
 
     // The first tab: the seeded party across four subgraphs. The tabs slide in with a transform, so they are
     // clicked by event rather than by screen position.
@@ -251,7 +279,14 @@ describe.skipIf(BROWSER_MISSING)(`in Chromium${BROWSER_MISSING ? ` (${BROWSER_MI
   it("the SDK runs in a page as it is, with the browser's own fetch and WebSocket", async () => {
     // The SDK bundled for browsers as a frontend's bundler would (no Node built-in may be needed), loaded into a page
     // of the gateway's origin.
-    const bundle = await build({ entryPoints: [path.join(repoRoot, 'frontend-sdk/src/index.ts')], bundle: true, format: 'iife', globalName: 'DndSdk', platform: 'browser', write: false });
+    const bundle = await build({
+      entryPoints: [path.join(repoRoot, 'frontend-sdk/src/index.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'DndSdk',
+      platform: 'browser',
+      write: false,
+    });
     const page = await browser.newPage();
     await page.goto(`${platform.url}/health`);
     await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
@@ -270,7 +305,12 @@ describe.skipIf(BROWSER_MISSING)(`in Chromium${BROWSER_MISSING ? ` (${BROWSER_MI
         }
         await client.dispose();
         const anonymous = await DndSdk.createDndClient({ url: '/graphql', token: 'not-a-jwt' }).request(DndSdk.CharacterSheetDocument, { id: characterId });
-        return { name: sheet.ok ? sheet.data.character?.name : sheet.error.code, requestId: sheet.requestId, streamed, anonymous: anonymous.ok ? 'ok' : anonymous.error.code };
+        return {
+          name: sheet.ok ? sheet.data.character?.name : sheet.error.code,
+          requestId: sheet.requestId,
+          streamed,
+          anonymous: anonymous.ok ? 'ok' : anonymous.error.code,
+        };
       },
       { token, characterId },
     );

@@ -48,8 +48,12 @@ describe('identity', () => {
   });
 
   it('rejects a forged token with 401 before any service runs', async () => {
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuer('dnd-tools')
-      .setExpirationTime('1h').sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuer('dnd-tools')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
     const { status, body } = await post({ query: CREATE, variables: { input: validInput } }, { authorization: `Bearer ${forged}` });
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -57,8 +61,12 @@ describe('identity', () => {
   });
 
   it('rejects an expired token with a message saying so', async () => {
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('late').setIssuer('dnd-tools')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('late')
+      .setIssuer('dnd-tools')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
       .sign(new TextEncoder().encode(E2E_SECRET));
     const { status, body } = await post({ query: '{ characters { totalCount } }' }, { authorization: `Bearer ${expired}` });
     expect(status).toBe(401);
@@ -88,7 +96,10 @@ describe('bad input', () => {
   });
 
   it('refuses an unknown class or race with BAD_USER_INPUT', async () => {
-    for (const input of [{ ...validInput, class: 'ARTIFICER' }, { ...validInput, race: 'WARFORGED' }]) {
+    for (const input of [
+      { ...validInput, class: 'ARTIFICER' },
+      { ...validInput, race: 'WARFORGED' },
+    ]) {
       const result = await platform.gql(CREATE, { input }, 'bad-2');
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expectNoLeak(result);
@@ -121,7 +132,7 @@ describe('bad input', () => {
     expect(now.data!.character).toEqual({ name: 'Vessa the Bold', version: version + 1 });
   });
 
-  it('forbids changing someone else\'s character', async () => {
+  it("forbids changing someone else's character", async () => {
     const created = await platform.gql(CREATE, { input: validInput }, 'owner-a');
     const { id, version } = created.data!.createCharacter.character;
     const result = await platform.gql(

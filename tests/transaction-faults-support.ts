@@ -67,10 +67,14 @@ export async function hubTransaction(platform: TestPlatform, user: string, id: s
 }
 
 export function waitForState(platform: TestPlatform, user: string, id: string, state: string, timeoutMs?: number): Promise<HubTransaction> {
-  return waitFor(`transaction ${id} ${state}`, async () => {
-    const transaction = await hubTransaction(platform, user, id);
-    return transaction.state === state && transaction;
-  }, timeoutMs);
+  return waitFor(
+    `transaction ${id} ${state}`,
+    async () => {
+      const transaction = await hubTransaction(platform, user, id);
+      return transaction.state === state && transaction;
+    },
+    timeoutMs,
+  );
 }
 
 export interface Table {
@@ -115,7 +119,10 @@ export async function expectSessionAgrees(fx: Fixtures, table: Table, xp: number
 
 /** A PostgreSQL connection of the test's own, beside the platform's services (DATABASE_URL). */
 export class PgProbe {
-  private constructor(private readonly client: pg.Client, private readonly prefix: string) {}
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly prefix: string,
+  ) {}
 
   static async open(prefix: string): Promise<PgProbe> {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

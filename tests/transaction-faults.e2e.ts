@@ -11,7 +11,17 @@ import { signedFor } from '#lib/auth/testing/signed-headers.js';
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { E2E_SECRET, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 import type { SubgraphClient } from './helpers/subgraph-client.js';
-import { expectSessionAgrees, faultHubConfig, gameTable, hubTransaction, PgProbe, restartStopped, viewOf, waitFor, waitForState } from './transaction-faults-support.js';
+import {
+  expectSessionAgrees,
+  faultHubConfig,
+  gameTable,
+  hubTransaction,
+  PgProbe,
+  restartStopped,
+  viewOf,
+  waitFor,
+  waitForState,
+} from './transaction-faults-support.js';
 
 const END_SESSION = 'mutation($input: EndSessionInput!) { endSession(input: $input) { sessionId awardedTo { id } transaction { id state } } }';
 const JOIN_PARTY = 'mutation($input: JoinPartyInput!) { joinParty(input: $input) { transaction { id state } } }';
@@ -38,7 +48,8 @@ afterEach(async ({ task }) => {
 afterAll(async () => platform?.stop());
 
 const endSession = (dm: string, sessionId: string, xpAwarded: number) => platform.gql(END_SESSION, { input: { sessionId, xpAwarded, recap: 'Fought.' } }, dm);
-const partyChange = (mutation: string, user: string, campaignId: string, characterId: string) => platform.gql(mutation, { input: { campaignId, characterId } }, user);
+const partyChange = (mutation: string, user: string, campaignId: string, characterId: string) =>
+  platform.gql(mutation, { input: { campaignId, characterId } }, user);
 
 /** Events anywhere whose metadata names the transaction (every branch commit is correlated by its id). */
 async function eventsOf(transactionId: string): Promise<number> {
@@ -147,7 +158,10 @@ describe('duplicated and reordered protocol calls, straight at the character ser
     expect(await decide(client, late, 'abort', E2E_SECRET)).toEqual({ state: 'ABORTED' });
 
     const twice = randomUUID();
-    const [first, second] = await Promise.all([prepare(client, award(characterId, 70, twice), E2E_SECRET), prepare(client, award(characterId, 70, twice), E2E_SECRET)]);
+    const [first, second] = await Promise.all([
+      prepare(client, award(characterId, 70, twice), E2E_SECRET),
+      prepare(client, award(characterId, 70, twice), E2E_SECRET),
+    ]);
     expect([first.errorCode, second.errorCode]).toEqual([undefined, undefined]);
     expect(second.prepared).toEqual(first.prepared);
     const commits = await Promise.all([decide(client, twice, 'commit', E2E_SECRET), decide(client, twice, 'commit', E2E_SECRET)]);
@@ -168,7 +182,11 @@ describe('duplicated and reordered protocol calls, straight at the character ser
     const stray = randomUUID();
     expect((await prepare(client, award(characterId, 40, stray, new Date(Date.now() + 300)), E2E_SECRET)).errorCode).toBeUndefined();
     // While prepared, the character is reserved; the resolver asks the hub, which never logged it, and aborts it here.
-    await waitFor('the stray branch to be aborted', async () => (await prepare(client, award(characterId, 40, stray), E2E_SECRET)).errorCode === 'CONFLICT', 15_000);
+    await waitFor(
+      'the stray branch to be aborted',
+      async () => (await prepare(client, award(characterId, 40, stray), E2E_SECRET)).errorCode === 'CONFLICT',
+      15_000,
+    );
     expect(platform.logs.some((line) => line.includes(`aborted in-doubt transaction ${stray}`))).toBe(true);
     expect(await fx.experience('presumed-owner', characterId)).toBe(0);
     expect((await runBranch(client, award(characterId, 10), E2E_SECRET)).errorCode).toBeUndefined();

@@ -9,7 +9,19 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gameFixtures } from './helpers/game-fixtures.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
-import { expectSessionAgrees, faultHubConfig, gameTable, holdLock, type Hold, PgProbe, restartStopped, viewOf, waitFor, waitForState, type Table } from './transaction-faults-support.js';
+import {
+  expectSessionAgrees,
+  faultHubConfig,
+  gameTable,
+  holdLock,
+  type Hold,
+  PgProbe,
+  restartStopped,
+  viewOf,
+  waitFor,
+  waitForState,
+  type Table,
+} from './transaction-faults-support.js';
 
 // 3 s transaction timeout: a fault past a deadline (the in-doubt resolver's case) shows within seconds, and every
 // hold below kills its process within milliseconds of the point it waits for, far inside the deadline.
@@ -73,14 +85,21 @@ async function hubLog(initiator: string): Promise<LoggedTransaction | undefined>
  * participant's call is stuck on it (the hub logs a step before it sends the call).
  */
 function hubReaches(initiator: string, what: string, point: (t: LoggedTransaction) => boolean, hold?: Hold): Promise<LoggedTransaction> {
-  return waitFor(what, async () => {
-    const logged = await hubLog(initiator);
-    return logged && point(logged) && (!hold || (await hold.blocksSomeone())) && logged;
-  }, 20_000);
+  return waitFor(
+    what,
+    async () => {
+      const logged = await hubLog(initiator);
+      return logged && point(logged) && (!hold || (await hold.blocksSomeone())) && logged;
+    },
+    20_000,
+  );
 }
 
 async function participantBranch(service: string, transactionId: string) {
-  const [row] = await db.rows<{ state: string; operation: string | null }>(`SELECT state, operation FROM ${db.table(service, 'tx_branches')} WHERE transaction_id = $1`, [transactionId]);
+  const [row] = await db.rows<{ state: string; operation: string | null }>(
+    `SELECT state, operation FROM ${db.table(service, 'tx_branches')} WHERE transaction_id = $1`,
+    [transactionId],
+  );
   return row;
 }
 
@@ -109,8 +128,12 @@ describe('the hub (gateway process) killed', () => {
     // The character service's prepare waits on its reservations table: the campaign branch prepares, the hub waits.
     const hold = await lockCharacterReservations();
     const outcome = send(END_SESSION, { sessionId: table.sessionId, xpAwarded: 500 }, table.dm);
-    const logged = await hubReaches(table.dm, 'campaign PREPARED, character prepare in flight', (t) =>
-      t.state === 'ACTIVE' && t.branches.campaign?.state === 'PREPARED' && t.branches.character?.state === 'PENDING', hold);
+    const logged = await hubReaches(
+      table.dm,
+      'campaign PREPARED, character prepare in flight',
+      (t) => t.state === 'ACTIVE' && t.branches.campaign?.state === 'PREPARED' && t.branches.character?.state === 'PENDING',
+      hold,
+    );
     await platform.stopProcess('gateway', 'SIGKILL');
     await hold.release();
     expect(await outcome).toHaveProperty('dropped');
@@ -118,7 +141,9 @@ describe('the hub (gateway process) killed', () => {
     // The orphaned prepare completes: both participants now hold a prepared branch of an undecided transaction.
     await waitFor('the character branch to prepare', async () => (await participantBranch('character', logged.id))?.state === 'PREPARED');
     // Past its deadline the character service asks the hub, which is down: it must keep waiting, not decide alone.
-    await waitFor('the character resolver to try the hub', async () => platform.logs.some((line) => line.startsWith('[character]') && line.includes('could not settle in-doubt transactions')));
+    await waitFor('the character resolver to try the hub', async () =>
+      platform.logs.some((line) => line.startsWith('[character]') && line.includes('could not settle in-doubt transactions')),
+    );
     expect((await participantBranch('character', logged.id))?.state).toBe('PREPARED');
     expect((await participantBranch('campaign', logged.id))?.state).toBe('PREPARED');
 
@@ -136,8 +161,12 @@ describe('the hub (gateway process) killed', () => {
     // The campaign's commit updates the session row: with it locked, the hub has decided but no commit has landed.
     const hold = await lockSessionRow(table);
     const outcome = send(END_SESSION, { sessionId: table.sessionId, xpAwarded: 250 }, table.dm);
-    const logged = await hubReaches(table.dm, 'COMMITTING with both branches prepared', (t) =>
-      t.state === 'COMMITTING' && t.branches.campaign?.state === 'PREPARED' && t.branches.character?.state === 'PREPARED', hold);
+    const logged = await hubReaches(
+      table.dm,
+      'COMMITTING with both branches prepared',
+      (t) => t.state === 'COMMITTING' && t.branches.campaign?.state === 'PREPARED' && t.branches.character?.state === 'PREPARED',
+      hold,
+    );
     await platform.stopProcess('gateway', 'SIGKILL');
     await hold.release();
     expect(await outcome).toHaveProperty('dropped');
@@ -161,8 +190,12 @@ describe('a participant down during commit', () => {
     // The character's commit updates its row: locked, the hub's commit waits there after the campaign committed.
     const hold = await holdLock(`SELECT 1 FROM ${db.table('character', 'characters')} WHERE id = $1 FOR UPDATE`, [characterId]);
     const outcome = send(JOIN_PARTY, { campaignId, characterId }, 'joiner');
-    const logged = await hubReaches('joiner', 'campaign committed, character commit in flight', (t) =>
-      t.state === 'COMMITTING' && t.branches.campaign?.state === 'COMMITTED' && t.branches.character?.state === 'PREPARED', hold);
+    const logged = await hubReaches(
+      'joiner',
+      'campaign committed, character commit in flight',
+      (t) => t.state === 'COMMITTING' && t.branches.campaign?.state === 'COMMITTED' && t.branches.character?.state === 'PREPARED',
+      hold,
+    );
     await platform.stopProcess('character', 'SIGKILL');
     await hold.release();
 
@@ -195,8 +228,12 @@ describe('a participant settling a branch the hub never finished', () => {
     // retries the campaign and never reaches the character, whose branch keeps the character reserved.
     const hold = await lockSessionRow(table);
     const outcome = send(END_SESSION, { sessionId: table.sessionId, xpAwarded: 120 }, table.dm);
-    const logged = await hubReaches(table.dm, 'COMMITTING with both branches prepared', (t) =>
-      t.state === 'COMMITTING' && t.branches.campaign?.state === 'PREPARED' && t.branches.character?.state === 'PREPARED', hold);
+    const logged = await hubReaches(
+      table.dm,
+      'COMMITTING with both branches prepared',
+      (t) => t.state === 'COMMITTING' && t.branches.campaign?.state === 'PREPARED' && t.branches.character?.state === 'PREPARED',
+      hold,
+    );
     await platform.stopProcess('campaign', 'SIGKILL');
     await hold.release();
     await outcome;

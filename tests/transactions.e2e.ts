@@ -43,7 +43,7 @@ describe('joinParty and leaveParty', () => {
     expect(after.campaign.party).toEqual([]);
   });
 
-  it('refuses someone else\'s character and leaves both sides unchanged', async () => {
+  it("refuses someone else's character and leaves both sides unchanged", async () => {
     const campaignId = await fx.campaign('dm-thief', ['thief']);
     const characterId = await fx.character('honest-owner');
     const result = await fx.joinParty('thief', campaignId, characterId);
@@ -66,7 +66,11 @@ describe('joinParty and leaveParty', () => {
     expect((await fx.joinParty('wanderer', first, characterId)).errors).toBeUndefined();
     const again = await fx.joinParty('wanderer', second, characterId);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const deleted = await platform.gql('mutation($input: DeleteCharacterInput!) { deleteCharacter(input: $input) { deletedCharacterId } }', { input: { id: characterId } }, 'wanderer');
+    const deleted = await platform.gql(
+      'mutation($input: DeleteCharacterInput!) { deleteCharacter(input: $input) { deletedCharacterId } }',
+      { input: { id: characterId } },
+      'wanderer',
+    );
     expect(deleted.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });
@@ -81,7 +85,13 @@ describe('endSession', () => {
     const sessionId = await fx.session('dm-end', campaignId);
     const ended = await fx.endSession('dm-end', sessionId, 450);
     expect(ended.errors).toBeUndefined();
-    expect(ended.data!.endSession.transaction).toMatchObject({ state: 'COMMITTED', branches: [{ service: 'campaign', state: 'COMMITTED' }, { service: 'character', state: 'COMMITTED' }] });
+    expect(ended.data!.endSession.transaction).toMatchObject({
+      state: 'COMMITTED',
+      branches: [
+        { service: 'campaign', state: 'COMMITTED' },
+        { service: 'character', state: 'COMMITTED' },
+      ],
+    });
     expect(ended.data!.endSession.awardedTo.map((c: { experience: number }) => c.experience)).toEqual([450, 450]);
     expect(await fx.sessionStatus('dm-end', campaignId)).toEqual(['PLAYED']);
 

@@ -29,7 +29,11 @@ function gatewayMs(response: Response): number {
 
 async function post(url: string, token: string, query: string): Promise<{ ms: number; gatewayMs: number; body: Answer }> {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as Answer;
   return { ms: performance.now() - started, gatewayMs: gatewayMs(response), body };
 }

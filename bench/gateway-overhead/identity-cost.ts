@@ -9,11 +9,16 @@ import { bodyHash, GATEWAY, hubSecretOf, MemoryNonceStore, serviceKey, signReque
 export function measureIdentityCost(iterations = 20_000): { signUs: number; verifyUs: number; totalUs: number } {
   const hub = hubSecretOf(randomBytes(32).toString('hex'), {});
   const key = serviceKey(hub, 'character');
-  const body = JSON.stringify({ query: `query PartyOverview__character__0($owner:ID!){characters(first:10,filter:{owner:$owner}){edges{node{id name race class level armorClass maxHitPoints __typename}}}}`, variables: { owner: 'player-1' }, operationName: 'PartyOverview__character__0' });
+  const body = JSON.stringify({
+    query: `query PartyOverview__character__0($owner:ID!){characters(first:10,filter:{owner:$owner}){edges{node{id name race class level armorClass maxHitPoints __typename}}}}`,
+    variables: { owner: 'player-1' },
+    operationName: 'PartyOverview__character__0',
+  });
   const nonces = new MemoryNonceStore();
   const headers: string[] = new Array(iterations);
   // A warm-up of a tenth: the JIT and the key derivation's cache.
-  for (let i = 0; i < iterations / 10; i++) signRequest({ userId: 'player-1' }, { audience: 'character', method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, key);
+  for (let i = 0; i < iterations / 10; i++)
+    signRequest({ userId: 'player-1' }, { audience: 'character', method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, key);
   let start = performance.now();
   for (let i = 0; i < iterations; i++) {
     headers[i] = signRequest({ userId: 'player-1' }, { audience: 'character', method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, key).header;

@@ -70,7 +70,14 @@ export async function startProfiledGateway(platform: Platform, env: Record<strin
   const flags = [...nodeFlags('gateway'), '--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName];
   const child = spawn(process.execPath, [...flags, bundlePath('gateway')], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, ...subgraphUrlEnv(platform), PORT: String(platform.gatewayPort), HUB_URL: `${platform.url}/graphql`, APOLLO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      ...subgraphUrlEnv(platform),
+      PORT: String(platform.gatewayPort),
+      HUB_URL: `${platform.url}/graphql`,
+      APOLLO_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForLine(child, /gateway ready on/, 'profiled gateway');

@@ -38,7 +38,9 @@ async function seedCharacter(client: GatewayClient, player: number, campaign: { 
   if (!template) throw new Error('no demo characters to copy');
   const { player: _player, colors, ...fields } = template;
   const name = `${fields.name.split(' ')[0]} ${player}-${slot}`;
-  await client.request(user, 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { campaign { id } } }', { input: { campaignId: campaign.id } });
+  await client.request(user, 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { campaign { id } } }', {
+    input: { campaignId: campaign.id },
+  });
   const { createCharacter } = await client.request<{ createCharacter: { character: { id: string } } }>(
     user,
     'mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }',
@@ -48,9 +50,21 @@ async function seedCharacter(client: GatewayClient, player: number, campaign: { 
   await client.request(user, 'mutation($input: SetCharacterPortraitInput!) { setCharacterPortrait(input: $input) { image { id } } }', {
     input: { characterId, dataBase64: gradientPng(64, 64, colors[0], [player * 4, slot * 100, 90]).toString('base64'), prompt: `Portrait of ${name}` },
   });
-  await client.request(user, 'mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }', { input: { campaignId: campaign.id, characterId } });
+  await client.request(user, 'mutation($input: JoinPartyInput!) { joinParty(input: $input) { campaign { id } } }', {
+    input: { campaignId: campaign.id, characterId },
+  });
   await client.request(user, 'mutation($input: GenerateTextInput!) { generateText(input: $input) { generation { id } } }', {
-    input: { kind: 'BACKSTORY', context: { characterId, characterName: name, characterClass: fields.class.toLowerCase(), background: fields.background, campaignId: campaign.id, campaignName: campaign.name } },
+    input: {
+      kind: 'BACKSTORY',
+      context: {
+        characterId,
+        characterName: name,
+        characterClass: fields.class.toLowerCase(),
+        background: fields.background,
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+      },
+    },
   });
 }
 

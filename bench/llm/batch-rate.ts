@@ -30,7 +30,14 @@ interface BatchAnswer {
   items: Array<{ error: { message: string } | null }>;
 }
 
-export async function measureBatchRate(gatewayUrl: string, token: string, items: number, rpm: number, provider: string, arrivals: () => number[]): Promise<BatchRate> {
+export async function measureBatchRate(
+  gatewayUrl: string,
+  token: string,
+  items: number,
+  rpm: number,
+  provider: string,
+  arrivals: () => number[],
+): Promise<BatchRate> {
   const before = arrivals().length;
   // One item first, as a running platform would have sent before: the first call to a provider pays connection
   // set-up and cold code paths, which delay its arrival by up to ~100 ms and bunch the next ones behind it. It counts

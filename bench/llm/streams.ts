@@ -29,11 +29,19 @@ export function gatewayStream(gatewayUrl: string, token: string, input: Record<s
  * The same subscription straight to the llm subgraph, signed as the gateway signs it: what the llm itself adds,
  * so that the gateway's share of the overhead is the difference to gatewayStream.
  */
-export function subgraphStream(llmUrl: string, identityHeader: (body: string) => Record<string, string>, input: Record<string, unknown>): Promise<StreamTiming> {
+export function subgraphStream(
+  llmUrl: string,
+  identityHeader: (body: string) => Record<string, string>,
+  input: Record<string, unknown>,
+): Promise<StreamTiming> {
   return sseStream(llmUrl, identityHeader, input);
 }
 
-async function sseStream(url: string, auth: Record<string, string> | ((body: string) => Record<string, string>), input: Record<string, unknown>): Promise<StreamTiming> {
+async function sseStream(
+  url: string,
+  auth: Record<string, string> | ((body: string) => Record<string, string>),
+  input: Record<string, unknown>,
+): Promise<StreamTiming> {
   const start = performance.now();
   const body = JSON.stringify({ query: SUBSCRIPTION, variables: { input } });
   const response = await fetch(url, {
@@ -83,7 +91,13 @@ async function sseStream(url: string, auth: Record<string, string> | ((body: str
 /** The same request with the SDK straight to the provider server, as the llm service's provider makes it. */
 export async function directStream(client: OpenAI, model: string, prompt: string, maxTokens: number): Promise<StreamTiming> {
   const start = performance.now();
-  const stream = await client.chat.completions.create({ model, messages: [{ role: 'user', content: prompt }], stream: true, stream_options: { include_usage: true }, max_tokens: maxTokens });
+  const stream = await client.chat.completions.create({
+    model,
+    messages: [{ role: 'user', content: prompt }],
+    stream: true,
+    stream_options: { include_usage: true },
+    max_tokens: maxTokens,
+  });
   let firstTokenMs = -1;
   let deltas = 0;
   let text = '';

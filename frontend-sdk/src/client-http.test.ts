@@ -9,10 +9,9 @@ const Hello = parse('query Hello($name: String!) { hello(name: $name) }') as Typ
 const WhoAmI = parse('query WhoAmI { whoami }') as TypedDocumentNode<{ whoami: string | null }, Record<string, never>>;
 const Slow = parse('query Slow($ms: Int!) { slow(ms: $ms) }') as TypedDocumentNode<{ slow: number }, { ms: number }>;
 const Bad = parse('mutation Bad { bad }') as TypedDocumentNode<{ bad: number }, Record<string, never>>;
-const Limit = parse('mutation Limit($key: String!, $refusals: Int!, $retryAfter: Float!) { limit(key: $key, refusals: $refusals, retryAfter: $retryAfter) }') as TypedDocumentNode<
-  { limit: number },
-  { key: string; refusals: number; retryAfter: number }
->;
+const Limit = parse(
+  'mutation Limit($key: String!, $refusals: Int!, $retryAfter: Float!) { limit(key: $key, refusals: $refusals, retryAfter: $retryAfter) }',
+) as TypedDocumentNode<{ limit: number }, { key: string; refusals: number; retryAfter: number }>;
 
 let server: FakeGateway;
 beforeAll(async () => {

@@ -35,7 +35,8 @@ async function until(check: () => boolean, timeoutMs = 2_000): Promise<void> {
 }
 
 describe.each(['sse', 'ws'] as const)('subscribe over %s', (transport) => {
-  const client = (options: Partial<DndClientOptions> = {}) => createDndClient({ url: server.url, token: 'tok', subscriptions: transport, webSocketImpl: WebSocket, ...options });
+  const client = (options: Partial<DndClientOptions> = {}) =>
+    createDndClient({ url: server.url, token: 'tok', subscriptions: transport, webSocketImpl: WebSocket, ...options });
 
   it('delivers every event typed, with the request id, and ends when the server completes', async () => {
     const sdk = client();
@@ -48,7 +49,9 @@ describe.each(['sse', 'ws'] as const)('subscribe over %s', (transport) => {
 
   it('ends with UNAUTHENTICATED for an expired token, and with the code of a refusal at subscribe', async () => {
     const expired = client({ token: EXPIRED_TOKEN });
-    expect(await collect(expired.subscribe(Countdown, { from: 2 }))).toMatchObject([{ ok: false, error: { code: 'UNAUTHENTICATED', message: 'token has expired' } }]);
+    expect(await collect(expired.subscribe(Countdown, { from: 2 }))).toMatchObject([
+      { ok: false, error: { code: 'UNAUTHENTICATED', message: 'token has expired' } },
+    ]);
     await expired.dispose();
     const sdk = client();
     expect(await collect(sdk.subscribe(Countdown, { from: -1 }))).toMatchObject([{ ok: false, error: { code: 'BAD_USER_INPUT' } }]);
@@ -66,7 +69,10 @@ describe.each(['sse', 'ws'] as const)('subscribe over %s', (transport) => {
   it('ends with STREAM_CLOSED after the events received when the server drops the stream', async () => {
     const sdk = client();
     const events = await collect(sdk.subscribe(Drop));
-    expect(events).toMatchObject([{ ok: true, data: { drop: 1 } }, { ok: false, error: { code: 'STREAM_CLOSED' } }]);
+    expect(events).toMatchObject([
+      { ok: true, data: { drop: 1 } },
+      { ok: false, error: { code: 'STREAM_CLOSED' } },
+    ]);
     await sdk.dispose();
   });
 

@@ -61,10 +61,16 @@ export async function postOperation<TData>(request: HttpRequest): Promise<Result
     body = await response.json();
   } catch {
     if (signal?.aborted || deadline.aborted) return { ...abortedOrTimedOut(signal, timeoutMs), ...(requestId ? { requestId } : {}) };
-    return failure({ code: 'BAD_RESPONSE', status: response.status, message: `${request.url} answered HTTP ${response.status} without a GraphQL body` }, requestId);
+    return failure(
+      { code: 'BAD_RESPONSE', status: response.status, message: `${request.url} answered HTTP ${response.status} without a GraphQL body` },
+      requestId,
+    );
   }
   if (!isGraphQLBody(body)) {
-    return failure({ code: 'BAD_RESPONSE', status: response.status, message: `${request.url} answered HTTP ${response.status} with JSON that is not a GraphQL result` }, requestId);
+    return failure(
+      { code: 'BAD_RESPONSE', status: response.status, message: `${request.url} answered HTTP ${response.status} with JSON that is not a GraphQL result` },
+      requestId,
+    );
   }
   if (body.errors?.length) return graphqlFailure(body.errors, response.status, requestId);
   return { ok: true, data: body.data as TData, attempts: 1, ...(requestId ? { requestId } : {}) };

@@ -58,7 +58,11 @@ export interface RetryPolicy {
 }
 
 export function retryPolicy(options: RateLimitRetryOptions = {}): RetryPolicy {
-  return { maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS), maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS, onRetry: options.onRetry };
+  return {
+    maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+    maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+    onRetry: options.onRetry,
+  };
 }
 
 /**

@@ -70,7 +70,16 @@ export function graphqlFailure(errors: readonly GraphQLFormattedError[], status?
   const extensions = first?.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
   const retryAfter = typeof extensions.retryAfter === 'number' ? extensions.retryAfter : undefined;
-  return failure({ code, message: first?.message ?? 'the server answered with errors', errors, ...(retryAfter === undefined ? {} : { retryAfter }), ...(status === undefined ? {} : { status }) }, requestId);
+  return failure(
+    {
+      code,
+      message: first?.message ?? 'the server answered with errors',
+      errors,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+      ...(status === undefined ? {} : { status }),
+    },
+    requestId,
+  );
 }
 
 /** One result of a subscription as a Result: its data, or its errors' code. */

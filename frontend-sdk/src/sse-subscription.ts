@@ -20,7 +20,10 @@ async function refusal(response: Response, requestId: string | undefined): Promi
   } catch {
     // Not JSON: described by its status below.
   }
-  return failure({ code: 'BAD_RESPONSE', status: response.status, message: `${response.url || 'the server'} answered HTTP ${response.status} instead of an event stream` }, requestId);
+  return failure(
+    { code: 'BAD_RESPONSE', status: response.status, message: `${response.url || 'the server'} answered HTTP ${response.status} instead of an event stream` },
+    requestId,
+  );
 }
 
 /**
@@ -56,7 +59,8 @@ export async function* sseSubscription<TData>(request: SseSubscriptionRequest): 
   } catch (err) {
     if (request.signal?.aborted) yield failure({ code: 'ABORTED', message: 'the subscription was aborted' }, requestId);
     else if (err instanceof NetworkError && err.response) yield await refusal(err.response as Response, requestId);
-    else if (connected) yield failure({ code: 'STREAM_CLOSED', message: `the event stream ended before the subscription completed: ${(err as Error).message}` }, requestId);
+    else if (connected)
+      yield failure({ code: 'STREAM_CLOSED', message: `the event stream ended before the subscription completed: ${(err as Error).message}` }, requestId);
     else yield failure({ code: 'NETWORK_ERROR', message: `could not reach ${request.url}: ${(err as Error).message}` }, requestId);
   } finally {
     request.signal?.removeEventListener('abort', stop);

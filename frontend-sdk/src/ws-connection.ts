@@ -18,7 +18,9 @@ function isCloseEvent(value: unknown): value is { code: number; reason: string }
 }
 
 function isGraphQLErrors(value: unknown): value is GraphQLFormattedError[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string');
+  return (
+    Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string')
+  );
 }
 
 /** A new id for each connection: the gateway logs and tracks the connection's operations under it. */

@@ -87,9 +87,23 @@ describe('internal headers from outside', () => {
   });
 
   it("refuses a service's call signed with another key, or claiming to be another service", async () => {
-    const forged = { [DELEGATION_HEADER]: signRequest({ userId: null, service: 'grimoire' }, { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, serviceKey(hubSecretOf(OTHER_SECRET), 'grimoire'), { issuer: 'grimoire' }).header };
+    const forged = {
+      [DELEGATION_HEADER]: signRequest(
+        { userId: null, service: 'grimoire' },
+        { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) },
+        serviceKey(hubSecretOf(OTHER_SECRET), 'grimoire'),
+        { issuer: 'grimoire' },
+      ).header,
+    };
     await expectRejected(forged, 'service call refused: forged');
-    const impostor = { [DELEGATION_HEADER]: signRequest({ userId: null, service: 'hub' }, { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, serviceKey(hubSecretOf(TEST_SECRET), 'grimoire'), { issuer: 'grimoire' }).header };
+    const impostor = {
+      [DELEGATION_HEADER]: signRequest(
+        { userId: null, service: 'hub' },
+        { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) },
+        serviceKey(hubSecretOf(TEST_SECRET), 'grimoire'),
+        { issuer: 'grimoire' },
+      ).header,
+    };
     await expectRejected(impostor, 'service call refused: forged');
   });
 

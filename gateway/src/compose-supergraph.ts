@@ -31,9 +31,7 @@ export interface SubgraphSource {
   file: string;
 }
 
-export type CompositionOutcome =
-  | { supergraphSdl: string; subgraphs: SubgraphSource[]; hints: string[] }
-  | { errors: string[]; subgraphs: SubgraphSource[] };
+export type CompositionOutcome = { supergraphSdl: string; subgraphs: SubgraphSource[]; hints: string[] } | { errors: string[]; subgraphs: SubgraphSource[] };
 
 /** The text written to gateway/supergraph.graphql: the composed SDL with exactly one final newline. */
 export function supergraphFileText(supergraphSdl: string): string {

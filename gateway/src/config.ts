@@ -29,7 +29,10 @@ export interface GatewayConfig {
 
 /** SUBGRAPH_URL_<NAME>: one URL, or several instances separated by commas. */
 function parseUrlList(variable: string, value: string): string[] {
-  const urls = value.split(',').map((url) => url.trim()).filter((url) => url !== '');
+  const urls = value
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
   // Each one as fetch will call it: a URL on a port fetch refuses would fail every request to that subgraph.
   for (const url of urls) checkUrl(variable, url);
   return urls;
@@ -74,7 +77,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): { port:
   };
   if (env.GATEWAY_MAX_BODY_BYTES) {
     const max = Number(env.GATEWAY_MAX_BODY_BYTES);
-    if (!Number.isInteger(max) || max < 1024) throw new Error(`GATEWAY_MAX_BODY_BYTES must be an integer of at least 1024, got "${env.GATEWAY_MAX_BODY_BYTES}"`);
+    if (!Number.isInteger(max) || max < 1024)
+      throw new Error(`GATEWAY_MAX_BODY_BYTES must be an integer of at least 1024, got "${env.GATEWAY_MAX_BODY_BYTES}"`);
     config.maxBodyBytes = max;
   }
   return { port: parsePort('PORT', env.PORT, GATEWAY_DEFAULT_PORT), config };

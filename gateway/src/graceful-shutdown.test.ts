@@ -57,7 +57,11 @@ async function slowQuery(pool: Pool, origin: string, ms: number): Promise<Outcom
       body: JSON.stringify({ query: `{ slow(ms: ${ms}) }` }),
     });
     const connection = response.headers.connection;
-    return { status: response.statusCode, connection: typeof connection === 'string' ? connection : undefined, body: (await response.body.json()) as Outcome['body'] };
+    return {
+      status: response.statusCode,
+      connection: typeof connection === 'string' ? connection : undefined,
+      body: (await response.body.json()) as Outcome['body'],
+    };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
@@ -132,7 +136,10 @@ describe('graceful shutdown', () => {
     await gateway.registry.readiness();
     const release = hourglass.hold();
     const { queries, health } = hourglass.received;
-    const readiness = request(`${origin}/readiness`, { dispatcher: pool }).then(async (response) => ({ status: response.statusCode, body: await response.body.json() }));
+    const readiness = request(`${origin}/readiness`, { dispatcher: pool }).then(async (response) => ({
+      status: response.statusCode,
+      body: await response.body.json(),
+    }));
     const inFlight = Array.from({ length: 20 }, (_, i) => slowQuery(pool, origin, 10 + i));
     await expect.poll(() => hourglass.received.queries - queries, LOADED).toBe(20);
     await expect.poll(() => hourglass.received.health - health, LOADED).toBeGreaterThan(0);
@@ -164,7 +171,10 @@ describe('graceful shutdown', () => {
     const stuck = request(url, {
       dispatcher: pool,
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signedFor(TEST_SECRET, 'hourglass', { userId: 'user-1' }, { body: JSON.stringify({ query: '{ slow(ms: 5000) }' }) }) },
+      headers: {
+        'content-type': 'application/json',
+        ...signedFor(TEST_SECRET, 'hourglass', { userId: 'user-1' }, { body: JSON.stringify({ query: '{ slow(ms: 5000) }' }) }),
+      },
       body: JSON.stringify({ query: '{ slow(ms: 5000) }' }),
     }).then(
       () => 'answered',

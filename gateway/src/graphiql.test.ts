@@ -55,7 +55,18 @@ describe('GraphiQL at GET /graphql', () => {
     const { html } = await graphiqlPage(fixture.origin);
     // Yoga's default page loads GraphiQL from unpkg.com, which a machine with no network cannot reach.
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
-    for (const operation of ['mutation CreateCharacter', 'mutation LevelUp', 'mutation EquipArmour', 'mutation CreateCampaign', 'mutation InvitePlayer', 'mutation JoinParty', 'mutation EndSession', 'subscription StreamBackstory', 'mutation GeneratePortrait', 'query BrowseImages']) {
+    for (const operation of [
+      'mutation CreateCharacter',
+      'mutation LevelUp',
+      'mutation EquipArmour',
+      'mutation CreateCampaign',
+      'mutation InvitePlayer',
+      'mutation JoinParty',
+      'mutation EndSession',
+      'subscription StreamBackstory',
+      'mutation GeneratePortrait',
+      'query BrowseImages',
+    ]) {
       expect(html, operation).toContain(operation);
     }
     // The options object the page hands to GraphiQL, as render-graphiql writes it.

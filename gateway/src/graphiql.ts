@@ -51,7 +51,10 @@ export function playgroundTabs(): Tab[] {
  * NODE_ENV is not production, and the page is asked for from this machine itself (a gateway started with HOST=0.0.0.0
  * hands no token to the network). Anywhere else a page handing out a valid token to anyone who opens it would be a hole.
  */
-export function graphiqlOptions(options: { secret: string; embedded: boolean }, env: NodeJS.ProcessEnv = process.env): (caller: { loopback: boolean }) => Promise<GraphiQLOptions> {
+export function graphiqlOptions(
+  options: { secret: string; embedded: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): (caller: { loopback: boolean }) => Promise<GraphiQLOptions> {
   let cached: { headers: string; mintedAt: number } | undefined;
   const tabs = playgroundTabs();
   const base: GraphiQLOptions = { title: 'dnd-tools GraphiQL', defaultQuery: DEFAULT_QUERY, defaultTabs: tabs };

@@ -15,7 +15,11 @@ describe('/images proxy to the image subgraph', () => {
     const response = await fetch(`${fixture.origin}/images/fireball.png`);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(FIREBALL_PNG);
-    expect(Object.fromEntries(['content-type', 'content-length', 'etag', 'cache-control', 'last-modified', 'x-content-type-options'].map((h) => [h, response.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['content-type', 'content-length', 'etag', 'cache-control', 'last-modified', 'x-content-type-options'].map((h) => [h, response.headers.get(h)]),
+      ),
+    ).toEqual({
       'content-type': 'image/png',
       'content-length': String(FIREBALL_PNG.length),
       etag: FIREBALL_ETAG,
@@ -28,12 +32,25 @@ describe('/images proxy to the image subgraph', () => {
 
   it('refuses with 400 every path that could leave /images/, as sent (a client library would normalise some)', async () => {
     const paths = [
-      '/images/../metrics', '/images/%2e%2e/metrics', '/images/%2E%2e/metrics', '/images/.%2e/metrics', '/images/..%2fmetrics',
-      '/images/..%5cmetrics', '/images/..\\metrics', '/images//etc/passwd', '/images/./fireball.png', '/images/a%00.png', '/images/x/../../graphql',
+      '/images/../metrics',
+      '/images/%2e%2e/metrics',
+      '/images/%2E%2e/metrics',
+      '/images/.%2e/metrics',
+      '/images/..%2fmetrics',
+      '/images/..%5cmetrics',
+      '/images/..\\metrics',
+      '/images//etc/passwd',
+      '/images/./fireball.png',
+      '/images/a%00.png',
+      '/images/x/../../graphql',
     ];
     for (const path of paths) {
       const { status, body } = await rawGet(fixture.origin, path);
-      expect([path, status, (JSON.parse(body) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code]).toEqual([path, 400, 'BAD_USER_INPUT']);
+      expect([path, status, (JSON.parse(body) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code]).toEqual([
+        path,
+        400,
+        'BAD_USER_INPUT',
+      ]);
     }
   });
 

@@ -82,7 +82,10 @@ describe('several instances of one service', () => {
     expect(await readiness.json()).toMatchObject({
       status: 'unavailable',
       notReady: ['spellbook'],
-      subgraphs: expect.arrayContaining([{ name: 'spellbook', status: 'unavailable', reason: 'no healthy instance of 2 (connection refused)' }, { name: 'grimoire', status: 'ok' }]),
+      subgraphs: expect.arrayContaining([
+        { name: 'spellbook', status: 'unavailable', reason: 'no healthy instance of 2 (connection refused)' },
+        { name: 'grimoire', status: 'ok' },
+      ]),
     });
   });
 });

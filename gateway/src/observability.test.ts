@@ -97,7 +97,13 @@ describe('one request followed', () => {
 
     const tracked = fixture.hub.observability.hub.tracker.request(requestId);
     expect(tracked).toMatchObject({ operationName: 'Spells', operationType: 'QUERY', outcome: 'OK', traceId });
-    expect(tracked?.fetches.find((f) => f.service === 'spellbook')).toMatchObject({ instance: proxy.url, attempts: 2, httpStatus: 200, outcome: 'OK', shared: false });
+    expect(tracked?.fetches.find((f) => f.service === 'spellbook')).toMatchObject({
+      instance: proxy.url,
+      attempts: 2,
+      httpStatus: 200,
+      outcome: 'OK',
+      shared: false,
+    });
     expect(tracked?.fetches.find((f) => f.service === 'grimoire')).toMatchObject({ attempts: 1, httpStatus: 200, outcome: 'OK' });
   });
 });
@@ -130,7 +136,12 @@ describe('a subscription followed', () => {
     expect(server?.name).toBe('subscription Casts');
     expect(subscribe).toMatchObject({ kind: 'CLIENT', parentSpanId: server?.spanId });
     expect(spans().find((span) => span.service === 'grimoire' && span.kind === 'SERVER')?.parentSpanId).toBe(subscribe?.spanId);
-    expect(fixture.hub.observability.hub.tracker.request('casts-1')).toMatchObject({ operationType: 'SUBSCRIPTION', operationName: 'Casts', outcome: 'OK', userId: 'wizard-1' });
+    expect(fixture.hub.observability.hub.tracker.request('casts-1')).toMatchObject({
+      operationType: 'SUBSCRIPTION',
+      operationName: 'Casts',
+      outcome: 'OK',
+      userId: 'wizard-1',
+    });
   });
 });
 
@@ -152,14 +163,17 @@ describe('/metrics', () => {
     expect(metric(after.text, 'subgraph_fetch_duration_seconds_count', { service: 'spellbook', outcome: 'ok' })).toBeGreaterThan(
       metric(before.text, 'subgraph_fetch_duration_seconds_count', { service: 'spellbook', outcome: 'ok' }),
     );
-    expect(metric(after.text, 'subgraph_fetch_retries_total', { service: 'spellbook' }) - metric(before.text, 'subgraph_fetch_retries_total', { service: 'spellbook' })).toBe(1);
+    expect(
+      metric(after.text, 'subgraph_fetch_retries_total', { service: 'spellbook' }) -
+        metric(before.text, 'subgraph_fetch_retries_total', { service: 'spellbook' }),
+    ).toBe(1);
     expect(after.text).toMatch(new RegExp(`circuit_breaker_state\\{[^}]*instance="${proxy.url}"[^}]*\\} 0`));
     expect(after.text).toMatch(/bulkhead_queue_depth\{[^}]*service="spellbook"[^}]*\} 0/);
     // The subgraph's error text (a secret in the fixture's message) is no label of any series.
     expect(after.text).not.toContain('hunter2');
   });
 
-  it('is for operators: instance URLs and operation names are the platform\'s inside', async () => {
+  it("is for operators: instance URLs and operation names are the platform's inside", async () => {
     const anonymous = await fetch(`${fixture.origin}/metrics`);
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');

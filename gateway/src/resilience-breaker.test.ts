@@ -14,7 +14,8 @@ let proxy: FaultProxy;
 beforeAll(async () => {
   ({ fixture, proxy } = await startGatewayBehindFaultProxy('spellbook', {
     // No retries: each client request is one attempt, so the threshold counts client requests.
-    hubConfig: 'message_hub:\n  retry_policy: { max_attempts: 1 }\n  circuit_breaker: { failure_threshold: 3, reset_timeout: 400ms }\n  health_check: { interval: 1m }\n',
+    hubConfig:
+      'message_hub:\n  retry_policy: { max_attempts: 1 }\n  circuit_breaker: { failure_threshold: 3, reset_timeout: 400ms }\n  health_check: { interval: 1m }\n',
   }));
 });
 afterAll(async () => {
@@ -43,7 +44,12 @@ describe('circuit breaker per instance', () => {
     const result = await fixture.graphql(QUERY);
     const took = performance.now() - started;
     expect(result.status).toBe(200);
-    expect(result.body.data).toEqual({ spells: [{ name: 'Fireball', note: null }, { name: 'Shield', note: null }] });
+    expect(result.body.data).toEqual({
+      spells: [
+        { name: 'Fireball', note: null },
+        { name: 'Shield', note: null },
+      ],
+    });
     expect(result.body.errors).toEqual([
       expect.objectContaining({ path: ['spells', 0, 'note'], extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'spellbook', reason: 'CIRCUIT_OPEN' } }),
       expect.objectContaining({ path: ['spells', 1, 'note'], extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'spellbook', reason: 'CIRCUIT_OPEN' } }),
@@ -58,7 +64,12 @@ describe('circuit breaker per instance', () => {
     proxy.mode = { kind: 'pass' };
     await new Promise((resolve) => setTimeout(resolve, 450));
     const result = await fixture.graphql(QUERY);
-    expect(result.body.data).toEqual({ spells: [{ name: 'Fireball', note: 'notes on spell-1' }, { name: 'Shield', note: null }] });
+    expect(result.body.data).toEqual({
+      spells: [
+        { name: 'Fireball', note: 'notes on spell-1' },
+        { name: 'Shield', note: null },
+      ],
+    });
     // The subgraph's own NOT_FOUND for one note is an answer, not a failure of the service.
     expect(result.body.errors).toEqual([expect.objectContaining({ path: ['spells', 1, 'note'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
     expect(spellbook().breaker).toMatchObject({ state: 'CLOSED', failures: 0, transitions: 3 });

@@ -37,7 +37,13 @@ describe('in-flight deduplication of subgraph queries', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => fixture.graphql('{ whoami spells { id name pages } }', {}, headers)));
     for (const result of results) {
       expect(result.body).toEqual({
-        data: { whoami: 'wizard-1', spells: [{ id: 'spell-1', name: 'Fireball', pages: expect.any(Number) }, { id: 'spell-2', name: 'Shield', pages: expect.any(Number) }] },
+        data: {
+          whoami: 'wizard-1',
+          spells: [
+            { id: 'spell-1', name: 'Fireball', pages: expect.any(Number) },
+            { id: 'spell-2', name: 'Shield', pages: expect.any(Number) },
+          ],
+        },
       });
     }
     expect(proxy.requests).toHaveLength(1);
@@ -51,12 +57,21 @@ describe('in-flight deduplication of subgraph queries', () => {
       fixture.graphql('{ whoami spells { id name note } }', {}, headers),
     ]);
     expect(proxy.requests).toHaveLength(1);
-    expect(pages.body.data?.spells.map((spell: Record<string, unknown>) => Object.keys(spell))).toEqual([['id', 'name', 'pages'], ['id', 'name', 'pages']]);
-    expect(note.body.data?.spells.map((spell: Record<string, unknown>) => Object.keys(spell))).toEqual([['id', 'name', 'note'], ['id', 'name', 'note']]);
+    expect(pages.body.data?.spells.map((spell: Record<string, unknown>) => Object.keys(spell))).toEqual([
+      ['id', 'name', 'pages'],
+      ['id', 'name', 'pages'],
+    ]);
+    expect(note.body.data?.spells.map((spell: Record<string, unknown>) => Object.keys(spell))).toEqual([
+      ['id', 'name', 'note'],
+      ['id', 'name', 'note'],
+    ]);
   });
 
   it('never shares a fetch between two users: each gets the answer for themselves', async () => {
-    const [wizard, cleric] = await Promise.all([fixture.graphql('{ whoami }', {}, await bearer('wizard-1')), fixture.graphql('{ whoami }', {}, await bearer('cleric-2'))]);
+    const [wizard, cleric] = await Promise.all([
+      fixture.graphql('{ whoami }', {}, await bearer('wizard-1')),
+      fixture.graphql('{ whoami }', {}, await bearer('cleric-2')),
+    ]);
     expect([wizard.body.data?.whoami, cleric.body.data?.whoami]).toEqual(['wizard-1', 'cleric-2']);
     expect(proxy.requests).toHaveLength(2);
   });

@@ -85,7 +85,11 @@ describe('priority queue per service', () => {
 
   it('answers past max_queue with QUEUE_FULL and retryAfter; an interactive newcomer displaces the latest batch waiter', async () => {
     const first = await send('first', who('first'));
-    const batches = [await send('batch-1', who('batch-1'), 'batch'), await send('batch-2', who('batch-2'), 'batch'), await send('batch-3', who('batch-3'), 'batch')];
+    const batches = [
+      await send('batch-1', who('batch-1'), 'batch'),
+      await send('batch-2', who('batch-2'), 'batch'),
+      await send('batch-3', who('batch-3'), 'batch'),
+    ];
     const refused = await (await send('batch-4', who('batch-4'), 'batch')).answer;
     expect(refused.body.data).toBeNull();
     expect(refused.body.errors).toEqual([
@@ -108,7 +112,10 @@ describe('priority queue per service', () => {
 
   it('refuses an x-priority it does not know with BAD_USER_INPUT', async () => {
     const result = await fixture.graphql('{ bookWhoami }', undefined, { 'x-priority': 'urgent' });
-    expect(result.body.errors?.[0]).toMatchObject({ message: 'x-priority must be one of interactive, batch, got "urgent"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(result.body.errors?.[0]).toMatchObject({
+      message: 'x-priority must be one of interactive, batch, got "urgent"',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(proxy.requests).toHaveLength(0);
   });
 });

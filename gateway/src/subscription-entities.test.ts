@@ -51,7 +51,13 @@ describe('fields of other subgraphs in a subscription', () => {
     const second = await casts.next();
     // spellbook has no note for spell-2: null where it was asked, the error at the client's path.
     expect(second.data?.spellCast.spell).toMatchObject({ name: 'Shield', pages: 70, note: null });
-    expect(second.errors).toEqual([expect.objectContaining({ message: 'No note for this spell', path: ['spellCast', 'spell', 'note'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+    expect(second.errors).toEqual([
+      expect.objectContaining({
+        message: 'No note for this spell',
+        path: ['spellCast', 'spell', 'note'],
+        extensions: expect.objectContaining({ code: 'NOT_FOUND' }),
+      }),
+    ]);
     casts.dispose();
     await expect.poll(upstreamSubscribers).toBe(0);
   });
@@ -77,9 +83,12 @@ describe('a subgraph of entity fields that is down', () => {
     // pages is Int! and Spell! and SpellCast! above it: the whole event is null, as graphql-js would answer.
     expect(result.data).toBeNull();
     expect(result.errors).toEqual([
-      expect.objectContaining({ message: 'The spellbook service is unavailable (connection refused)', path: ['spellCast', 'spell'], extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) }),
+      expect.objectContaining({
+        message: 'The spellbook service is unavailable (connection refused)',
+        path: ['spellCast', 'spell'],
+        extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }),
+      }),
     ]);
     casts.dispose();
   });
-
 });

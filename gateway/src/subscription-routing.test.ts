@@ -63,7 +63,11 @@ describe('a subscription', () => {
     // grimoire's schema as a newer version would declare it; this grimoire does not serve the field yet, so its own
     // validation answers: what matters is that the gateway sent the subscription there.
     const composed = composeServices([
-      { name: 'grimoire', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(GRIMOIRE_SDL.replace('type Subscription {', 'type Subscription {\n  spellForgotten: String')) },
+      {
+        name: 'grimoire',
+        url: 'http://127.0.0.1:9/graphql',
+        typeDefs: parse(GRIMOIRE_SDL.replace('type Subscription {', 'type Subscription {\n  spellForgotten: String')),
+      },
       { name: 'spellbook', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(SPELLBOOK_SDL) },
     ]);
     if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
@@ -73,6 +77,9 @@ describe('a subscription', () => {
     const refused = (await after.next()).errors?.[0];
     // The gateway's schema now has the field, so this refusal is grimoire's own: with the routing of the old
     // supergraph it would be the gateway's BAD_USER_INPUT "No service serves the subscription field".
-    expect(refused).toMatchObject({ message: 'Cannot query field "spellForgotten" on type "Subscription".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(refused).toMatchObject({
+      message: 'Cannot query field "spellForgotten" on type "Subscription".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });

@@ -87,9 +87,7 @@ describe('subscriptions over graphql-ws through the gateway', () => {
 
   it('answers an unknown field with a validation error', async () => {
     const unknown = socket.subscribe({ query: 'subscription { spellForgotten { name } }' });
-    await expect(unknown.next()).rejects.toEqual([
-      expect.objectContaining({ message: expect.stringContaining('Cannot query field "spellForgotten"') }),
-    ]);
+    await expect(unknown.next()).rejects.toEqual([expect.objectContaining({ message: expect.stringContaining('Cannot query field "spellForgotten"') })]);
   });
 
   it('aborts the upstream subscriptions of a socket that closes', async () => {

@@ -18,8 +18,7 @@ function stringArgument(value: ConstValueNode | undefined): string | undefined {
 export function listSubgraphs(supergraphSdl: string): SupergraphSubgraph[] {
   const document = parse(supergraphSdl, { noLocation: true });
   const joinGraph = document.definitions.find(
-    (definition): definition is EnumTypeDefinitionNode =>
-      definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph',
+    (definition): definition is EnumTypeDefinitionNode => definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph',
   );
   if (!joinGraph) throw new Error('the supergraph has no join__Graph enum: is it a composed supergraph (npm run compose)?');
   return (joinGraph.values ?? []).map((value) => {

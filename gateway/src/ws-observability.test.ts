@@ -33,7 +33,9 @@ afterAll(async () => {
 
 const tracker = () => fixture.hub.observability.hub.tracker;
 const requestsTotal = async (labels: Record<string, string>) => {
-  const response = await fetch(`${fixture.origin}/metrics`, { headers: { authorization: `Bearer ${await signUserToken('prometheus', TEST_SECRET, '1h', [OPERATOR_ROLE])}` } });
+  const response = await fetch(`${fixture.origin}/metrics`, {
+    headers: { authorization: `Bearer ${await signUserToken('prometheus', TEST_SECRET, '1h', [OPERATOR_ROLE])}` },
+  });
   return metric(await response.text(), 'graphql_requests_total', labels);
 };
 
@@ -72,7 +74,9 @@ describe('a refused operation over graphql-ws', () => {
     const broken = socket.subscribe({ query: 'query Broken { spells { name ', operationName: 'Broken' });
     await expect(broken.next()).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_PARSE_FAILED' }) })]);
     const ambiguous = socket.subscribe({ query: 'query A { spells { name } } query B { spells { pages } }' });
-    await expect(ambiguous.next()).rejects.toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'OPERATION_RESOLUTION_FAILURE' }) })]);
+    await expect(ambiguous.next()).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'OPERATION_RESOLUTION_FAILURE' }) }),
+    ]);
 
     const refused = tracker().requests({ requestId: 'ws-connection-1', outcome: 'ERROR' });
     expect(refused.map((record) => record.errorCodes)).toEqual([['OPERATION_RESOLUTION_FAILURE'], ['GRAPHQL_PARSE_FAILED'], ['GRAPHQL_VALIDATION_FAILED']]);

@@ -35,7 +35,13 @@ const derived = new Map<string, Buffer>();
 export function serviceKey(hubSecret: string, service: string): Buffer {
   const cacheKey = `${service}\u0000${hubSecret}`;
   let key = derived.get(cacheKey);
-  if (!key) derived.set(cacheKey, (key = createHmac('sha256', hubSecret).update(SERVICE_LABEL + service).digest()));
+  if (!key)
+    derived.set(
+      cacheKey,
+      (key = createHmac('sha256', hubSecret)
+        .update(SERVICE_LABEL + service)
+        .digest()),
+    );
   return key;
 }
 

@@ -66,9 +66,17 @@ describe('VerifiedTokens with an identity provider (JWKS on a local server)', ()
     roles_claim: 'roles',
     ...extra,
   });
-  const sign = (pair: KeyPair, claims: Record<string, unknown> = {}, options: { iss?: string; aud?: string; exp?: number; nbf?: number; sub?: string | null } = {}) => {
+  const sign = (
+    pair: KeyPair,
+    claims: Record<string, unknown> = {},
+    options: { iss?: string; aud?: string; exp?: number; nbf?: number; sub?: string | null } = {},
+  ) => {
     const now = Math.floor(Date.now() / 1000);
-    const jwt = new SignJWT(claims).setProtectedHeader({ alg: pair.alg, kid: pair.kid }).setIssuer(options.iss ?? idp.issuer).setAudience(options.aud ?? AUDIENCE).setIssuedAt();
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: pair.alg, kid: pair.kid })
+      .setIssuer(options.iss ?? idp.issuer)
+      .setAudience(options.aud ?? AUDIENCE)
+      .setIssuedAt();
     if (options.sub !== null) jwt.setSubject(options.sub ?? 'idp-user-1');
     if (options.exp !== 0) jwt.setExpirationTime(options.exp ?? now + 600);
     if (options.nbf !== undefined) jwt.setNotBefore(options.nbf);
@@ -118,7 +126,13 @@ describe('VerifiedTokens with an identity provider (JWKS on a local server)', ()
     const idpOnly = new VerifiedTokens(secret, policy({ accept_hs256: false }));
     await expect(idpOnly.verify(await signUserToken('dm-1', secret))).rejects.toThrow('token is invalid');
     const publicAsSecret = new TextEncoder().encode(JSON.stringify(rsa.publicJwk));
-    const confused = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: rsa.kid }).setSubject('mallory').setIssuer(idp.issuer).setAudience(AUDIENCE).setExpirationTime('1h').sign(publicAsSecret);
+    const confused = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', kid: rsa.kid })
+      .setSubject('mallory')
+      .setIssuer(idp.issuer)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(publicAsSecret);
     await expect(new VerifiedTokens(secret, policy()).verify(confused)).rejects.toThrow('token is invalid');
   });
 

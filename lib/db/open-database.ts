@@ -47,9 +47,7 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
  * Opens the service's own database and brings it to the latest migration.
  * One code path for both drivers so that every test on PGlite also speaks for Postgres.
  */
-export async function openDatabase<TSchema extends Record<string, unknown>>(
-  options: OpenDatabaseOptions<TSchema>,
-): Promise<Database<TSchema>> {
+export async function openDatabase<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<Database<TSchema>> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   const stats = { statements: 0 };
   const statements = counter(metricsRegistry(options.service), 'db_statements_total', 'SQL statements sent to the database');

@@ -11,9 +11,8 @@ import { repoRoot } from '../config/paths.js';
  * data directory only opens with the version that wrote it.
  */
 // The package does not export its package.json, so it is read from the file.
-const pgliteVersion = (
-  JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }
-).version;
+const pgliteVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string })
+  .version;
 const templateDir = path.join(repoRoot, 'node_modules', '.cache', 'dnd-tools', `pglite-${pgliteVersion}`);
 const lockDir = `${templateDir}.lock`;
 

@@ -112,7 +112,10 @@ describe('appendEvents', () => {
       append(database.db, {
         streamId,
         expectedVersion: 'any',
-        events: [{ eventId: known, type: 'A', data: {} }, { type: 'B', data: {} }],
+        events: [
+          { eventId: known, type: 'A', data: {} },
+          { type: 'B', data: {} },
+        ],
       }),
     );
     expect(mixed.extensions).toMatchObject({ code: 'CONFLICT', eventIds: [known] });
@@ -157,7 +160,14 @@ describe('appendEvents', () => {
     }
     const id = randomUUID();
     const twice = await rejection(
-      append(database.db, { streamId: stream(), expectedVersion: 'any', events: [{ eventId: id, type: 'A', data: {} }, { eventId: id, type: 'B', data: {} }] }),
+      append(database.db, {
+        streamId: stream(),
+        expectedVersion: 'any',
+        events: [
+          { eventId: id, type: 'A', data: {} },
+          { eventId: id, type: 'B', data: {} },
+        ],
+      }),
     );
     expect(twice.message).toMatch(/twice/);
   });

@@ -54,10 +54,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *   atomic append: it is a CONFLICT and nothing is written.
  * - Hash chain: each event's hash covers the previous event's hash (event-hash.ts).
  */
-export async function appendEvents<TSchema extends Record<string, unknown>>(
-  tx: Transaction<TSchema>,
-  options: AppendEventsOptions,
-): Promise<AppendResult> {
+export async function appendEvents<TSchema extends Record<string, unknown>>(tx: Transaction<TSchema>, options: AppendEventsOptions): Promise<AppendResult> {
   validate(options);
   const { streamId } = options;
   const batchMetadata: EventMetadata = {};

@@ -51,7 +51,7 @@ describe('appendEvents under real concurrency', () => {
     let conflicts = 0;
     await Promise.all(
       Array.from({ length: WRITERS }, async (_, writer) => {
-        for (let n = 0; n < perWriter; ) {
+        for (let n = 0; n < perWriter;) {
           try {
             await database.db.transaction(async (tx) => {
               const version = await streamVersion(tx, streamId);
@@ -92,7 +92,12 @@ describe('appendEvents under real concurrency', () => {
     release();
     await older;
     const seen: StoredEvent[] = [];
-    await pollUntil(database.db, consumer, (batch) => void seen.push(...batch), () => seen.some((e) => e.type === 'Second'));
+    await pollUntil(
+      database.db,
+      consumer,
+      (batch) => void seen.push(...batch),
+      () => seen.some((e) => e.type === 'Second'),
+    );
     expect(seen.filter((e) => e.streamId === streamId).map((e) => e.type)).toEqual(['First', 'Second']);
   });
 });
@@ -114,7 +119,10 @@ describe('consumer under 8 concurrent writers', () => {
             const appended = await appendEvents(tx, {
               streamId: `${run}-writer-${writer}-${n % 3}`,
               expectedVersion: 'any',
-              events: [{ type: 'Tick', data: { writer, n } }, { type: 'Tock', data: { writer, n } }],
+              events: [
+                { type: 'Tick', data: { writer, n } },
+                { type: 'Tock', data: { writer, n } },
+              ],
             });
             // Stay open after taking positions: younger writers commit higher positions first.
             await tx.execute(sql`SELECT pg_sleep(${Math.random() * 0.02})`);

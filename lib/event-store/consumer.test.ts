@@ -56,7 +56,12 @@ describe('pollConsumer', () => {
     expect(await readCheckpoint(database.db, 'audit')).toEqual({ transactionId: last.transactionId, position: last.globalPosition });
     // Another consumer name starts from the beginning.
     const other: string[] = [];
-    await pollUntil(database.db, 'search', (batch) => void other.push(...batch.map((e) => e.eventId)), () => other.length >= 7);
+    await pollUntil(
+      database.db,
+      'search',
+      (batch) => void other.push(...batch.map((e) => e.eventId)),
+      () => other.length >= 7,
+    );
     expect(other).toEqual(appended);
   });
 
@@ -66,17 +71,27 @@ describe('pollConsumer', () => {
     const project = async (batch: StoredEvent[], tx: Transaction<typeof eventStoreTables>) => {
       for (const event of batch) await tx.execute(sql`INSERT INTO projection (event_id) VALUES (${event.eventId})`);
     };
-    const crashing = pollUntil(database.db, name, async (batch, tx) => {
-      await project(batch, tx);
-      throw new Error('projection crashed');
-    }, () => false);
+    const crashing = pollUntil(
+      database.db,
+      name,
+      async (batch, tx) => {
+        await project(batch, tx);
+        throw new Error('projection crashed');
+      },
+      () => false,
+    );
     await expect(crashing).rejects.toThrow('projection crashed');
     expect(await queryRows(database.db, sql`SELECT 1 FROM projection WHERE event_id = ${id}`)).toHaveLength(0);
     const retried: string[] = [];
-    await pollUntil(database.db, name, async (batch, tx) => {
-      await project(batch, tx);
-      retried.push(...batch.map((e) => e.eventId));
-    }, () => retried.includes(id!));
+    await pollUntil(
+      database.db,
+      name,
+      async (batch, tx) => {
+        await project(batch, tx);
+        retried.push(...batch.map((e) => e.eventId));
+      },
+      () => retried.includes(id!),
+    );
     // Everything since the start again, the failed batch included, and the projection row written once.
     expect(retried.filter((e) => e === id)).toHaveLength(1);
     expect(await queryRows(database.db, sql`SELECT 1 FROM projection WHERE event_id = ${id}`)).toHaveLength(1);

@@ -10,10 +10,7 @@ export interface Checkpoint {
 }
 
 /** Receives one batch inside the transaction that will save the checkpoint (see pollConsumer). */
-export type ConsumerHandler<TSchema extends Record<string, unknown>> = (
-  batch: StoredEvent[],
-  tx: Transaction<TSchema>,
-) => Promise<void> | void;
+export type ConsumerHandler<TSchema extends Record<string, unknown>> = (batch: StoredEvent[], tx: Transaction<TSchema>) => Promise<void> | void;
 
 export interface PollResult {
   delivered: number;

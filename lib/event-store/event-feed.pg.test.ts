@@ -102,7 +102,10 @@ describe('EventFeed on PostgreSQL', () => {
             const appendedNow = await appendEvents(tx, {
               streamId: `${run}-writer-${writer}-${n % 3}`,
               expectedVersion: 'any',
-              events: [{ type: 'Tick', data: { writer, n } }, { type: 'Tock', data: { writer, n } }],
+              events: [
+                { type: 'Tick', data: { writer, n } },
+                { type: 'Tock', data: { writer, n } },
+              ],
             });
             // Stay open after taking positions: younger writers commit higher positions first.
             await tx.execute(sql`SELECT pg_sleep(${Math.random() * 0.02})`);

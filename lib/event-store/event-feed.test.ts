@@ -71,9 +71,7 @@ describe('EventFeed', () => {
     const feed = newFeed({ batchSize: 7 });
     const subscribers = await Promise.all([feed.subscribe(), feed.subscribe(), feed.subscribe()]);
     const streams = Array.from({ length: 4 }, () => `race-${randomUUID()}`);
-    const results = await Promise.all(
-      Array.from({ length: 40 }, (_, n) => appendTo(streams[n % streams.length]!, 'Step', { n })),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, (_, n) => appendTo(streams[n % streams.length]!, 'Step', { n })));
     const appended = new Set(results.flatMap((r) => r.eventIds));
     const stored = (await readAll(database.db, { limit: 10_000 })).filter((e) => appended.has(e.eventId));
 

@@ -15,13 +15,6 @@ export interface HashedFields {
  * rather than concatenated, so that no two different field tuples can produce the same input text.
  */
 export function eventHash(fields: HashedFields): string {
-  const input = canonicalJson([
-    fields.previousHash,
-    fields.streamId,
-    fields.streamVersion,
-    fields.type,
-    fields.data,
-    fields.metadata,
-  ]);
+  const input = canonicalJson([fields.previousHash, fields.streamId, fields.streamVersion, fields.type, fields.data, fields.metadata]);
   return createHash('sha256').update(input, 'utf8').digest('hex');
 }

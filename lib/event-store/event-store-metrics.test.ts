@@ -30,10 +30,19 @@ const lagOf = (service: string, consumer: string) =>
 describe('event-store metrics', () => {
   it('counts appends that wrote under the service serving the request, not idempotent retries', async () => {
     const before = (await appendsOf('campaign')) ?? 0;
-    const write = () => append(database.db, { streamId: 'c-1', expectedVersion: 'any', events: [{ eventId: '0b9d6a51-8d63-4bd5-9f0e-6f5bd1f0c001', type: 'Created', data: {} }] });
+    const write = () =>
+      append(database.db, {
+        streamId: 'c-1',
+        expectedVersion: 'any',
+        events: [{ eventId: '0b9d6a51-8d63-4bd5-9f0e-6f5bd1f0c001', type: 'Created', data: {} }],
+      });
     await runWithRequestId('req-1', write, 'campaign');
     await runWithRequestId('req-2', write, 'campaign');
-    await runWithRequestId('req-3', () => append(database.db, { streamId: 'c-2', expectedVersion: 'any', events: [{ type: 'Created', data: {} }] }), 'campaign');
+    await runWithRequestId(
+      'req-3',
+      () => append(database.db, { streamId: 'c-2', expectedVersion: 'any', events: [{ type: 'Created', data: {} }] }),
+      'campaign',
+    );
     expect(await appendsOf('campaign')).toBe(before + 2);
   });
 
@@ -51,7 +60,11 @@ describe('event-store metrics', () => {
 
     // runConsumer tracks itself from start to stop.
     let handled = 0;
-    const consumer = runWithRequestId('startup', () => runConsumer(database.db, 'projector', (batch) => void (handled += batch.length), { intervalMs: 20 }), 'campaign');
+    const consumer = runWithRequestId(
+      'startup',
+      () => runConsumer(database.db, 'projector', (batch) => void (handled += batch.length), { intervalMs: 20 }),
+      'campaign',
+    );
     await expect.poll(() => handled, { timeout: 10_000 }).toBe(total);
     await expect.poll(() => lagOf('campaign', 'projector'), { timeout: 10_000 }).toBe(0);
     await consumer.stop();

@@ -16,7 +16,11 @@ export function countAppend(): void {
   const service = currentService();
   let counter = appends.get(service);
   if (!counter) {
-    counter = new Counter({ name: 'event_store_appends_total', help: 'Event batches appended to a stream (one per domain write)', registers: [metricsRegistry(service)] });
+    counter = new Counter({
+      name: 'event_store_appends_total',
+      help: 'Event batches appended to a stream (one per domain write)',
+      registers: [metricsRegistry(service)],
+    });
     appends.set(service, counter);
   }
   counter.inc();
@@ -48,7 +52,7 @@ export function trackConsumerLag<TSchema extends Record<string, unknown>>(db: Ex
     consumers.set(service, readers);
     new Gauge({
       name: 'event_consumer_lag',
-      help: 'Events committed after a consumer\'s checkpoint, not yet processed',
+      help: "Events committed after a consumer's checkpoint, not yet processed",
       labelNames: ['consumer'],
       registers: [metricsRegistry(service)],
       async collect() {

@@ -1,4 +1,13 @@
-export { events, eventStreams, eventConsumers, eventStoreTables, type EventMetadata, type EventRow, type EventStreamRow, type EventConsumerRow } from './schema.js';
+export {
+  events,
+  eventStreams,
+  eventConsumers,
+  eventStoreTables,
+  type EventMetadata,
+  type EventRow,
+  type EventStreamRow,
+  type EventConsumerRow,
+} from './schema.js';
 export { appendEvents, type AppendEventsOptions, type AppendResult, type ExpectedVersion, type NewEvent } from './append-events.js';
 export { readStream, readAll, streamExists, streamVersion, DEFAULT_READ_LIMIT, type StoredEvent } from './read-stream.js';
 export { verifyStream, verifyAllStreams, type ChainBreak, type VerifyResult } from './verify-stream.js';
@@ -15,5 +24,12 @@ export { checkReadTables, type TableDifference } from './check-read-tables.js';
 export { EventFeed, type EventFeedOptions, type FeedSubscribeOptions } from './event-feed.js';
 export type { AcceptEvent } from './feed-subscription.js';
 export { checkpointOf, compareCheckpoints, matchesFilter, type EventFilter } from './commit-order.js';
-export { parseEventSubscriptionArgs, subscribeToEvents, entityIdOfStream, type EventSubscriptionArgs, type EventStreamRules, type ParsedEventSubscription } from './subscription-args.js';
+export {
+  parseEventSubscriptionArgs,
+  subscribeToEvents,
+  entityIdOfStream,
+  type EventSubscriptionArgs,
+  type EventStreamRules,
+  type ParsedEventSubscription,
+} from './subscription-args.js';
 export { eventRecordFields } from './event-record.js';

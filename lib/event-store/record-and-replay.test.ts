@@ -49,7 +49,11 @@ describe('recordEvents and replayProjection', () => {
     const retried = '3f0c8a52-6d0e-4a43-9c2b-5b1f2f7d9a11';
     for (let attempt = 0; attempt < 2; attempt++) {
       await database.db.transaction((tx) =>
-        recordEvents(tx, projection, { streamId: 'counter-0', expectedVersion: 'any', events: [{ eventId: retried, type: 'Added', data: { id: 'counter-0', amount: 1000 } }] }),
+        recordEvents(tx, projection, {
+          streamId: 'counter-0',
+          expectedVersion: 'any',
+          events: [{ eventId: retried, type: 'Added', data: { id: 'counter-0', amount: 1000 } }],
+        }),
       );
     }
     const before = await snapshot();
@@ -72,7 +76,9 @@ describe('recordEvents and replayProjection', () => {
     const eventsBefore = await countEvents();
     const failing: Projection<Schema> = { readTables: [], apply: async () => Promise.reject(new Error('projection failed')) };
     await expect(
-      database.db.transaction((tx) => recordEvents(tx, failing, { streamId: 'x', expectedVersion: 'any', events: [{ type: 'Added', data: { id: 'x', amount: 1 } }] })),
+      database.db.transaction((tx) =>
+        recordEvents(tx, failing, { streamId: 'x', expectedVersion: 'any', events: [{ type: 'Added', data: { id: 'x', amount: 1 } }] }),
+      ),
     ).rejects.toThrow('projection failed');
     expect(await countEvents()).toBe(eventsBefore);
   });

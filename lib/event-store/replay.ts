@@ -12,10 +12,7 @@ export interface ReplayResult {
  * commits, and a failure leaves them untouched. Events are applied in global position order, the order in
  * which each stream's events were appended (appends to one stream serialize on its lock).
  */
-export async function replayProjection<TSchema extends Record<string, unknown>>(
-  db: Executor<TSchema>,
-  projection: Projection<TSchema>,
-): Promise<ReplayResult> {
+export async function replayProjection<TSchema extends Record<string, unknown>>(db: Executor<TSchema>, projection: Projection<TSchema>): Promise<ReplayResult> {
   const started = performance.now();
   let count = 0;
   await db.transaction(async (tx) => {

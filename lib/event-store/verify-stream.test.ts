@@ -17,7 +17,12 @@ afterAll(() => database?.close());
 async function threeEventStream(): Promise<string> {
   const streamId = `campaign-${randomUUID()}`;
   for (const n of [1, 2, 3]) {
-    await append(database.db, { streamId, expectedVersion: 'any', correlationId: randomUUID(), events: [{ type: 'SessionRecorded', data: { n, notes: { z: 1, a: [n] } } }] });
+    await append(database.db, {
+      streamId,
+      expectedVersion: 'any',
+      correlationId: randomUUID(),
+      events: [{ type: 'SessionRecorded', data: { n, notes: { z: 1, a: [n] } } }],
+    });
   }
   return streamId;
 }
@@ -44,8 +49,17 @@ describe('verifyStream', () => {
     const streamId = await threeEventStream();
     const [row] = await database.db.select().from(events).where(whereVersion(streamId, 2));
     const forged = eventHash({ ...row!, data: { n: 200 } });
-    await database.db.update(events).set({ data: { n: 200 }, hash: forged }).where(whereVersion(streamId, 2));
-    expect((await verifyStream(database.db, streamId)).firstBreak).toMatchObject({ streamId, version: 3, reason: 'previous_hash', stored: row!.hash, expected: forged });
+    await database.db
+      .update(events)
+      .set({ data: { n: 200 }, hash: forged })
+      .where(whereVersion(streamId, 2));
+    expect((await verifyStream(database.db, streamId)).firstBreak).toMatchObject({
+      streamId,
+      version: 3,
+      reason: 'previous_hash',
+      stored: row!.hash,
+      expected: forged,
+    });
   });
 
   it('catches a deleted last event through the stream row', async () => {

@@ -18,13 +18,9 @@ export function userError(code: ErrorCode, message: string, extensions: Record<s
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badUserInput = (message: string, extensions?: Record<string, unknown>) =>
-  userError('BAD_USER_INPUT', message, extensions);
-export const notFound = (message: string, extensions?: Record<string, unknown>) =>
-  userError('NOT_FOUND', message, extensions);
-export const conflict = (message: string, extensions?: Record<string, unknown>) =>
-  userError('CONFLICT', message, extensions);
-export const forbidden = (message: string, extensions?: Record<string, unknown>) =>
-  userError('FORBIDDEN', message, extensions);
+export const badUserInput = (message: string, extensions?: Record<string, unknown>) => userError('BAD_USER_INPUT', message, extensions);
+export const notFound = (message: string, extensions?: Record<string, unknown>) => userError('NOT_FOUND', message, extensions);
+export const conflict = (message: string, extensions?: Record<string, unknown>) => userError('CONFLICT', message, extensions);
+export const forbidden = (message: string, extensions?: Record<string, unknown>) => userError('FORBIDDEN', message, extensions);
 export const unauthenticated = (message = 'Sign in first: send Authorization: Bearer <token>.') =>
   userError('UNAUTHENTICATED', message, { http: { status: 401 } });

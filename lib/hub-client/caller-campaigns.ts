@@ -38,7 +38,10 @@ export async function callerCampaigns(caller: HubCaller, service: string): Promi
       after = campaigns.pageInfo.endCursor ?? null;
     }
   } catch (err) {
-    processLogger(service).warn({ error: err instanceof Error ? err.message : String(err) }, "could not read the caller's campaigns; campaign-linked content is hidden");
+    processLogger(service).warn(
+      { error: err instanceof Error ? err.message : String(err) },
+      "could not read the caller's campaigns; campaign-linked content is hidden",
+    );
     return NONE;
   }
   return { runs, sitsAt };

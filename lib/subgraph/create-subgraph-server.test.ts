@@ -80,7 +80,9 @@ describe('createSubgraphServer tracing and request ids', () => {
 
   it('leaves health probes out of the traces', async () => {
     await fetch(`${base}/health`);
-    const { traces } = (await (await fetch(`${base}/traces?recent=100`, { headers: signed('', { path: '/traces?recent=100' }) })).json()) as { traces: Array<{ rootName: string }> };
+    const { traces } = (await (await fetch(`${base}/traces?recent=100`, { headers: signed('', { path: '/traces?recent=100' }) })).json()) as {
+      traces: Array<{ rootName: string }>;
+    };
     expect(traces.length).toBeGreaterThan(0);
     expect(traces.map((trace) => trace.rootName)).not.toContain('GET /health');
   });
@@ -93,7 +95,12 @@ describe('createSubgraphServer tracing and request ids', () => {
     });
     const traceId = '5bf92f3577b34da6a3ce929d0e0e4736';
     const sent = JSON.stringify({ query: '{ broken }' });
-    const headers = { 'content-type': 'application/json', ...signed(sent, { method: 'POST' }), 'x-request-id': 'req-broken', traceparent: `00-${traceId}-00f067aa0ba902b7-01` };
+    const headers = {
+      'content-type': 'application/json',
+      ...signed(sent, { method: 'POST' }),
+      'x-request-id': 'req-broken',
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    };
     let body: { errors: Array<{ message: string; extensions: { code: string } }> };
     try {
       const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: sent });
@@ -103,7 +110,10 @@ describe('createSubgraphServer tracing and request ids', () => {
     }
     expect(body.errors[0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(body.errors[0]!.message).not.toContain('spellbook');
-    const lines = written.join('').split('\n').filter((line) => line.includes('the spellbook table is locked'));
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.includes('the spellbook table is locked'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('"request_id":"req-broken"');
     expect(lines[0]).toContain(`"trace_id":"${traceId}"`);
@@ -113,8 +123,12 @@ describe('createSubgraphServer tracing and request ids', () => {
 
 describe('createSubgraphServer identity', () => {
   const query = JSON.stringify({ query: '{ requestId }' });
-  const post = (headers: Record<string, string>, body = query) => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const refusal = async (response: Response) => ({ status: response.status, ...((await response.json()) as { errors: Array<{ extensions: { code: string; reason: string } }> }).errors[0]!.extensions });
+  const post = (headers: Record<string, string>, body = query) =>
+    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const refusal = async (response: Response) => ({
+    status: response.status,
+    ...((await response.json()) as { errors: Array<{ extensions: { code: string; reason: string } }> }).errors[0]!.extensions,
+  });
 
   it('accepts a header once: the same header again is refused as replayed', async () => {
     const headers = signed(query, { method: 'POST' });
@@ -134,7 +148,8 @@ describe('createSubgraphServer identity', () => {
       [{ [IDENTITY_HEADER]: 'v1.e30.abc' }, 'malformed'],
       [{}, 'missing'],
     ];
-    for (const [headers, reason] of cases) expect([reason, await refusal(await post(headers))]).toEqual([reason, { status: 401, code: 'UNAUTHENTICATED', reason }]);
+    for (const [headers, reason] of cases)
+      expect([reason, await refusal(await post(headers))]).toEqual([reason, { status: 401, code: 'UNAUTHENTICATED', reason }]);
   });
 
   it('keeps /metrics and unknown routes behind the same identity, and probes open', async () => {
@@ -158,7 +173,10 @@ describe('createSubgraphServer identity', () => {
     } finally {
       stdout.mockRestore();
     }
-    const line = written.join('').split('\n').find((text) => text.includes('request refused'));
+    const line = written
+      .join('')
+      .split('\n')
+      .find((text) => text.includes('request refused'));
     expect(line).toContain('body does not match');
     expect(line).not.toContain(headers[IDENTITY_HEADER]!.split('.')[2]);
   });

@@ -138,13 +138,17 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     plugins: [
       useVerifiedCaller(verifier),
       operationNameOnSpan,
-      ...(options.idempotency ? [useIdempotency({ name: options.name, db: options.idempotency, userOf: (request) => callerOf(request)?.identity.userId ?? null })] : []),
+      ...(options.idempotency
+        ? [useIdempotency({ name: options.name, db: options.idempotency, userOf: (request) => callerOf(request)?.identity.userId ?? null })]
+        : []),
     ],
     context: async ({ request }) => {
       const caller = callerOf(request);
       // Set by useVerifiedCaller before anything runs; a request without it never got this far.
       if (!caller) throw unauthenticated('This service answers only requests signed by the gateway; call the gateway instead.');
-      return options.createContext({ identity: caller.identity, hub: hubCallerFor(caller.claims.jti, caller.identity.userId),
+      return options.createContext({
+        identity: caller.identity,
+        hub: hubCallerFor(caller.claims.jti, caller.identity.userId),
         requestId: currentRequestId() ?? caller.claims.jti,
         capability: capabilityOf(request),
         request,

@@ -13,7 +13,7 @@ export function serverRegistry(service: string, feed: { readonly subscriberCount
   if (feed) {
     new Gauge({
       name: 'event_feed_subscribers',
-      help: 'Live subscriptions to this server\'s event feed',
+      help: "Live subscriptions to this server's event feed",
       registers: [registry],
       collect() {
         this.set(feed.subscriberCount);

@@ -34,22 +34,24 @@ export function traceRequest(service: string, req: IncomingMessage, res: ServerR
   res.setHeader(REQUEST_ID_HEADER, requestId);
   const parent = contextFromHeaders((name) => header(req, name));
   const path = (req.url ?? '/').split('?', 1)[0]!;
-  runWithRequestId(requestId, () =>
-    tracer().startActiveSpan(
-      `${req.method ?? 'GET'} ${route(path)}`,
-      { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': req.method ?? 'GET', 'url.path': path } },
-      parent,
-      (span) => {
-        res.once('close', () => {
-          span.setAttribute('http.response.status_code', res.statusCode);
-          if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${res.statusCode}` });
-          // A response closed before it was complete: the caller gave up (timeout, a cancelled subscription).
-          if (!res.writableFinished) span.setAttribute('http.aborted', true);
-          span.end();
-        });
-        void handle();
-      },
-    ),
+  runWithRequestId(
+    requestId,
+    () =>
+      tracer().startActiveSpan(
+        `${req.method ?? 'GET'} ${route(path)}`,
+        { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': req.method ?? 'GET', 'url.path': path } },
+        parent,
+        (span) => {
+          res.once('close', () => {
+            span.setAttribute('http.response.status_code', res.statusCode);
+            if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${res.statusCode}` });
+            // A response closed before it was complete: the caller gave up (timeout, a cancelled subscription).
+            if (!res.writableFinished) span.setAttribute('http.aborted', true);
+            span.end();
+          });
+          void handle();
+        },
+      ),
     service,
   );
 }

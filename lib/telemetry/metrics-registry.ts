@@ -47,12 +47,6 @@ export function gauge<L extends string>(registry: Registry, name: string, help: 
   return once(registry, name, () => new Gauge({ name, help, labelNames, registers: [registry] }));
 }
 
-export function histogram<L extends string>(
-  registry: Registry,
-  name: string,
-  help: string,
-  buckets: number[],
-  labelNames: readonly L[] = [],
-): Histogram<L> {
+export function histogram<L extends string>(registry: Registry, name: string, help: string, buckets: number[], labelNames: readonly L[] = []): Histogram<L> {
   return once(registry, name, () => new Histogram({ name, help, labelNames, buckets, registers: [registry] }));
 }

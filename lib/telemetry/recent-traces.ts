@@ -102,9 +102,7 @@ function localTree(list: ReadableSpan[]): LocalTree {
  * the first is the trace's root or its earliest local span.
  */
 function inTreeOrder(list: ReadableSpan[], tree: LocalTree): ReadableSpan[] {
-  return [...list].sort(
-    (a, b) => hrTimeToMilliseconds(a.startTime) - hrTimeToMilliseconds(b.startTime) || (tree.depth.get(a) ?? 0) - (tree.depth.get(b) ?? 0),
-  );
+  return [...list].sort((a, b) => hrTimeToMilliseconds(a.startTime) - hrTimeToMilliseconds(b.startTime) || (tree.depth.get(a) ?? 0) - (tree.depth.get(b) ?? 0));
 }
 
 /**

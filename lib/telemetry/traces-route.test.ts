@@ -41,7 +41,7 @@ describe('/traces', () => {
   it('answers bad parameters with 400 and leaves other paths to the server', async () => {
     expect((await fetch(`${base}/traces?traceId=not-hex`)).status).toBe(400);
     expect((await fetch(`${base}/traces?recent=0`)).status).toBe(400);
-    expect((await fetch(`${base}/traces?traceId=${'0'.repeat(32)}`).then((r) => r.json()))).toEqual({ spans: [] });
+    expect(await fetch(`${base}/traces?traceId=${'0'.repeat(32)}`).then((r) => r.json())).toEqual({ spans: [] });
     expect(await (await fetch(`${base}/tracesx`)).text()).toBe('not traces');
   });
 });

@@ -20,11 +20,7 @@ function error(res: ServerResponse, status: number, code: string, message: strin
  * which the gateway merges with its own for the hub's Query fields. The subgraph kit serves it only for a request
  * the gateway signed (lib/subgraph), as /graphql: span attributes name users' operations and statements. Returns false for any other path.
  */
-export function handleTracesRoute(
-  req: IncomingMessage,
-  res: ServerResponse,
-  recent: RecentTraces,
-): boolean {
+export function handleTracesRoute(req: IncomingMessage, res: ServerResponse, recent: RecentTraces): boolean {
   // A string test before any parsing: this runs ahead of every request the server answers.
   if (!req.url || (req.url !== '/traces' && !req.url.startsWith('/traces?'))) return false;
   const url = new URL(req.url, 'http://local');

@@ -1,13 +1,7 @@
 import { context, propagation, ProxyTracerProvider, trace, TraceFlags, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  ParentBasedSampler,
-  TraceIdRatioBasedSampler,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, NodeTracerProvider, ParentBasedSampler, TraceIdRatioBasedSampler, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { ObservabilityConfig } from '../config/observability-config.js';
 import { RecentTraces } from './recent-traces.js';
 import { SERVICE_ATTRIBUTE } from './span-record.js';

@@ -23,11 +23,21 @@ function setUp() {
     calls,
     counter,
     prepare: (transactionId: string, payload: Record<string, unknown> = {}) =>
-      prepareBranch(db, participant, { transactionId, operation: 'add', payload: { counter, amount: 5, ...payload }, actor: 'alice', deadline: new Date(Date.now() + 60_000) }),
+      prepareBranch(db, participant, {
+        transactionId,
+        operation: 'add',
+        payload: { counter, amount: 5, ...payload },
+        actor: 'alice',
+        deadline: new Date(Date.now() + 60_000),
+      }),
     commit: (transactionId: string) => commitBranch(db, participant, transactionId),
     abort: (transactionId: string) => abortBranch(db, participant, transactionId),
     branch: async (transactionId: string) => (await db.select().from(txBranches).where(eq(txBranches.transactionId, transactionId)))[0],
-    reservations: () => db.select().from(txReservations).where(eq(txReservations.resource, `counter:${counter}`)),
+    reservations: () =>
+      db
+        .select()
+        .from(txReservations)
+        .where(eq(txReservations.resource, `counter:${counter}`)),
     value: async () => (await db.select().from(testCounters).where(eq(testCounters.name, counter)))[0]?.value,
   };
 }

@@ -39,7 +39,11 @@ async function lockBranch<TSchema extends Record<string, unknown>>(tx: Transacti
 }
 
 async function setState<TSchema extends Record<string, unknown>>(tx: Transaction<TSchema>, transactionId: string, state: BranchState): Promise<TxBranchRow> {
-  const [row] = await tx.update(txBranches).set({ state, updatedAt: sql`now()` }).where(eq(txBranches.transactionId, transactionId)).returning();
+  const [row] = await tx
+    .update(txBranches)
+    .set({ state, updatedAt: sql`now()` })
+    .where(eq(txBranches.transactionId, transactionId))
+    .returning();
   if (!row) throw new Error(`branch ${transactionId} vanished inside its own transaction`);
   return row;
 }

@@ -52,7 +52,9 @@ describe('the participant protocol resolvers', () => {
     }
     // A header claiming to be the hub without the gateway's signature is no identity at all.
     const id = randomUUID();
-    const forged = signedFor('not-the-secret-0123456789abcdef0123456789', 'character', COORDINATOR, { body: JSON.stringify({ query: ABORT_BRANCH, variables: { id } }) });
+    const forged = signedFor('not-the-secret-0123456789abcdef0123456789', 'character', COORDINATOR, {
+      body: JSON.stringify({ query: ABORT_BRANCH, variables: { id } }),
+    });
     expect(await codeOf(ABORT_BRANCH, { id }, COORDINATOR, forged)).toBe('UNAUTHENTICATED');
     // Refused before anything was written: not even an abort's fence.
     expect(await server.database.db.select().from(txBranches)).toEqual([]);
@@ -62,14 +64,21 @@ describe('the participant protocol resolvers', () => {
     const input = prepareInput();
     const edited = { ...input, payload: JSON.stringify({ characterId, imageId: randomUUID() }) };
     const other = prepareInput();
-    for (const headers of [{}, prepareCapability('character', other), prepareCapability('campaign', input), prepareCapability('character', input, 'another-secret-0123456789abcdef0123456789')]) {
+    for (const headers of [
+      {},
+      prepareCapability('character', other),
+      prepareCapability('campaign', input),
+      prepareCapability('character', input, 'another-secret-0123456789abcdef0123456789'),
+    ]) {
       expect(await codeOf(PREPARE_BRANCH, { input }, COORDINATOR, headers)).toBe('FORBIDDEN');
     }
     // The capability of one payload does not carry another: the forged branch of issue 14 (+99,999 XP).
     expect(await codeOf(PREPARE_BRANCH, { input: edited }, COORDINATOR, prepareCapability('character', input))).toBe('FORBIDDEN');
     // A prepare's capability is no commit's, nor one transaction's another's.
     expect(await codeOf(COMMIT_BRANCH, { id: input.transactionId }, COORDINATOR, prepareCapability('character', input))).toBe('FORBIDDEN');
-    expect(await codeOf(ABORT_BRANCH, { id: input.transactionId }, COORDINATOR, capabilityHeader('character', { tx: other.transactionId, step: 'abort' }))).toBe('FORBIDDEN');
+    expect(
+      await codeOf(ABORT_BRANCH, { id: input.transactionId }, COORDINATOR, capabilityHeader('character', { tx: other.transactionId, step: 'abort' })),
+    ).toBe('FORBIDDEN');
     expect(await server.database.db.select().from(txBranches)).toEqual([]);
   });
 

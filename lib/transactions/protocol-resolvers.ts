@@ -39,7 +39,7 @@ function toResult(ack: BranchAck): BranchAckResult {
 
 function requireCoordinator(ctx: { callerService: string | null }): void {
   if (ctx.callerService !== COORDINATOR) {
-    throw forbidden('Only the hub\'s transaction coordinator may take part in the transaction protocol');
+    throw forbidden("Only the hub's transaction coordinator may take part in the transaction protocol");
   }
 }
 

@@ -15,7 +15,11 @@ function heldBy(resource: string, transactionId: string) {
  * uncommitted prepare holds waits for it (a unique index does); once that prepare commits, ours finds the row and
  * answers CONFLICT, so two global transactions never both hold a character.
  */
-export async function reserveResources<TSchema extends Record<string, unknown>>(tx: Transaction<TSchema>, transactionId: string, resources: readonly string[]): Promise<void> {
+export async function reserveResources<TSchema extends Record<string, unknown>>(
+  tx: Transaction<TSchema>,
+  transactionId: string,
+  resources: readonly string[],
+): Promise<void> {
   // Sorted: two branches reserving overlapping sets always lock in the same order, so they cannot deadlock.
   for (const resource of [...new Set(resources)].sort()) {
     const [taken] = await tx.insert(txReservations).values({ resource, transactionId }).onConflictDoNothing().returning();
@@ -41,7 +45,10 @@ export async function guardResources<TSchema extends Record<string, unknown>>(tx
   for (const resource of sorted) {
     const [taken] = await tx.insert(txReservations).values({ resource, transactionId: guard }).onConflictDoNothing().returning();
     if (!taken) {
-      const [holder] = await tx.select().from(txReservations).where(and(eq(txReservations.resource, resource), ne(txReservations.transactionId, guard)));
+      const [holder] = await tx
+        .select()
+        .from(txReservations)
+        .where(and(eq(txReservations.resource, resource), ne(txReservations.transactionId, guard)));
       if (holder) throw heldBy(resource, holder.transactionId);
     }
   }

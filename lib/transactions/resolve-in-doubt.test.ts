@@ -23,10 +23,22 @@ describe('resolveInDoubt', () => {
     const now = Date.now();
     const branch = async (counter: string, deadlineMs: number) => {
       const transactionId = randomUUID();
-      await prepareBranch(db, participant, { transactionId, operation: 'add', payload: { counter, amount: 3 }, actor: 'alice', deadline: new Date(deadlineMs) });
+      await prepareBranch(db, participant, {
+        transactionId,
+        operation: 'add',
+        payload: { counter, amount: 3 },
+        actor: 'alice',
+        deadline: new Date(deadlineMs),
+      });
       return transactionId;
     };
-    const counters = { commit: `c-${randomUUID()}`, abort: `a-${randomUUID()}`, wait: `w-${randomUUID()}`, fresh: `f-${randomUUID()}`, recent: `r-${randomUUID()}` };
+    const counters = {
+      commit: `c-${randomUUID()}`,
+      abort: `a-${randomUUID()}`,
+      wait: `w-${randomUUID()}`,
+      fresh: `f-${randomUUID()}`,
+      recent: `r-${randomUUID()}`,
+    };
     const ids = {
       commit: await branch(counters.commit, now - 60_000),
       abort: await branch(counters.abort, now - 60_000),
@@ -49,18 +61,32 @@ describe('resolveInDoubt', () => {
     expect(asked.sort()).toEqual([ids.commit, ids.abort, ids.wait].sort());
 
     const states = Object.fromEntries(
-      (await db.select().from(txBranches).where(inArray(txBranches.transactionId, Object.values(ids)))).map((row) => [row.transactionId, row.state]),
+      (
+        await db
+          .select()
+          .from(txBranches)
+          .where(inArray(txBranches.transactionId, Object.values(ids)))
+      ).map((row) => [row.transactionId, row.state]),
     );
     expect(states).toEqual({ [ids.commit]: 'COMMITTED', [ids.abort]: 'ABORTED', [ids.wait]: 'PREPARED', [ids.fresh]: 'PREPARED', [ids.recent]: 'PREPARED' });
     expect((await db.select().from(testCounters).where(eq(testCounters.name, counters.commit)))[0]?.value).toBe(3);
-    const held = (await db.select().from(txReservations).where(inArray(txReservations.transactionId, Object.values(ids)))).map((row) => row.transactionId);
+    const held = (
+      await db
+        .select()
+        .from(txReservations)
+        .where(inArray(txReservations.transactionId, Object.values(ids)))
+    ).map((row) => row.transactionId);
     expect(held.sort()).toEqual([ids.wait, ids.fresh, ids.recent].sort());
     expect(calls).toMatchObject({ commit: 1, abort: 1 });
 
     // Once the hub decides the waiting one, the next round settles it; settled branches are not asked about again.
     verdicts[ids.wait] = 'ABORT';
     asked.length = 0;
-    expect(await resolveInDoubt(db, participant, { askHub, graceMs: GRACE_MS, now: new Date(now) })).toEqual({ committed: [], aborted: [ids.wait], failed: [] });
+    expect(await resolveInDoubt(db, participant, { askHub, graceMs: GRACE_MS, now: new Date(now) })).toEqual({
+      committed: [],
+      aborted: [ids.wait],
+      failed: [],
+    });
     expect(asked).toEqual([ids.wait]);
   });
 
@@ -69,7 +95,13 @@ describe('resolveInDoubt', () => {
     const transactionId = randomUUID();
     const other = randomUUID();
     for (const id of [transactionId, other]) {
-      await prepareBranch(database.db, participant, { transactionId: id, operation: 'add', payload: { counter: `x-${id}`, amount: 1 }, actor: null, deadline: new Date(Date.now() - 60_000) });
+      await prepareBranch(database.db, participant, {
+        transactionId: id,
+        operation: 'add',
+        payload: { counter: `x-${id}`, amount: 1 },
+        actor: null,
+        deadline: new Date(Date.now() - 60_000),
+      });
     }
     const unreachable = async (id: string): Promise<HubVerdict> => {
       if (id === transactionId) throw new Error('hub unreachable');

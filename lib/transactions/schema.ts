@@ -29,8 +29,12 @@ export const txBranches = pgTable(
     actor: text('actor'),
     /** The global transaction's deadline: past it (and a grace) the participant asks the hub what became of it. */
     deadline: timestamp('deadline', { withTimezone: true, mode: 'date' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .default(sql`now()`),
   },
   (table) => [index('tx_branches_state_deadline_idx').on(table.state, table.deadline)],
 );
@@ -45,7 +49,9 @@ export const txReservations = pgTable(
   {
     resource: text('resource').primaryKey(),
     transactionId: uuid('transaction_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .default(sql`now()`),
   },
   (table) => [index('tx_reservations_transaction_idx').on(table.transactionId)],
 );

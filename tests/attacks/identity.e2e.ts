@@ -43,10 +43,11 @@ async function post(url: string, body: string, headers: Record<string, string>) 
 
 let version = 0;
 /** The victim's own rename, as the gateway would send it to the character service. */
-const RENAME = (name: string) => JSON.stringify({
-  query: 'mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { name version } } }',
-  variables: { input: { id: victim, name, expectedVersion: version } },
-});
+const RENAME = (name: string) =>
+  JSON.stringify({
+    query: 'mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { name version } } }',
+    variables: { input: { id: victim, name, expectedVersion: version } },
+  });
 const characterName = async () => (await fx.ok('query($id: ID!) { character(id: $id) { name } }', { id: victim }, 'victim')).character.name as string;
 
 describe('a captured x-hub-identity header', () => {
@@ -71,7 +72,14 @@ describe('a captured x-hub-identity header', () => {
       ['body does not match', post(serviceUrl('character'), RENAME('Owned by mallory'), captured)],
       ['forged', post(serviceUrl('campaign'), RENAME('Harmless'), captured)],
       ['wrong method or path', post(serviceUrl('character', '/graphql?x=1'), RENAME('Harmless'), captured)],
-      ['expired', post(serviceUrl('character'), RENAME('Harmless'), signedFor(E2E_SECRET, 'character', { userId: 'victim' }, { body: RENAME('Harmless'), now: Date.now() - 11_000 }))],
+      [
+        'expired',
+        post(
+          serviceUrl('character'),
+          RENAME('Harmless'),
+          signedFor(E2E_SECRET, 'character', { userId: 'victim' }, { body: RENAME('Harmless'), now: Date.now() - 11_000 }),
+        ),
+      ],
     ];
     for (const [reason, attempt] of attempts) {
       const answer = await attempt;
@@ -122,10 +130,15 @@ describe("a subgraph's other routes", () => {
 describe("a service's call to the gateway", () => {
   const body = JSON.stringify({ query: '{ characters(first: 1) { totalCount } }' });
   const delegation = (service: string, forRequest: string | undefined, userId: string | null, key = serviceKey(hubSecretOf(E2E_SECRET), service)) => ({
-    [DELEGATION_HEADER]: signRequest(forRequest ? { userId } : { userId: null, service }, { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, key, {
-      issuer: service,
-      ...(forRequest ? { forRequest } : {}),
-    }).header,
+    [DELEGATION_HEADER]: signRequest(
+      forRequest ? { userId } : { userId: null, service },
+      { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) },
+      key,
+      {
+        issuer: service,
+        ...(forRequest ? { forRequest } : {}),
+      },
+    ).header,
   });
 
   it('cannot name a request that is over (or never was) to act for its user', async () => {
@@ -156,10 +169,16 @@ describe('transaction branches', () => {
     const honest = award(10);
     const forged = { ...honest, payload: honest.payload.replace('"amount":10', '"amount":99999') };
     // Captured from the wire: the coordinator's header and capability for the honest branch.
-    const captured = { ...signedFor(E2E_SECRET, 'character', COORDINATOR, { body: prepareBody(honest) }), ...prepareCapability('character', honest, E2E_SECRET) };
+    const captured = {
+      ...signedFor(E2E_SECRET, 'character', COORDINATOR, { body: prepareBody(honest) }),
+      ...prepareCapability('character', honest, E2E_SECRET),
+    };
     expectRefused(await post(serviceUrl('character'), prepareBody(forged), captured), 401, 'UNAUTHENTICATED');
     // An insider holding the character service's key signs a fresh header, but cannot sign the coordinator's capability.
-    const insider = { ...signedFor(E2E_SECRET, 'character', COORDINATOR, { body: prepareBody(forged) }), ...prepareCapability('character', honest, E2E_SECRET) };
+    const insider = {
+      ...signedFor(E2E_SECRET, 'character', COORDINATOR, { body: prepareBody(forged) }),
+      ...prepareCapability('character', honest, E2E_SECRET),
+    };
     expectRefused(await post(serviceUrl('character'), prepareBody(forged), insider), 200, 'FORBIDDEN');
     const uncapable = signedFor(E2E_SECRET, 'character', COORDINATOR, { body: prepareBody(forged) });
     expectRefused(await post(serviceUrl('character'), prepareBody(forged), uncapable), 200, 'FORBIDDEN');
@@ -171,7 +190,10 @@ describe('transaction branches', () => {
     const input = award(99_999);
     const viaGateway = await platform.gql(PREPARE_BRANCH, { input }, 'victim');
     expect(viaGateway.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const straight = await post(serviceUrl('character'), prepareBody(input), { ...signedFor(E2E_SECRET, 'character', { userId: 'victim' }, { body: prepareBody(input) }), ...prepareCapability('character', input, E2E_SECRET) });
+    const straight = await post(serviceUrl('character'), prepareBody(input), {
+      ...signedFor(E2E_SECRET, 'character', { userId: 'victim' }, { body: prepareBody(input) }),
+      ...prepareCapability('character', input, E2E_SECRET),
+    });
     expectRefused(straight, 200, 'FORBIDDEN');
     await expectUnchanged(before, experience, "the victim's experience");
   });
@@ -180,7 +202,7 @@ describe('transaction branches', () => {
 describe('domain authority over experience', () => {
   const AWARD = 'mutation($input: AwardExperienceInput!) { awardExperience(input: $input) { character { experience } } }';
 
-  it("a player in a campaign cannot level their own character, by award or by editing the sheet; another player cannot either", async () => {
+  it('a player in a campaign cannot level their own character, by award or by editing the sheet; another player cannot either', async () => {
     const campaignId = await fx.campaign('the-dm', ['climber', 'rival']);
     const characterId = await fx.character('climber', 'Climber');
     expect((await fx.joinParty('climber', campaignId, characterId)).errors).toBeUndefined();
@@ -191,7 +213,11 @@ describe('domain authority over experience', () => {
     const rival = await platform.gql(AWARD, { input: { characterId, amount: 10 } }, 'rival');
     expectRefused({ status: 200, errors: rival.errors }, 200, 'FORBIDDEN');
     const { character } = await fx.ok('query($id: ID!) { character(id: $id) { version } }', { id: characterId }, 'climber');
-    const edited = await platform.gql('mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { experience } } }', { input: { id: characterId, expectedVersion: character.version, experience: 355_000 } }, 'climber');
+    const edited = await platform.gql(
+      'mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { experience } } }',
+      { input: { id: characterId, expectedVersion: character.version, experience: 355_000 } },
+      'climber',
+    );
     expectRefused({ status: 200, errors: edited.errors }, 200, 'FORBIDDEN');
     await expectUnchanged(before, xp, "the climber's experience");
     // The dungeon master can.

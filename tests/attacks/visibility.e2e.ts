@@ -37,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-const idsSeenBy = async (user: string) =>
-  ((await fx.ok(GENERATIONS, { id: characterId }, user)).character?.generations ?? []).map((g: { id: string }) => g.id);
+const idsSeenBy = async (user: string) => ((await fx.ok(GENERATIONS, { id: characterId }, user)).character?.generations ?? []).map((g: { id: string }) => g.id);
 
 describe('generations', () => {
   it("a player's campaign-linked backstory reaches its requester and the campaign's DM, nobody else at the table", async () => {
@@ -63,7 +62,11 @@ describe('generations', () => {
       variables: { r: [{ __typename: 'Generation', id: plotHookId }] },
     });
     const headers = signedFor(E2E_SECRET, 'llm', { userId: 'vis-player' }, { body });
-    const response = await fetch(`http://127.0.0.1:${platform.ports.llm}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const response = await fetch(`http://127.0.0.1:${platform.ports.llm}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     const answer = (await response.json()) as { data?: { _entities: unknown[] } };
     expect(answer.data?._entities).toEqual([null]);
     expectNoLeak(answer, [PLOT_HOOK_PROMPT], 'the _entities answer');
@@ -147,7 +150,7 @@ describe('images of a campaign', () => {
     const headers = { authorization: `Bearer ${await platform.token('vis-player')}` };
     const feed = subscribeOverSse(`${platform.url}/graphql`, { query: 'subscription { imageEvents(type: "ImageStored") { data image { id } } }' }, headers);
     await feed.connected;
-    const secret = 'A second secret map, of the Widow\'s lair';
+    const secret = "A second secret map, of the Widow's lair";
     expect((await upload('vis-dm', { campaignId, visibility: 'DM_ONLY', prompt: secret })).errors).toBeUndefined();
     const open = await upload('vis-dm', { campaignId, prompt: 'The village green' });
     const event = await feed.next();
@@ -176,7 +179,11 @@ describe('anonymous callers', () => {
   };
 
   it.each(Object.entries(ROOTS))('get UNAUTHENTICATED from Query.%s, never a silent null or empty list', async (_field, query) => {
-    const response = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const answer = (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
     expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer)).toBe('UNAUTHENTICATED');
   });
@@ -191,7 +198,11 @@ describe('a player removed from the campaign', () => {
     const headers = { authorization: `Bearer ${await platform.token('vis-other')}` };
     const feed = subscribeOverSse(`${platform.url}/graphql`, { query: 'subscription { imageEvents(type: "ImageStored") { data image { id } } }' }, headers);
     await feed.connected;
-    const removed = await platform.gql('mutation($input: RemovePlayerInput!) { removePlayer(input: $input) { campaign { id } } }', { input: { campaignId, userId: 'vis-other' } }, 'vis-dm');
+    const removed = await platform.gql(
+      'mutation($input: RemovePlayerInput!) { removePlayer(input: $input) { campaign { id } } }',
+      { input: { campaignId, userId: 'vis-other' } },
+      'vis-dm',
+    );
     expect(removed.errors).toBeUndefined();
     const partyOnly = 'The party camp, after the ford';
     expect((await upload('vis-dm', { campaignId, visibility: 'PARTY', prompt: partyOnly })).errors).toBeUndefined();

@@ -26,7 +26,16 @@ function checkpointOf(body: Record<string, unknown>): string {
 export async function startA1111Server(): Promise<FakeServer> {
   return startFakeServer((request, res) => {
     if (request.method === 'GET' && request.path === '/sdapi/v1/sd-models') {
-      return sendJson(res, 200, [{ title: `${FAKE_SD_MODEL}.safetensors [6ce0161689]`, model_name: FAKE_SD_MODEL, hash: '6ce0161689', sha256: '6ce0161689b3853acaa03779ec93eafe75a02f4ced659bee03f50797806fa2fa', filename: `/models/Stable-diffusion/${FAKE_SD_MODEL}.safetensors`, config: null }]);
+      return sendJson(res, 200, [
+        {
+          title: `${FAKE_SD_MODEL}.safetensors [6ce0161689]`,
+          model_name: FAKE_SD_MODEL,
+          hash: '6ce0161689',
+          sha256: '6ce0161689b3853acaa03779ec93eafe75a02f4ced659bee03f50797806fa2fa',
+          filename: `/models/Stable-diffusion/${FAKE_SD_MODEL}.safetensors`,
+          config: null,
+        },
+      ]);
     }
     if (request.method !== 'POST' || request.path !== '/sdapi/v1/txt2img') return sendJson(res, 404, { detail: 'Not Found' });
     const body = bodyOf(request);
@@ -44,7 +53,9 @@ export async function startA1111Server(): Promise<FakeServer> {
     const count = typeof body.batch_size === 'number' ? body.batch_size : 1;
     const seed = typeof body.seed === 'number' && body.seed >= 0 ? body.seed : 1234;
     const images = Array.from({ length: count }, (_, i) =>
-      checkpoint === 'fake-garbage' ? Buffer.from(`not a png ${i}`).toString('base64') : gradientPng(width, height, [(seed + i) % 256, 90, 140], [200, 180, (seed * 7 + i) % 256]).toString('base64'),
+      checkpoint === 'fake-garbage'
+        ? Buffer.from(`not a png ${i}`).toString('base64')
+        : gradientPng(width, height, [(seed + i) % 256, 90, 140], [200, 180, (seed * 7 + i) % 256]).toString('base64'),
     );
     const info = {
       prompt: body.prompt,

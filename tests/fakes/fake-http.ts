@@ -42,7 +42,12 @@ export async function startFakeServer(handle: FakeHandler): Promise<FakeServer> 
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://fake');
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, body: await readBody(req), authorization: req.headers.authorization };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        body: await readBody(req),
+        authorization: req.headers.authorization,
+      };
       requests.push(recorded);
       await handle(recorded, res, req);
     })().catch((err: unknown) => {

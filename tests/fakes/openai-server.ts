@@ -32,9 +32,21 @@ import { bodyOf, sendJson, startFakeServer, type FakeServer, type RecordedReques
 export type { FakeServer, RecordedRequest };
 
 /** The served reply: its words are streamed WORDS_PER_CHUNK to a chunk. */
-export const REPLY_WORDS = 'The stand-in provider answers with these twenty plain words so that tests can count deltas and tokens without any surprise at all.'.split(' ');
+export const REPLY_WORDS =
+  'The stand-in provider answers with these twenty plain words so that tests can count deltas and tokens without any surprise at all.'.split(' ');
 const WORDS_PER_CHUNK = 2;
-export const FAKE_MODELS = ['gpt-4o-mini', 'gpt-4o', 'dall-e-3', 'fake-hang', 'fake-stall', 'fake-drop', 'fake-truncated', 'fake-stream-error', 'fake-garbage', 'fake-500'];
+export const FAKE_MODELS = [
+  'gpt-4o-mini',
+  'gpt-4o',
+  'dall-e-3',
+  'fake-hang',
+  'fake-stall',
+  'fake-drop',
+  'fake-truncated',
+  'fake-stream-error',
+  'fake-garbage',
+  'fake-500',
+];
 
 export interface OpenAiServerOptions {
   /** Pause between streamed chunks (default 0): benches and cancellation tests slow the stream down. */
@@ -54,19 +66,62 @@ function mask(key: string): string {
 /** Answers with the key scenario's error, or returns false when the key is served normally. */
 function keyScenario(key: string, res: ServerResponse): boolean {
   if (key === 'sk-test-401') {
-    sendJson(res, 401, { error: { message: `Incorrect API key provided: ${mask(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+    sendJson(res, 401, {
+      error: {
+        message: `Incorrect API key provided: ${mask(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      },
+    });
     return true;
   }
   if (key === 'sk-test-429' || key === 'sk-test-429-reset') {
     const headers: Record<string, string> =
       key === 'sk-test-429'
-        ? { 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1.5s', 'x-ratelimit-reset-tokens': '12ms', 'retry-after-ms': '1500' }
-        : { 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '6m0s', 'x-ratelimit-reset-tokens': '20s' };
-    sendJson(res, 429, { error: { message: 'Rate limit reached for gpt-4o-mini in organization org-fake on requests per min (RPM): Limit 500, Used 500, Requested 1. Please try again in 1.5s.', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, headers);
+        ? {
+            'x-ratelimit-limit-requests': '500',
+            'x-ratelimit-remaining-requests': '0',
+            'x-ratelimit-reset-requests': '1.5s',
+            'x-ratelimit-reset-tokens': '12ms',
+            'retry-after-ms': '1500',
+          }
+        : {
+            'x-ratelimit-limit-requests': '500',
+            'x-ratelimit-remaining-requests': '0',
+            'x-ratelimit-reset-requests': '6m0s',
+            'x-ratelimit-reset-tokens': '20s',
+          };
+    sendJson(
+      res,
+      429,
+      {
+        error: {
+          message:
+            'Rate limit reached for gpt-4o-mini in organization org-fake on requests per min (RPM): Limit 500, Used 500, Requested 1. Please try again in 1.5s.',
+          type: 'requests',
+          param: null,
+          code: 'rate_limit_exceeded',
+        },
+      },
+      headers,
+    );
     return true;
   }
   if (key === 'sk-test-quota') {
-    sendJson(res, 429, { error: { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', param: null, code: 'insufficient_quota' } }, { 'x-should-retry': 'false' });
+    sendJson(
+      res,
+      429,
+      {
+        error: {
+          message: 'You exceeded your current quota, please check your plan and billing details.',
+          type: 'insufficient_quota',
+          param: null,
+          code: 'insufficient_quota',
+        },
+      },
+      { 'x-should-retry': 'false' },
+    );
     return true;
   }
   return false;
@@ -76,11 +131,20 @@ function keyScenario(key: string, res: ServerResponse): boolean {
 function modelScenario(model: string, res: ServerResponse): boolean {
   if (model === 'fake-hang') return true; // the response is never written: the client's timeout must end it
   if (model === 'fake-500') {
-    sendJson(res, 500, { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } });
+    sendJson(res, 500, {
+      error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null },
+    });
     return true;
   }
   if (model.startsWith('missing-')) {
-    sendJson(res, 404, { error: { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' } });
+    sendJson(res, 404, {
+      error: {
+        message: `The model \`${model}\` does not exist or you do not have access to it.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'model_not_found',
+      },
+    });
     return true;
   }
   if (model === 'fake-garbage') {
@@ -158,7 +222,9 @@ function completeChat(body: Record<string, unknown>, res: ServerResponse): void 
 }
 
 function generateImages(body: Record<string, unknown>, res: ServerResponse): void {
-  const [width, height] = String(body.size ?? '1024x1024').split('x').map(Number);
+  const [width, height] = String(body.size ?? '1024x1024')
+    .split('x')
+    .map(Number);
   const n = typeof body.n === 'number' ? body.n : 1;
   const data = Array.from({ length: n }, (_, i) => ({
     b64_json: gradientPng(width ?? 1024, height ?? 1024, [40 * i, 80, 160], [240, 200 - 30 * i, 120]).toString('base64'),
@@ -175,7 +241,9 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
       return sendJson(res, 200, { object: 'list', data: FAKE_MODELS.map((id) => ({ id, object: 'model', created: CREATED, owned_by: 'stand-in' })) });
     }
     if (request.method !== 'POST' || !['/v1/chat/completions', '/v1/images/generations'].includes(request.path)) {
-      return sendJson(res, 404, { error: { message: `Invalid URL (${request.method} ${request.path})`, type: 'invalid_request_error', param: null, code: null } });
+      return sendJson(res, 404, {
+        error: { message: `Invalid URL (${request.method} ${request.path})`, type: 'invalid_request_error', param: null, code: null },
+      });
     }
     const model = String(body.model ?? '');
     const streamingGarbage = model === 'fake-garbage' && body.stream === true;

@@ -19,8 +19,16 @@ export function capabilityHeader(participant: string, claims: Omit<CapabilityCla
 }
 
 /** The capability of a prepare of `input`, as the coordinator signs it. */
-export function prepareCapability(participant: string, input: { transactionId: string; operation: string; payload: string; actor?: string | null; deadline: string }, secret = TEST_SECRET) {
-  return capabilityHeader(participant, { tx: input.transactionId, step: 'prepare', op: input.operation, ph: payloadHash(input.payload), actor: input.actor ?? null, deadline: input.deadline }, secret);
+export function prepareCapability(
+  participant: string,
+  input: { transactionId: string; operation: string; payload: string; actor?: string | null; deadline: string },
+  secret = TEST_SECRET,
+) {
+  return capabilityHeader(
+    participant,
+    { tx: input.transactionId, step: 'prepare', op: input.operation, ph: payloadHash(input.payload), actor: input.actor ?? null, deadline: input.deadline },
+    secret,
+  );
 }
 
 export interface BranchCall {
@@ -48,7 +56,12 @@ export async function prepare(client: SubgraphClient, call: BranchCall, secret =
   const transactionId = call.transactionId ?? randomUUID();
   const deadline = (call.deadline ?? new Date(Date.now() + 60_000)).toISOString();
   const input = { transactionId, operation: call.operation, payload: JSON.stringify(call.payload), actor: call.actor, deadline };
-  const result = await client.request<{ prepareTransactionBranch: { result: string | null } }>(PREPARE_BRANCH, { input }, COORDINATOR, prepareCapability(client.service, input, secret));
+  const result = await client.request<{ prepareTransactionBranch: { result: string | null } }>(
+    PREPARE_BRANCH,
+    { input },
+    COORDINATOR,
+    prepareCapability(client.service, input, secret),
+  );
   const error = result.errors?.[0];
   if (error) return { transactionId, errorCode: error.extensions?.code, errorMessage: error.message, errorExtensions: error.extensions };
   const text = result.data?.prepareTransactionBranch.result ?? null;
@@ -56,9 +69,19 @@ export async function prepare(client: SubgraphClient, call: BranchCall, secret =
 }
 
 /** commit or abort over real HTTP as the hub; answers the branch state or the error's code. */
-export async function decide(client: SubgraphClient, transactionId: string, decision: 'commit' | 'abort', secret = TEST_SECRET): Promise<{ state?: string; errorCode?: string }> {
+export async function decide(
+  client: SubgraphClient,
+  transactionId: string,
+  decision: 'commit' | 'abort',
+  secret = TEST_SECRET,
+): Promise<{ state?: string; errorCode?: string }> {
   const query = decision === 'commit' ? COMMIT_BRANCH : ABORT_BRANCH;
-  const result = await client.request<Record<string, { state: string }>>(query, { id: transactionId }, COORDINATOR, capabilityHeader(client.service, { tx: transactionId, step: decision }, secret));
+  const result = await client.request<Record<string, { state: string }>>(
+    query,
+    { id: transactionId },
+    COORDINATOR,
+    capabilityHeader(client.service, { tx: transactionId, step: decision }, secret),
+  );
   const error = result.errors?.[0];
   if (error) return { errorCode: error.extensions?.code };
   return { state: Object.values(result.data ?? {})[0]?.state };

@@ -30,7 +30,11 @@ export function gameFixtures(platform: TestPlatform) {
       return campaignId;
     },
     async session(dm: string, campaignId: string, title = 'Into the ravine'): Promise<string> {
-      const data = await ok('mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }', { input: { campaignId, title } }, dm);
+      const data = await ok(
+        'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }',
+        { input: { campaignId, title } },
+        dm,
+      );
       return data.scheduleSession.session.id;
     },
     joinParty(user: string, campaignId: string, characterId: string) {

@@ -15,7 +15,10 @@ export interface LlmHubYaml {
   remove(): void;
 }
 
-export function writeLlmHubYaml(name: string, config: { llm_service: Record<string, unknown>; services?: Record<string, unknown>; message_hub?: Record<string, unknown> }): LlmHubYaml {
+export function writeLlmHubYaml(
+  name: string,
+  config: { llm_service: Record<string, unknown>; services?: Record<string, unknown>; message_hub?: Record<string, unknown> },
+): LlmHubYaml {
   const dir = mkdtempSync(path.join(tmpdir(), `${name}-`));
   const file = path.join(dir, 'hub.yaml');
   const text = stringify(config);

@@ -21,7 +21,10 @@ async function waitForHealth(url: string, exited: () => boolean, timeoutMs: numb
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited()) throw new Error('the llm replica exited during start-up');
-    const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     // 100 ms: as scripts/platform.ts polls its processes.
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -35,12 +38,29 @@ export async function startLlmReplica(platform: TestPlatform, port: number, env:
   const dataDir = mkdtempSync(path.join(tmpdir(), 'llm-e2e-replica-'));
   const child = spawn(process.execPath, [...nodeFlags('llm'), bundlePath('llm')], {
     cwd: repoRoot,
-    env: { ...process.env, AUTH_JWT_SECRET: E2E_SECRET, ...env, DATA_DIR: dataDir, PORT: String(port), HUB_URL: `${platform.url}/graphql`, APOLLO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      AUTH_JWT_SECRET: E2E_SECRET,
+      ...env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HUB_URL: `${platform.url}/graphql`,
+      APOLLO_TELEMETRY_DISABLED: '1',
+    },
     // The IPC channel is the lifeline the services watch (lib/process/stop-with-parent.ts).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const lines: string[] = [];
-  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean).map((l) => `[llm-replica] ${l}`)));
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) =>
+      lines.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `[llm-replica] ${l}`),
+      ),
+    );
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = once(child, 'exit');

@@ -17,7 +17,11 @@ export interface TestPlatform extends Platform {
   /** The last lines every process printed: shown when a test fails to explain why. */
   logs: string[];
   /** POST /graphql through the gateway as `user` (a JWT is minted for it; null = no Authorization header). */
-  gql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, user?: string | null): Promise<GraphQLResult<TData> & { headers: Headers }>;
+  gql<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    user?: string | null,
+  ): Promise<GraphQLResult<TData> & { headers: Headers }>;
   token(user: string): Promise<string>;
 }
 

@@ -30,7 +30,15 @@ export function buildFederation(config: GatewayConfig, hubConfig: HubConfig, sup
       if (hub && name === HUB_SUBGRAPH) return hub.dataSource;
       const service = registry.ensure(name, urlsOf(name, url ?? ''));
 
-      const dataSource = new HubDataSource({ name, service, identities, dispatcher: agent, defaults, observer: observability.fetchObserver, rootFieldTimeouts });
+      const dataSource = new HubDataSource({
+        name,
+        service,
+        identities,
+        dispatcher: agent,
+        defaults,
+        observer: observability.fetchObserver,
+        rootFieldTimeouts,
+      });
 
       dataSources.set(name, dataSource);
       return dataSource;

@@ -16,7 +16,10 @@ export function limitExceeded(limit: string, max: number, actual: number | undef
 
 /** Introspection (`__schema`, `__type`) where it is closed to the caller. */
 export function introspectionDisabled(): GraphQLError {
-  return refusal('Introspection is disabled for this caller: only operators may query __schema and __type here.', 403, { code: 'FORBIDDEN', reason: 'INTROSPECTION_DISABLED' });
+  return refusal('Introspection is disabled for this caller: only operators may query __schema and __type here.', 403, {
+    code: 'FORBIDDEN',
+    reason: 'INTROSPECTION_DISABLED',
+  });
 }
 
 /** A document that is not one of the registered (trusted) documents, where only those are accepted. */

@@ -8,15 +8,7 @@ import { errorBody, sendJson } from '#lib/http/send-json.js';
 export const IMAGES_PREFIX = '/images/';
 
 // Exactly what a browser cache and an <img> tag need; nothing else of the image service's headers leaks out.
-const RESPONSE_HEADERS = [
-  'content-type',
-  'content-length',
-  'etag',
-  'cache-control',
-  'last-modified',
-  'x-content-type-options',
-  'content-security-policy',
-];
+const RESPONSE_HEADERS = ['content-type', 'content-length', 'etag', 'cache-control', 'last-modified', 'x-content-type-options', 'content-security-policy'];
 // Conditional request headers, so that the browser's revalidation reaches the image service and 304s work.
 const REQUEST_HEADERS = ['if-none-match', 'if-modified-since'];
 

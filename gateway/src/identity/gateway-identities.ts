@@ -60,7 +60,9 @@ export class GatewayIdentities {
     header: string,
     request: { method: string; path: string; bodyHash: string },
   ): Promise<{ identity: Identity } | { refusal: Refusal | 'request is over' }> {
-    const verified = verifyRequest(header, { audience: GATEWAY, ...request }, (issuer) => (issuer === GATEWAY ? undefined : serviceKey(this.hubSecret, issuer)));
+    const verified = verifyRequest(header, { audience: GATEWAY, ...request }, (issuer) =>
+      issuer === GATEWAY ? undefined : serviceKey(this.hubSecret, issuer),
+    );
     if ('refusal' in verified) return this.refuse(verified.refusal, request.path);
     const { claims } = verified;
     let identity: Identity;

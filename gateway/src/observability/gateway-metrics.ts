@@ -28,10 +28,32 @@ export class GatewayMetrics {
   constructor(registry: Registry) {
     const registers = [registry];
     const services = () => [...this.sources].flatMap((source) => source());
-    this.requests = new Counter({ name: 'graphql_requests_total', help: 'Client GraphQL requests by operation and outcome', labelNames: ['operation_type', 'operation_name', 'outcome'], registers });
-    this.requestDuration = new Histogram({ name: 'graphql_request_duration_seconds', help: 'Time from a client request reaching the gateway to its answer being ready', labelNames: ['operation_type', 'operation_name'], buckets: REQUEST_BUCKETS, registers });
-    this.fetchDuration = new Histogram({ name: 'subgraph_fetch_duration_seconds', help: 'Subgraph fetches, queueing and retries included', labelNames: ['service', 'outcome'], buckets: FETCH_BUCKETS, registers });
-    this.retries = new Counter({ name: 'subgraph_fetch_retries_total', help: 'Subgraph attempts after the first of their fetch', labelNames: ['service'], registers });
+    this.requests = new Counter({
+      name: 'graphql_requests_total',
+      help: 'Client GraphQL requests by operation and outcome',
+      labelNames: ['operation_type', 'operation_name', 'outcome'],
+      registers,
+    });
+    this.requestDuration = new Histogram({
+      name: 'graphql_request_duration_seconds',
+      help: 'Time from a client request reaching the gateway to its answer being ready',
+      labelNames: ['operation_type', 'operation_name'],
+      buckets: REQUEST_BUCKETS,
+      registers,
+    });
+    this.fetchDuration = new Histogram({
+      name: 'subgraph_fetch_duration_seconds',
+      help: 'Subgraph fetches, queueing and retries included',
+      labelNames: ['service', 'outcome'],
+      buckets: FETCH_BUCKETS,
+      registers,
+    });
+    this.retries = new Counter({
+      name: 'subgraph_fetch_retries_total',
+      help: 'Subgraph attempts after the first of their fetch',
+      labelNames: ['service'],
+      registers,
+    });
     this.transactions = new Counter({ name: 'hub_transactions_total', help: 'Global transactions finished, by outcome', labelNames: ['outcome'], registers });
     new Gauge({
       name: 'circuit_breaker_state',
@@ -40,7 +62,8 @@ export class GatewayMetrics {
       registers,
       collect() {
         this.reset();
-        for (const service of services()) for (const instance of service.instances) this.set({ service: service.name, instance: instance.url }, BREAKER_VALUE[instance.breaker.state]);
+        for (const service of services())
+          for (const instance of service.instances) this.set({ service: service.name, instance: instance.url }, BREAKER_VALUE[instance.breaker.state]);
       },
     });
     new Counter({

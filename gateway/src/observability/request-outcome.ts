@@ -6,7 +6,10 @@ import type { TrackedOperationType } from './tracked-request.js';
 export function operationOf(document: DocumentNode, operationName: string | null | undefined): { type: TrackedOperationType; name: string | null } | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
-  return { type: operation.operation === 'mutation' ? 'MUTATION' : operation.operation === 'subscription' ? 'SUBSCRIPTION' : 'QUERY', name: operation.name?.value ?? null };
+  return {
+    type: operation.operation === 'mutation' ? 'MUTATION' : operation.operation === 'subscription' ? 'SUBSCRIPTION' : 'QUERY',
+    name: operation.name?.value ?? null,
+  };
 }
 
 /** A request's SERVER span named after its operation ("mutation GenerateBackstory"), with the operation's attributes. */

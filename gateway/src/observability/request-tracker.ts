@@ -38,7 +38,18 @@ export class RequestTracker {
   /** A request starts; undefined when tracking is off. */
   start(id: string, startedAt = new Date()): RequestRecord | undefined {
     if (!this.options.enabled) return undefined;
-    const record: RequestRecord = { id, operationName: null, operationType: null, userId: null, startedAt, durationMs: null, outcome: null, errorCodes: [], traceId: null, fetches: [] };
+    const record: RequestRecord = {
+      id,
+      operationName: null,
+      operationType: null,
+      userId: null,
+      startedAt,
+      durationMs: null,
+      outcome: null,
+      errorCodes: [],
+      traceId: null,
+      fetches: [],
+    };
     this.records.push(record);
     this.inFlight.set(id, record);
     this.prune(startedAt.getTime());

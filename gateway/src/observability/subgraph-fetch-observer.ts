@@ -84,7 +84,10 @@ class Observation implements FetchObservation {
     if (info.number > 1) this.options.metrics?.retry(this.service);
     const span = this.options.tracer.startSpan(
       `attempt ${info.number} ${this.service}`,
-      { kind: SpanKind.CLIENT, attributes: { 'hub.service': this.service, 'hub.attempt': info.number, 'url.full': info.instance, 'http.request.method': 'POST' } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'hub.service': this.service, 'hub.attempt': info.number, 'url.full': info.instance, 'http.request.method': 'POST' },
+      },
       this.spanContext,
     );
     try {

@@ -48,7 +48,10 @@ class ObservedWsOperation implements WsOperation {
     operationName: string | null,
     options: WsObserverOptions,
   ) {
-    this.span = options.tracer?.startSpan('graphql', { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: 'gateway', 'network.protocol.name': 'websocket', 'url.path': '/graphql' } });
+    this.span = options.tracer?.startSpan('graphql', {
+      kind: SpanKind.SERVER,
+      attributes: { [SERVICE_ATTRIBUTE]: 'gateway', 'network.protocol.name': 'websocket', 'url.path': '/graphql' },
+    });
     this.spanContext = this.span ? trace.setSpan(context.active(), this.span) : context.active();
     // Started inside the span: the tracked record names its trace.
     this.observation = context.with(this.spanContext, () => new RequestObservation(options.recording, requestId));

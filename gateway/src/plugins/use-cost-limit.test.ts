@@ -77,7 +77,9 @@ describe('useCostLimit through the gateway', () => {
 
   it('counts mutations 10 a root field, with what they return', async () => {
     const { result, fetches } = await fixture.fetchesDuring(() =>
-      fixture.graphql('mutation { a: castSpell(spellId: "spell-1") { __typename } b: castSpell(spellId: "spell-1") { __typename } c: castSpell(spellId: "spell-1") { __typename } d: castSpell(spellId: "spell-1") { __typename } e: castSpell(spellId: "spell-1") { __typename } f: castSpell(spellId: "spell-1") { __typename } }'),
+      fixture.graphql(
+        'mutation { a: castSpell(spellId: "spell-1") { __typename } b: castSpell(spellId: "spell-1") { __typename } c: castSpell(spellId: "spell-1") { __typename } d: castSpell(spellId: "spell-1") { __typename } e: castSpell(spellId: "spell-1") { __typename } f: castSpell(spellId: "spell-1") { __typename } }',
+      ),
     );
     expect(result.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'max_cost', max: 60, actual: 66 });
     expect(fetches).toBe(0);

@@ -39,7 +39,12 @@ export function useCostLimit({ maxCost, defaultListSize }: CostLimitOptions): Pl
       });
     } catch (error) {
       if (error instanceof GraphQLError && error.message === TOO_MANY_NODES) {
-        return limitExceeded('max_cost', maxCost, undefined, `Operation has more than ${MAX_NODES} selections to cost once its fragments are spread; the cost limit is ${maxCost}.`);
+        return limitExceeded(
+          'max_cost',
+          maxCost,
+          undefined,
+          `Operation has more than ${MAX_NODES} selections to cost once its fragments are spread; the cost limit is ${maxCost}.`,
+        );
       }
       // Variables that do not coerce: the gateway refuses them itself with BAD_USER_INPUT, before any fetch.
       return undefined;

@@ -66,7 +66,10 @@ export function useGenerationRateLimit({ config, redisUrl, limiter }: Generation
       if (points === 0) return undefined;
       const refused = await budgets.take(keyOf(args), points);
       if (!refused) return undefined;
-      return rateLimited(refused.retryAfter, `Too many generations: at most ${config.requests} every ${config.window} s per user. Retry in ${refused.retryAfter} s.`);
+      return rateLimited(
+        refused.retryAfter,
+        `Too many generations: at most ${config.requests} every ${config.window} s per user. Retry in ${refused.retryAfter} s.`,
+      );
     }),
     onDispose: () => budgets.close(),
   };

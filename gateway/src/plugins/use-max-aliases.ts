@@ -28,7 +28,9 @@ export function useMaxAliases({ maxAliases }: MaxAliasesOptions): Plugin {
         (context, error) => {
           const actual = Number(FOUND.exec(error.message)?.[1] ?? NaN);
           const found = Number.isFinite(actual) ? actual : undefined;
-          context?.reportError(limitExceeded('max_aliases', maxAliases, found, `Operation has ${found ?? 'more than ' + maxAliases} aliases; the limit is ${maxAliases}.`));
+          context?.reportError(
+            limitExceeded('max_aliases', maxAliases, found, `Operation has ${found ?? 'more than ' + maxAliases} aliases; the limit is ${maxAliases}.`),
+          );
         },
       ],
     }),

@@ -28,7 +28,9 @@ export function useMaxDepth({ maxDepth }: MaxDepthOptions): Plugin {
         (context, error) => {
           const actual = Number(FOUND.exec(error.message)?.[1] ?? NaN);
           const found = Number.isFinite(actual) ? actual : undefined;
-          context?.reportError(limitExceeded('max_depth', maxDepth, found, `Operation is nested ${found ?? 'more than ' + maxDepth} levels deep; the limit is ${maxDepth}.`));
+          context?.reportError(
+            limitExceeded('max_depth', maxDepth, found, `Operation is nested ${found ?? 'more than ' + maxDepth} levels deep; the limit is ${maxDepth}.`),
+          );
         },
       ],
     }),

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { operationPriority } from './use-request-policy.js';
 
 const priorityOf = (source: string) =>
-  operationPriority(getOperationAST(parse(source))!, { defaultPriority: 'interactive', rootFields: { 'Mutation.generateText': 'batch', 'Query.report': 'batch' } });
+  operationPriority(getOperationAST(parse(source))!, {
+    defaultPriority: 'interactive',
+    rootFields: { 'Mutation.generateText': 'batch', 'Query.report': 'batch' },
+  });
 
 describe('operationPriority', () => {
   it('is the default unless a root field is configured batch', () => {

@@ -23,12 +23,20 @@ const manifest = path.join(dir, 'persisted-documents.json');
 writeFileSync(manifest, JSON.stringify({ [`sha256:${idOf(SPELLS)}`]: SPELLS, [`sha256:${idOf(LEARN)}`]: LEARN }));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const config = (mode: 'off' | 'require', bypass = true) => `message_hub:\n  trusted_documents: { mode: ${mode}, manifest: ${JSON.stringify(manifest)}, operators_bypass: ${bypass} }\n`;
+const config = (mode: 'off' | 'require', bypass = true) =>
+  `message_hub:\n  trusted_documents: { mode: ${mode}, manifest: ${JSON.stringify(manifest)}, operators_bypass: ${bypass} }\n`;
 const bearer = async (user: string, roles: string[] = []) => ({ authorization: `Bearer ${await signUserToken(user, TEST_SECRET, '1h', roles)}` });
 
 async function post(fixture: CountedFixture, body: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await fetch(`${fixture.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  const response = await fetch(`${fixture.origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+  };
 }
 
 describe('trusted documents off (the default): ids are resolved, any document runs', () => {
@@ -49,8 +57,13 @@ describe('trusted documents off (the default): ids are resolved, any document ru
   });
 
   it('refuses an unknown id with PERSISTED_QUERY_NOT_FOUND, HTTP 400, and a body with neither with BAD_USER_INPUT', async () => {
-    const { result, fetches } = await fixture.fetchesDuring(() => post(fixture, { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }));
-    expect(result).toEqual({ status: 400, body: { errors: [{ message: 'No registered operation has this id.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } });
+    const { result, fetches } = await fixture.fetchesDuring(() =>
+      post(fixture, { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }),
+    );
+    expect(result).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'No registered operation has this id.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] },
+    });
     expect(fetches).toBe(0);
     const empty = await post(fixture, {});
     expect(empty.status).toBe(400);
@@ -95,7 +108,12 @@ describe('trusted documents required', () => {
 
   it("lets the platform's own services send theirs (a verified service call)", async () => {
     const body = JSON.stringify({ query: '{ whoami }' });
-    const delegation = signRequest({ userId: null, service: 'grimoire' }, { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) }, serviceKey(hubSecretOf(TEST_SECRET), 'grimoire'), { issuer: 'grimoire' }).header;
+    const delegation = signRequest(
+      { userId: null, service: 'grimoire' },
+      { audience: GATEWAY, method: 'POST', path: '/graphql', bodyHash: bodyHash(body) },
+      serviceKey(hubSecretOf(TEST_SECRET), 'grimoire'),
+      { issuer: 'grimoire' },
+    ).header;
     const result = await fixture.graphql('{ whoami }', undefined, { [DELEGATION_HEADER]: delegation });
     expect(result.body).toEqual({ data: { whoami: 'anonymous' } });
   });

@@ -33,7 +33,10 @@ function documentIdOf(params: GraphQLParams & { documentId?: unknown; doc_id?: u
  * The check is at execute time because it needs the caller use-auth verified; the document has been parsed and
  * validated by then, within the operation limits. graphql-ws payloads carry text only (ids are an HTTP feature here).
  */
-export function useTrustedDocuments({ config, manifest = TrustedManifest.load(config.manifest, config.mode === 'require') }: TrustedDocumentsOptions): Plugin<GatewayContext> {
+export function useTrustedDocuments({
+  config,
+  manifest = TrustedManifest.load(config.manifest, config.mode === 'require'),
+}: TrustedDocumentsOptions): Plugin<GatewayContext> {
   const resolve = usePersistedOperations<GatewayContext>({
     // Text is always accepted here: in require mode whether it is registered is decided below, with the caller known.
     allowArbitraryOperations: true,
@@ -41,7 +44,10 @@ export function useTrustedDocuments({ config, manifest = TrustedManifest.load(co
     getPersistedOperation: (id) => manifest.textOf(id) ?? null,
     customErrors: {
       notFound: () => persistedNotFound(),
-      keyNotFound: { message: 'Send a GraphQL document in `query`, or the id of a registered one in extensions.persistedQuery.sha256Hash or documentId.', extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: false } } },
+      keyNotFound: {
+        message: 'Send a GraphQL document in `query`, or the id of a registered one in extensions.persistedQuery.sha256Hash or documentId.',
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400, spec: false } },
+      },
     },
   });
   if (config.mode !== 'require') return resolve;

@@ -28,6 +28,12 @@ export function imagesRoute({ secret, origin, dispatcher, identities }: ImagesDe
     const outcome = await authenticate(new Request('http://gateway/', { headers: authorization ? { authorization } : {} }), { secret });
     if ('rejection' in outcome) return sendJson(res, 401, errorBody(outcome.rejection, 'UNAUTHENTICATED'));
     const caller = { userId: outcome.identity.userId };
-    return proxyImage(req, res, origin, dispatcher, (method, path) => identities.sign(caller, { audience: IMAGE_SUBGRAPH, method, path, body: '' }, { hash: EMPTY_BODY_HASH }).header);
+    return proxyImage(
+      req,
+      res,
+      origin,
+      dispatcher,
+      (method, path) => identities.sign(caller, { audience: IMAGE_SUBGRAPH, method, path, body: '' }, { hash: EMPTY_BODY_HASH }).header,
+    );
   };
 }

@@ -114,9 +114,9 @@ export class EntityPlanner {
 
   /** A key by which `target` resolves `typeName` whose fields `from` can provide. */
   private keyFor(typeName: string, target: string, from: string): string | undefined {
-    return this.joins.keysOf(typeName, target).find((key) =>
-      fieldSet(key).selections.every((s) => s.kind === Kind.FIELD && this.joins.resolves(from, typeName, s.name.value)),
-    );
+    return this.joins
+      .keysOf(typeName, target)
+      .find((key) => fieldSet(key).selections.every((s) => s.kind === Kind.FIELD && this.joins.resolves(from, typeName, s.name.value)));
   }
 
   /** A fragment spread as the inline fragment it stands for: the operations sent carry no fragment definitions. */

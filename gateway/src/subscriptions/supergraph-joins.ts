@@ -29,9 +29,7 @@ export class SupergraphJoins {
   constructor(supergraphSdl: string | DocumentNode) {
     const document = typeof supergraphSdl === 'string' ? parse(supergraphSdl, { noLocation: true }) : supergraphSdl;
     const graphNames = new Map<string, string>();
-    const joinGraph = document.definitions.find(
-      (d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph',
-    );
+    const joinGraph = document.definitions.find((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph');
     for (const value of joinGraph?.values ?? []) {
       const [directive] = directivesNamed(value.directives, 'join__graph');
       const name = directive ? argument(directive, 'name') : undefined;

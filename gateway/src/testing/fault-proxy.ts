@@ -7,7 +7,9 @@ import { Agent, request } from 'undici';
  * the subgraph's answer for `delayMs` (the work is done, the answer late), answer an HTTP status, or cut the
  * connection; with `times`, only that many requests, then it passes again.
  */
-export type FaultMode = ({ kind: 'pass'; delayMs?: number } | { kind: 'late-answer'; delayMs: number } | { kind: 'status'; status: number } | { kind: 'reset' }) & { times?: number };
+export type FaultMode = (
+  { kind: 'pass'; delayMs?: number } | { kind: 'late-answer'; delayMs: number } | { kind: 'status'; status: number } | { kind: 'reset' }
+) & { times?: number };
 
 export interface ProxiedRequest {
   method: string;
@@ -54,14 +56,27 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         const query = (JSON.parse(body.toString('utf8')) as { query?: string }).query ?? '';
         const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : undefined);
         const operation = /^\s*(query|mutation)/.exec(query)?.[1] ?? 'query';
-        proxy.requests.push({ method: 'POST', path: req.url ?? '/', operation, requestId: header('x-request-id'), traceparent: header('traceparent'), idempotencyKey: header('idempotency-key'), at: Date.now() });
+        proxy.requests.push({
+          method: 'POST',
+          path: req.url ?? '/',
+          operation,
+          requestId: header('x-request-id'),
+          traceparent: header('traceparent'),
+          idempotencyKey: header('idempotency-key'),
+          at: Date.now(),
+        });
       }
       if (mode.kind === 'reset') return req.socket.destroy();
       if (mode.kind === 'status') return res.writeHead(mode.status, { 'content-type': 'text/plain' }).end('injected failure');
       if (mode.kind === 'pass' && mode.delayMs) await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
       if (res.destroyed) return;
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name !== 'host' && name !== 'connection'));
-      const upstream = await request(`${origin}${req.url ?? '/'}`, { dispatcher: agent, method: req.method as 'GET' | 'POST', headers, body: req.method === 'POST' ? body : undefined });
+      const upstream = await request(`${origin}${req.url ?? '/'}`, {
+        dispatcher: agent,
+        method: req.method as 'GET' | 'POST',
+        headers,
+        body: req.method === 'POST' ? body : undefined,
+      });
       const answer = await upstream.body.arrayBuffer();
       if (mode.kind === 'late-answer') await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
       if (res.destroyed) return;

@@ -63,9 +63,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
   const routed: Record<string, string | string[]> = { ...subgraphUrls };
   if (options.route) for (const [name, url] of Object.entries(subgraphUrls)) routed[name] = await options.route(name, url);
 
-  const composed = composeServices(
-    definitions.map((d) => ({ name: d.name, url: 'http://127.0.0.1:9/graphql', typeDefs: parse(d.sdl) })),
-  );
+  const composed = composeServices(definitions.map((d) => ({ name: d.name, url: 'http://127.0.0.1:9/graphql', typeDefs: parse(d.sdl) })));
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   const dir = mkdtempSync(path.join(tmpdir(), 'gateway-test-'));
   const supergraphPath = path.join(dir, 'supergraph.graphql');
@@ -94,7 +92,11 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}): 
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLHttpResult['body'] };
     },
     async upstreamSubscribers(subgraph) {
-      const text = await (await fetch(subgraphUrls[subgraph]!.replace(/\/graphql$/, '/metrics'), { headers: signedFor(TEST_SECRET, subgraph, { userId: null }, { method: 'GET', path: '/metrics' }) })).text();
+      const text = await (
+        await fetch(subgraphUrls[subgraph]!.replace(/\/graphql$/, '/metrics'), {
+          headers: signedFor(TEST_SECRET, subgraph, { userId: null }, { method: 'GET', path: '/metrics' }),
+        })
+      ).text();
       return Number(new RegExp(`event_feed_subscribers\\{service="${subgraph}"\\} (\\d+)`).exec(text)?.[1]);
     },
     async close() {

@@ -94,7 +94,10 @@ describe('backup and restore on PostgreSQL', () => {
 
   it('leaves the schema as it was when pg_restore fails part-way', async () => {
     const backup = path.join(root, 'broken');
-    await backupDatabases(locations.filter((location) => location.service === 'campaign'), backup);
+    await backupDatabases(
+      locations.filter((location) => location.service === 'campaign'),
+      backup,
+    );
     // An archive pg_restore cannot read, with a checksum that matches it: only pg_restore can find it bad.
     const file = path.join(backup, 'campaign.dump');
     writeFileSync(file, 'PGDMP not really an archive');

@@ -36,7 +36,13 @@ async function eachDatabase<T>(
 }
 
 function openService(service: Service) {
-  return openDatabase({ service, schema: {}, migrationsFolder: SERVICE_TABLES[service].migrations, databaseUrl: '', directory: path.join(root, 'data', service) });
+  return openDatabase({
+    service,
+    schema: {},
+    migrationsFolder: SERVICE_TABLES[service].migrations,
+    databaseUrl: '',
+    directory: path.join(root, 'data', service),
+  });
 }
 
 describe('backup and restore on PGlite', () => {

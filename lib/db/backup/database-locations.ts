@@ -6,9 +6,7 @@ import { serviceSchemaName } from '../schema-name.js';
 /** Every database of the platform: the four services' and the gateway's hub (transactions, message log). */
 export const BACKUP_SERVICES = [...SERVICES, 'hub'] as const;
 
-export type DatabaseLocation =
-  | { service: string; engine: 'pglite'; directory: string }
-  | { service: string; engine: 'postgres'; url: string; schema: string };
+export type DatabaseLocation = { service: string; engine: 'pglite'; directory: string } | { service: string; engine: 'postgres'; url: string; schema: string };
 
 /**
  * Where each service keeps its data, found the way the services find it (lib/db/open-database.ts): its own schema
@@ -16,8 +14,6 @@ export type DatabaseLocation =
  */
 export function platformDatabases(services: readonly string[] = BACKUP_SERVICES, url = process.env.DATABASE_URL): DatabaseLocation[] {
   return services.map((service) =>
-    url
-      ? { service, engine: 'postgres', url, schema: serviceSchemaName(service) }
-      : { service, engine: 'pglite', directory: path.join(dataDir(), service) },
+    url ? { service, engine: 'postgres', url, schema: serviceSchemaName(service) } : { service, engine: 'pglite', directory: path.join(dataDir(), service) },
   );
 }

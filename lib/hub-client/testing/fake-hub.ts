@@ -42,21 +42,25 @@ export async function startFakeHub(): Promise<FakeHub> {
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => void (async () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
-      const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      const call: HubCall = { operationName, variables: body.variables ?? {}, caller: callerOf(header(DELEGATION_HEADER)) };
-      if (header('traceparent')) call.traceparent = header('traceparent');
-      if (header('x-request-id')) call.requestId = header('x-request-id');
-      calls.push(call);
-      const reply = replies.get(operationName);
-      const answer = reply ? await reply(call) : { errors: [{ message: `no answer for ${operationName}`, extensions: { code: 'NOT_FOUND' } }] };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-    })());
+    request.on(
+      'end',
+      () =>
+        void (async () => {
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown> };
+          const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
+          const header = (name: string) => {
+            const value = request.headers[name];
+            return Array.isArray(value) ? value[0] : value;
+          };
+          const call: HubCall = { operationName, variables: body.variables ?? {}, caller: callerOf(header(DELEGATION_HEADER)) };
+          if (header('traceparent')) call.traceparent = header('traceparent');
+          if (header('x-request-id')) call.requestId = header('x-request-id');
+          calls.push(call);
+          const reply = replies.get(operationName);
+          const answer = reply ? await reply(call) : { errors: [{ message: `no answer for ${operationName}`, extensions: { code: 'NOT_FOUND' } }] };
+          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+        })(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

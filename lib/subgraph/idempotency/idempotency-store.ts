@@ -75,6 +75,9 @@ export async function releaseKey(db: Db, ref: KeyRef): Promise<void> {
 
 /** Keys past their lifetime; returns how many went. */
 export async function purgeExpiredKeys(db: Db): Promise<number> {
-  const rows = await queryRows<{ key: string }>(db, sql`DELETE FROM idempotent_requests WHERE created_at < now() - make_interval(secs => ${KEY_LIFETIME_SECONDS}) RETURNING key`);
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`DELETE FROM idempotent_requests WHERE created_at < now() - make_interval(secs => ${KEY_LIFETIME_SECONDS}) RETURNING key`,
+  );
   return rows.length;
 }

@@ -48,7 +48,10 @@ export function counterParticipant(): { participant: Participant<TestSchema>; ca
     },
     async commit(tx: Transaction<TestSchema>, payload) {
       calls.commit++;
-      await tx.update(testCounters).set({ value: sql`${testCounters.value} + ${payload.amount}` }).where(eq(testCounters.name, payload.counter));
+      await tx
+        .update(testCounters)
+        .set({ value: sql`${testCounters.value} + ${payload.amount}` })
+        .where(eq(testCounters.name, payload.counter));
     },
     async abort() {
       calls.abort++;

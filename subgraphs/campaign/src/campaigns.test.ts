@@ -29,9 +29,7 @@ describe('createCampaign', () => {
       dungeonMasterId: 'dm-a',
       myRole: 'DM',
     });
-    expect(campaign.members).toEqual([
-      { userId: 'dm-a', role: 'DM', status: 'ACTIVE', invitedAt: campaign.createdAt, joinedAt: campaign.createdAt },
-    ]);
+    expect(campaign.members).toEqual([{ userId: 'dm-a', role: 'DM', status: 'ACTIVE', invitedAt: campaign.createdAt, joinedAt: campaign.createdAt }]);
   });
 
   it('rejects empty and oversized names and descriptions, writing nothing', async () => {
@@ -107,7 +105,11 @@ describe('Query.campaigns', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await h.createCampaign('dm-list', `Campaign ${i}`));
     const invitedTo = await h.createCampaign('other-dm', 'Invited');
-    await h.ok(`mutation($input: InvitePlayerInput!) { invitePlayer(input: $input) { member { status } } }`, { input: { campaignId: invitedTo, userId: 'dm-list' } }, 'other-dm');
+    await h.ok(
+      `mutation($input: InvitePlayerInput!) { invitePlayer(input: $input) { member { status } } }`,
+      { input: { campaignId: invitedTo, userId: 'dm-list' } },
+      'other-dm',
+    );
     await h.createCampaign('other-dm', 'Not mine');
 
     const seen: string[] = [];

@@ -56,11 +56,7 @@ describe('DataLoaders', () => {
     const { characterIds, campaignIds } = await seedCampaigns('dm-entities', 50);
     const unknown = randomUUID();
     const few = await statementsFor(CHARACTER_CAMPAIGN_NAMES, { representations: characterRefs(characterIds.slice(0, 10)) }, 'anyone');
-    const many = await statementsFor(
-      CHARACTER_CAMPAIGN_NAMES,
-      { representations: characterRefs([...characterIds, unknown, 'not-a-uuid']) },
-      'anyone',
-    );
+    const many = await statementsFor(CHARACTER_CAMPAIGN_NAMES, { representations: characterRefs([...characterIds, unknown, 'not-a-uuid']) }, 'anyone');
     expect(few.statements).toBe(1);
     expect(many.statements).toBe(1);
     expect(many.data._entities).toHaveLength(102);

@@ -105,41 +105,27 @@ export function createLoaders(db: CampaignDatabase): Loaders {
 
   const sessions = new DataLoader<string, GameSessionRow[]>(async (keys) => {
     const ids = uuidKeys(keys);
-    const rows = ids.length
-      ? await db
-          .select()
-          .from(gameSessions)
-          .where(inArray(gameSessions.campaignId, ids))
-          .orderBy(asc(gameSessions.number))
-      : [];
+    const rows = ids.length ? await db.select().from(gameSessions).where(inArray(gameSessions.campaignId, ids)).orderBy(asc(gameSessions.number)) : [];
     return groupByCampaign(keys, rows);
   });
 
   const npcLoader = new DataLoader<string, NpcRow[]>(async (keys) => {
     const ids = uuidKeys(keys);
-    const rows = ids.length
-      ? await db.select().from(npcs).where(inArray(npcs.campaignId, ids)).orderBy(asc(npcs.createdAt), asc(npcs.id))
-      : [];
+    const rows = ids.length ? await db.select().from(npcs).where(inArray(npcs.campaignId, ids)).orderBy(asc(npcs.createdAt), asc(npcs.id)) : [];
     return groupByCampaign(keys, rows);
   });
 
   const locationLoader = new DataLoader<string, LocationRow[]>(async (keys) => {
     const ids = uuidKeys(keys);
     const rows = ids.length
-      ? await db
-          .select()
-          .from(locations)
-          .where(inArray(locations.campaignId, ids))
-          .orderBy(asc(locations.createdAt), asc(locations.id))
+      ? await db.select().from(locations).where(inArray(locations.campaignId, ids)).orderBy(asc(locations.createdAt), asc(locations.id))
       : [];
     return groupByCampaign(keys, rows);
   });
 
   const questLoader = new DataLoader<string, QuestRow[]>(async (keys) => {
     const ids = uuidKeys(keys);
-    const rows = ids.length
-      ? await db.select().from(quests).where(inArray(quests.campaignId, ids)).orderBy(asc(quests.createdAt), asc(quests.id))
-      : [];
+    const rows = ids.length ? await db.select().from(quests).where(inArray(quests.campaignId, ids)).orderBy(asc(quests.createdAt), asc(quests.id)) : [];
     return groupByCampaign(keys, rows);
   });
 

@@ -57,7 +57,7 @@ describe('invite and join', () => {
   });
 });
 
-describe('party (the campaign branches of the hub\'s joinParty and leaveParty)', () => {
+describe("party (the campaign branches of the hub's joinParty and leaveParty)", () => {
   it('joinParty refuses callers who have not joined, unknown campaigns and archived ones, reserving nothing', async () => {
     const campaignId = await h.createCampaign('dm-4');
     await h.ok(INVITE, { input: { campaignId, userId: 'invitee' } }, 'dm-4');

@@ -46,7 +46,12 @@ describe('generatePlotHooks', () => {
       [3, 'A wizard vanishes.'],
     ]);
     expect(seen?.variables).toEqual({
-      input: { kind: 'PLOT_HOOK', prompt: 'more goblins', seed: 3, context: { campaignId, campaignName: 'Lost Mine of Phandelver', setting: 'Forgotten Realms' } },
+      input: {
+        kind: 'PLOT_HOOK',
+        prompt: 'more goblins',
+        seed: 3,
+        context: { campaignId, campaignName: 'Lost Mine of Phandelver', setting: 'Forgotten Realms' },
+      },
     });
     expect(seen?.caller?.userId).toBe('dm');
 
@@ -76,11 +81,24 @@ describe('generatePlotHooks', () => {
 
   it("passes the llm's errors through with their codes and stores nothing", async () => {
     const campaignId = await h.createCampaign('dm');
-    hub.answer('CampaignGeneratePlotHooksText', () => ({ data: null, errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } }] }));
+    hub.answer('CampaignGeneratePlotHooksText', () => ({
+      data: null,
+      errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } }],
+    }));
     const limited = await h.client.request(GENERATE, { input: { campaignId } }, 'dm');
     expect(limited.errors?.[0]).toMatchObject({ message: 'slow down', extensions: { code: 'RATE_LIMITED', retryAfter: 30 } });
     hub.answer('CampaignGeneratePlotHooksText', () => ({
-      data: { generateText: { generation: { id: 'gen-x', status: 'FAILED', text: '', provider: 'openai', error: { code: 'SERVICE_UNAVAILABLE', message: 'all providers down', retryAfter: null } } } },
+      data: {
+        generateText: {
+          generation: {
+            id: 'gen-x',
+            status: 'FAILED',
+            text: '',
+            provider: 'openai',
+            error: { code: 'SERVICE_UNAVAILABLE', message: 'all providers down', retryAfter: null },
+          },
+        },
+      },
     }));
     expect(await h.errorCode(GENERATE, { input: { campaignId } }, 'dm')).toBe('SERVICE_UNAVAILABLE');
     expect((await h.ok(HOOKS, { id: campaignId }, 'dm')).campaign.plotHooks).toEqual([]);

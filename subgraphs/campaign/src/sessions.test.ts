@@ -43,12 +43,12 @@ describe('scheduleSession', () => {
   it('numbers sessions 1, 2, 3 per campaign', async () => {
     const campaignId = await h.createCampaign('dm');
     const other = await h.createCampaign('dm');
-    const first = (await h.ok(SCHEDULE, { input: { campaignId, title: 'Goblin Arrows', scheduledFor: '2026-11-25T19:00:00.000Z' } }, 'dm'))
-      .scheduleSession.session;
+    const first = (await h.ok(SCHEDULE, { input: { campaignId, title: 'Goblin Arrows', scheduledFor: '2026-11-25T19:00:00.000Z' } }, 'dm')).scheduleSession
+      .session;
     expect(first).toMatchObject({ number: 1, status: 'SCHEDULED', scheduledFor: '2026-11-25T19:00:00.000Z', playedAt: null, xpAwarded: null });
     expect((await schedule(other, 'Elsewhere')).number).toBe(1);
     expect((await schedule(campaignId, 'Phandalin')).number).toBe(2);
-    expect((await schedule(campaignId, 'The Spider\'s Web')).number).toBe(3);
+    expect((await schedule(campaignId, "The Spider's Web")).number).toBe(3);
     expect((await h.ok(SESSIONS, { id: campaignId }, 'dm')).campaign.sessions.map((s: any) => s.number)).toEqual([1, 2, 3]);
   });
 
@@ -71,7 +71,7 @@ describe('scheduleSession', () => {
   });
 });
 
-describe('recordSession (the campaign branch of the hub\'s endSession)', () => {
+describe("recordSession (the campaign branch of the hub's endSession)", () => {
   it('marks the session PLAYED at commit and answers the party its experience goes to', async () => {
     const campaignId = await h.createCampaign('dm');
     const empty = await schedule(campaignId, 'No party yet');

@@ -28,7 +28,11 @@ describe('Subscription.campaignEvents', () => {
     // Recorded as the hub's endSession does: the campaign's recordSession branch, prepared and committed.
     const recorded = await h.branch('recordSession', { sessionId, recap: 'Escaped the house.', dmNotes: 'Rose and Thorn are ghosts', xpAwarded: 0 }, 'dm-anna');
     expect(recorded.errorCode).toBeUndefined();
-    expect((await events.next()).data?.campaignEvents).toMatchObject({ type: 'SessionScheduled', version: 2, campaign: { id: campaignId, name: 'Curse of Strahd' } });
+    expect((await events.next()).data?.campaignEvents).toMatchObject({
+      type: 'SessionScheduled',
+      version: 2,
+      campaign: { id: campaignId, name: 'Curse of Strahd' },
+    });
     expect((await events.next()).data?.campaignEvents).toMatchObject({
       streamId: `campaign-${campaignId}`,
       type: 'SessionRecorded',

@@ -27,4 +27,3 @@ export function optionalText(field: string, value: string | null | undefined, ma
   if (trimmed.length > max) throw badUserInput(`${field} must be at most ${max} characters`, { field });
   return trimmed.length ? trimmed : null;
 }
-

@@ -26,7 +26,11 @@ beforeAll(async () => {
   await h.seedPartyCharacter(campaignId, 'player');
   const scheduled = await h.ok(SCHEDULE, { input: { campaignId, title: 'Goblin Arrows' } }, 'dm');
   // Recorded as the hub's endSession does: the campaign's recordSession branch, prepared and committed.
-  const recorded = await h.branch('recordSession', { sessionId: scheduled.scheduleSession.session.id, recap: 'Ambush!', dmNotes: 'Klarg is next', xpAwarded: 0 }, 'dm');
+  const recorded = await h.branch(
+    'recordSession',
+    { sessionId: scheduled.scheduleSession.session.id, recap: 'Ambush!', dmNotes: 'Klarg is next', xpAwarded: 0 },
+    'dm',
+  );
   if (recorded.errorCode) throw new Error(`recordSession branch failed: ${recorded.errorMessage}`);
 });
 afterAll(() => h.close());

@@ -1,5 +1,14 @@
 import type { CharacterRow, InventoryItem, NewCharacterRow } from './db/schema.js';
-import { computeSheet, type Ability, type AbilityScores, type Alignment, type CharacterClass, type CharacterSheet, type Race, type Skill } from './rules/index.js';
+import {
+  computeSheet,
+  type Ability,
+  type AbilityScores,
+  type Alignment,
+  type CharacterClass,
+  type CharacterSheet,
+  type Race,
+  type Skill,
+} from './rules/index.js';
 import { equippedArmor } from './validation/inventory.js';
 
 /** Everything a player can set on a character: what create fills and update merges into. */

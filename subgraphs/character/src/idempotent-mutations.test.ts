@@ -51,7 +51,9 @@ describe('a mutation with an idempotency-key', () => {
   });
 
   it('keeps no answer of a failed run, so that its retry runs again', async () => {
-    const bad = await server.client.request(CREATE, { input: dwarfFighter({ name: 'Failed', abilityScores: { strength: 99 } }) }, 'player-1', { 'idempotency-key': 'key-failed' });
+    const bad = await server.client.request(CREATE, { input: dwarfFighter({ name: 'Failed', abilityScores: { strength: 99 } }) }, 'player-1', {
+      'idempotency-key': 'key-failed',
+    });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const keys = await queryRows(server.database.db, sql`SELECT 1 FROM idempotent_requests WHERE key = 'key-failed'`);
     expect(keys).toHaveLength(0);

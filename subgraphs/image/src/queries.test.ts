@@ -21,8 +21,19 @@ const IMAGES = /* GraphQL */ `
   query ($first: Int, $after: String, $filter: ImageFilter) {
     images(first: $first, after: $after, filter: $filter) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id kind ownerId createdAt } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          kind
+          ownerId
+          createdAt
+        }
+      }
     }
   }
 `;
@@ -33,8 +44,7 @@ async function allPages(first: number, filter?: Record<string, unknown>): Promis
   for (;;) {
     const result: GraphQLResult = await server.client.request(IMAGES, { first, after, filter });
     expect(result.errors).toBeUndefined();
-    const page: { edges: Array<{ node: Record<string, any> }>; pageInfo: { hasNextPage: boolean; endCursor: string } } =
-      result.data!.images;
+    const page: { edges: Array<{ node: Record<string, any> }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = result.data!.images;
     nodes.push(...page.edges.map((edge) => edge.node));
     if (!page.pageInfo.hasNextPage) return nodes;
     after = page.pageInfo.endCursor;
@@ -58,7 +68,12 @@ describe('Query.images', () => {
 
   it('filters by kind and by owner', async () => {
     const portraits = await allPages(2, { kind: 'PORTRAIT' });
-    expect(portraits.map((n) => n.id).sort()).toEqual(uploaded.filter((u) => u.kind === 'PORTRAIT').map((u) => u.id).sort());
+    expect(portraits.map((n) => n.id).sort()).toEqual(
+      uploaded
+        .filter((u) => u.kind === 'PORTRAIT')
+        .map((u) => u.id)
+        .sort(),
+    );
     const count = await server.client.request(IMAGES, { filter: { kind: 'PORTRAIT', ownerId: 'alice' } });
     expect(count.data?.images.totalCount).toBe(4);
     const bobs = await allPages(10, { ownerId: 'bob' });
@@ -100,7 +115,16 @@ describe('Query.image', () => {
 describe('Character.portrait', () => {
   const ENTITIES = /* GraphQL */ `
     query ($representations: [_Any!]!) {
-      _entities(representations: $representations) { ... on Character { id portrait { id mimeType url } } }
+      _entities(representations: $representations) {
+        ... on Character {
+          id
+          portrait {
+            id
+            mimeType
+            url
+          }
+        }
+      }
     }
   `;
 
@@ -127,10 +151,9 @@ describe('Character.portrait', () => {
 
   it('resolves Image references with one SQL statement too', async () => {
     const before = server.database.stats.statements;
-    const result = await server.client.request(
-      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Image { id kind } } }',
-      { r: uploaded.map((u) => ({ __typename: 'Image', id: u.id })) },
-    );
+    const result = await server.client.request('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Image { id kind } } }', {
+      r: uploaded.map((u) => ({ __typename: 'Image', id: u.id })),
+    });
     expect(server.database.stats.statements - before).toBe(1);
     expect(result.data?._entities.map((e: { id: string }) => e.id)).toEqual(uploaded.map((u) => u.id));
   });

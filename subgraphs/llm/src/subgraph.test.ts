@@ -20,7 +20,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-const GENERATION_FIELDS = 'id kind status prompt text provider model seed characterId campaignId createdAt durationMs usage { promptTokens completionTokens totalTokens }';
+const GENERATION_FIELDS =
+  'id kind status prompt text provider model seed characterId campaignId createdAt durationMs usage { promptTokens completionTokens totalTokens }';
 const GENERATE = `mutation ($input: GenerateTextInput!) { generateText(input: $input) { generation { ${GENERATION_FIELDS} } } }`;
 
 interface GenerationResult {
@@ -160,7 +161,8 @@ describe('reading generations', () => {
     for (let i = 0; i < 5; i++) made.push((await generate({ prompt: `Tavern name number ${i}` }, 'pager')).id);
     await generate({ prompt: 'Not yours' }, 'someone-else');
 
-    const query = 'query ($after: String) { generations(first: 2, after: $after) { totalCount edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor } } }';
+    const query =
+      'query ($after: String) { generations(first: 2, after: $after) { totalCount edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor } } }';
     const seen: Array<{ id: string; createdAt: string }> = [];
     let after: string | null = null;
     const pageSizes: number[] = [];

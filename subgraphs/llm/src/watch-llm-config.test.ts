@@ -23,7 +23,12 @@ describe('watchLlmConfig', () => {
     writeFileSync(file, 'llm_service:\n  providers:\n    local: {}\n');
     const changes: LlmServiceConfig[] = [];
     const lines: string[] = [];
-    const stop = watchLlmConfig(file, llmServiceConfig.parse({}), (next) => changes.push(next), (line) => lines.push(line));
+    const stop = watchLlmConfig(
+      file,
+      llmServiceConfig.parse({}),
+      (next) => changes.push(next),
+      (line) => lines.push(line),
+    );
     try {
       writeFileSync(file, 'llm_service:\n  max_tokens: 512\n  providers:\n    local: {}\n');
       await until(() => changes.length > 0);

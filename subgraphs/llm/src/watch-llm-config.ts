@@ -13,7 +13,12 @@ const SETTLE_MS = 150;
  * A file that does not parse or validate is reported in one line naming the key, and the running config stays.
  * Returns a stop function.
  */
-export function watchLlmConfig(file: string, initial: LlmServiceConfig, onChange: (config: LlmServiceConfig) => void, log = (line: string) => processLogger('llm').info(line)): () => void {
+export function watchLlmConfig(
+  file: string,
+  initial: LlmServiceConfig,
+  onChange: (config: LlmServiceConfig) => void,
+  log = (line: string) => processLogger('llm').info(line),
+): () => void {
   const name = path.basename(file);
   let current = JSON.stringify(initial);
   let timer: NodeJS.Timeout | undefined;

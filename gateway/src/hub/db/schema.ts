@@ -24,7 +24,9 @@ export const transactions = pgTable(
     /** Past it, a transaction not yet decided aborts (hub.yaml message_hub.transaction.timeout). */
     deadline: timestamp('deadline', { withTimezone: true, mode: 'date' }).notNull(),
     // Millisecond precision: the pagination cursor carries a JS Date, which has no microseconds.
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().default(sql`now()`),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 })
+      .notNull()
+      .default(sql`now()`),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
     /** Why it aborted, or the last phase-two failure while it is still being driven. */

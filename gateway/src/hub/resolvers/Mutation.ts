@@ -12,7 +12,12 @@ export function mutationResolvers(hub: HubServices): MutationResolvers {
   return {
     async endSession(_, { input }, ctx) {
       const userId = requireUser(ctx);
-      const args = { sessionId: requireUuid('sessionId', input.sessionId), recap: input.recap ?? null, dmNotes: input.dmNotes ?? null, xpAwarded: input.xpAwarded };
+      const args = {
+        sessionId: requireUuid('sessionId', input.sessionId),
+        recap: input.recap ?? null,
+        dmNotes: input.dmNotes ?? null,
+        xpAwarded: input.xpAwarded,
+      };
       return (await coordinator.execute(endSessionWorkflow, args, userId)).result;
     },
     async joinParty(_, { input }, ctx) {
@@ -27,7 +32,12 @@ export function mutationResolvers(hub: HubServices): MutationResolvers {
     },
     async setCharacterPortrait(_, { input }, ctx) {
       const userId = requireUser(ctx);
-      const args = { characterId: requireUuid('characterId', input.characterId), imageId: randomUUID(), dataBase64: input.dataBase64, prompt: input.prompt ?? null };
+      const args = {
+        characterId: requireUuid('characterId', input.characterId),
+        imageId: randomUUID(),
+        dataBase64: input.dataBase64,
+        prompt: input.prompt ?? null,
+      };
       return (await coordinator.execute(setCharacterPortraitWorkflow, args, userId)).result;
     },
   };

@@ -44,8 +44,14 @@ const finished = (id: string) => async () => ['COMMITTED', 'ABORTED'].includes((
 
 describe('TransactionCoordinator.recover', () => {
   it('aborts an ACTIVE transaction of a previous process and finishes COMMITTING and ABORTING ones', async () => {
-    const active = await leftBehind([['a', 'PREPARED'], ['b', 'PREPARED']]);
-    const committing = await leftBehind([['a', 'COMMITTED'], ['b', 'PREPARED']]);
+    const active = await leftBehind([
+      ['a', 'PREPARED'],
+      ['b', 'PREPARED'],
+    ]);
+    const committing = await leftBehind([
+      ['a', 'COMMITTED'],
+      ['b', 'PREPARED'],
+    ]);
     expect(await log.decideCommit(committing, { ok: true })).toBe(true);
     const aborting = await leftBehind([['a', 'PREPARED']]);
     expect(await log.decideAbort(aborting, 'a prepare was refused')).toBe(true);

@@ -30,7 +30,10 @@ function coordinatorWith(script: Script, timeoutMs = 10_000) {
 
 /** The error execute rejected with. */
 async function failureOf(promise: Promise<unknown>): Promise<GraphQLError> {
-  const error = await promise.then(() => undefined, (err: unknown) => err);
+  const error = await promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(error).toBeInstanceOf(GraphQLError);
   return error as GraphQLError;
 }
@@ -42,7 +45,12 @@ describe('TransactionCoordinator.execute', () => {
 
     expect(result).toEqual({ value: 'v', transactionId });
     expect(participants.calls).toEqual(['prepare campaign', 'prepare character', 'commit campaign', 'commit character']);
-    expect(participants.prepareCalls[1]).toMatchObject({ transactionId, operation: 'do-character', actor: 'alice', payload: { value: 'v', before: { campaign: { found: 'campaign' } } } });
+    expect(participants.prepareCalls[1]).toMatchObject({
+      transactionId,
+      operation: 'do-character',
+      actor: 'alice',
+      payload: { value: 'v', before: { campaign: { found: 'campaign' } } },
+    });
     expect(await log.get(transactionId)).toMatchObject({ state: 'COMMITTED', workflow: 'test', initiator: 'alice', result, lastError: null });
     const transaction = await log.get(transactionId);
     expect(transaction?.decidedAt).toBeInstanceOf(Date);

@@ -86,19 +86,28 @@ export class TransactionCoordinator {
    */
   execute<TInput, TResult>(workflow: Workflow<TInput, TResult>, input: TInput, initiator: string | null): Promise<{ transactionId: string; result: TResult }> {
     const transactionId = randomUUID();
-    return tracer().startActiveSpan(`transaction ${workflow.name}`, { attributes: { 'hub.transaction.id': transactionId, 'hub.transaction.workflow': workflow.name } }, async (span) => {
-      try {
-        return await this.run(workflow, input, initiator, transactionId);
-      } catch (err) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(err) });
-        throw err;
-      } finally {
-        span.end();
-      }
-    });
+    return tracer().startActiveSpan(
+      `transaction ${workflow.name}`,
+      { attributes: { 'hub.transaction.id': transactionId, 'hub.transaction.workflow': workflow.name } },
+      async (span) => {
+        try {
+          return await this.run(workflow, input, initiator, transactionId);
+        } catch (err) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: messageOf(err) });
+          throw err;
+        } finally {
+          span.end();
+        }
+      },
+    );
   }
 
-  private async run<TInput, TResult>(workflow: Workflow<TInput, TResult>, input: TInput, initiator: string | null, transactionId: string): Promise<{ transactionId: string; result: TResult }> {
+  private async run<TInput, TResult>(
+    workflow: Workflow<TInput, TResult>,
+    input: TInput,
+    initiator: string | null,
+    transactionId: string,
+  ): Promise<{ transactionId: string; result: TResult }> {
     const { log, participants, timeoutMs } = this.options;
     const deadline = new Date(Date.now() + timeoutMs);
     await log.begin({ id: transactionId, workflow: workflow.name, initiator, deadline });

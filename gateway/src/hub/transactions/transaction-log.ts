@@ -89,7 +89,10 @@ export class TransactionLog {
 
   async getMany(transactionIds: readonly string[]): Promise<TransactionRow[]> {
     if (transactionIds.length === 0) return [];
-    return this.db.select().from(transactions).where(inArray(transactions.id, [...transactionIds]));
+    return this.db
+      .select()
+      .from(transactions)
+      .where(inArray(transactions.id, [...transactionIds]));
   }
 
   async branches(transactionIds: readonly string[]): Promise<TransactionBranchRow[]> {
@@ -103,7 +106,10 @@ export class TransactionLog {
 
   /** Transactions not yet at their end: what recovery and the sweeper drive. */
   async unfinished(): Promise<TransactionRow[]> {
-    return this.db.select().from(transactions).where(inArray(transactions.state, ['ACTIVE', 'COMMITTING', 'ABORTING'] satisfies TransactionState[]));
+    return this.db
+      .select()
+      .from(transactions)
+      .where(inArray(transactions.state, ['ACTIVE', 'COMMITTING', 'ABORTING'] satisfies TransactionState[]));
   }
 
   /** Newest first, keyset-paginated on (createdAt, id). */

@@ -41,8 +41,7 @@ export const SERVICE_TABLES: Record<Service, { migrations: string; table: string
   hub: {
     migrations: path.join(repoRoot, 'gateway', 'src', 'hub', 'drizzle'),
     table: 'transactions',
-    insert: (label) =>
-      sql.raw(`INSERT INTO transactions (id, workflow, state, deadline) VALUES (gen_random_uuid(), '${label}', 'COMMITTED', now())`),
+    insert: (label) => sql.raw(`INSERT INTO transactions (id, workflow, state, deadline) VALUES (gen_random_uuid(), '${label}', 'COMMITTED', now())`),
   },
 };
 

@@ -141,9 +141,7 @@ describe('campaign events', () => {
 
   it('concurrent writers of one campaign queue on its stream: gapless numbers in the events, one recording, archive vs join', async () => {
     const campaignId = await h.createCampaign('dm');
-    const scheduled = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => h.ok(SCHEDULE, { input: { campaignId, title: `Night ${i}` } }, 'dm')),
-    );
+    const scheduled = await Promise.all(Array.from({ length: 8 }, (_, i) => h.ok(SCHEDULE, { input: { campaignId, title: `Night ${i}` } }, 'dm')));
     const session = scheduled[0]!.scheduleSession.session;
     const recordings = await Promise.all([1, 2, 3].map(() => record(session.id, { xpAwarded: 0 })));
     expect(recordings.filter((r) => !r.errorCode)).toHaveLength(1);

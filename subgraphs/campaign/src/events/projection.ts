@@ -2,17 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Projection } from '#lib/event-store/projection.js';
 import type { StoredEvent } from '#lib/event-store/read-stream.js';
 import type { Transaction } from '#lib/event-store/executor.js';
-import {
-  campaignMembers,
-  campaigns,
-  gameSessions,
-  locations,
-  npcs,
-  partyCharacters,
-  plotHooks,
-  quests,
-  type CampaignSchema,
-} from '../db/schema.js';
+import { campaignMembers, campaigns, gameSessions, locations, npcs, partyCharacters, plotHooks, quests, type CampaignSchema } from '../db/schema.js';
 import { CAMPAIGN_EVENT_TYPES, type CampaignEvent } from './campaign-events.js';
 
 type Tx = Transaction<CampaignSchema>;
@@ -43,7 +33,10 @@ async function apply(tx: Tx, stored: StoredEvent): Promise<void> {
     }
     case 'CampaignUpdated': {
       const { campaignId, ...changes } = event.data;
-      await tx.update(campaigns).set({ ...changes, updatedAt: at }).where(eq(campaigns.id, campaignId));
+      await tx
+        .update(campaigns)
+        .set({ ...changes, updatedAt: at })
+        .where(eq(campaigns.id, campaignId));
       return;
     }
     case 'CampaignArchived': {

@@ -136,14 +136,21 @@ describe('replay', () => {
           // Sometimes several at once: session numbers must stay gapless under concurrency, and replay equal.
           const count = random() < 0.3 ? 3 : 1;
           const results = await Promise.all(
-            Array.from({ length: count }, (_, i) => run(M.schedule, { campaignId: campaign.id, title: `Session ${i}`, scheduledFor: random() < 0.5 ? '2026-12-01T19:00:00.000Z' : null }, actor)),
+            Array.from({ length: count }, (_, i) =>
+              run(M.schedule, { campaignId: campaign.id, title: `Session ${i}`, scheduledFor: random() < 0.5 ? '2026-12-01T19:00:00.000Z' : null }, actor),
+            ),
           );
           for (const data of results) if (data) campaign.sessions.push(data.scheduleSession.session.id);
           return;
         }
         case 7: {
           if (campaign.sessions.length === 0) return;
-          const payload = { sessionId: pick(campaign.sessions), recap: random() < 0.5 ? 'They won.' : null, dmNotes: random() < 0.3 ? 'Secret' : null, xpAwarded: Math.floor(random() * 1000) };
+          const payload = {
+            sessionId: pick(campaign.sessions),
+            recap: random() < 0.5 ? 'They won.' : null,
+            dmNotes: random() < 0.3 ? 'Secret' : null,
+            xpAwarded: Math.floor(random() * 1000),
+          };
           await branch('recordSession', payload, actor);
           return;
         }
@@ -160,7 +167,11 @@ describe('replay', () => {
         }
         default: {
           if (campaign.quests.length === 0) return;
-          await run(M.updateQuest, { id: pick(campaign.quests), status: pick(['OPEN', 'COMPLETED', 'FAILED']), visibility: random() < 0.5 ? pick(VISIBILITIES) : undefined }, actor);
+          await run(
+            M.updateQuest,
+            { id: pick(campaign.quests), status: pick(['OPEN', 'COMPLETED', 'FAILED']), visibility: random() < 0.5 ? pick(VISIBILITIES) : undefined },
+            actor,
+          );
         }
       }
     }

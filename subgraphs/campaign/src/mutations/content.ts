@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { badUserInput, notFound } from '#lib/graphql/index.js';
-import type {
-  CreateLocationInput,
-  CreateNpcInput,
-  CreateQuestInput,
-  UpdateQuestInput,
-} from '../__generated__/resolvers-types.js';
+import type { CreateLocationInput, CreateNpcInput, CreateQuestInput, UpdateQuestInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';
 import { locations, npcs, quests, type CampaignRow, type LocationRow, type NpcRow, type QuestRow } from '../db/schema.js';
@@ -40,10 +35,7 @@ export async function createNpc(ctx: Context, input: CreateNpcInput): Promise<{ 
   return { campaign, npc };
 }
 
-export async function createLocation(
-  ctx: Context,
-  input: CreateLocationInput,
-): Promise<{ campaign: CampaignRow; location: LocationRow }> {
+export async function createLocation(ctx: Context, input: CreateLocationInput): Promise<{ campaign: CampaignRow; location: LocationRow }> {
   requireUser(ctx);
   const name = requireName('name', input.name);
   const description = optionalText('description', input.description);

@@ -89,7 +89,12 @@ export async function joinCampaign(ctx: Context, input: JoinCampaignInput): Prom
  * have left the party first (leaveParty, which the DM may run for any of them): the party is two services' fact,
  * changed only by the hub's transaction, so a membership never ends with a character still at the table.
  */
-async function endMembership(ctx: Context, campaign: CampaignRow, userId: string, removedBy: string | null): Promise<{ campaign: CampaignRow; userId: string }> {
+async function endMembership(
+  ctx: Context,
+  campaign: CampaignRow,
+  userId: string,
+  removedBy: string | null,
+): Promise<{ campaign: CampaignRow; userId: string }> {
   await writeCampaign(
     ctx.db,
     campaign.id,
@@ -101,7 +106,10 @@ async function endMembership(ctx: Context, campaign: CampaignRow, userId: string
         .from(partyCharacters)
         .where(and(eq(partyCharacters.campaignId, campaign.id), eq(partyCharacters.ownerId, userId), isNull(partyCharacters.leftAt)));
       if (seated.length > 0) {
-        throw conflict('Their characters are still in the party: take them out with leaveParty first', { campaignId: campaign.id, characterIds: seated.map((row) => row.characterId) });
+        throw conflict('Their characters are still in the party: take them out with leaveParty first', {
+          campaignId: campaign.id,
+          characterIds: seated.map((row) => row.characterId),
+        });
       }
       return [{ type: 'PlayerLeft', data: { campaignId: campaign.id, userId, removedBy } }];
     },
@@ -121,6 +129,7 @@ export async function removePlayer(ctx: Context, input: RemovePlayerInput): Prom
 export async function leaveCampaign(ctx: Context, input: LeaveCampaignInput): Promise<{ campaign: CampaignRow; userId: string }> {
   const userId = requireUser(ctx);
   const campaign = await loadCampaign(ctx, input.campaignId);
-  if (campaign.dungeonMasterId === userId) throw badUserInput('The dungeon master cannot leave their own campaign; archive it instead', { field: 'campaignId' });
+  if (campaign.dungeonMasterId === userId)
+    throw badUserInput('The dungeon master cannot leave their own campaign; archive it instead', { field: 'campaignId' });
   return endMembership(ctx, campaign, userId, null);
 }

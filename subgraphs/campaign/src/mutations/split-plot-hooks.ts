@@ -12,10 +12,11 @@ const NUMBERED = /^\s*(?:\d+[.)]|[-*•])\s+(.*)$/;
  */
 export function splitPlotHooks(text: string): string[] {
   const hasNumbered = text.split('\n').some((line) => NUMBERED.test(line));
-  const hooks = hasNumbered
-    ? itemsAfterNumbering(text)
-    : text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim());
-  return hooks.filter((hook) => hook.length > 0).slice(0, MAX_HOOKS).map((hook) => hook.slice(0, MAX_HOOK_LENGTH));
+  const hooks = hasNumbered ? itemsAfterNumbering(text) : text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim());
+  return hooks
+    .filter((hook) => hook.length > 0)
+    .slice(0, MAX_HOOKS)
+    .map((hook) => hook.slice(0, MAX_HOOK_LENGTH));
 }
 
 /** Each numbered item joined with its continuation lines; a blank line ends an item. */

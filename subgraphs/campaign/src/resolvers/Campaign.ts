@@ -20,8 +20,7 @@ export const Campaign: CampaignResolvers = {
   },
 
   // Invited players see who else is in the campaign they are deciding to join; outsiders do not.
-  members: async (campaign, _args, ctx) =>
-    (await viewerOf(ctx, campaign)) === 'OUTSIDER' ? [] : ctx.loaders.members.load(campaign.id),
+  members: async (campaign, _args, ctx) => ((await viewerOf(ctx, campaign)) === 'OUTSIDER' ? [] : ctx.loaders.members.load(campaign.id)),
 
   party: async (campaign, _args, ctx) => {
     if (!atTheTable(await viewerOf(ctx, campaign))) return [];
@@ -29,8 +28,7 @@ export const Campaign: CampaignResolvers = {
     return rows.map((row) => ({ id: row.characterId }));
   },
 
-  sessions: async (campaign, _args, ctx) =>
-    atTheTable(await viewerOf(ctx, campaign)) ? ctx.loaders.sessions.load(campaign.id) : [],
+  sessions: async (campaign, _args, ctx) => (atTheTable(await viewerOf(ctx, campaign)) ? ctx.loaders.sessions.load(campaign.id) : []),
 
   npcs: async (campaign, _args, ctx) => {
     const [viewer, rows] = await Promise.all([viewerOf(ctx, campaign), ctx.loaders.npcs.load(campaign.id)]);

@@ -14,12 +14,7 @@ interface CampaignCursor {
 function isCampaignCursor(value: unknown): value is CampaignCursor {
   if (typeof value !== 'object' || value === null) return false;
   const { createdAt, id } = value as Record<string, unknown>;
-  return (
-    typeof createdAt === 'string' &&
-    !Number.isNaN(Date.parse(createdAt)) &&
-    typeof id === 'string' &&
-    isUuid(id)
-  );
+  return typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && isUuid(id);
 }
 
 export const Query: QueryResolvers = {
@@ -33,9 +28,7 @@ export const Query: QueryResolvers = {
     const page = readPageArgs(args, isCampaignCursor);
     const mine = eq(campaignMembers.userId, userId);
     // Newest first; (created_at, id) breaks ties between campaigns created in the same millisecond.
-    const after = page.after
-      ? sql`(${campaigns.createdAt}, ${campaigns.id}) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
-      : undefined;
+    const after = page.after ? sql`(${campaigns.createdAt}, ${campaigns.id}) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)` : undefined;
     const [rows, totals] = await Promise.all([
       ctx.db
         .select(getTableColumns(campaigns))

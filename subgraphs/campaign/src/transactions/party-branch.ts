@@ -15,7 +15,10 @@ async function campaignOf(tx: CampaignTx, campaignId: string): Promise<CampaignR
 }
 
 async function activeEntry(tx: CampaignTx, characterId: string) {
-  const [entry] = await tx.select().from(partyCharacters).where(and(eq(partyCharacters.characterId, characterId), isNull(partyCharacters.leftAt)));
+  const [entry] = await tx
+    .select()
+    .from(partyCharacters)
+    .where(and(eq(partyCharacters.characterId, characterId), isNull(partyCharacters.leftAt)));
   return entry;
 }
 

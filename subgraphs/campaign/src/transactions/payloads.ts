@@ -16,7 +16,8 @@ export const partyPayload = z.object({ campaignId: id, characterId: id });
 /** Parses a payload from the hub; a mismatch is the hub's bug or a forged call, answered BAD_USER_INPUT. */
 export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw badUserInput(`invalid transaction payload: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw badUserInput(`invalid transaction payload: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return parsed.data;
 }
 

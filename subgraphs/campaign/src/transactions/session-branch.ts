@@ -49,5 +49,10 @@ function parseRecordSession(payload: unknown) {
   if (!Number.isInteger(parsed.xpAwarded) || parsed.xpAwarded < 0 || parsed.xpAwarded > MAX_SESSION_XP) {
     throw badUserInput(`xpAwarded must be a whole number from 0 to ${MAX_SESSION_XP}`, { field: 'xpAwarded' });
   }
-  return { sessionId: parsed.sessionId, xpAwarded: parsed.xpAwarded, recap: optionalText('recap', parsed.recap), dmNotes: optionalText('dmNotes', parsed.dmNotes) };
+  return {
+    sessionId: parsed.sessionId,
+    xpAwarded: parsed.xpAwarded,
+    recap: optionalText('recap', parsed.recap),
+    dmNotes: optionalText('dmNotes', parsed.dmNotes),
+  };
 }

@@ -42,12 +42,18 @@ function filterConditions(filter: CharacterListFilter): SQL[] {
 /** One page (limit + 1 rows, to tell whether more follow) and the total count of the filter. */
 export async function listCharacters(db: CharacterDb, filter: CharacterListFilter, limit: number, after: CharacterCursor | null) {
   const conditions = filterConditions(filter);
-  const keyset = after
-    ? [sql`(${characters.createdAt}, ${characters.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`]
-    : [];
+  const keyset = after ? [sql`(${characters.createdAt}, ${characters.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`] : [];
   const [rows, [count]] = await Promise.all([
-    db.select().from(characters).where(and(...conditions, ...keyset)).orderBy(asc(characters.createdAt), asc(characters.id)).limit(limit + 1),
-    db.select({ total: sql<number>`count(*)::int` }).from(characters).where(and(...conditions)),
+    db
+      .select()
+      .from(characters)
+      .where(and(...conditions, ...keyset))
+      .orderBy(asc(characters.createdAt), asc(characters.id))
+      .limit(limit + 1),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(characters)
+      .where(and(...conditions)),
   ]);
   return { rows, totalCount: Number(count?.total ?? 0) };
 }

@@ -22,7 +22,11 @@ async function create(owner = 'alice', headers: Record<string, string> = {}): Pr
 }
 
 function streamOf(id: string) {
-  return server.database.db.select().from(events).where(eq(events.streamId, characterStreamId(id))).orderBy(asc(events.streamVersion));
+  return server.database.db
+    .select()
+    .from(events)
+    .where(eq(events.streamId, characterStreamId(id)))
+    .orderBy(asc(events.streamVersion));
 }
 
 async function eventCount(): Promise<number> {
@@ -68,7 +72,14 @@ describe('character events', () => {
       await server.client.request(UPDATE, { input: { id, expectedVersion: 1, name: 'Anonymous' } }, null),
     ];
     expect(failures.map((result) => result.errors?.[0]?.extensions?.code)).toEqual([
-      'BAD_USER_INPUT', 'CONFLICT', 'BAD_USER_INPUT', 'FORBIDDEN', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED',
+      'BAD_USER_INPUT',
+      'CONFLICT',
+      'BAD_USER_INPUT',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'BAD_USER_INPUT',
+      'NOT_FOUND',
+      'UNAUTHENTICATED',
     ]);
     expect(await eventCount()).toBe(before);
   });

@@ -49,8 +49,12 @@ describe(`replaying a random history (seed ${SEED})`, () => {
     const outcomes = new Map<string, number>();
     const note = (label: string) => outcomes.set(label, (outcomes.get(label) ?? 0) + 1);
     const abilityScores = () => ({
-      strength: random.int(8, 15), dexterity: random.int(8, 15), constitution: random.int(8, 15),
-      intelligence: random.int(8, 15), wisdom: random.int(8, 15), charisma: random.int(8, 15),
+      strength: random.int(8, 15),
+      dexterity: random.int(8, 15),
+      constitution: random.int(8, 15),
+      intelligence: random.int(8, 15),
+      wisdom: random.int(8, 15),
+      charisma: random.int(8, 15),
     });
     const someChanges = () => {
       const changes: Record<string, unknown> = {};
@@ -94,9 +98,13 @@ describe(`replaying a random history (seed ${SEED})`, () => {
         note('updated');
       } else if (roll < 0.48) {
         // Two updates from the same version at once: exactly one wins.
-        const results = await Promise.all([0, 1].map(() =>
-          client.request(UPDATE, { input: { id: target.id, expectedVersion: target.version, ...someChanges() } }, target.owner)));
-        expect(results.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT'), `step ${step}`).toHaveLength(1);
+        const results = await Promise.all(
+          [0, 1].map(() => client.request(UPDATE, { input: { id: target.id, expectedVersion: target.version, ...someChanges() } }, target.owner)),
+        );
+        expect(
+          results.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT'),
+          `step ${step}`,
+        ).toHaveLength(1);
         await refresh(target);
         note('racing updates');
       } else if (roll < 0.6) {
@@ -156,9 +164,19 @@ describe(`replaying a random history (seed ${SEED})`, () => {
     labels.push('branch committed', 'branch aborted', 'branch FORBIDDEN', 'delete refused in a party');
     for (const label of labels) expect(outcomes.get(label) ?? 0, label).toBeGreaterThan(0);
     const stored = await server.database.db.select({ type: events.type, data: events.data }).from(events);
-    for (const type of ['ActiveCampaignSet', 'ActiveCampaignCleared']) expect(stored.some((event) => event.type === type), type).toBe(true);
-    expect(stored.some((event) => event.type === 'ExperienceAwarded' && (event.data as { sessionId?: string }).sessionId), 'session award').toBe(true);
-    expect(stored.some((event) => event.type === 'CharacterUpdated' && 'portraitImageId' in (event.data as { changes: object }).changes), 'portrait').toBe(true);
+    for (const type of ['ActiveCampaignSet', 'ActiveCampaignCleared'])
+      expect(
+        stored.some((event) => event.type === type),
+        type,
+      ).toBe(true);
+    expect(
+      stored.some((event) => event.type === 'ExperienceAwarded' && (event.data as { sessionId?: string }).sessionId),
+      'session award',
+    ).toBe(true);
+    expect(
+      stored.some((event) => event.type === 'CharacterUpdated' && 'portraitImageId' in (event.data as { changes: object }).changes),
+      'portrait',
+    ).toBe(true);
 
     const before = await snapshot();
     expect(before.map((row) => row.id).sort()).toEqual(live.map((known) => known.id).sort());

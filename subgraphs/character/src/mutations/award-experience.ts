@@ -32,7 +32,9 @@ export async function awardExperience(input: AwardExperienceInput, ctx: Context)
   const allowed = dungeonMaster === null ? row.owner === userId : dungeonMaster === userId;
   if (!allowed) {
     throw forbidden(
-      dungeonMaster === null ? 'only the owner awards experience to a character in no campaign' : "only the dungeon master of the character's active campaign can award it experience",
+      dungeonMaster === null
+        ? 'only the owner awards experience to a character in no campaign'
+        : "only the dungeon master of the character's active campaign can award it experience",
       { rule: 'DM_AWARDS_EXPERIENCE' },
     );
   }

@@ -77,7 +77,10 @@ export async function updateCharacter(input: UpdateCharacterInput, ctx: Context)
   // In a campaign, experience (and with it the level) comes from its dungeon master alone (awardExperience, the
   // session's awards): the owner sets it only for a character in no campaign, as a character builder's start.
   if (state.experience !== row.experience && (await activeCampaignDungeonMaster(ctx, row.id)) !== null) {
-    throw forbidden("the experience of a character in a campaign is awarded by the campaign's dungeon master", { field: 'experience', rule: 'DM_AWARDS_EXPERIENCE' });
+    throw forbidden("the experience of a character in a campaign is awarded by the campaign's dungeon master", {
+      field: 'experience',
+      rule: 'DM_AWARDS_EXPERIENCE',
+    });
   }
 
   const changes = changedFields(stateOf(row), state);

@@ -17,12 +17,7 @@ export const Query: QueryResolvers = {
     if (level !== null && level !== undefined && (level < 1 || level > MAX_LEVEL)) {
       throw badUserInput(`filter.level must be between 1 and ${MAX_LEVEL}, got ${level}`, { field: 'filter.level' });
     }
-    const { rows, totalCount } = await listCharacters(
-      ctx.db,
-      { owner: filter?.owner, characterClass: filter?.class, level },
-      page.limit,
-      page.after,
-    );
+    const { rows, totalCount } = await listCharacters(ctx.db, { owner: filter?.owner, characterClass: filter?.class, level }, page.limit, page.after);
     // Later references to these characters in the same request (federated fields) then cost no query.
     for (const row of rows) ctx.loaders.character.prime(row.id, row);
     const connection = toConnection(rows, page.limit, cursorOf, totalCount);

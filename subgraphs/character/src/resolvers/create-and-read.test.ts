@@ -16,19 +16,42 @@ describe('createCharacter and character', () => {
     expect(result.errors).toBeUndefined();
     const character = result.data?.createCharacter.character;
     expect(character).toMatchObject({
-      owner: 'alice', name: 'Bruenor', race: 'HILL_DWARF', class: 'FIGHTER', version: 1,
-      level: 5, proficiencyBonus: 3, experienceToNextLevel: 7500, hitDie: 10,
-      maxHitPoints: 54, currentHitPoints: 54, temporaryHitPoints: 0,
-      armorClass: 18, speed: 25, initiative: 1, passivePerception: 14, spellcasting: null,
+      owner: 'alice',
+      name: 'Bruenor',
+      race: 'HILL_DWARF',
+      class: 'FIGHTER',
+      version: 1,
+      level: 5,
+      proficiencyBonus: 3,
+      experienceToNextLevel: 7500,
+      hitDie: 10,
+      maxHitPoints: 54,
+      currentHitPoints: 54,
+      temporaryHitPoints: 0,
+      armorClass: 18,
+      speed: 25,
+      initiative: 1,
+      passivePerception: 14,
+      spellcasting: null,
       equippedArmor: { armor: 'CHAIN_MAIL', category: 'HEAVY', strengthRequirement: 13, meetsStrengthRequirement: true, stealthDisadvantage: true },
       // Chain mail 55 + shield 6 (SRD weights filled in) + 5 x 2 lb rations.
       inventoryWeight: 71,
     });
     expect(character.abilities.find((a: { ability: string }) => a.ability === 'CONSTITUTION')).toEqual({
-      ability: 'CONSTITUTION', baseScore: 14, racialBonus: 2, score: 16, modifier: 3, savingThrow: { proficient: true, bonus: 6 },
+      ability: 'CONSTITUTION',
+      baseScore: 14,
+      racialBonus: 2,
+      score: 16,
+      modifier: 3,
+      savingThrow: { proficient: true, bonus: 6 },
     });
     expect(character.skills).toHaveLength(18);
-    expect(character.skills.find((s: { skill: string }) => s.skill === 'ATHLETICS')).toEqual({ skill: 'ATHLETICS', ability: 'STRENGTH', proficient: true, bonus: 5 });
+    expect(character.skills.find((s: { skill: string }) => s.skill === 'ATHLETICS')).toEqual({
+      skill: 'ATHLETICS',
+      ability: 'STRENGTH',
+      proficient: true,
+      bonus: 5,
+    });
     expect(new Date(character.createdAt).toISOString()).toBe(character.createdAt);
   });
 
@@ -47,22 +70,45 @@ describe('createCharacter and character', () => {
   it('derives a level 3 wizard and a level 7 warlock with their spellcasting', async () => {
     const wizard = await server.client.request(CREATE, {
       input: {
-        name: 'Elaria', race: 'HIGH_ELF', class: 'WIZARD', experience: 900, hitPointRolls: [6, 1],
+        name: 'Elaria',
+        race: 'HIGH_ELF',
+        class: 'WIZARD',
+        experience: 900,
+        hitPointRolls: [6, 1],
         abilityScores: { strength: 8, dexterity: 14, constitution: 13, intelligence: 15, wisdom: 12, charisma: 10 },
       },
     });
     expect(wizard.data?.createCharacter.character).toMatchObject({
-      level: 3, armorClass: 13, maxHitPoints: 7 + 7 + 2, hitPointRolls: [6, 1],
-      spellcasting: { ability: 'INTELLIGENCE', spellSaveDC: 13, spellAttackBonus: 5, slots: [{ level: 1, total: 4 }, { level: 2, total: 2 }], pactSlots: null },
+      level: 3,
+      armorClass: 13,
+      maxHitPoints: 7 + 7 + 2,
+      hitPointRolls: [6, 1],
+      spellcasting: {
+        ability: 'INTELLIGENCE',
+        spellSaveDC: 13,
+        spellAttackBonus: 5,
+        slots: [
+          { level: 1, total: 4 },
+          { level: 2, total: 2 },
+        ],
+        pactSlots: null,
+      },
     });
     const warlock = await server.client.request(CREATE, {
       input: {
-        name: 'Mordai', race: 'TIEFLING', class: 'WARLOCK', experience: 23000,
+        name: 'Mordai',
+        race: 'TIEFLING',
+        class: 'WARLOCK',
+        experience: 23000,
         abilityScores: { strength: 8, dexterity: 14, constitution: 14, intelligence: 12, wisdom: 10, charisma: 15 },
       },
     });
     expect(warlock.data?.createCharacter.character.spellcasting).toEqual({
-      ability: 'CHARISMA', spellSaveDC: 14, spellAttackBonus: 6, slots: [], pactSlots: { count: 2, level: 4 },
+      ability: 'CHARISMA',
+      spellSaveDC: 14,
+      spellAttackBonus: 6,
+      slots: [],
+      pactSlots: { count: 2, level: 4 },
     });
   });
 
@@ -79,13 +125,26 @@ describe('createCharacter and character', () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['strength 0', { abilityScores: { ...dwarfFighter().abilityScores, strength: 0 } }, /strength must be between 1 and 30, got 0/],
       ['charisma 31', { abilityScores: { ...dwarfFighter().abilityScores, charisma: 31 } }, /charisma must be between 1 and 30, got 31/],
-      ['final constitution 32 after the dwarf +2', { abilityScores: { ...dwarfFighter().abilityScores, constitution: 30 } }, /final .*constitution must be between 1 and 30, got 32/],
+      [
+        'final constitution 32 after the dwarf +2',
+        { abilityScores: { ...dwarfFighter().abilityScores, constitution: 30 } },
+        /final .*constitution must be between 1 and 30, got 32/,
+      ],
       ['negative experience', { experience: -1 }, /experience must be between 0/],
       ['a hit point roll above the d10', { hitPointRolls: [11] }, /hitPointRolls\[0\] \(level 2\) must be between 1 and 10/],
       ['a hit point roll of 0', { hitPointRolls: [5, 0] }, /hitPointRolls\[1\] \(level 3\) must be between 1 and 10/],
       ['more rolls than levels', { hitPointRolls: [5, 5, 5, 5, 5] }, /5 rolls but a level 5 character has 4 levels above 1/],
       ['duplicate skills', { skillProficiencies: ['ATHLETICS', 'ATHLETICS'] }, /ATHLETICS twice/],
-      ['two suits of armor', { inventory: [{ name: 'a', armor: 'PLATE', equipped: true }, { name: 'b', armor: 'LEATHER', equipped: true }] }, /only one equipped suit of armor/],
+      [
+        'two suits of armor',
+        {
+          inventory: [
+            { name: 'a', armor: 'PLATE', equipped: true },
+            { name: 'b', armor: 'LEATHER', equipped: true },
+          ],
+        },
+        /only one equipped suit of armor/,
+      ],
       ['quantity 0', { inventory: [{ name: 'Torch', quantity: 0 }] }, /inventory\[0\]\.quantity must be at least 1/],
       ['negative weight', { inventory: [{ name: 'Torch', weight: -1 }] }, /inventory\[0\]\.weight must be at least 0/],
       ['a blank name', { name: '   ' }, /name must not be empty/],

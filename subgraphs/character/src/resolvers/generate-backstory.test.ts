@@ -60,7 +60,10 @@ describe('generateBackstory', () => {
     expect(seen?.caller?.userId).toBe('alice');
 
     const stream = await readStream(server.database.db, characterStreamId(id));
-    expect(stream.at(-1)).toMatchObject({ type: 'CharacterUpdated', data: { characterId: id, changes: { backstory: expect.stringMatching(/^Bruenor/) }, generationId: 'gen-1' } });
+    expect(stream.at(-1)).toMatchObject({
+      type: 'CharacterUpdated',
+      data: { characterId: id, changes: { backstory: expect.stringMatching(/^Bruenor/) }, generationId: 'gen-1' },
+    });
     // The read table is the events' projection: a replay rebuilds the generated backstory.
     await replayProjection(server.database.db, characterProjection);
     const [row] = await server.database.db.select().from(characters).where(eq(characters.id, id));
@@ -93,7 +96,17 @@ describe('generateBackstory', () => {
   it('turns a FAILED generation into its error code (SERVICE_UNAVAILABLE, RATE_LIMITED with retryAfter)', async () => {
     const id = await create();
     const failed = (code: string, retryAfter: number | null) => ({
-      data: { generateText: { generation: { id: 'gen-failed', status: 'FAILED', text: '', provider: 'openai', error: { code, message: `every provider failed: ${code}`, retryAfter } } } },
+      data: {
+        generateText: {
+          generation: {
+            id: 'gen-failed',
+            status: 'FAILED',
+            text: '',
+            provider: 'openai',
+            error: { code, message: `every provider failed: ${code}`, retryAfter },
+          },
+        },
+      },
     });
     hub.answer('CharacterGenerateBackstoryText', () => failed('SERVICE_UNAVAILABLE', null));
     const unavailable = await server.client.request(GENERATE, { input: { characterId: id } }, 'alice');

@@ -14,9 +14,13 @@ beforeAll(async () => {
     ids.push(r.data?.createCharacter.character.id);
   }
   for (const n of [1, 2, 3]) {
-    const r = await server.client.request(CREATE, {
-      input: { name: `Wizard ${n}`, race: 'HIGH_ELF', class: 'WIZARD', experience: 900 + n, abilityScores: wizardScores },
-    }, 'bob');
+    const r = await server.client.request(
+      CREATE,
+      {
+        input: { name: `Wizard ${n}`, race: 'HIGH_ELF', class: 'WIZARD', experience: 900 + n, abilityScores: wizardScores },
+      },
+      'bob',
+    );
     ids.push(r.data?.createCharacter.character.id);
   }
 });

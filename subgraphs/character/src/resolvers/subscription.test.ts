@@ -17,7 +17,7 @@ const EVENTS = `subscription($streamId: String, $type: String, $afterPosition: I
 }`;
 const UPDATE = 'mutation($input: UpdateCharacterInput!) { updateCharacter(input: $input) { character { version } } }';
 
-const asUser = (userId: string | null) => ((body: string) => signedFor(TEST_SECRET, 'character', { userId }, { body }));
+const asUser = (userId: string | null) => (body: string) => signedFor(TEST_SECRET, 'character', { userId }, { body });
 const subscribe = (variables: Record<string, unknown> = {}, userId: string | null = 'alice') =>
   subscribeOverSse(server.client.url, { query: EVENTS, variables }, asUser(userId));
 
@@ -100,7 +100,11 @@ describe('Subscription.characterEvents', () => {
     }
     // Anonymous: HTTP 401 (graphql-sse's client gives up on the status), the error still in the event stream.
     const body = JSON.stringify({ query: EVENTS });
-    const anonymous = await fetch(server.client.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...asUser(null)(body) }, body });
+    const anonymous = await fetch(server.client.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...asUser(null)(body) },
+      body,
+    });
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).toContain('"code":"UNAUTHENTICATED"');
     expect(await subscribers()).toBe(0);

@@ -28,12 +28,21 @@ async function create(owner = 'alice', overrides: Record<string, unknown> = {}):
 describe('updateCharacter', () => {
   it('changes the given fields, keeps the others and bumps the version', async () => {
     const id = await create();
-    const result = await server.client.request(UPDATE, {
-      input: { id, expectedVersion: 1, backstory: 'Exiled from Mithral Hall.', alignment: null, currentHitPoints: 20 },
-    }, 'alice');
+    const result = await server.client.request(
+      UPDATE,
+      {
+        input: { id, expectedVersion: 1, backstory: 'Exiled from Mithral Hall.', alignment: null, currentHitPoints: 20 },
+      },
+      'alice',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.updateCharacter.character).toMatchObject({
-      name: 'Bruenor', version: 2, backstory: 'Exiled from Mithral Hall.', alignment: null, currentHitPoints: 20, armorClass: 18,
+      name: 'Bruenor',
+      version: 2,
+      backstory: 'Exiled from Mithral Hall.',
+      alignment: null,
+      currentHitPoints: 20,
+      armorClass: 18,
     });
     // Dropping the armour re-derives AC: 10 + DEX +1.
     const unarmored = await server.client.request(UPDATE, { input: { id, expectedVersion: 2, inventory: [] } }, 'alice');
@@ -51,9 +60,7 @@ describe('updateCharacter', () => {
 
   it('lets exactly one of two concurrent updates from the same version win', async () => {
     const id = await create();
-    const results = await Promise.all(
-      ['Left', 'Right'].map((name) => server.client.request(UPDATE, { input: { id, expectedVersion: 1, name } }, 'alice')),
-    );
+    const results = await Promise.all(['Left', 'Right'].map((name) => server.client.request(UPDATE, { input: { id, expectedVersion: 1, name } }, 'alice')));
     const winners = results.filter((r) => !r.errors);
     const losers = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
     expect([winners.length, losers.length]).toEqual([1, 1]);
@@ -98,7 +105,8 @@ describe('awardExperience', () => {
     const result = await server.client.request(AWARD, { input: { characterId: id, amount: 700, reason: 'Defeated the ogre' } }, 'alice');
     expect(result.errors).toBeUndefined();
     expect(result.data?.awardExperience).toEqual({
-      previousLevel: 4, leveledUp: true,
+      previousLevel: 4,
+      leveledUp: true,
       // Level 5 with the fixed average: 14 + 4 x 10.
       character: { experience: 6700, level: 5, version: 2, maxHitPoints: 54 },
     });
@@ -122,7 +130,7 @@ describe('awardExperience', () => {
     expect((await server.client.request(READ, { id }, 'alice')).data?.character).toMatchObject({ experience: 6500 });
   });
 
-  it("in a campaign, takes experience from its dungeon master only: the owner awarding or setting their own is refused", async () => {
+  it('in a campaign, takes experience from its dungeon master only: the owner awarding or setting their own is refused', async () => {
     const id = await create('alice', { experience: 300 });
     server.inCampaign(id, 'dm-of-alice');
     for (const [caller, query, input] of [
@@ -181,7 +189,7 @@ describe('deleteCharacter', () => {
     expect((await server.client.request(DELETE, { input: { id } }, 'alice')).data?.deleteCharacter).toEqual({ deletedCharacterId: id });
   });
 
-  it('refuses (CONFLICT) while the character\'s branch of a joinParty is prepared, before the hub\'s decision', async () => {
+  it("refuses (CONFLICT) while the character's branch of a joinParty is prepared, before the hub's decision", async () => {
     const id = await create('alice');
     const pending = await prepare(server.client, { operation: 'joinCampaign', payload: { characterId: id, campaignId: randomUUID() }, actor: 'alice' });
     expect(pending.errorCode).toBeUndefined();

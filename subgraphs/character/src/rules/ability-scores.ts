@@ -6,10 +6,7 @@ export function racialBonuses(race: Race, choices: readonly Ability[]): AbilityS
   const rules = RACE_RULES[race];
   const chosenAmount = rules.bonusChoices?.amount ?? 0;
   return Object.fromEntries(
-    ABILITIES.map((ability) => [
-      ability,
-      (rules.abilityBonuses[ability] ?? 0) + (choices.includes(ability) ? chosenAmount : 0),
-    ]),
+    ABILITIES.map((ability) => [ability, (rules.abilityBonuses[ability] ?? 0) + (choices.includes(ability) ? chosenAmount : 0)]),
   ) as AbilityScores;
 }
 

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { AbilityScores } from './abilities.js';
 import { computeSheet, type CharacterBuild } from './character-sheet.js';
 
-const scores = (STRENGTH: number, DEXTERITY: number, CONSTITUTION: number, INTELLIGENCE: number, WISDOM: number, CHARISMA: number): AbilityScores =>
-  ({ STRENGTH, DEXTERITY, CONSTITUTION, INTELLIGENCE, WISDOM, CHARISMA });
+const scores = (STRENGTH: number, DEXTERITY: number, CONSTITUTION: number, INTELLIGENCE: number, WISDOM: number, CHARISMA: number): AbilityScores => ({
+  STRENGTH,
+  DEXTERITY,
+  CONSTITUTION,
+  INTELLIGENCE,
+  WISDOM,
+  CHARISMA,
+});
 
 function build(overrides: Partial<CharacterBuild> & Pick<CharacterBuild, 'race' | 'characterClass' | 'baseScores'>): CharacterBuild {
   return { abilityBonusChoices: [], experience: 0, hitPointRolls: [], skillProficiencies: [], equippedArmor: [], ...overrides };
@@ -14,10 +20,16 @@ const save = (sheet: ReturnType<typeof computeSheet>, name: string) => sheet.abi
 
 describe('hand-computed character sheets', () => {
   it('level 5 hill dwarf fighter in chain mail and shield', () => {
-    const sheet = computeSheet(build({
-      race: 'HILL_DWARF', characterClass: 'FIGHTER', baseScores: scores(15, 12, 14, 10, 12, 8),
-      experience: 6500, skillProficiencies: ['ATHLETICS', 'PERCEPTION'], equippedArmor: ['CHAIN_MAIL', 'SHIELD'],
-    }));
+    const sheet = computeSheet(
+      build({
+        race: 'HILL_DWARF',
+        characterClass: 'FIGHTER',
+        baseScores: scores(15, 12, 14, 10, 12, 8),
+        experience: 6500,
+        skillProficiencies: ['ATHLETICS', 'PERCEPTION'],
+        equippedArmor: ['CHAIN_MAIL', 'SHIELD'],
+      }),
+    );
     // CON 14+2 = 16 (+3), WIS 12+1 = 13 (+1).
     expect(sheet.scores).toEqual(scores(15, 12, 16, 10, 13, 8));
     expect(sheet.level).toBe(5);
@@ -41,30 +53,50 @@ describe('hand-computed character sheets', () => {
   });
 
   it('uses stored rolls per level instead of the average', () => {
-    const sheet = computeSheet(build({
-      race: 'HILL_DWARF', characterClass: 'FIGHTER', baseScores: scores(15, 12, 14, 10, 12, 8),
-      experience: 6500, hitPointRolls: [7, 3, 10, 1],
-    }));
+    const sheet = computeSheet(
+      build({
+        race: 'HILL_DWARF',
+        characterClass: 'FIGHTER',
+        baseScores: scores(15, 12, 14, 10, 12, 8),
+        experience: 6500,
+        hitPointRolls: [7, 3, 10, 1],
+      }),
+    );
     // 14 + (7+3+1) + (3+3+1) + (10+3+1) + (1+3+1)
     expect(sheet.maxHitPoints).toBe(51);
     expect(sheet.hitPointLevels.map((l) => [l.level, l.dieValue, l.rolled, l.hitPoints])).toEqual([
-      [1, 10, false, 14], [2, 7, true, 11], [3, 3, true, 7], [4, 10, true, 14], [5, 1, true, 5],
+      [1, 10, false, 14],
+      [2, 7, true, 11],
+      [3, 3, true, 7],
+      [4, 10, true, 14],
+      [5, 1, true, 5],
     ]);
   });
 
   it('level 3 high elf wizard, unarmored', () => {
-    const sheet = computeSheet(build({
-      race: 'HIGH_ELF', characterClass: 'WIZARD', baseScores: scores(8, 14, 13, 15, 12, 10),
-      experience: 900, skillProficiencies: ['ARCANA', 'HISTORY'],
-    }));
+    const sheet = computeSheet(
+      build({
+        race: 'HIGH_ELF',
+        characterClass: 'WIZARD',
+        baseScores: scores(8, 14, 13, 15, 12, 10),
+        experience: 900,
+        skillProficiencies: ['ARCANA', 'HISTORY'],
+      }),
+    );
     expect(sheet.scores).toEqual(scores(8, 16, 13, 16, 12, 10));
     expect(sheet.level).toBe(3);
     expect(sheet.armorClass).toBe(13);
     // 6 + 1, then (4 + 1) twice.
     expect(sheet.maxHitPoints).toBe(17);
     expect(sheet.spellcasting).toEqual({
-      ability: 'INTELLIGENCE', spellSaveDC: 13, spellAttackBonus: 5,
-      slots: [{ level: 1, total: 4 }, { level: 2, total: 2 }], pactSlots: null,
+      ability: 'INTELLIGENCE',
+      spellSaveDC: 13,
+      spellAttackBonus: 5,
+      slots: [
+        { level: 1, total: 4 },
+        { level: 2, total: 2 },
+      ],
+      pactSlots: null,
     });
     expect(skill(sheet, 'ARCANA')?.bonus).toBe(5);
     expect(save(sheet, 'INTELLIGENCE')?.bonus).toBe(5);
@@ -73,15 +105,24 @@ describe('hand-computed character sheets', () => {
   });
 
   it('level 7 tiefling warlock in leather', () => {
-    const sheet = computeSheet(build({
-      race: 'TIEFLING', characterClass: 'WARLOCK', baseScores: scores(8, 14, 14, 12, 10, 15),
-      experience: 23000, equippedArmor: ['LEATHER'],
-    }));
+    const sheet = computeSheet(
+      build({
+        race: 'TIEFLING',
+        characterClass: 'WARLOCK',
+        baseScores: scores(8, 14, 14, 12, 10, 15),
+        experience: 23000,
+        equippedArmor: ['LEATHER'],
+      }),
+    );
     expect(sheet.level).toBe(7);
     expect(sheet.proficiencyBonus).toBe(3);
     // CHA 15+2 = 17 (+3): DC 8+3+3, attack 3+3; pact magic: two 4th-level slots.
     expect(sheet.spellcasting).toEqual({
-      ability: 'CHARISMA', spellSaveDC: 14, spellAttackBonus: 6, slots: [], pactSlots: { count: 2, level: 4 },
+      ability: 'CHARISMA',
+      spellSaveDC: 14,
+      spellAttackBonus: 6,
+      slots: [],
+      pactSlots: { count: 2, level: 4 },
     });
     expect(sheet.armorClass).toBe(13);
     // 8 + 2, then six levels of 5 + 2.
@@ -89,7 +130,12 @@ describe('hand-computed character sheets', () => {
   });
 
   it('level 1 half-orc barbarian with Unarmored Defense, with and without a shield', () => {
-    const base = { race: 'HALF_ORC', characterClass: 'BARBARIAN', baseScores: scores(15, 14, 14, 8, 10, 10), skillProficiencies: ['PERCEPTION', 'ATHLETICS'] } as const;
+    const base = {
+      race: 'HALF_ORC',
+      characterClass: 'BARBARIAN',
+      baseScores: scores(15, 14, 14, 8, 10, 10),
+      skillProficiencies: ['PERCEPTION', 'ATHLETICS'],
+    } as const;
     const bare = computeSheet(build(base));
     // DEX 14 (+2), CON 14+1 = 15 (+2): 10 + 2 + 2.
     expect(bare.armorClass).toBe(14);
@@ -122,10 +168,14 @@ describe('hand-computed character sheets', () => {
   });
 
   it('applies half-elf chosen increases', () => {
-    const sheet = computeSheet(build({
-      race: 'HALF_ELF', characterClass: 'BARD', baseScores: scores(10, 14, 12, 10, 10, 15),
-      abilityBonusChoices: ['DEXTERITY', 'CONSTITUTION'],
-    }));
+    const sheet = computeSheet(
+      build({
+        race: 'HALF_ELF',
+        characterClass: 'BARD',
+        baseScores: scores(10, 14, 12, 10, 10, 15),
+        abilityBonusChoices: ['DEXTERITY', 'CONSTITUTION'],
+      }),
+    );
     expect(sheet.scores).toEqual(scores(10, 15, 13, 10, 10, 17));
     expect(sheet.abilities.find((a) => a.ability === 'CHARISMA')).toMatchObject({ baseScore: 15, racialBonus: 2, score: 17, modifier: 3 });
     expect(sheet.spellcasting?.spellSaveDC).toBe(13);
@@ -136,7 +186,11 @@ describe('hand-computed character sheets', () => {
     expect(computeSheet(build(base)).spellcasting).toBeNull();
     // CHA 14+1 = 15 (+2).
     expect(computeSheet(build({ ...base, experience: 300 })).spellcasting).toEqual({
-      ability: 'CHARISMA', spellSaveDC: 12, spellAttackBonus: 4, slots: [{ level: 1, total: 2 }], pactSlots: null,
+      ability: 'CHARISMA',
+      spellSaveDC: 12,
+      spellAttackBonus: 4,
+      slots: [{ level: 1, total: 2 }],
+      pactSlots: null,
     });
   });
 

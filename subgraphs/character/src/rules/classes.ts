@@ -2,8 +2,18 @@ import type { Ability } from './abilities.js';
 import type { Skill } from './skills.js';
 
 export const CHARACTER_CLASSES = [
-  'BARBARIAN', 'BARD', 'CLERIC', 'DRUID', 'FIGHTER', 'MONK',
-  'PALADIN', 'RANGER', 'ROGUE', 'SORCERER', 'WARLOCK', 'WIZARD',
+  'BARBARIAN',
+  'BARD',
+  'CLERIC',
+  'DRUID',
+  'FIGHTER',
+  'MONK',
+  'PALADIN',
+  'RANGER',
+  'ROGUE',
+  'SORCERER',
+  'WARLOCK',
+  'WIZARD',
 ] as const;
 export type CharacterClass = (typeof CHARACTER_CLASSES)[number];
 
@@ -97,8 +107,17 @@ export const CLASSES: Record<CharacterClass, ClassRules> = {
     skillChoices: {
       count: 4,
       from: [
-        'ACROBATICS', 'ATHLETICS', 'DECEPTION', 'INSIGHT', 'INTIMIDATION', 'INVESTIGATION',
-        'PERCEPTION', 'PERFORMANCE', 'PERSUASION', 'SLEIGHT_OF_HAND', 'STEALTH',
+        'ACROBATICS',
+        'ATHLETICS',
+        'DECEPTION',
+        'INSIGHT',
+        'INTIMIDATION',
+        'INVESTIGATION',
+        'PERCEPTION',
+        'PERFORMANCE',
+        'PERSUASION',
+        'SLEIGHT_OF_HAND',
+        'STEALTH',
       ],
     },
     unarmoredDefense: null,

@@ -4,10 +4,7 @@ import type { Ability } from './abilities.js';
  * The SRD 5.1 races. Where the SRD gives a race exactly one subrace (hill dwarf, high elf, lightfoot halfling,
  * rock gnome) the enum value names the subrace, since a character is always one of them.
  */
-export const RACES = [
-  'DRAGONBORN', 'HILL_DWARF', 'HIGH_ELF', 'ROCK_GNOME', 'HALF_ELF',
-  'HALF_ORC', 'LIGHTFOOT_HALFLING', 'HUMAN', 'TIEFLING',
-] as const;
+export const RACES = ['DRAGONBORN', 'HILL_DWARF', 'HIGH_ELF', 'ROCK_GNOME', 'HALF_ELF', 'HALF_ORC', 'LIGHTFOOT_HALFLING', 'HUMAN', 'TIEFLING'] as const;
 export type Race = (typeof RACES)[number];
 
 export interface RaceRules {

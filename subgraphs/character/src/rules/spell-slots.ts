@@ -29,8 +29,26 @@ const FULL_CASTER_SLOTS: readonly (readonly number[])[] = [
 
 /** Warlock Pact Magic by level 1..20: [slot count, slot level]. */
 const PACT_SLOTS: readonly (readonly [number, number])[] = [
-  [1, 1], [2, 1], [2, 2], [2, 2], [2, 3], [2, 3], [2, 4], [2, 4], [2, 5], [2, 5],
-  [3, 5], [3, 5], [3, 5], [3, 5], [3, 5], [3, 5], [4, 5], [4, 5], [4, 5], [4, 5],
+  [1, 1],
+  [2, 1],
+  [2, 2],
+  [2, 2],
+  [2, 3],
+  [2, 3],
+  [2, 4],
+  [2, 4],
+  [2, 5],
+  [2, 5],
+  [3, 5],
+  [3, 5],
+  [3, 5],
+  [3, 5],
+  [3, 5],
+  [3, 5],
+  [4, 5],
+  [4, 5],
+  [4, 5],
+  [4, 5],
 ];
 
 export interface SpellSlot {

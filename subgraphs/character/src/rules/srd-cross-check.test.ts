@@ -19,7 +19,10 @@ describe('tables agree with the SRD 5.1', () => {
     for (const [name, srd] of Object.entries(SRD_CLASSES)) {
       const ours = CLASSES[name as keyof typeof CLASSES];
       expect([name, ours.hitDie, [...ours.savingThrows].sort(), ours.spellcasting?.ability ?? null]).toEqual([
-        name, srd.hitDie, [...srd.saves].sort(), srd.spellcasting,
+        name,
+        srd.hitDie,
+        [...srd.saves].sort(),
+        srd.spellcasting,
       ]);
     }
   });
@@ -60,7 +63,8 @@ describe('tables agree with the SRD 5.1', () => {
 
   it('matches the 18 skills and their abilities', () => {
     expect([...SKILLS].sort()).toEqual(Object.keys(SRD_SKILLS).sort());
-    for (const [skill, ability] of Object.entries(SRD_SKILLS)) expect([skill, SKILL_ABILITIES[skill as keyof typeof SKILL_ABILITIES]]).toEqual([skill, ability]);
+    for (const [skill, ability] of Object.entries(SRD_SKILLS))
+      expect([skill, SKILL_ABILITIES[skill as keyof typeof SKILL_ABILITIES]]).toEqual([skill, ability]);
     expect(ABILITIES).toHaveLength(6);
   });
 });

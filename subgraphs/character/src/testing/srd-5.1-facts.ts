@@ -30,31 +30,89 @@ export const SRD_PROFICIENCY_BONUS = [2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 
 
 /** The bard, cleric, druid, sorcerer and wizard tables' spell slot columns, levels 1-20. */
 const FULL_CASTER = [
-  '200000000', '300000000', '420000000', '430000000', '432000000',
-  '433000000', '433100000', '433200000', '433310000', '433320000',
-  '433321000', '433321000', '433321100', '433321100', '433321110',
-  '433321110', '433321111', '433331111', '433332111', '433332211',
+  '200000000',
+  '300000000',
+  '420000000',
+  '430000000',
+  '432000000',
+  '433000000',
+  '433100000',
+  '433200000',
+  '433310000',
+  '433320000',
+  '433321000',
+  '433321000',
+  '433321100',
+  '433321100',
+  '433321110',
+  '433321110',
+  '433321111',
+  '433331111',
+  '433332111',
+  '433332211',
 ];
 /** The paladin and ranger tables: no slots at level 1. */
 const HALF_CASTER = [
-  '000000000', '200000000', '300000000', '300000000', '420000000',
-  '420000000', '430000000', '430000000', '432000000', '432000000',
-  '433000000', '433000000', '433100000', '433100000', '433200000',
-  '433200000', '433310000', '433310000', '433320000', '433320000',
+  '000000000',
+  '200000000',
+  '300000000',
+  '300000000',
+  '420000000',
+  '420000000',
+  '430000000',
+  '430000000',
+  '432000000',
+  '432000000',
+  '433000000',
+  '433000000',
+  '433100000',
+  '433100000',
+  '433200000',
+  '433200000',
+  '433310000',
+  '433310000',
+  '433320000',
+  '433320000',
 ];
 /** The warlock table's Spell Slots and Slot Level columns, put in the column of the slot level. */
 const WARLOCK = [
-  '100000000', '200000000', '020000000', '020000000', '002000000',
-  '002000000', '000200000', '000200000', '000020000', '000020000',
-  '000030000', '000030000', '000030000', '000030000', '000030000',
-  '000030000', '000040000', '000040000', '000040000', '000040000',
+  '100000000',
+  '200000000',
+  '020000000',
+  '020000000',
+  '002000000',
+  '002000000',
+  '000200000',
+  '000200000',
+  '000020000',
+  '000020000',
+  '000030000',
+  '000030000',
+  '000030000',
+  '000030000',
+  '000030000',
+  '000030000',
+  '000040000',
+  '000040000',
+  '000040000',
+  '000040000',
 ];
 const NONE = Array.from({ length: 20 }, () => '000000000');
 
 /** Spell slots by class and level (index 0 is level 1). */
 export const SRD_SPELL_SLOTS: Record<string, readonly string[]> = {
-  BARBARIAN: NONE, BARD: FULL_CASTER, CLERIC: FULL_CASTER, DRUID: FULL_CASTER, FIGHTER: NONE, MONK: NONE,
-  PALADIN: HALF_CASTER, RANGER: HALF_CASTER, ROGUE: NONE, SORCERER: FULL_CASTER, WARLOCK, WIZARD: FULL_CASTER,
+  BARBARIAN: NONE,
+  BARD: FULL_CASTER,
+  CLERIC: FULL_CASTER,
+  DRUID: FULL_CASTER,
+  FIGHTER: NONE,
+  MONK: NONE,
+  PALADIN: HALF_CASTER,
+  RANGER: HALF_CASTER,
+  ROGUE: NONE,
+  SORCERER: FULL_CASTER,
+  WARLOCK,
+  WIZARD: FULL_CASTER,
 };
 
 /** Each race with the SRD's one subrace: ability score increases of race and subrace together, and speed. */
@@ -75,7 +133,10 @@ export const SRD_RACES: Record<string, { speed: number; bonuses: Partial<Record<
  * The armour table: category, base AC, how Dexterity counts (true: all of it; a number: up to it; false: not at
  * all), Strength requirement (0: none), stealth disadvantage, weight in pounds.
  */
-export const SRD_ARMOR: Record<string, [category: string, base: number, dex: boolean | number, strength: number, stealthDisadvantage: boolean, weight: number]> = {
+export const SRD_ARMOR: Record<
+  string,
+  [category: string, base: number, dex: boolean | number, strength: number, stealthDisadvantage: boolean, weight: number]
+> = {
   PADDED: ['LIGHT', 11, true, 0, true, 8],
   LEATHER: ['LIGHT', 11, true, 0, false, 10],
   STUDDED_LEATHER: ['LIGHT', 12, true, 0, false, 13],
@@ -93,9 +154,22 @@ export const SRD_ARMOR: Record<string, [category: string, base: number, dex: boo
 
 /** The 18 skills and the ability each uses. */
 export const SRD_SKILLS: Record<string, Ability> = {
-  ACROBATICS: 'DEXTERITY', ANIMAL_HANDLING: 'WISDOM', ARCANA: 'INTELLIGENCE', ATHLETICS: 'STRENGTH',
-  DECEPTION: 'CHARISMA', HISTORY: 'INTELLIGENCE', INSIGHT: 'WISDOM', INTIMIDATION: 'CHARISMA',
-  INVESTIGATION: 'INTELLIGENCE', MEDICINE: 'WISDOM', NATURE: 'INTELLIGENCE', PERCEPTION: 'WISDOM',
-  PERFORMANCE: 'CHARISMA', PERSUASION: 'CHARISMA', RELIGION: 'INTELLIGENCE', SLEIGHT_OF_HAND: 'DEXTERITY',
-  STEALTH: 'DEXTERITY', SURVIVAL: 'WISDOM',
+  ACROBATICS: 'DEXTERITY',
+  ANIMAL_HANDLING: 'WISDOM',
+  ARCANA: 'INTELLIGENCE',
+  ATHLETICS: 'STRENGTH',
+  DECEPTION: 'CHARISMA',
+  HISTORY: 'INTELLIGENCE',
+  INSIGHT: 'WISDOM',
+  INTIMIDATION: 'CHARISMA',
+  INVESTIGATION: 'INTELLIGENCE',
+  MEDICINE: 'WISDOM',
+  NATURE: 'INTELLIGENCE',
+  PERCEPTION: 'WISDOM',
+  PERFORMANCE: 'CHARISMA',
+  PERSUASION: 'CHARISMA',
+  RELIGION: 'INTELLIGENCE',
+  SLEIGHT_OF_HAND: 'DEXTERITY',
+  STEALTH: 'DEXTERITY',
+  SURVIVAL: 'WISDOM',
 };

@@ -76,7 +76,11 @@ describe('awardSessionExperience (the character branch of endSession)', () => {
   it('refuses an award that would pass the experience ceiling (BAD_USER_INPUT) and a malformed payload', async () => {
     const id = await create('alice', 99_999_000);
     const award = (amount: unknown) =>
-      runBranch(server.client, { operation: 'awardSessionExperience', payload: { characterIds: [id], amount, sessionId: randomUUID(), reason: '' }, actor: 'dm' });
+      runBranch(server.client, {
+        operation: 'awardSessionExperience',
+        payload: { characterIds: [id], amount, sessionId: randomUUID(), reason: '' },
+        actor: 'dm',
+      });
     expect((await award(2_000)).errorCode).toBe('BAD_USER_INPUT');
     expect((await award(0)).errorCode).toBe('BAD_USER_INPUT');
     expect((await award('lots')).errorCode).toBe('BAD_USER_INPUT');
@@ -121,7 +125,9 @@ describe('joinCampaign and leaveCampaign (the character branches of joinParty an
   it('joinCampaign is a CONFLICT while the character is in a campaign; leaveCampaign of another campaign too', async () => {
     const id = await create('alice');
     const first = randomUUID();
-    expect((await runBranch(server.client, { operation: 'joinCampaign', payload: { characterId: id, campaignId: first }, actor: 'alice' })).errorCode).toBeUndefined();
+    expect(
+      (await runBranch(server.client, { operation: 'joinCampaign', payload: { characterId: id, campaignId: first }, actor: 'alice' })).errorCode,
+    ).toBeUndefined();
     const second = await runBranch(server.client, { operation: 'joinCampaign', payload: { characterId: id, campaignId: randomUUID() }, actor: 'alice' });
     expect(second.errorCode).toBe('CONFLICT');
     expect(second.errorExtensions).toMatchObject({ characterId: id, campaignId: first });

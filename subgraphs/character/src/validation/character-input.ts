@@ -2,8 +2,15 @@ import { badUserInput } from '#lib/graphql/index.js';
 import type { CharacterState } from '../character-state.js';
 import { sheetOfState } from '../character-state.js';
 import {
-  ABILITIES, bonusChoiceProblem, CLASSES, finalAbilityScores, levelFromExperience,
-  MAX_ABILITY_SCORE, MIN_ABILITY_SCORE, type AbilityScores, type CharacterSheet,
+  ABILITIES,
+  bonusChoiceProblem,
+  CLASSES,
+  finalAbilityScores,
+  levelFromExperience,
+  MAX_ABILITY_SCORE,
+  MIN_ABILITY_SCORE,
+  type AbilityScores,
+  type CharacterSheet,
 } from '../rules/index.js';
 import { MAX_EXPERIENCE, MAX_TEMPORARY_HIT_POINTS } from './limits.js';
 import { isUuid } from '#lib/db/uuid.js';
@@ -46,10 +53,10 @@ function checkScores(scores: AbilityScores, field: string, what: string): void {
   for (const ability of ABILITIES) {
     const score = scores[ability];
     if (!Number.isInteger(score) || score < MIN_ABILITY_SCORE || score > MAX_ABILITY_SCORE) {
-      throw badUserInput(
-        `${what} ${ability.toLowerCase()} must be between ${MIN_ABILITY_SCORE} and ${MAX_ABILITY_SCORE}, got ${score}`,
-        { field: `${field}.${ability.toLowerCase()}`, ability },
-      );
+      throw badUserInput(`${what} ${ability.toLowerCase()} must be between ${MIN_ABILITY_SCORE} and ${MAX_ABILITY_SCORE}, got ${score}`, {
+        field: `${field}.${ability.toLowerCase()}`,
+        ability,
+      });
     }
   }
 }
@@ -71,10 +78,9 @@ export function validateState(state: CharacterState): CharacterSheet {
   const level = levelFromExperience(state.experience);
   const hitDie = CLASSES[state.characterClass].hitDie;
   if (state.hitPointRolls.length > level - 1) {
-    throw badUserInput(
-      `hitPointRolls has ${state.hitPointRolls.length} rolls but a level ${level} character has ${level - 1} levels above 1`,
-      { field: 'hitPointRolls' },
-    );
+    throw badUserInput(`hitPointRolls has ${state.hitPointRolls.length} rolls but a level ${level} character has ${level - 1} levels above 1`, {
+      field: 'hitPointRolls',
+    });
   }
   state.hitPointRolls.forEach((roll, index) => {
     if (!Number.isInteger(roll) || roll < 1 || roll > hitDie) {

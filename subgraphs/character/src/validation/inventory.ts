@@ -21,7 +21,9 @@ export function parseInventory(input: unknown): InventoryItem[] {
   const result = inventorySchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = ['inventory', ...(issue?.path ?? [])].map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${String(part)}` : String(part))).join('');
+    const where = ['inventory', ...(issue?.path ?? [])]
+      .map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${String(part)}` : String(part)))
+      .join('');
     throw badUserInput(`${where} ${issue?.message ?? 'is invalid'}`, { field: where });
   }
   const items = result.data.map((item): InventoryItem => ({

@@ -10,14 +10,16 @@ import type { ImageVisibility } from '../db/schema.js';
  */
 export async function placeUpload(ctx: Context, campaignId: string | null | undefined, visibility: ImageVisibility): Promise<string | null> {
   if (!campaignId) {
-    if (visibility !== 'PUBLIC') throw badUserInput(`visibility ${visibility} needs a campaignId: only a campaign has a table to show it to`, { field: 'visibility' });
+    if (visibility !== 'PUBLIC')
+      throw badUserInput(`visibility ${visibility} needs a campaignId: only a campaign has a table to show it to`, { field: 'visibility' });
     return null;
   }
   if (!isUuid(campaignId)) throw badUserInput('campaignId must be a campaign id (UUID)', { field: 'campaignId' });
   const id = campaignId.toLowerCase();
   const standing = await ctx.campaigns();
   if (!standing.sitsAt.has(id)) throw forbidden("Only the campaign's dungeon master and its joined players may add images to it", { field: 'campaignId' });
-  if (visibility === 'DM_ONLY' && !standing.runs.has(id)) throw forbidden("Only the campaign's dungeon master may make an image DM_ONLY", { field: 'visibility' });
+  if (visibility === 'DM_ONLY' && !standing.runs.has(id))
+    throw forbidden("Only the campaign's dungeon master may make an image DM_ONLY", { field: 'visibility' });
   return id;
 }
 
@@ -26,7 +28,12 @@ export async function placeUpload(ctx: Context, campaignId: string | null | unde
  * it); DM_ONLY only that DM; PARTY and DM_ONLY only for an image of a campaign. `runsIt`: the caller runs the
  * image's campaign (an image never changes campaign, so it holds for the locked row too).
  */
-export function checkVisibilityChange(userId: string, runsIt: boolean, image: { ownerId: string; campaignId: string | null }, visibility: ImageVisibility): void {
+export function checkVisibilityChange(
+  userId: string,
+  runsIt: boolean,
+  image: { ownerId: string; campaignId: string | null },
+  visibility: ImageVisibility,
+): void {
   if (image.ownerId !== userId && !runsIt) throw forbidden("Only the image's owner or its campaign's dungeon master may change who sees it", { field: 'id' });
   if (visibility !== 'PUBLIC' && !image.campaignId) throw badUserInput(`visibility ${visibility} needs an image of a campaign`, { field: 'visibility' });
   if (visibility === 'DM_ONLY' && !runsIt) throw forbidden("Only the campaign's dungeon master may make an image DM_ONLY", { field: 'visibility' });

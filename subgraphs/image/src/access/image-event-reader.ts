@@ -38,7 +38,8 @@ async function guardBefore(ctx: Context, stored: StoredEvent): Promise<Guarded |
 }
 
 function fold(guard: Guarded | null, event: ImageEvent): Guarded | null {
-  if (event.type === 'ImageStored') return { ownerId: event.data.ownerId, campaignId: event.data.campaignId ?? null, visibility: event.data.visibility ?? 'PUBLIC' };
+  if (event.type === 'ImageStored')
+    return { ownerId: event.data.ownerId, campaignId: event.data.campaignId ?? null, visibility: event.data.visibility ?? 'PUBLIC' };
   if (event.type === 'ImageVisibilityChanged' && guard) return { ...guard, visibility: event.data.visibility };
   return guard;
 }

@@ -22,12 +22,7 @@ export interface WriteContext {
  * transaction. A concurrent delete can remove an unreferenced blob between our "already there" and the
  * projection's insert; the foreign key then fails and one retry stores the blob again.
  */
-export async function insertImage(
-  db: ImageDb,
-  image: Omit<ImageStoredData, 'imageId' | 'ownerId'>,
-  bytes: Buffer,
-  write: WriteContext,
-): Promise<ImageRow> {
+export async function insertImage(db: ImageDb, image: Omit<ImageStoredData, 'imageId' | 'ownerId'>, bytes: Buffer, write: WriteContext): Promise<ImageRow> {
   const data: ImageStoredData = { imageId: randomUUID(), ownerId: write.userId, ...image };
   const attempt = () =>
     db.transaction(async (tx) => {
@@ -64,11 +59,7 @@ export type DeleteOutcome = 'deleted' | 'not_found' | 'forbidden';
  */
 export async function deleteOwnedImage(db: ImageDb, id: string, write: WriteContext): Promise<DeleteOutcome> {
   return db.transaction(async (tx) => {
-    const [image] = await tx
-      .select({ ownerId: images.ownerId, sha256: images.sha256 })
-      .from(images)
-      .where(eq(images.id, id))
-      .for('update');
+    const [image] = await tx.select({ ownerId: images.ownerId, sha256: images.sha256 }).from(images).where(eq(images.id, id)).for('update');
     if (!image) return 'not_found';
     if (image.ownerId !== write.userId) return 'forbidden';
     const streamId = imageStreamId(id);
@@ -86,12 +77,7 @@ export async function deleteOwnedImage(db: ImageDb, id: string, write: WriteCont
         await guardResources(savepoint, [blobResource(image.sha256)]);
         await savepoint
           .delete(imageBlobs)
-          .where(
-            and(
-              eq(imageBlobs.sha256, image.sha256),
-              sql`not exists (select 1 from ${images} where ${images.sha256} = ${image.sha256})`,
-            ),
-          );
+          .where(and(eq(imageBlobs.sha256, image.sha256), sql`not exists (select 1 from ${images} where ${images.sha256} = ${image.sha256})`));
       });
     } catch (error) {
       if (pgErrorCode(error) !== FOREIGN_KEY_VIOLATION && !isConflict(error)) throw error;

@@ -19,7 +19,11 @@ async function eventCount(): Promise<number> {
 }
 
 function streamEvents(imageId: string) {
-  return server.database.db.select().from(events).where(eq(events.streamId, `image-${imageId}`)).orderBy(asc(events.streamVersion));
+  return server.database.db
+    .select()
+    .from(events)
+    .where(eq(events.streamId, `image-${imageId}`))
+    .orderBy(asc(events.streamVersion));
 }
 
 async function uploadOk(bytes: Buffer, options: Parameters<ImageTestServer['upload']>[1] = {}) {

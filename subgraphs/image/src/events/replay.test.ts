@@ -29,7 +29,8 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const snapshotImages = () => server.database.db.select().from(images).orderBy(asc(images.id));
-const blobKeys = async () => (await server.database.db.select({ sha256: imageBlobs.sha256 }).from(imageBlobs).orderBy(asc(imageBlobs.sha256))).map((row) => row.sha256);
+const blobKeys = async () =>
+  (await server.database.db.select({ sha256: imageBlobs.sha256 }).from(imageBlobs).orderBy(asc(imageBlobs.sha256))).map((row) => row.sha256);
 
 it(`rebuilds the same images table from a random history (seed ${SEED})`, { timeout: 240_000 }, async () => {
   const random = mulberry32(SEED);
@@ -107,7 +108,8 @@ it(`rebuilds the same images table from a random history (seed ${SEED})`, { time
   }
 
   // The history really exercised what replay must get right.
-  for (const code of ['OK', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'RACE', 'PORTRAIT', 'PORTRAIT_ABORTED']) expect(outcomes.get(code), code).toBeGreaterThan(0);
+  for (const code of ['OK', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'RACE', 'PORTRAIT', 'PORTRAIT_ABORTED'])
+    expect(outcomes.get(code), code).toBeGreaterThan(0);
   const before = await snapshotImages();
   expect(before.map((row) => row.id).sort()).toEqual([...live.keys()].sort());
   const blobsBefore = await blobKeys();

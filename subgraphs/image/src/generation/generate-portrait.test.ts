@@ -73,7 +73,10 @@ describe('generatePortrait', () => {
 
     const stream = await readStream(server.database.db, imageStreamId(payload.image.id));
     expect(stream.map((event) => event.type)).toEqual(['ImageStored', 'ImageProvenanceRecorded']);
-    expect(stream[1]).toMatchObject({ data: { provider: 'local', model: 'local-avatar-v1', generationId: 'gen-img' }, metadata: { causationId: payload.transactionId } });
+    expect(stream[1]).toMatchObject({
+      data: { provider: 'local', model: 'local-avatar-v1', generationId: 'gen-img' },
+      metadata: { causationId: payload.transactionId },
+    });
     await replayProjection(server.database.db, projection);
     expect((await server.client.request(IMAGE, { id: payload.image.id }, 'alice')).data?.image).toEqual({ id: payload.image.id, prompt, provider: 'local' });
   });
@@ -94,10 +97,15 @@ describe('generatePortrait', () => {
     hub.answer('ImagePortraitSubject', () => subject());
     hub.answer('ImageSetCharacterPortrait', setCharacterPortrait);
     const links = linked.length;
-    hub.answer('ImageGeneratePortraitImage', () => ({ data: null, errors: [{ message: 'too many images', extensions: { code: 'RATE_LIMITED', retryAfter: 20 } }] }));
+    hub.answer('ImageGeneratePortraitImage', () => ({
+      data: null,
+      errors: [{ message: 'too many images', extensions: { code: 'RATE_LIMITED', retryAfter: 20 } }],
+    }));
     const limited = await server.client.request(GENERATE, { input: { characterId } }, 'alice');
     expect(limited.errors?.[0]).toMatchObject({ message: 'too many images', extensions: { code: 'RATE_LIMITED', retryAfter: 20 } });
-    hub.answer('ImageGeneratePortraitImage', () => drawn([], 'FAILED', { code: 'SERVICE_UNAVAILABLE', message: 'no image provider answered', retryAfter: null }));
+    hub.answer('ImageGeneratePortraitImage', () =>
+      drawn([], 'FAILED', { code: 'SERVICE_UNAVAILABLE', message: 'no image provider answered', retryAfter: null }),
+    );
     const failed = await server.client.request(GENERATE, { input: { characterId } }, 'alice');
     expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', generationId: 'gen-img' });
     expect(linked.length).toBe(links);
@@ -119,7 +127,10 @@ describe('generatePortrait', () => {
   it("passes the workflow's refusal through (the character service's FORBIDDEN)", async () => {
     hub.answer('ImagePortraitSubject', () => subject());
     hub.answer('ImageGeneratePortraitImage', () => drawn([{ dataUrl: `data:image/png;base64,${PNG.toString('base64')}` }]));
-    hub.answer('ImageSetCharacterPortrait', () => ({ data: null, errors: [{ message: 'only the owner can change this character', extensions: { code: 'FORBIDDEN' } }] }));
+    hub.answer('ImageSetCharacterPortrait', () => ({
+      data: null,
+      errors: [{ message: 'only the owner can change this character', extensions: { code: 'FORBIDDEN' } }],
+    }));
     const result = await server.client.request(GENERATE, { input: { characterId } }, 'alice');
     expect(result.errors?.[0]).toMatchObject({ message: 'only the owner can change this character', extensions: { code: 'FORBIDDEN' } });
   });

@@ -3,11 +3,7 @@ import { forbidden, notFound, userError } from '#lib/graphql/index.js';
 import { requireCompleted } from '#lib/hub-client/generation-result.js';
 import { hubRequest } from '#lib/hub-client/index.js';
 import { recordEvents } from '#lib/event-store/index.js';
-import {
-  ImageGeneratePortraitImageDocument,
-  ImagePortraitSubjectDocument,
-  ImageSetCharacterPortraitDocument,
-} from '../__generated__/hub/graphql.js';
+import { ImageGeneratePortraitImageDocument, ImagePortraitSubjectDocument, ImageSetCharacterPortraitDocument } from '../__generated__/hub/graphql.js';
 import type { GeneratePortraitInput } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { images, type ImageRow } from '../db/schema.js';

@@ -42,7 +42,8 @@ function sendImage(req: IncomingMessage, res: ServerResponse, image: StoredBytes
     etag,
     // An image id's bytes never change (a new image gets a new id), so caches may keep a public one for good; a
     // private one only the viewer's browser, and no longer than its token.
-    'cache-control': expires === undefined ? 'public, max-age=31536000, immutable' : `private, max-age=${Math.max(0, Math.floor((expires - Date.now()) / 1000))}`,
+    'cache-control':
+      expires === undefined ? 'public, max-age=31536000, immutable' : `private, max-age=${Math.max(0, Math.floor((expires - Date.now()) / 1000))}`,
     // The type was detected from the bytes at upload; forbid browsers from guessing another (HTML, script).
     'x-content-type-options': 'nosniff',
     // If the URL is ever opened as a document, nothing in it may run or load.

@@ -21,11 +21,13 @@ export const Query: QueryResolvers = {
     const userId = requireUser(ctx);
     const page = readPageArgs({ first, after }, isImageCursor);
     if (filter?.campaignId && !isUuid(filter.campaignId)) throw badUserInput('filter.campaignId must be a campaign id (UUID)', { field: 'filter.campaignId' });
-    const where = { kind: filter?.kind, ownerId: filter?.ownerId, campaignId: filter?.campaignId?.toLowerCase(), visible: visibleTo(userId, await ctx.campaigns()) };
-    const [rows, totalCount] = await Promise.all([
-      listImages(ctx.db, where, page.limit, page.after),
-      countImages(ctx.db, where),
-    ]);
+    const where = {
+      kind: filter?.kind,
+      ownerId: filter?.ownerId,
+      campaignId: filter?.campaignId?.toLowerCase(),
+      visible: visibleTo(userId, await ctx.campaigns()),
+    };
+    const [rows, totalCount] = await Promise.all([listImages(ctx.db, where, page.limit, page.after), countImages(ctx.db, where)]);
     // Prime the loader: an Image reached again in this request (e.g. through a Character) costs no query.
     for (const row of rows) ctx.loaders.imageById.prime(row.id, row);
     return { ...toConnection(rows, page.limit, cursorOf), totalCount };

@@ -19,7 +19,20 @@ export interface ImageTestServer {
 export const UPLOAD = /* GraphQL */ `
   mutation Upload($input: UploadImageInput!) {
     uploadImage(input: $input) {
-      image { id ownerId kind mimeType width height byteSize sha256 prompt provider createdAt url }
+      image {
+        id
+        ownerId
+        kind
+        mimeType
+        width
+        height
+        byteSize
+        sha256
+        prompt
+        provider
+        createdAt
+        url
+      }
     }
   }
 `;
@@ -33,11 +46,7 @@ export async function startImageTestServer(settings: Partial<ImageSettings> = {}
     database,
     origin: new URL(client.url).origin,
     upload: (bytes, { kind = 'PORTRAIT', prompt, userId = 'user-1' } = {}) =>
-      client.request(
-        UPLOAD,
-        { input: { kind, prompt, dataBase64: typeof bytes === 'string' ? bytes : bytes.toString('base64') } },
-        userId,
-      ),
+      client.request(UPLOAD, { input: { kind, prompt, dataBase64: typeof bytes === 'string' ? bytes : bytes.toString('base64') } }, userId),
     close: async () => {
       await client.close();
       await database.close();

@@ -27,7 +27,14 @@ function preparePortrait(bytes: Buffer, options: { imageId?: string; actor?: str
 }
 
 async function blobExists(bytes: Buffer): Promise<boolean> {
-  return (await server.database.db.select({ sha256: imageBlobs.sha256 }).from(imageBlobs).where(eq(imageBlobs.sha256, sha256(bytes)))).length === 1;
+  return (
+    (
+      await server.database.db
+        .select({ sha256: imageBlobs.sha256 })
+        .from(imageBlobs)
+        .where(eq(imageBlobs.sha256, sha256(bytes)))
+    ).length === 1
+  );
 }
 
 async function imageOf(id: string) {
@@ -55,12 +62,24 @@ describe('storePortrait (the image branch of setCharacterPortrait)', () => {
 
     expect(await decide(server.client, pending.transactionId, 'commit')).toEqual({ state: 'COMMITTED' });
     const image = await imageOf(pending.imageId);
-    expect(image).toMatchObject({ id: pending.imageId, ownerId: 'alice', kind: 'PORTRAIT', mimeType: 'image/png', width: 6, height: 4, prompt: 'a dwarf', provider: 'upload' });
+    expect(image).toMatchObject({
+      id: pending.imageId,
+      ownerId: 'alice',
+      kind: 'PORTRAIT',
+      mimeType: 'image/png',
+      width: 6,
+      height: 4,
+      prompt: 'a dwarf',
+      provider: 'upload',
+    });
     const response = await server.client.get(image.url);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
     const [stored] = await readStream(server.database.db, imageStreamId(pending.imageId));
-    expect(stored).toMatchObject({ type: 'ImageStored', metadata: { correlationId: pending.transactionId, causationId: pending.transactionId, userId: 'alice' } });
+    expect(stored).toMatchObject({
+      type: 'ImageStored',
+      metadata: { correlationId: pending.transactionId, causationId: pending.transactionId, userId: 'alice' },
+    });
   });
 
   it('abort is the compensation: the staged bytes are removed and no image appears', async () => {

@@ -83,7 +83,9 @@ export const generations = pgTable(
     // Character.generations: per character, the caller's, newest first.
     index('generations_character_user_created_idx').on(t.characterId, t.userId, t.createdAt.desc(), t.id.desc()),
     // The cancel poller: an instance's running rows only (a partial index stays tiny: rows run for seconds).
-    index('generations_running_instance_idx').on(t.instanceId).where(sql`${t.status} = 'RUNNING'`),
+    index('generations_running_instance_idx')
+      .on(t.instanceId)
+      .where(sql`${t.status} = 'RUNNING'`),
     check('generations_kind_check', sql`${t.kind} in (${quoted(GENERATION_KINDS)})`),
     check('generations_type_check', sql`${t.type} in (${quoted(GENERATION_TYPES)})`),
     check('generations_status_check', sql`${t.status} in (${quoted(GENERATION_STATUSES)})`),

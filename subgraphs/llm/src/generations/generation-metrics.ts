@@ -9,7 +9,10 @@ import type { GenerationRow } from '../db/schema.js';
  */
 export function countGeneration(row: GenerationRow): void {
   const registry = metricsRegistry('llm');
-  counter(registry, 'llm_generations_total', 'Generations finished, by the provider that served them (or was tried last) and status', ['provider', 'status']).inc({
+  counter(registry, 'llm_generations_total', 'Generations finished, by the provider that served them (or was tried last) and status', [
+    'provider',
+    'status',
+  ]).inc({
     provider: row.provider,
     status: row.status,
   });

@@ -46,7 +46,13 @@ async function callProvider(step: ChainStep, input: ValidGenerateImageInput, sig
  * poller of the instance running it) and aborts the call; it ends COMPLETED with its pictures, FAILED or CANCELLED.
  * Throws (nothing stored) only when the caller's own limit refuses before any call.
  */
-export async function runImageGeneration(services: GenerationServices, userId: string, input: ValidGenerateImageInput, chain: ChainStep[], signal: AbortSignal): Promise<ImageRunOutcome> {
+export async function runImageGeneration(
+  services: GenerationServices,
+  userId: string,
+  input: ValidGenerateImageInput,
+  chain: ChainStep[],
+  signal: AbortSignal,
+): Promise<ImageRunOutcome> {
   const controller = new AbortController();
   const onClientAbort = () => controller.abort();
   if (signal.aborted) controller.abort();
@@ -62,7 +68,13 @@ export async function runImageGeneration(services: GenerationServices, userId: s
   let retryAfter: number | null = null;
   let row: GenerationRow | null = null;
 
-  const values = (step: ChainStep, status: GenerationStatus, result: ImageResult | null, failure: GenerationFailure | null, usedTokens: number): NewGenerationRow => ({
+  const values = (
+    step: ChainStep,
+    status: GenerationStatus,
+    result: ImageResult | null,
+    failure: GenerationFailure | null,
+    usedTokens: number,
+  ): NewGenerationRow => ({
     userId,
     type: 'IMAGE',
     // Images have no kind of their own; FREEFORM reads as "what the prompt says".
@@ -79,7 +91,11 @@ export async function runImageGeneration(services: GenerationServices, userId: s
     maxTokens: 0,
     promptTokens: usedTokens,
     completionTokens: 0,
-    costUsd: estimateCost(services.settings.current.providers[step.provider.name]?.pricing, { promptTokens: 0, completionTokens: 0, images: result?.images.length ?? 0 }),
+    costUsd: estimateCost(services.settings.current.providers[step.provider.name]?.pricing, {
+      promptTokens: 0,
+      completionTokens: 0,
+      images: result?.images.length ?? 0,
+    }),
     durationMs: Math.round(performance.now() - startedAt),
     fallbacks,
     errorCode: failure?.code ?? null,
@@ -88,7 +104,13 @@ export async function runImageGeneration(services: GenerationServices, userId: s
     createdAt,
   });
 
-  const end = async (step: ChainStep, status: Exclude<GenerationStatus, 'RUNNING'>, result: ImageResult | null, failure: GenerationFailure | null, usedTokens: number): Promise<ImageRunOutcome> => {
+  const end = async (
+    step: ChainStep,
+    status: Exclude<GenerationStatus, 'RUNNING'>,
+    result: ImageResult | null,
+    failure: GenerationFailure | null,
+    usedTokens: number,
+  ): Promise<ImageRunOutcome> => {
     const ending = values(step, status, result, failure, usedTokens);
     const images = result?.images ?? [];
     const stored = row ? await finishImageGeneration(services.db, row.id, ending, images) : await insertImageGeneration(services.db, ending, images);
@@ -136,14 +158,21 @@ export async function runImageGeneration(services: GenerationServices, userId: s
         return await end(step, 'COMPLETED', result, null, promptTokens);
       } catch (err) {
         const error = err instanceof ProviderError ? err : new ProviderError('BAD_RESPONSE', `provider "${name}" failed unexpectedly`);
-        if (!(err instanceof ProviderError)) processLogger('llm').error({ provider: name, error: err instanceof Error ? err.message : String(err) }, `provider "${name}" threw unexpectedly`);
+        if (!(err instanceof ProviderError))
+          processLogger('llm').error({ provider: name, error: err instanceof Error ? err.message : String(err) }, `provider "${name}" threw unexpectedly`);
         const consumed = error.kind === 'TIMEOUT' || error.kind === 'BAD_RESPONSE' || error.kind === 'CANCELLED';
         if (consumed) await reservation.settle({ promptTokens, completionTokens: 0 });
         else await reservation.release();
         const used = consumed ? promptTokens : 0;
         if (error.kind === 'CANCELLED' || controller.signal.aborted) return await end(step, 'CANCELLED', null, null, used);
         if (error.kind === 'BAD_REQUEST') {
-          return await end(step, 'FAILED', null, { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null }, used);
+          return await end(
+            step,
+            'FAILED',
+            null,
+            { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null },
+            used,
+          );
         }
         // An image is priced per picture and none came back: the attempt costs nothing, its prompt tokens still count.
         fallbacks.push(failedAttempt(name, error.kind, consumed ? { usage: { promptTokens, completionTokens: 0 }, costUsd: 0 } : null));
@@ -155,7 +184,11 @@ export async function runImageGeneration(services: GenerationServices, userId: s
     const tried = fallbacks.map((f) => `${f.provider} (${f.reason})`).join(', ');
     const failure: GenerationFailure =
       everyFailureRateLimited && retryAfter !== null
-        ? { code: 'RATE_LIMITED', message: `Every image provider is rate limited: ${tried}. Try again in ${Math.ceil(retryAfter)} s.`, retryAfter: roundRetryAfter(retryAfter) }
+        ? {
+            code: 'RATE_LIMITED',
+            message: `Every image provider is rate limited: ${tried}. Try again in ${Math.ceil(retryAfter)} s.`,
+            retryAfter: roundRetryAfter(retryAfter),
+          }
         : { code: 'SERVICE_UNAVAILABLE', message: `Every image provider failed: ${tried}.`, retryAfter: null };
     const step = lastStep ?? chain[chain.length - 1];
     if (!step) throw new Error('runImageGeneration needs at least one provider');

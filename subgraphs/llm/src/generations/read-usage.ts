@@ -98,5 +98,7 @@ function mergeBuckets(rows: UsageBucketRow[]): UsageBucketRow[] {
     bucket.images += row.images;
     bucket.costUsd += row.costUsd;
   }
-  return [...buckets.values()].sort((a, b) => b.periodStart.getTime() - a.periodStart.getTime() || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0));
+  return [...buckets.values()].sort(
+    (a, b) => b.periodStart.getTime() - a.periodStart.getTime() || (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0),
+  );
 }

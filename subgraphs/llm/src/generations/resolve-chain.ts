@@ -25,10 +25,14 @@ export function resolveChain(
     const provider = source.get(requested.provider);
     if (!provider) {
       const known = source.statuses().map((s) => s.name);
-      throw badUserInput(`${prefix}.provider "${requested.provider}" is not a configured provider (one of ${known.join(', ') || 'none'})`, { field: `${prefix}.provider` });
+      throw badUserInput(`${prefix}.provider "${requested.provider}" is not a configured provider (one of ${known.join(', ') || 'none'})`, {
+        field: `${prefix}.provider`,
+      });
     }
     if (!provider.capabilities.includes(capability)) {
-      throw badUserInput(`${prefix}.provider "${requested.provider}" does not generate ${capability === 'text' ? 'text' : 'images'}`, { field: `${prefix}.provider` });
+      throw badUserInput(`${prefix}.provider "${requested.provider}" does not generate ${capability === 'text' ? 'text' : 'images'}`, {
+        field: `${prefix}.provider`,
+      });
     }
   }
   const chain = source.chain(capability, requested.provider ?? undefined);
@@ -40,7 +44,9 @@ export function resolveChain(
   if (requested.model !== null) {
     const models = [...new Set([model, ...first.status().models])];
     if (!models.includes(requested.model)) {
-      throw badUserInput(`${prefix}.model "${requested.model}" is not a model of provider "${first.name}" (one of ${models.join(', ')})`, { field: `${prefix}.model` });
+      throw badUserInput(`${prefix}.model "${requested.model}" is not a model of provider "${first.name}" (one of ${models.join(', ')})`, {
+        field: `${prefix}.model`,
+      });
     }
     model = requested.model;
   }

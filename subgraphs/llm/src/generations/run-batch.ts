@@ -38,7 +38,13 @@ function itemFailure(err: unknown): GenerationFailure {
  * waiting its turn in the rate limits (reserveWhenAllowed) until llm_service.batch.max_duration after the start;
  * what cannot start by then comes back RATE_LIMITED. Items are reported in input order, each on its own.
  */
-export async function runBatch(services: GenerationServices, userId: string, items: readonly GenerateTextInput[], concurrency: number | null | undefined, signal: AbortSignal): Promise<BatchResult> {
+export async function runBatch(
+  services: GenerationServices,
+  userId: string,
+  items: readonly GenerateTextInput[],
+  concurrency: number | null | undefined,
+  signal: AbortSignal,
+): Promise<BatchResult> {
   const config = services.settings.current;
   const { max_items: maxItems, concurrency: maxConcurrency, max_duration: maxDuration } = config.batch;
   if (items.length < 1 || items.length > maxItems) {
@@ -56,15 +62,15 @@ export async function runBatch(services: GenerationServices, userId: string, ite
     const result = results[index] as BatchItemResult;
     try {
       const request = prepareTextRequest(services, items[index] as GenerateTextInput, `input.items.${index}`);
-      const outcome = await runTextGeneration(
-        services,
-        userId,
-        request,
-        { signal, restartable: true, reserve: (request) => services.limits.reserveWhenAllowed(request, deadline, signal) },
-      );
+      const outcome = await runTextGeneration(services, userId, request, {
+        signal,
+        restartable: true,
+        reserve: (request) => services.limits.reserveWhenAllowed(request, deadline, signal),
+      });
       result.generation = outcome.row;
       result.error = outcome.failure;
-      if (!outcome.failure && outcome.row.status === 'CANCELLED') result.error = { code: 'SERVICE_UNAVAILABLE', message: 'The item was cancelled.', retryAfter: null };
+      if (!outcome.failure && outcome.row.status === 'CANCELLED')
+        result.error = { code: 'SERVICE_UNAVAILABLE', message: 'The item was cancelled.', retryAfter: null };
     } catch (err) {
       result.error = itemFailure(err);
     }

@@ -73,5 +73,12 @@ export async function finishImageGeneration(db: LlmDatabase, id: string, values:
 }
 
 function imageRows(generationId: string, images: GeneratedImage[]) {
-  return images.map((image, index) => ({ generationId, index, png: image.png, width: image.width, height: image.height, revisedPrompt: image.revisedPrompt ?? null }));
+  return images.map((image, index) => ({
+    generationId,
+    index,
+    png: image.png,
+    width: image.width,
+    height: image.height,
+    revisedPrompt: image.revisedPrompt ?? null,
+  }));
 }

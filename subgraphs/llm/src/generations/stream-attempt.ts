@@ -22,10 +22,15 @@ export interface AttemptRequest {
 /** One provider's stream, to its end or its failure, as a span of the request (providers/provider-span.ts). */
 export function streamAttempt(attempt: AttemptRequest): Promise<StreamAttempt> {
   const { step, promptTokens } = attempt;
-  return inProviderSpan('text', step.provider, step.model, () => runAttempt(attempt), (result) =>
-    result.ok
-      ? { outcome: 'ok', model: result.model, usage: result.usage }
-      : { outcome: result.error.kind, usage: result.error.details.partialUsage ?? { promptTokens, completionTokens: result.completionTokens } },
+  return inProviderSpan(
+    'text',
+    step.provider,
+    step.model,
+    () => runAttempt(attempt),
+    (result) =>
+      result.ok
+        ? { outcome: 'ok', model: result.model, usage: result.usage }
+        : { outcome: result.error.kind, usage: result.error.details.partialUsage ?? { promptTokens, completionTokens: result.completionTokens } },
   );
 }
 
@@ -71,7 +76,10 @@ async function runAttempt({ step, request, promptTokens, signal, onDelta }: Atte
     if (signal.aborted) return failed(new ProviderError('CANCELLED', 'the generation was cancelled'));
     if (err instanceof ProviderError) return failed(err);
     // Not the contract's error: a bug in the provider. Logged by message only (never an object that may hold a key).
-    processLogger('llm').error({ provider: step.provider.name, error: err instanceof Error ? err.message : String(err) }, `provider "${step.provider.name}" threw unexpectedly`);
+    processLogger('llm').error(
+      { provider: step.provider.name, error: err instanceof Error ? err.message : String(err) },
+      `provider "${step.provider.name}" threw unexpectedly`,
+    );
     return failed(new ProviderError('BAD_RESPONSE', `provider "${step.provider.name}" failed unexpectedly`));
   } finally {
     stopAbortWait();

@@ -145,7 +145,13 @@ export async function runTextGeneration(services: GenerationServices, userId: st
         if (err.scope === 'caller') {
           const message = `Your rate limit is used up: try again in ${Math.ceil(err.retryAfter)} s.`;
           if (!row) throw rateLimited(err.retryAfter, message);
-          return await end({ status: 'FAILED', step: last?.step ?? step, text: last?.text ?? '', usage: last?.usage ?? NO_USAGE, failure: { code: 'RATE_LIMITED', message, retryAfter: roundRetryAfter(err.retryAfter) } });
+          return await end({
+            status: 'FAILED',
+            step: last?.step ?? step,
+            text: last?.text ?? '',
+            usage: last?.usage ?? NO_USAGE,
+            failure: { code: 'RATE_LIMITED', message, retryAfter: roundRetryAfter(err.retryAfter) },
+          });
         }
         fallbacks.push(failedAttempt(name, 'RATE_LIMITED', null));
         retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
@@ -199,7 +205,15 @@ export async function runTextGeneration(services: GenerationServices, userId: st
       }
       if (attempt.ok) {
         await reservation.settle(attempt.usage);
-        return await end({ status: 'COMPLETED', step, model: attempt.model, text: attempt.text, usage: attempt.usage, finishReason: attempt.finishReason, failure: null });
+        return await end({
+          status: 'COMPLETED',
+          step,
+          model: attempt.model,
+          text: attempt.text,
+          usage: attempt.usage,
+          finishReason: attempt.finishReason,
+          failure: null,
+        });
       }
       const { error } = attempt;
       // The provider's own count of a call cut short wins; ours (the tokenizer over the deltas) otherwise.
@@ -210,7 +224,13 @@ export async function runTextGeneration(services: GenerationServices, userId: st
       else await reservation.release();
       if (error.kind === 'CANCELLED' || controller.signal.aborted) return await end({ status: 'CANCELLED', step, text: attempt.text, usage, failure: null });
       if (error.kind === 'BAD_REQUEST') {
-        return await end({ status: 'FAILED', step, text: attempt.text, usage, failure: { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null } });
+        return await end({
+          status: 'FAILED',
+          step,
+          text: attempt.text,
+          usage,
+          failure: { code: 'BAD_USER_INPUT', message: `Provider "${name}" refused the request: ${error.message}`, retryAfter: null },
+        });
       }
       const pricing = services.settings.current.providers[name]?.pricing;
       fallbacks.push(failedAttempt(name, error.kind, consumed ? { usage, costUsd: estimateCost(pricing, usage) } : null));
@@ -227,7 +247,11 @@ export async function runTextGeneration(services: GenerationServices, userId: st
     const tried = fallbacks.map((f) => `${f.provider} (${f.reason})`).join(', ');
     const failure: GenerationFailure =
       everyFailureRateLimited && retryAfter !== null
-        ? { code: 'RATE_LIMITED', message: `Every provider is rate limited: ${tried}. Try again in ${Math.ceil(retryAfter)} s.`, retryAfter: roundRetryAfter(retryAfter) }
+        ? {
+            code: 'RATE_LIMITED',
+            message: `Every provider is rate limited: ${tried}. Try again in ${Math.ceil(retryAfter)} s.`,
+            retryAfter: roundRetryAfter(retryAfter),
+          }
         : { code: 'SERVICE_UNAVAILABLE', message: `Every provider failed: ${tried}.`, retryAfter: null };
     const step = last?.step ?? chain[chain.length - 1];
     if (!step) throw new Error('runTextGeneration needs at least one provider');

@@ -16,7 +16,12 @@ const COALESCE_BACKLOG = 16;
  * yoga calls when the client unsubscribes or disconnects, aborts the provider call at once: the row ends
  * CANCELLED with the usage so far before return() resolves.
  */
-export async function streamTextGeneration(services: GenerationServices, userId: string, request: TextRunRequest, clientSignal: AbortSignal): Promise<AsyncIterableIterator<StreamEvent>> {
+export async function streamTextGeneration(
+  services: GenerationServices,
+  userId: string,
+  request: TextRunRequest,
+  clientSignal: AbortSignal,
+): Promise<AsyncIterableIterator<StreamEvent>> {
   const queue = new AsyncQueue<StreamEvent>();
   const controller = new AbortController();
   const onClientAbort = () => controller.abort();

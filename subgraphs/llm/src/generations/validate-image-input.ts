@@ -44,7 +44,12 @@ export function validateGenerateImageInput(input: GenerateImageInput, config: Ll
   const n = input.n ?? 1;
   if (n < 1 || n > MAX_IMAGES) throw badUserInput(`input.n must be between 1 and ${MAX_IMAGES}, got ${n}`, { field: 'input.n' });
   // The same prompt and size give the same seed, so an identical request draws the same picture where it can.
-  const seed = input.seed ?? createHash('sha256').update(JSON.stringify([prompt, negativePrompt, width, height])).digest().readUInt32BE(0) & 0x7fffffff;
+  const seed =
+    input.seed ??
+    createHash('sha256')
+      .update(JSON.stringify([prompt, negativePrompt, width, height]))
+      .digest()
+      .readUInt32BE(0) & 0x7fffffff;
   return {
     prompt,
     negativePrompt,

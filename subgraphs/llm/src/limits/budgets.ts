@@ -61,7 +61,11 @@ export class Budgets {
 
   private sync(pair: Pair, name: string, limits: PerMinuteLimits): Pair {
     return {
-      requests: this.budget(pair.requests, `${name}:requests`, limits.requests_per_minute ? requestWindow(limits.requests_per_minute, this.minWindowSeconds) : undefined),
+      requests: this.budget(
+        pair.requests,
+        `${name}:requests`,
+        limits.requests_per_minute ? requestWindow(limits.requests_per_minute, this.minWindowSeconds) : undefined,
+      ),
       tokens: this.budget(pair.tokens, `${name}:tokens`, limits.tokens_per_minute ? tokenWindow(limits.tokens_per_minute) : undefined),
     };
   }

@@ -37,4 +37,3 @@ function chooseStore(options: LimitsOptions, keyPrefix: string): BudgetStore {
   if (options.redisUrl) return redisStore(connectRedis(options.redisUrl), keyPrefix, true);
   return memoryStore(keyPrefix);
 }
-

@@ -30,9 +30,7 @@ export class HeldReservation implements Reservation {
     await Promise.all(
       this.holds
         .filter((hold) => hold.draw.kind === 'tokens')
-        .map(({ draw, windowEnd }) =>
-          difference > 0 ? draw.budget.charge(draw.key, difference) : draw.budget.giveBack(draw.key, -difference, windowEnd),
-        ),
+        .map(({ draw, windowEnd }) => (difference > 0 ? draw.budget.charge(draw.key, difference) : draw.budget.giveBack(draw.key, -difference, windowEnd))),
     );
   }
 

@@ -7,9 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type LimitScope, RateLimitExceeded, type Reservation } from './limits.js';
 import { MIN_PACING_MARGIN_MS } from './window-shape.js';
 
-export type Attempt =
-  | { ok: true; reservation: Reservation; startAt: number; startScope: LimitScope }
-  | { ok: false; refusal: Refusal };
+export type Attempt = { ok: true; reservation: Reservation; startAt: number; startScope: LimitScope } | { ok: false; refusal: Refusal };
 
 export interface Refusal {
   scope: LimitScope;

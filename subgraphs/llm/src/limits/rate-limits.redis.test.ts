@@ -23,7 +23,10 @@ function twoInstances(perCaller: PerMinuteLimits, minWindowSeconds: number): [Li
   const keyPrefix = `test:llm-limits:${randomUUID()}`;
   prefixes.push(keyPrefix);
   const config = llmServiceConfig.parse({ limits: { per_caller: perCaller }, providers: { local: {} } });
-  const pair: [Limits, Limits] = [createLimits(config, { redisUrl, keyPrefix, minWindowSeconds }), createLimits(config, { redisUrl, keyPrefix, minWindowSeconds })];
+  const pair: [Limits, Limits] = [
+    createLimits(config, { redisUrl, keyPrefix, minWindowSeconds }),
+    createLimits(config, { redisUrl, keyPrefix, minWindowSeconds }),
+  ];
   opened.push(...pair);
   return pair;
 }

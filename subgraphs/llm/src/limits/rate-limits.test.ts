@@ -23,7 +23,10 @@ afterEach(async () => {
 const call = (promptTokens = 0, provider = 'limited', caller = 'user-1') => ({ caller, provider, promptTokens });
 
 async function refusal(promise: Promise<unknown>): Promise<RateLimitExceeded> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(RateLimitExceeded);
   return error as RateLimitExceeded;
 }
@@ -75,7 +78,7 @@ describe('limits (in process)', () => {
     expect((await refusal(limits.reserve(call(1)))).scope).toBe('caller');
     // The provider was charged the same 600 + 400: 1000 of 2000 left.
     await limits.reserve(call(1000, 'limited', 'someone-else'));
-    expect((await refusal(limits.reserve(call(1, 'limited', 'a-third'))))).toMatchObject({ scope: 'provider' });
+    expect(await refusal(limits.reserve(call(1, 'limited', 'a-third')))).toMatchObject({ scope: 'provider' });
   });
 
   it('settles down: what the provider did not use is given back', async () => {

@@ -23,7 +23,11 @@ export class KeyRing {
   #cursor = 0;
 
   /** `previous`: the ring this one replaces on reload; keys with the same id keep their state. */
-  constructor(keys: readonly string[], previous?: KeyRing, private readonly now: () => number = Date.now) {
+  constructor(
+    keys: readonly string[],
+    previous?: KeyRing,
+    private readonly now: () => number = Date.now,
+  ) {
     // An unset ${VAR} interpolates to '': not a key. The same key listed twice is one key.
     const unique = [...new Set(keys.filter((key) => key.trim() !== ''))];
     this.#keys = unique.map((key) => ({ id: keyId(key), key }));

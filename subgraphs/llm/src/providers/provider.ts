@@ -27,9 +27,7 @@ export interface TextRequest {
 export type TextFinishReason = 'stop' | 'length';
 
 /** One piece of a text stream: deltas in order, then exactly one `done` (unless the stream throws). */
-export type TextChunk =
-  | { type: 'delta'; text: string }
-  | { type: 'done'; model: string; finishReason: TextFinishReason; usage: TokenUsage | null };
+export type TextChunk = { type: 'delta'; text: string } | { type: 'done'; model: string; finishReason: TextFinishReason; usage: TokenUsage | null };
 
 export interface TokenUsage {
   promptTokens: number;

@@ -25,7 +25,15 @@ async function drain(stream: AsyncIterable<unknown>): Promise<string | null> {
   }
 }
 
-const textRequest = (model: string): TextRequest => ({ kind: 'FREEFORM', prompt: 'hi', context: {}, model, seed: 1, maxTokens: 50, signal: new AbortController().signal });
+const textRequest = (model: string): TextRequest => ({
+  kind: 'FREEFORM',
+  prompt: 'hi',
+  context: {},
+  model,
+  seed: 1,
+  maxTokens: 50,
+  signal: new AbortController().signal,
+});
 
 describe('ProviderRegistry', () => {
   const registry = new ProviderRegistry(

@@ -15,7 +15,13 @@ export const Generation: GenerationResolvers = {
   images: (row, _args, ctx) => (row.type === 'IMAGE' ? ctx.loaders.imagesByGeneration.load(row.id) : []),
   // Attempts stored before they carried usage, and refusals, counted nothing: 0.
   fallbacks: (row) =>
-    row.fallbacks.map((f) => ({ provider: f.provider, reason: f.reason, promptTokens: f.promptTokens ?? 0, completionTokens: f.completionTokens ?? 0, costUsd: f.costUsd ?? 0 })),
+    row.fallbacks.map((f) => ({
+      provider: f.provider,
+      reason: f.reason,
+      promptTokens: f.promptTokens ?? 0,
+      completionTokens: f.completionTokens ?? 0,
+      costUsd: f.costUsd ?? 0,
+    })),
   // The character subgraph resolves the rest from the reference.
   character: (row) => (row.characterId ? { id: row.characterId } : null),
 };

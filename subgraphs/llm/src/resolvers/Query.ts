@@ -30,10 +30,7 @@ export const Query: QueryResolvers = {
     const page = readPageArgs(args, isCursor);
     const after = page.after;
     const keyset = after
-      ? or(
-          lt(generations.createdAt, new Date(after.createdAt)),
-          and(eq(generations.createdAt, new Date(after.createdAt)), lt(generations.id, after.id)),
-        )
+      ? or(lt(generations.createdAt, new Date(after.createdAt)), and(eq(generations.createdAt, new Date(after.createdAt)), lt(generations.id, after.id)))
       : undefined;
     const [rows, [count]] = await Promise.all([
       ctx.db
@@ -42,7 +39,10 @@ export const Query: QueryResolvers = {
         .where(and(eq(generations.userId, userId), keyset))
         .orderBy(desc(generations.createdAt), desc(generations.id))
         .limit(page.limit + 1),
-      ctx.db.select({ total: sql<number>`count(*)::int` }).from(generations).where(eq(generations.userId, userId)),
+      ctx.db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(generations)
+        .where(eq(generations.userId, userId)),
     ]);
     for (const row of rows) ctx.loaders.generationById.prime(row.id, row);
     const connection = toConnection(rows, page.limit, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));

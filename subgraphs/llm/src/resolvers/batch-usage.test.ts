@@ -27,7 +27,10 @@ const llmService = {
 
 beforeAll(async () => {
   database = await openLlmTestDatabase();
-  server = await startLlmTestServer(database, { llmService, providers: createStaticSource([new LocalProvider('local'), priced, broken], { priced: ['local'] }) });
+  server = await startLlmTestServer(database, {
+    llmService,
+    providers: createStaticSource([new LocalProvider('local'), priced, broken], { priced: ['local'] }),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -70,12 +73,16 @@ describe('batchGenerate', () => {
 });
 
 describe('batchGenerate inside the rate limits', () => {
-  it('paces items in the caller\'s limit and reports those that cannot start within max_duration as RATE_LIMITED', async () => {
+  it("paces items in the caller's limit and reports those that cannot start within max_duration as RATE_LIMITED", async () => {
     // 60 a minute: paced items start a second apart (at 0, 1, 2 s...), so within a 2.5 s max_duration three start.
     const limited = await startLlmTestServer(database, { llmService: { limits: { per_caller: { requests_per_minute: 60 } }, batch: { max_duration: 2.5 } } });
     try {
       const began = Date.now();
-      const result = await limited.client.request(BATCH, { input: { items: [1, 2, 3, 4, 5, 6].map((i) => ({ prompt: `item ${i}` })), concurrency: 2 } }, 'paced');
+      const result = await limited.client.request(
+        BATCH,
+        { input: { items: [1, 2, 3, 4, 5, 6].map((i) => ({ prompt: `item ${i}` })), concurrency: 2 } },
+        'paced',
+      );
       expect(result.errors).toBeUndefined();
       const batch = result.data?.batchGenerate;
       expect(batch).toMatchObject({ completed: 3, failed: 3 });
@@ -98,7 +105,11 @@ describe('Query.usage', () => {
     const a = await server.client.request(text, { input: { prompt: 'one', provider: 'priced' } }, user);
     await server.client.request(text, { input: { prompt: 'two', provider: 'priced' } }, user);
     const c = await server.client.request(text, { input: { prompt: 'three' } }, user);
-    const image = await server.client.request(`mutation { generateImage(input: { prompt: "a tower", provider: "priced", n: 3 }) { generation { costUsd } } }`, {}, user);
+    const image = await server.client.request(
+      `mutation { generateImage(input: { prompt: "a tower", provider: "priced", n: 3 }) { generation { costUsd } } }`,
+      {},
+      user,
+    );
     expect(a.data?.generateText.generation.costUsd).toBeCloseTo((1000 * 2 + 500 * 8) / 1_000_000, 10);
     expect(image.data?.generateImage.generation.costUsd).toBeCloseTo(0.12, 10);
     await server.client.request(text, { input: { prompt: 'not mine' } }, 'someone-else');
@@ -110,12 +121,20 @@ describe('Query.usage', () => {
     expect(byProvider.priced).toMatchObject({ requests: 3, promptTokens: 2000 + 2, completionTokens: 1000, images: 3 });
     expect(byProvider.priced.costUsd).toBeCloseTo(2 * 0.006 + 0.12, 6);
     const localUsage = c.data?.generateText.generation.usage;
-    expect(byProvider.local).toMatchObject({ requests: 1, promptTokens: localUsage.promptTokens, completionTokens: localUsage.completionTokens, images: 0, costUsd: 0 });
+    expect(byProvider.local).toMatchObject({
+      requests: 1,
+      promptTokens: localUsage.promptTokens,
+      completionTokens: localUsage.completionTokens,
+      images: 0,
+      costUsd: 0,
+    });
     const today = new Date();
     expect(byProvider.local.periodStart).toBe(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())).toISOString());
 
     const filtered = await server.client.request(`{ usage(filter: { provider: "local", period: MONTH }) { periodStart provider requests } }`, {}, user);
-    expect(filtered.data?.usage).toEqual([{ periodStart: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)).toISOString(), provider: 'local', requests: 1 }]);
+    expect(filtered.data?.usage).toEqual([
+      { periodStart: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)).toISOString(), provider: 'local', requests: 1 },
+    ]);
     const past = await server.client.request(`{ usage(filter: { until: "2020-01-01T00:00:00.000Z" }) { requests } }`, {}, user);
     expect(past.data?.usage).toEqual([]);
   });

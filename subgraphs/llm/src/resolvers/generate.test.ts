@@ -62,7 +62,10 @@ describe('generateText and generateImage with the local provider', () => {
       expect(image.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
       expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     }
-    const [stored] = await database.db.select({ n: sql<number>`count(*)::int` }).from(generationImages).where(sql`${generationImages.generationId} = ${generation.id}`);
+    const [stored] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(generationImages)
+      .where(sql`${generationImages.generationId} = ${generation.id}`);
     expect(Number(stored?.n)).toBe(2);
   });
 
@@ -114,7 +117,11 @@ describe('fallback', () => {
     const server = await start({ providers: createStaticSource([broken, new LocalProvider('local')], { broken: ['local'] }) });
     const result = await server.client.request(TEXT, { input: { prompt: 'Who guards the bridge?' } });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.generateText.generation).toMatchObject({ status: 'COMPLETED', provider: 'local', fallbacks: [{ provider: 'broken', reason: 'UNAVAILABLE' }] });
+    expect(result.data?.generateText.generation).toMatchObject({
+      status: 'COMPLETED',
+      provider: 'local',
+      fallbacks: [{ provider: 'broken', reason: 'UNAVAILABLE' }],
+    });
     expect(broken.calls).toBe(1);
   });
 
@@ -135,12 +142,19 @@ describe('fallback', () => {
     expect(error?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(error?.message).toContain('slow (TIMEOUT)');
     expect(error?.message).not.toMatch(/at .*\.ts:\d+/);
-    const stored = await server.client.request(`query ($id: ID!) { generation(id: $id) { ${GENERATION_FIELDS} } }`, { id: error?.extensions?.generationId }, 'unlucky');
+    const stored = await server.client.request(
+      `query ($id: ID!) { generation(id: $id) { ${GENERATION_FIELDS} } }`,
+      { id: error?.extensions?.generationId },
+      'unlucky',
+    );
     expect(stored.data?.generation).toMatchObject({
       status: 'FAILED',
       provider: 'gone',
       error: { code: 'SERVICE_UNAVAILABLE' },
-      fallbacks: [{ provider: 'slow', reason: 'TIMEOUT' }, { provider: 'gone', reason: 'BAD_RESPONSE' }],
+      fallbacks: [
+        { provider: 'slow', reason: 'TIMEOUT' },
+        { provider: 'gone', reason: 'BAD_RESPONSE' },
+      ],
     });
     // What the broken stream sent is still counted.
     expect(stored.data?.generation.usage.completionTokens).toBeGreaterThan(0);

@@ -18,10 +18,14 @@ class HangingImageProvider implements Provider {
   generateImage(request: ImageRequest): Promise<ImageResult> {
     this.started++;
     return new Promise((_, reject) => {
-      request.signal.addEventListener('abort', () => {
-        this.aborted++;
-        reject(new ProviderError('CANCELLED', `${this.name} cancelled`));
-      }, { once: true });
+      request.signal.addEventListener(
+        'abort',
+        () => {
+          this.aborted++;
+          reject(new ProviderError('CANCELLED', `${this.name} cancelled`));
+        },
+        { once: true },
+      );
     });
   }
 

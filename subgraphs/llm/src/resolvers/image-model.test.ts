@@ -29,13 +29,13 @@ afterAll(async () => {
 const IMAGE = `mutation ($input: GenerateImageInput!) { generateImage(input: $input) { generation { ${GENERATION_FIELDS} } } }`;
 
 describe('the model of an image request that names none', () => {
-  it('is the local provider\'s image model, recorded with the generation', async () => {
+  it("is the local provider's image model, recorded with the generation", async () => {
     const result = await server.client.request(IMAGE, { input: { prompt: 'a gnome bard', provider: 'local', width: 256, height: 256 } });
     expect(result.errors).toBeUndefined();
     expect(result.data?.generateImage.generation).toMatchObject({ provider: 'local', model: LOCAL_IMAGE_MODEL });
   });
 
-  it('is the openai provider\'s image model (not its text model), sent to the server', async () => {
+  it("is the openai provider's image model (not its text model), sent to the server", async () => {
     const before = openai.requests.length;
     const result = await server.client.request(IMAGE, { input: { prompt: 'a gnome bard', provider: 'openai', width: 1024, height: 1024 } });
     expect(result.errors).toBeUndefined();
@@ -44,12 +44,16 @@ describe('the model of an image request that names none', () => {
     expect(result.data?.generateImage.generation).toMatchObject({ provider: 'openai', model: 'dall-e-3' });
   });
 
-  it('is hub.yaml\'s image_model when set, and each fallback\'s own image model', async () => {
+  it("is hub.yaml's image_model when set, and each fallback's own image model", async () => {
     const before = openai.requests.length;
     const result = await server.client.request(IMAGE, { input: { prompt: 'a gnome bard', provider: 'revoked', width: 256, height: 256 } });
     expect(result.errors).toBeUndefined();
     const sent = openai.requests.slice(before).filter((r) => r.path === '/v1/images/generations');
     expect(sent.map((r) => (r.body as { model?: unknown }).model)).toEqual(['dall-e-2']);
-    expect(result.data?.generateImage.generation).toMatchObject({ provider: 'local', model: LOCAL_IMAGE_MODEL, fallbacks: [{ provider: 'revoked', reason: 'UNAUTHORIZED' }] });
+    expect(result.data?.generateImage.generation).toMatchObject({
+      provider: 'local',
+      model: LOCAL_IMAGE_MODEL,
+      fallbacks: [{ provider: 'revoked', reason: 'UNAUTHORIZED' }],
+    });
   });
 });

@@ -68,8 +68,20 @@ describe('against the stand-in OpenAI server', () => {
     const result = await server.client.request(TEXT, { input: { prompt: 'Keep going', provider: 'erroring' } }, user);
     expect(result.errors).toBeUndefined();
     const generation = result.data?.generateText.generation;
-    expect(generation).toMatchObject({ provider: 'local', fallbacks: [{ provider: 'erroring', reason: 'BAD_RESPONSE' }, { provider: 'dropping', reason: 'BAD_RESPONSE' }] });
-    const attempts = (await server.client.request(`query ($id: ID!) { generation(id: $id) { fallbacks { provider promptTokens completionTokens costUsd } } }`, { id: generation.id }, user)).data?.generation.fallbacks;
+    expect(generation).toMatchObject({
+      provider: 'local',
+      fallbacks: [
+        { provider: 'erroring', reason: 'BAD_RESPONSE' },
+        { provider: 'dropping', reason: 'BAD_RESPONSE' },
+      ],
+    });
+    const attempts = (
+      await server.client.request(
+        `query ($id: ID!) { generation(id: $id) { fallbacks { provider promptTokens completionTokens costUsd } } }`,
+        { id: generation.id },
+        user,
+      )
+    ).data?.generation.fallbacks;
     for (const attempt of attempts) {
       expect(attempt.promptTokens).toBeGreaterThan(0);
       // Two of the stand-in's chunks arrived before each failure.
@@ -82,7 +94,12 @@ describe('against the stand-in OpenAI server', () => {
     const byProvider = Object.fromEntries(usage.data?.usage.map((bucket: { provider: string }) => [bucket.provider, bucket]));
     expect(Object.keys(byProvider).sort()).toEqual(['dropping', 'erroring', 'local']);
     for (const attempt of attempts) {
-      expect(byProvider[attempt.provider]).toEqual({ provider: attempt.provider, requests: 1, promptTokens: attempt.promptTokens, completionTokens: attempt.completionTokens });
+      expect(byProvider[attempt.provider]).toEqual({
+        provider: attempt.provider,
+        requests: 1,
+        promptTokens: attempt.promptTokens,
+        completionTokens: attempt.completionTokens,
+      });
     }
     expect(byProvider.local).toMatchObject({ requests: 1, promptTokens: generation.usage.promptTokens, completionTokens: generation.usage.completionTokens });
   });
@@ -92,7 +109,9 @@ describe('against the stand-in OpenAI server', () => {
     // A subscriber has seen dropping's deltas: no starting over, the generation fails on dropping.
     const sub = subscribeOverSse(
       server.client.url,
-      { query: `subscription { textGeneration(input: { prompt: "Stream it", provider: "dropping" }) { type generation { id status usage { promptTokens completionTokens } } } }` },
+      {
+        query: `subscription { textGeneration(input: { prompt: "Stream it", provider: "dropping" }) { type generation { id status usage { promptTokens completionTokens } } } }`,
+      },
       (body: string) => signedFor(TEST_SECRET, 'llm', { userId: user }, { body }),
     );
     let final;
@@ -110,7 +129,7 @@ describe('against the stand-in OpenAI server', () => {
     expect(usage.data?.usage).toEqual([{ provider: 'dropping', requests: 1, ...final.generation.usage }]);
   });
 
-  it('streams the server\'s chunks as DELTA events through the subscription', async () => {
+  it("streams the server's chunks as DELTA events through the subscription", async () => {
     const sub = subscribeOverSse(
       server.client.url,
       { query: `subscription { textGeneration(input: { prompt: "Stream it" }) { type delta generation { status provider usage { totalTokens } } } }` },

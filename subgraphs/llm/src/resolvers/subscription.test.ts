@@ -34,7 +34,7 @@ const STREAM = `subscription ($input: GenerateTextInput!) {
   textGeneration(input: $input) { type generationId delta sequence generation { ${GENERATION_FIELDS} } }
 }`;
 const CANCEL = `mutation ($input: CancelGenerationInput!) { cancelGeneration(input: $input) { generation { ${GENERATION_FIELDS} } } }`;
-const asUser = (userId: string) => ((body: string) => signedFor(TEST_SECRET, 'llm', { userId }, { body }));
+const asUser = (userId: string) => (body: string) => signedFor(TEST_SECRET, 'llm', { userId }, { body });
 
 async function rowOf(id: string): Promise<GenerationRow | undefined> {
   const [row] = await database.db.select().from(generations).where(eq(generations.id, id));
@@ -52,7 +52,11 @@ async function waitForEnd(id: string): Promise<GenerationRow> {
 
 describe('Subscription.textGeneration', () => {
   it('streams STARTED, the text as deltas, then COMPLETED with the stored generation and its usage', async () => {
-    const sub = subscribeOverSse(fast.client.url, { query: STREAM, variables: { input: { kind: 'BACKSTORY', context: { characterName: 'Tordek' } } } }, asUser('streamer'));
+    const sub = subscribeOverSse(
+      fast.client.url,
+      { query: STREAM, variables: { input: { kind: 'BACKSTORY', context: { characterName: 'Tordek' } } } },
+      asUser('streamer'),
+    );
     const events = [];
     for (;;) {
       const { data, errors } = await sub.next();

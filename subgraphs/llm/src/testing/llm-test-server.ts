@@ -26,7 +26,14 @@ export async function startLlmTestServer(
   options: { providers?: ProviderSource; limits?: Limits; llmService?: Record<string, unknown>; instanceId?: string } = {},
 ): Promise<LlmTestServer> {
   const settings = { current: llmServiceConfig.parse(options.llmService ?? {}) };
-  const subgraph = createLlmSubgraph({ database, secret: TEST_SECRET, settings, providers: options.providers, limits: options.limits, instanceId: options.instanceId });
+  const subgraph = createLlmSubgraph({
+    database,
+    secret: TEST_SECRET,
+    settings,
+    providers: options.providers,
+    limits: options.limits,
+    instanceId: options.instanceId,
+  });
   const client = await startSubgraphForTest(subgraph);
   return { client, subgraph, close: () => client.close() };
 }

@@ -1,5 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ProviderError, type Capability, type ImageRequest, type ImageResult, type Provider, type ProviderErrorKind, type ProviderStatus, type TextChunk, type TextRequest } from '../providers/provider.js';
+import {
+  ProviderError,
+  type Capability,
+  type ImageRequest,
+  type ImageResult,
+  type Provider,
+  type ProviderErrorKind,
+  type ProviderStatus,
+  type TextChunk,
+  type TextRequest,
+} from '../providers/provider.js';
 
 // The smallest valid PNG (1x1, transparent): image tests check bytes round-trip, not pictures.
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -60,11 +70,26 @@ export class ScriptedProvider implements Provider {
   async generateImage(request: ImageRequest): Promise<ImageResult> {
     this.calls++;
     if (this.script.failWith) throw new ProviderError(this.script.failWith, `${this.name} failed as scripted`);
-    return { model: request.model, images: Array.from({ length: request.n }, (_, i) => ({ png: TINY_PNG, width: request.width, height: request.height, revisedPrompt: i === 0 ? `${request.prompt}, revised` : undefined })) };
+    return {
+      model: request.model,
+      images: Array.from({ length: request.n }, (_, i) => ({
+        png: TINY_PNG,
+        width: request.width,
+        height: request.height,
+        revisedPrompt: i === 0 ? `${request.prompt}, revised` : undefined,
+      })),
+    };
   }
 
   status(): ProviderStatus {
-    const status: ProviderStatus = { name: this.name, type: this.type, capabilities: [...this.capabilities], models: this.script.models ?? [this.defaultModel], healthy: true, keys: [{ id: 'key-0badc0de', state: 'ACTIVE' }] };
+    const status: ProviderStatus = {
+      name: this.name,
+      type: this.type,
+      capabilities: [...this.capabilities],
+      models: this.script.models ?? [this.defaultModel],
+      healthy: true,
+      keys: [{ id: 'key-0badc0de', state: 'ACTIVE' }],
+    };
     return { ...status, ...this.script.statusExtras };
   }
 }

@@ -58,7 +58,8 @@ export function workflowOver(services: string[], skip: string[] = []): Workflow<
     steps: services.map((service) => ({
       service,
       operation: `do-${service}`,
-      payload: (input: { value: string }, prepared: Readonly<Record<string, unknown>>) => (skip.includes(service) ? null : { value: input.value, before: { ...prepared } }),
+      payload: (input: { value: string }, prepared: Readonly<Record<string, unknown>>) =>
+        skip.includes(service) ? null : { value: input.value, before: { ...prepared } },
     })),
     result: (input, _prepared, transactionId) => ({ value: input.value, transactionId }),
   };

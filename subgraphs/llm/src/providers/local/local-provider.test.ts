@@ -108,7 +108,16 @@ describe('LocalProvider text', () => {
 
 describe('LocalProvider images', () => {
   const image = (overrides: { prompt?: string; seed?: number; width?: number; height?: number; n?: number } = {}) =>
-    provider.generateImage({ prompt: 'a dwarf fighter', model: LOCAL_IMAGE_MODEL, width: 256, height: 192, n: 1, seed: 3, signal: new AbortController().signal, ...overrides });
+    provider.generateImage({
+      prompt: 'a dwarf fighter',
+      model: LOCAL_IMAGE_MODEL,
+      width: 256,
+      height: 192,
+      n: 1,
+      seed: 3,
+      signal: new AbortController().signal,
+      ...overrides,
+    });
 
   it('draws a valid PNG of the asked size', async () => {
     const result = await image();

@@ -1,6 +1,15 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { renderPromptText } from '../prompt-text.js';
-import { ProviderError, type Capability, type ImageRequest, type ImageResult, type Provider, type ProviderStatus, type TextChunk, type TextRequest } from '../provider.js';
+import {
+  ProviderError,
+  type Capability,
+  type ImageRequest,
+  type ImageResult,
+  type Provider,
+  type ProviderStatus,
+  type TextChunk,
+  type TextRequest,
+} from '../provider.js';
 import { countTokens } from '../token-counter.js';
 import { drawAvatarPng, LOCAL_IMAGE_MODEL } from './local-image.js';
 import { composeLocalText, LOCAL_MODEL } from './write-text.js';
@@ -46,7 +55,10 @@ export class LocalProvider implements Provider {
     let promptTokens: number | undefined;
     const countPrompt = () => (promptTokens ??= countTokens(renderPromptText(request)));
     let sent = '';
-    const cancelled = () => new ProviderError('CANCELLED', `local provider "${this.name}": cancelled`, { partialUsage: { promptTokens: countPrompt(), completionTokens: countTokens(sent) } });
+    const cancelled = () =>
+      new ProviderError('CANCELLED', `local provider "${this.name}": cancelled`, {
+        partialUsage: { promptTokens: countPrompt(), completionTokens: countTokens(sent) },
+      });
     for (const [index, delta] of splitIntoDeltas(text).entries()) {
       // A turn of the event loop between chunks: cancelGeneration and a client going away can abort mid-stream. Not
       // before the first, which is ready now: waiting a turn would queue it behind whatever else the process does
@@ -60,7 +72,12 @@ export class LocalProvider implements Provider {
     if (request.signal.aborted) throw cancelled();
     // The whole text at once, not a sum per delta: BPE merges across delta boundaries, and this is the count a
     // language model's usage report would give.
-    yield { type: 'done', model: LOCAL_MODEL, finishReason: truncated ? 'length' : 'stop', usage: { promptTokens: countPrompt(), completionTokens: countTokens(text) } };
+    yield {
+      type: 'done',
+      model: LOCAL_MODEL,
+      finishReason: truncated ? 'length' : 'stop',
+      usage: { promptTokens: countPrompt(), completionTokens: countTokens(text) },
+    };
   }
 
   async generateImage(request: ImageRequest): Promise<ImageResult> {

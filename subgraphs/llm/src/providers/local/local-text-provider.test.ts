@@ -38,7 +38,12 @@ describe('LocalTextProvider', () => {
         expect(text).toContain(race);
         expect(text).toContain(characterClass);
         // Without the race and class words the prose itself must still differ (race and class phrase banks).
-        texts.add(text.replaceAll(race, 'RACE').replaceAll(characterClass, 'CLASS').replace(/\b(a|an) RACE/g, 'A RACE'));
+        texts.add(
+          text
+            .replaceAll(race, 'RACE')
+            .replaceAll(characterClass, 'CLASS')
+            .replace(/\b(a|an) RACE/g, 'A RACE'),
+        );
       }
     }
     expect(texts.size).toBe(12 * 9);

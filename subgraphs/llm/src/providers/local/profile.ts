@@ -30,7 +30,15 @@ export interface Profile {
   setting: SettingInfo | null;
 }
 
-const LAW_WORDS: Record<string, LawAxis> = { lawful: 'lawful', l: 'lawful', chaotic: 'chaotic', c: 'chaotic', neutral: 'neutral', n: 'neutral', true: 'neutral' };
+const LAW_WORDS: Record<string, LawAxis> = {
+  lawful: 'lawful',
+  l: 'lawful',
+  chaotic: 'chaotic',
+  c: 'chaotic',
+  neutral: 'neutral',
+  n: 'neutral',
+  true: 'neutral',
+};
 const MORAL_WORDS: Record<string, MoralAxis> = { good: 'good', g: 'good', evil: 'evil', e: 'evil', neutral: 'neutral', n: 'neutral' };
 
 /** "Lawful Good", "lawful-good", "LG", "true neutral", "N", "unaligned"; null when unrecognised. */
@@ -54,7 +62,8 @@ export function buildProfile(context: GenerationContext, rng: Rng): Profile {
   const raceKey = matchBank(context.race, RACES) ?? (context.race ? null : rng.pick(Object.keys(RACES) as Array<keyof typeof RACES>));
   const raceBank = raceKey ? RACES[raceKey] : UNKNOWN_RACE;
   const race = (context.race ?? raceKey ?? 'wanderer').toLowerCase();
-  const classKey = matchBank(context.characterClass, CLASSES) ?? (context.characterClass ? null : rng.pick(Object.keys(CLASSES) as Array<keyof typeof CLASSES>));
+  const classKey =
+    matchBank(context.characterClass, CLASSES) ?? (context.characterClass ? null : rng.pick(Object.keys(CLASSES) as Array<keyof typeof CLASSES>));
   const classBank = classKey ? CLASSES[classKey] : UNKNOWN_CLASS;
   const characterClass = (context.characterClass ?? classKey ?? 'adventurer').toLowerCase();
   const backgroundKey = matchBank(context.background, BACKGROUNDS);

@@ -13,7 +13,45 @@ export interface SettingInfo {
 const SUMMARY_MAX_CHARS = 140;
 
 // Capitalised words that start sentences or clauses without being names.
-const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'When', 'Where', 'This', 'That', 'It', 'Its', 'Their', 'Our', 'After', 'Before', 'Once', 'There', 'Here', 'But', 'And', 'Now', 'While', 'During', 'Since', 'As', 'I', 'We', 'They', 'He', 'She', 'Some', 'Many', 'Every', 'Each', 'For', 'With']);
+const NOT_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'When',
+  'Where',
+  'This',
+  'That',
+  'It',
+  'Its',
+  'Their',
+  'Our',
+  'After',
+  'Before',
+  'Once',
+  'There',
+  'Here',
+  'But',
+  'And',
+  'Now',
+  'While',
+  'During',
+  'Since',
+  'As',
+  'I',
+  'We',
+  'They',
+  'He',
+  'She',
+  'Some',
+  'Many',
+  'Every',
+  'Each',
+  'For',
+  'With',
+]);
 
 export function readSetting(setting: string | undefined): SettingInfo | null {
   if (!setting) return null;

@@ -40,7 +40,10 @@ export interface LocalText {
  * only runs when the text could be over the budget: a token is at least one UTF-8 byte, so a text of at most maxTokens
  * bytes is within it uncounted (the usual case, a few hundred words under 2048), and the first delta need not wait.
  */
-export function composeLocalText(request: { kind: GenerationKind; prompt: string | null; context: GenerationContext; seed: number; maxTokens: number }): { text: string; truncated: boolean } {
+export function composeLocalText(request: { kind: GenerationKind; prompt: string | null; context: GenerationContext; seed: number; maxTokens: number }): {
+  text: string;
+  truncated: boolean;
+} {
   // The kind salts the seed, so plot hooks and a backstory for the same seed do not share choices; the
   // installation's secret too, so that nobody elsewhere writes the same text from the same public inputs.
   const rng = new Rng(request.seed, `${request.kind}:${installationSecret()}`);
@@ -58,7 +61,13 @@ export function composeLocalText(request: { kind: GenerationKind; prompt: string
 }
 
 /** The whole local text for a request with its usage by the tokenizer. */
-export function writeLocalText(request: { kind: GenerationKind; prompt: string | null; context: GenerationContext; seed: number; maxTokens: number }): LocalText {
+export function writeLocalText(request: {
+  kind: GenerationKind;
+  prompt: string | null;
+  context: GenerationContext;
+  seed: number;
+  maxTokens: number;
+}): LocalText {
   const { text, truncated } = composeLocalText(request);
   return { text, truncated, promptTokens: countTokens(renderPromptText(request)), completionTokens: countTokens(text) };
 }

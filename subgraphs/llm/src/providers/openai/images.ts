@@ -10,7 +10,13 @@ export async function generateImages(client: OpenAI, request: ImageRequest, scop
   let response: unknown;
   try {
     response = await client.images.generate(
-      { model: request.model, prompt: request.prompt, n: request.n, size: imageSizeFor(request.model, request.width, request.height), response_format: 'b64_json' },
+      {
+        model: request.model,
+        prompt: request.prompt,
+        n: request.n,
+        size: imageSizeFor(request.model, request.width, request.height),
+        response_format: 'b64_json',
+      },
       { signal: deadline.signal },
     );
   } catch (err) {

@@ -44,11 +44,21 @@ describe('OpenAiProvider text against the stand-in', () => {
     expect(error).toBeNull();
     expect(textOf(chunks)).toBe(REPLY_WORDS.join(' '));
     expect(chunks.filter((c) => c.type === 'delta').length).toBe(REPLY_WORDS.length / 2);
-    expect(chunks.at(-1)).toEqual({ type: 'done', model: 'gpt-4o-mini', finishReason: 'stop', usage: { promptTokens: expect.any(Number), completionTokens: REPLY_WORDS.length } });
+    expect(chunks.at(-1)).toEqual({
+      type: 'done',
+      model: 'gpt-4o-mini',
+      finishReason: 'stop',
+      usage: { promptTokens: expect.any(Number), completionTokens: REPLY_WORDS.length },
+    });
     const sent = server.requests[before];
     expect(sent).toMatchObject({ method: 'POST', path: '/v1/chat/completions', authorization: `Bearer ${GOOD}` });
     expect(sent?.body).toMatchObject({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true }, max_tokens: 100, seed: 42 });
-    expect(sent?.body).toMatchObject({ messages: [{ role: 'system', content: expect.stringContaining('Character name: Thorin') }, { role: 'user', content: 'Make him grumpy.' }] });
+    expect(sent?.body).toMatchObject({
+      messages: [
+        { role: 'system', content: expect.stringContaining('Character name: Thorin') },
+        { role: 'user', content: 'Make him grumpy.' },
+      ],
+    });
   });
 
   it('reports finish_reason length when max_tokens cuts the answer', async () => {

@@ -9,7 +9,16 @@ import type { ProviderConfig } from '#lib/config/llm-config.js';
 import { Deadline } from '../deadline.js';
 import { KeyRing, type LeasedKey } from '../key-ring.js';
 import { noteProviderKey } from '../provider-span.js';
-import { ProviderError, type Capability, type ImageRequest, type ImageResult, type Provider, type ProviderStatus, type TextChunk, type TextRequest } from '../provider.js';
+import {
+  ProviderError,
+  type Capability,
+  type ImageRequest,
+  type ImageResult,
+  type Provider,
+  type ProviderStatus,
+  type TextChunk,
+  type TextRequest,
+} from '../provider.js';
 import { streamChat } from './chat-stream.js';
 import { generateImages } from './images.js';
 import { toProviderError, type ErrorScope } from './map-error.js';
@@ -112,7 +121,10 @@ export class OpenAiProvider implements Provider {
     // Every key tried or out: when one is only rate limited, say when it comes back, so the caller can wait or fall through.
     const comesBack = this.keys.msUntilNextKey();
     if (comesBack !== undefined && (!last || last.kind === 'RATE_LIMITED')) {
-      throw new ProviderError('RATE_LIMITED', last?.message ?? `openai provider "${this.name}": every key is rate limited`, { ...last?.details, retryAfterMs: comesBack });
+      throw new ProviderError('RATE_LIMITED', last?.message ?? `openai provider "${this.name}": every key is rate limited`, {
+        ...last?.details,
+        retryAfterMs: comesBack,
+      });
     }
     throw last ?? new ProviderError('UNAVAILABLE', `openai provider "${this.name}": ${this.keys.unusableReason() ?? 'no usable key'}`);
   }

@@ -28,11 +28,22 @@ describe('StableDiffusionProvider against the A1111 stand-in', () => {
     const result = await sd().generateImage(request());
     expect(server.requests[before]).toMatchObject({ method: 'POST', path: '/sdapi/v1/txt2img' });
     expect(server.requests[before]?.body).toMatchObject({
-      prompt: 'a dwarf fighter, oil painting', negative_prompt: 'blurry', seed: 77, steps: 20, cfg_scale: 7, width: 128, height: 96,
-      sampler_name: 'Euler a', batch_size: 2, override_settings: { sd_model_checkpoint: FAKE_SD_MODEL },
+      prompt: 'a dwarf fighter, oil painting',
+      negative_prompt: 'blurry',
+      seed: 77,
+      steps: 20,
+      cfg_scale: 7,
+      width: 128,
+      height: 96,
+      sampler_name: 'Euler a',
+      batch_size: 2,
+      override_settings: { sd_model_checkpoint: FAKE_SD_MODEL },
     });
     expect(result.model).toBe(FAKE_SD_MODEL);
-    expect(result.images.map((i) => [i.width, i.height])).toEqual([[128, 96], [128, 96]]);
+    expect(result.images.map((i) => [i.width, i.height])).toEqual([
+      [128, 96],
+      [128, 96],
+    ]);
   });
 
   it.each([

@@ -62,7 +62,12 @@ export class StableDiffusionProvider implements Provider {
     const deadline = new Deadline(request.signal, this.#timeoutMs);
     let answer: Txt2ImgAnswer;
     try {
-      const response = await fetch(`${this.#url}/sdapi/v1/txt2img`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: deadline.signal });
+      const response = await fetch(`${this.#url}/sdapi/v1/txt2img`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: deadline.signal,
+      });
       if (!response.ok) {
         const kind = response.status === 422 || response.status === 404 ? 'BAD_REQUEST' : 'UNAVAILABLE';
         throw new ProviderError(kind, `${where}: ${response.status} ${(await response.text()).slice(0, 200)}`);
@@ -108,7 +113,9 @@ function modelOf(info: unknown): string | undefined {
   if (typeof info !== 'string') return undefined;
   try {
     const parsed: unknown = JSON.parse(info);
-    return typeof parsed === 'object' && parsed !== null && 'sd_model_name' in parsed && typeof parsed.sd_model_name === 'string' ? parsed.sd_model_name : undefined;
+    return typeof parsed === 'object' && parsed !== null && 'sd_model_name' in parsed && typeof parsed.sd_model_name === 'string'
+      ? parsed.sd_model_name
+      : undefined;
   } catch {
     return undefined;
   }

@@ -14,11 +14,7 @@ const OPENINGS = [
   '{name}, {aRace} {class}, [rarely speaks of the past|tells their story only to those who earn it|carries their history like a second pack].',
 ];
 
-const TURNS = [
-  'Everything changed the year {turn}.',
-  'Then came the day {turn}, and nothing was the same.',
-  'That life ended abruptly when {turn}.',
-];
+const TURNS = ['Everything changed the year {turn}.', 'Then came the day {turn}, and nothing was the same.', 'That life ended abruptly when {turn}.'];
 
 const TURN_EVENTS = [
   'raiders burned the granary and {name} chose to fight instead of flee',

@@ -29,11 +29,19 @@ export function writeFreeform(profile: Profile, prompt: string, rng: Rng): strin
   // The quote keeps a question's question mark, which promptClause drops for mid-sentence use.
   const clause = promptClause(prompt) + (/^[^.!]*\?/.test(prompt.trim()) ? '?' : '');
   const topics = promptKeywords(prompt, MAX_TOPICS);
-  const vars = { clause: capitalize(clause), name: profile.name, topics: listJoin(topics.map((t) => (/^\p{Lu}/u.test(t) ? t : `the ${t}`))) || 'these matters' };
+  const vars = {
+    clause: capitalize(clause),
+    name: profile.name,
+    topics: listJoin(topics.map((t) => (/^\p{Lu}/u.test(t) ? t : `the ${t}`))) || 'these matters',
+  };
   const middle = topics.map((topic) => capitalize(expand(rng.pick(TOPIC_LINES), { topic: /^\p{Lu}/u.test(topic) ? topic : `the ${topic}` }, rng)));
   const identity = [profile.raceGiven ? profile.race : '', profile.classGiven ? profile.characterClass : ''].filter(Boolean).join(' ');
   const who = profile.nameGiven
-    ? expand(identity ? '[For|To] {name}, {identity}, this is personal.' : '[For|To] {name}, this is personal.', { name: profile.name, identity: withArticle(identity) }, rng)
+    ? expand(
+        identity ? '[For|To] {name}, {identity}, this is personal.' : '[For|To] {name}, this is personal.',
+        { name: profile.name, identity: withArticle(identity) },
+        rng,
+      )
     : '';
   const where = profile.campaignName ? `In ${profile.campaignName}, this is no idle question.` : '';
   return [paragraph([expand(rng.pick(OPENERS), vars, rng), who, where]), paragraph(middle), paragraph([expand(rng.pick(CLOSERS), vars, rng)])]

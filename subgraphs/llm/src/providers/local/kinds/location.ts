@@ -34,9 +34,10 @@ const DANGERS = [
 
 /** Read-aloud prose in paragraphs: arrival, senses and residents, what can be found, what can go wrong. */
 export function writeLocation(profile: Profile, prompt: string | null, rng: Rng): string {
-  const name = profile.setting?.names.length && rng.chance(0.5)
-    ? `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)} of ${rng.pick(profile.setting.names)}`
-    : `the ${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`;
+  const name =
+    profile.setting?.names.length && rng.chance(0.5)
+      ? `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)} of ${rng.pick(profile.setting.names)}`
+      : `the ${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`;
   const vars = { place: name };
   const intro = expand('[The party comes to|The road ends at|Beyond the next rise lies] {place}', vars, rng) + (prompt ? `: ${promptClause(prompt)}.` : '.');
   const where = profile.setting ? `It lies in ${profile.setting.summary}${profile.campaignName ? `, in the world of ${profile.campaignName}` : ''}` : '';

@@ -3,7 +3,18 @@ import type { Rng } from '#lib/random/prng.js';
 import type { Profile } from '../profile.js';
 import { promptClause } from './prompt-words.js';
 
-const OCCUPATIONS = ['innkeeper', 'blacksmith', 'ferry keeper', 'temple healer', 'fence for stolen goods', 'retired sellsword', 'herbalist', 'tax collector', 'cartographer', 'gravedigger'];
+const OCCUPATIONS = [
+  'innkeeper',
+  'blacksmith',
+  'ferry keeper',
+  'temple healer',
+  'fence for stolen goods',
+  'retired sellsword',
+  'herbalist',
+  'tax collector',
+  'cartographer',
+  'gravedigger',
+];
 const MANNERS = [
   'speaks in a whisper and makes everyone lean in',
   'laughs too loudly at their own jokes',

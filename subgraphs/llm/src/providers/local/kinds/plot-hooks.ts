@@ -5,9 +5,29 @@ import { promptClause } from './prompt-words.js';
 
 // Used when the setting names no places of its own.
 const GENERIC_PLACES = ['the old watchtower', 'the drowned chapel', 'the border fort', 'the salt mines', 'the ruined abbey', 'the market town'];
-const PATRONS = ['a nervous guildmaster', 'a retired adventurer with one arm', 'the harbourmaster', 'a temple scribe', 'a widowed baroness', 'a talkative goblin merchant'];
-const THREATS = ['a cult of the [Black Flame|Hollow Eye|Drowned God]', 'a young [green|black|white] dragon', 'a band of hobgoblin raiders', 'a necromancer raising the recent dead', 'a doppelganger in the town council', 'a hag who trades in memories'];
-const PRIZES = ['a map to a vault sealed before the last war', 'a crown that whispers to whoever wears it', 'a ledger of bribes paid to half the council', 'a shard of a shattered holy sword', 'an egg that is warm to the touch'];
+const PATRONS = [
+  'a nervous guildmaster',
+  'a retired adventurer with one arm',
+  'the harbourmaster',
+  'a temple scribe',
+  'a widowed baroness',
+  'a talkative goblin merchant',
+];
+const THREATS = [
+  'a cult of the [Black Flame|Hollow Eye|Drowned God]',
+  'a young [green|black|white] dragon',
+  'a band of hobgoblin raiders',
+  'a necromancer raising the recent dead',
+  'a doppelganger in the town council',
+  'a hag who trades in memories',
+];
+const PRIZES = [
+  'a map to a vault sealed before the last war',
+  'a crown that whispers to whoever wears it',
+  'a ledger of bribes paid to half the council',
+  'a shard of a shattered holy sword',
+  'an egg that is warm to the touch',
+];
 
 /**
  * Hook templates; `{place}` and `{other}` are names from the setting when it names some.

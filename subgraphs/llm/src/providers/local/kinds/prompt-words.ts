@@ -6,11 +6,10 @@
 const CLAUSE_MAX_CHARS = 160;
 
 const STOP_WORDS = new Set(
-  ('a an and are as at be but by can could did do does for from give had has have he her his how i if in into is it its me my of on or our please she should so tell that the their them then there these they this those to us was we what when where which who whom whose why will with would write you your about some describe make create generate story ' +
-    'happen happened happens get got know knew want wants need needs like likes going come came go goes went take took say said see saw find found keep kept think thought one two three any all more most very just also only ever never really')
-    .split(
-    ' ',
-  ),
+  (
+    'a an and are as at be but by can could did do does for from give had has have he her his how i if in into is it its me my of on or our please she should so tell that the their them then there these they this those to us was we what when where which who whom whose why will with would write you your about some describe make create generate story ' +
+    'happen happened happens get got know knew want wants need needs like likes going come came go goes went take took say said see saw find found keep kept think thought one two three any all more most very just also only ever never really'
+  ).split(' '),
 );
 
 /** The prompt as a clause: first sentence, no trailing punctuation, at most CLAUSE_MAX_CHARS. */

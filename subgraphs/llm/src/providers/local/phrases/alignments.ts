@@ -21,14 +21,8 @@ export const LAW_PHRASES: Record<LawAxis, readonly string[]> = {
 };
 
 export const MORAL_PHRASES: Record<MoralAxis, readonly string[]> = {
-  good: [
-    '{name} cannot walk past someone in need, whatever it costs.',
-    'At heart {name} fights so that others do not have to.',
-  ],
-  neutral: [
-    '{name} looks after their own first, and the wider world when they can.',
-    'Good and evil are, for {name}, luxuries of people with full bellies.',
-  ],
+  good: ['{name} cannot walk past someone in need, whatever it costs.', 'At heart {name} fights so that others do not have to.'],
+  neutral: ['{name} looks after their own first, and the wider world when they can.', 'Good and evil are, for {name}, luxuries of people with full bellies.'],
   evil: [
     '{name} has learned that mercy is a weakness others will exploit, and shows little of it.',
     '{name} takes what they want, and tells themselves the weak would do the same.',
