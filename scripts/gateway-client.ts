@@ -1,4 +1,4 @@
-import { signUserToken } from '../lib/auth/jwt.js';
+import { signUserToken } from '#lib/auth/jwt.js';
 
 export interface GatewayError {
   message: string;

@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { repoRoot } from '../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 import { bundlePath, buildServices } from './build-services.js';
-import { DEFAULT_PORTS, GATEWAY_DEFAULT_PORT, SERVICES, type ServiceName } from '../lib/config/services.js';
+import { DEFAULT_PORTS, GATEWAY_DEFAULT_PORT, SERVICES, type ServiceName } from '#lib/config/services.js';
 
 export type ProcessName = ServiceName | 'gateway';
 
@@ -43,7 +43,6 @@ export interface Platform {
   startReplica(name: ServiceName, port: number): Promise<{ stop(signal?: NodeJS.Signals): Promise<void> }>;
   stop(): Promise<void>;
 }
-
 
 /**
  * Node flags of one process. The gateway allocates short-lived objects by the thousand per request (subgraph

@@ -22,8 +22,8 @@ import {
   ScheduleSessionDocument,
   UploadPortraitDocument,
 } from '../frontend-sdk/src/index.js';
-import { loadAuthSecret } from '../lib/auth/secret.js';
-import { gradientPng } from '../lib/images/png.js';
+import { loadAuthSecret } from '#lib/auth/secret.js';
+import { gradientPng } from '#lib/images/png.js';
 import { dataOf, gatewayGraphqlUrl, sdkClients, type SdkClients } from './sdk-clients.js';
 import { DEMO_CAMPAIGN, DEMO_CHARACTERS, DEMO_DM, DEMO_LOCATIONS, DEMO_NPCS, DEMO_QUESTS, type DemoCharacter } from './seed-demo-data.js';
 
@@ -78,7 +78,10 @@ async function seedPlayer(clients: SdkClients, campaignId: string, demo: DemoCha
   const characterId = dataOf(await player.request(CreateCharacterDocument, { input: fields }), 'createCharacter').createCharacter.character.id;
   // Stored and linked in one hub transaction (no orphan image if the link fails).
   const portrait = gradientPng(128, 128, ...colors).toString('base64');
-  dataOf(await player.request(UploadPortraitDocument, { input: { characterId, dataBase64: portrait, prompt: `Portrait of ${demo.name}` } }), 'setCharacterPortrait');
+  dataOf(
+    await player.request(UploadPortraitDocument, { input: { characterId, dataBase64: portrait, prompt: `Portrait of ${demo.name}` } }),
+    'setCharacterPortrait',
+  );
   // joinParty: the campaign's party and the character's active campaign change together.
   dataOf(await player.request(JoinPartyDocument, { campaignId, characterId }), 'joinParty');
   const words = (value: string) => value.toLowerCase().replace(/_/g, ' ');

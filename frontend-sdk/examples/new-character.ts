@@ -1,13 +1,5 @@
 // A journey: create a character, level it up, put armour on it (guarded by its version), draw its portrait.
-import {
-  CharacterInventoryDocument,
-  createDndClient,
-  CreateCharacterDocument,
-  EquipArmourDocument,
-  GeneratePortraitDocument,
-  LevelUpDocument,
-  type Result,
-} from '../src/index.js';
+import { CharacterInventoryDocument, createDndClient, CreateCharacterDocument, EquipArmourDocument, GeneratePortraitDocument, LevelUpDocument, type Result } from '../src/index.js';
 
 const client = createDndClient({ url: process.env.DND_GRAPHQL_URL ?? 'http://localhost:4000/graphql', token: process.env.TOKEN });
 

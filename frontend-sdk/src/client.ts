@@ -91,7 +91,16 @@ export function createDndClient(options: DndClientOptions): DndClient {
       const policy = retryPolicy({ ...options.rateLimit, ...call?.rateLimit });
       const timeoutMs = call?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       return withRateLimitRetry(
-        async () => postOperation({ url: options.url, operation, variables, headers: await headersFor(call?.headers), fetch: fetchImpl, timeoutMs, signal: call?.signal }),
+        async () =>
+          postOperation({
+            url: options.url,
+            operation,
+            variables,
+            headers: await headersFor(call?.headers),
+            fetch: fetchImpl,
+            timeoutMs,
+            signal: call?.signal,
+          }),
         policy,
         operation.operationName,
         call?.signal,
@@ -104,7 +113,8 @@ export function createDndClient(options: DndClientOptions): DndClient {
       const signal = call?.signal;
       const transport = call?.transport ?? options.subscriptions ?? 'sse';
       const open = (): AsyncGenerator<Result<TData>> => {
-        if (transport === 'sse') return sseSubscription<TData>({ url: options.url, operation, variables, headers: () => headersFor(), fetch: fetchImpl, signal });
+        if (transport === 'sse')
+          return sseSubscription<TData>({ url: options.url, operation, variables, headers: () => headersFor(), fetch: fetchImpl, signal });
         try {
           ws ??= new WsConnection({ url: options.wsUrl ?? webSocketUrl(options.url), webSocketImpl: options.webSocketImpl, authorization });
         } catch (err) {

@@ -36,11 +36,13 @@ export const authConfig = z
   .strict()
   .superRefine((auth, context) => {
     if (!auth.issuer) {
-      if (auth.jwks_url || auth.discovery || auth.audience) context.addIssue({ code: 'custom', path: ['issuer'], message: 'required with jwks_url, discovery or audience' });
+      if (auth.jwks_url || auth.discovery || auth.audience)
+        context.addIssue({ code: 'custom', path: ['issuer'], message: 'required with jwks_url, discovery or audience' });
       return;
     }
     if (!auth.audience) context.addIssue({ code: 'custom', path: ['audience'], message: 'required with an issuer' });
-    if (!auth.jwks_url && !auth.discovery) context.addIssue({ code: 'custom', path: ['jwks_url'], message: 'required with an issuer unless discovery is true' });
+    if (!auth.jwks_url && !auth.discovery)
+      context.addIssue({ code: 'custom', path: ['jwks_url'], message: 'required with an issuer unless discovery is true' });
   });
 
 export type AuthConfig = z.infer<typeof authConfig>;

@@ -79,7 +79,9 @@ export const generationRateLimit = z
     // At least 1 s: Redis keeps windows in whole seconds.
     window: duration.refine((seconds) => seconds >= 1, 'at least 1 s').default(60),
     // Each occurrence of one of these in an operation takes one request from the caller's budget.
-    root_fields: z.array(z.string().regex(/^(Query|Mutation|Subscription)\.[_A-Za-z][_0-9A-Za-z]*$/, 'Query.<field>, Mutation.<field> or Subscription.<field>')).default([...GENERATION_ROOT_FIELDS]),
+    root_fields: z
+      .array(z.string().regex(/^(Query|Mutation|Subscription)\.[_A-Za-z][_0-9A-Za-z]*$/, 'Query.<field>, Mutation.<field> or Subscription.<field>'))
+      .default([...GENERATION_ROOT_FIELDS]),
   })
   .strict();
 
@@ -91,7 +93,10 @@ export const demandControl = {
   // auto: on outside production, off with NODE_ENV=production (operators keep it: GraphiQL's Docs pane).
   introspection: z.enum(INTROSPECTION_MODES).default('auto'),
   trusted_documents: trustedDocuments.prefault({}),
-  rate_limits: z.object({ generation: generationRateLimit.prefault({}) }).strict().prefault({}),
+  rate_limits: z
+    .object({ generation: generationRateLimit.prefault({}) })
+    .strict()
+    .prefault({}),
 };
 
 /** Whether introspection is open to every caller (operators always have it). */

@@ -19,7 +19,10 @@ export const hubConfigSchema = z
       .object({
         ...resilienceDefaults,
         // 30 s: a cross-service write that has not finished by then is stuck, not slow.
-        transaction: z.object({ timeout: duration.default(30) }).strict().prefault({}),
+        transaction: z
+          .object({ timeout: duration.default(30) })
+          .strict()
+          .prefault({}),
         // Operation limits, introspection, trusted documents, generation rate limits (demand-control-config.ts).
         ...demandControl,
       })
@@ -56,7 +59,8 @@ export function parseHubConfig(text: string, source = 'hub.yaml'): HubConfig {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const key = issue.path.join('.') || '(root)';
-      const keys = 'keys' in issue && Array.isArray(issue.keys) ? ` ${issue.keys.map((k) => `${key === '(root)' ? '' : key + '.'}${String(k)}`).join(', ')}` : '';
+      const keys =
+        'keys' in issue && Array.isArray(issue.keys) ? ` ${issue.keys.map((k) => `${key === '(root)' ? '' : key + '.'}${String(k)}`).join(', ')}` : '';
       return `  ${key}:${keys} ${issue.message}`;
     });
     throw new HubConfigError(`${source} is invalid:\n${lines.join('\n')}`);

@@ -1,5 +1,5 @@
-import type { HubConfig } from '../../../lib/config/hub-config.js';
-import { createNonceStore, GATEWAY, hubSecretOf } from '../../../lib/auth/index.js';
+import type { HubConfig } from '#lib/config/hub-config.js';
+import { createNonceStore, GATEWAY, hubSecretOf } from '#lib/auth/index.js';
 import type { GatewayConfig } from '../config.js';
 import type { HubDataSource } from '../data-source/hub-data-source.js';
 import { createSubgraphAgent } from '../data-source/subgraph-agent.js';

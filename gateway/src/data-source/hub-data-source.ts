@@ -3,12 +3,12 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Dispatcher } from 'undici';
-import { bodyHash, IDENTITY_HEADER, type Identity } from '../../../lib/auth/index.js';
+import { bodyHash, IDENTITY_HEADER, type Identity } from '#lib/auth/index.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';
-import type { Priority } from '../../../lib/config/resilience-config.js';
-import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
+import type { Priority } from '#lib/config/resilience-config.js';
+import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER } from '#lib/telemetry/index.js';
 import type { FetchObservation, FetchResult, SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
-import { IDEMPOTENCY_HEADER } from '../../../lib/graphql/idempotency-key.js';
+import { IDEMPOTENCY_HEADER } from '#lib/graphql/idempotency-key.js';
 import type { GatewayContext, RequestPolicy } from '../context/gateway-context.js';
 import { isBrokenCircuit } from '../resilience/breaker.js';
 import { copyResponse, InFlightRequests, queryKey } from '../resilience/dedup.js';
@@ -160,7 +160,11 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     if (mutation && policy?.idempotencyKey) plannerHeaders[IDEMPOTENCY_HEADER] = policy.idempotencyKey;
     const { query, variables, operationName, extensions } = request;
     try {
-      return await this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders, { policy, mutation, document });
+      return await this.call({ query, variables, operationName, extensions }, options.context.identity ?? { userId: null }, plannerHeaders, {
+        policy,
+        mutation,
+        document,
+      });
     } catch (err) {
       // @apollo/gateway would record a thrown error without a path; answered per field instead, each null field
       // of this fetch says why (the rest of the client's response is served as usual).
@@ -177,7 +181,12 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
    * calls (the transaction coordinator's protocol) take the same road, and policies, as planned fetches.
    */
   async call(
-    request: { query: string; variables?: Record<string, unknown> | undefined; operationName?: string | undefined; extensions?: Record<string, unknown> | undefined },
+    request: {
+      query: string;
+      variables?: Record<string, unknown> | undefined;
+      operationName?: string | undefined;
+      extensions?: Record<string, unknown> | undefined;
+    },
     identity: Identity,
     extraHeaders: Record<string, string> = {},
     options: CallOptions = {},
@@ -269,7 +278,9 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   protected send(subgraphRequest: SubgraphRequest): Promise<FetcherResponse> {
     const { headers, body, sign, observation } = subgraphRequest;
     if (!observation) {
-      return this.service.execute(subgraphRequest.policy, (url, signal) => this.fetcher(url, { method: 'POST', headers: { ...headers, [IDENTITY_HEADER]: sign(url) }, body, signal }));
+      return this.service.execute(subgraphRequest.policy, (url, signal) =>
+        this.fetcher(url, { method: 'POST', headers: { ...headers, [IDENTITY_HEADER]: sign(url) }, body, signal }),
+      );
     }
     // Each attempt has its own span (active here, see the observer): its traceparent goes with that attempt only.
     const transport = (url: string, signal: AbortSignal) => {

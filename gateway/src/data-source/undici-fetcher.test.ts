@@ -39,7 +39,11 @@ afterAll(async () => {
 
 describe('the undici fetcher', () => {
   it('sends method, path, query, headers and body, and answers status, headers and the whole body', async () => {
-    const response = await fetcher(`${origin}/graphql?x=1`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-identity': 'v1.a.b' }, body: '{"query":"{ a }"}' });
+    const response = await fetcher(`${origin}/graphql?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-identity': 'v1.a.b' },
+      body: '{"query":"{ a }"}',
+    });
     expect(response.status).toBe(200);
     expect(response.ok).toBe(true);
     expect(response.headers.get('Content-Type')).toBe('application/json');

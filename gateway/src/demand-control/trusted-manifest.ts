@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import type { DocumentNode } from 'graphql';
-import { repoRoot } from '../../../lib/config/paths.js';
+import { repoRoot } from '#lib/config/paths.js';
 
 const PREFIX = 'sha256:';
 const HEX = /^[0-9a-f]{64}$/;
@@ -33,7 +33,8 @@ export class TrustedManifest {
     const resolved = path.resolve(repoRoot, file);
     try {
       const entries = JSON.parse(readFileSync(resolved, 'utf8')) as unknown;
-      if (typeof entries !== 'object' || entries === null || Object.values(entries).some((text) => typeof text !== 'string')) throw new Error('not an object of id -> document');
+      if (typeof entries !== 'object' || entries === null || Object.values(entries).some((text) => typeof text !== 'string'))
+        throw new Error('not an object of id -> document');
       return new TrustedManifest(entries as Record<string, string>);
     } catch (error) {
       const message = `trusted documents manifest ${resolved}: ${(error as Error).message} (run npm run codegen)`;

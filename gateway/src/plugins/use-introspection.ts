@@ -51,7 +51,13 @@ export function useIntrospection({ open }: IntrospectionOptions): Plugin<Gateway
         setResult(
           result.map((error) =>
             SUGGESTION.test(error.message)
-              ? new GraphQLError(error.message.replace(SUGGESTION, ''), { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: error.extensions })
+              ? new GraphQLError(error.message.replace(SUGGESTION, ''), {
+                  nodes: error.nodes,
+                  source: error.source,
+                  positions: error.positions,
+                  path: error.path,
+                  extensions: error.extensions,
+                })
               : error,
           ),
         );

@@ -35,7 +35,10 @@ export function useMaxTokens({ maxTokens }: MaxTokensOptions): Plugin {
           if (!(error instanceof GraphQLError && TOO_MANY_TOKENS.test(error.message))) throw error;
           // A fresh one per refused text (the refusal is looked up by it); an operation, as yoga resolves it after parsing.
           const standIn = parse(STAND_IN);
-          refused.set(standIn, limitExceeded('max_tokens', maxTokens, maxTokens + 1, `Operation has more than ${maxTokens} tokens; the limit is ${maxTokens}.`));
+          refused.set(
+            standIn,
+            limitExceeded('max_tokens', maxTokens, maxTokens + 1, `Operation has more than ${maxTokens} tokens; the limit is ${maxTokens}.`),
+          );
           return standIn;
         }
       });

@@ -1,8 +1,8 @@
 import { getOperationAST, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { PRIORITIES, type Priority } from '../../../lib/config/resilience-config.js';
-import { badUserInput } from '../../../lib/graphql/errors.js';
-import { idempotencyKeyOf } from '../../../lib/graphql/idempotency-key.js';
+import { PRIORITIES, type Priority } from '#lib/config/resilience-config.js';
+import { badUserInput } from '#lib/graphql/errors.js';
+import { idempotencyKeyOf } from '#lib/graphql/idempotency-key.js';
 import type { GatewayContext } from '../context/gateway-context.js';
 
 export interface RequestPolicyOptions {
@@ -48,7 +48,9 @@ export function useRequestPolicy(options: RequestPolicyOptions): Plugin<GatewayC
       const idempotencyKey = idempotencyKeyOf(headers);
       const operation = getOperationAST(args.document, args.operationName);
       const priority = requested ?? (operation ? operationPriority(operation, options) : options.defaultPriority);
-      extendContext({ requestPolicy: { priority, deadline: args.contextValue.arrivedAt + options.requestTimeoutMs, ...(idempotencyKey ? { idempotencyKey } : {}) } });
+      extendContext({
+        requestPolicy: { priority, deadline: args.contextValue.arrivedAt + options.requestTimeoutMs, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      });
     },
   };
 }

@@ -22,7 +22,8 @@ export interface BreakerOptions {
 }
 
 /** True for an HTTP answer that counts as the service failing (5xx); GraphQL errors in a 200 are answers. */
-export const isFailedResponse = (result: unknown): boolean => (result as FetcherResponse | undefined)?.status !== undefined && (result as FetcherResponse).status >= 500;
+export const isFailedResponse = (result: unknown): boolean =>
+  (result as FetcherResponse | undefined)?.status !== undefined && (result as FetcherResponse).status >= 500;
 
 /** cockatiel's state as the hub names it; Isolated (held open by hand, which the hub never does) counts as open. */
 function stateName(state: CircuitState): BreakerState {
@@ -92,7 +93,13 @@ export class InstanceBreaker {
   }
 
   snapshot(): BreakerSnapshot {
-    return { state: this.state, failures: this.counter.state, transitions: this.transitionCount, transitionsTo: { ...this.transitionsTo }, lastTransitionAt: this.lastTransition };
+    return {
+      state: this.state,
+      failures: this.counter.state,
+      transitions: this.transitionCount,
+      transitionsTo: { ...this.transitionsTo },
+      lastTransitionAt: this.lastTransition,
+    };
   }
 }
 

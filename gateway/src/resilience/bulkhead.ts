@@ -1,4 +1,4 @@
-import type { Priority } from '../../../lib/config/resilience-config.js';
+import type { Priority } from '#lib/config/resilience-config.js';
 import { ServiceUnavailableError } from './unavailable.js';
 
 interface Waiter {
@@ -69,9 +69,12 @@ export class PriorityBulkhead {
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { priority, resolve, reject, timer: undefined };
       const wait = deadline - Date.now();
-      waiter.timer = setTimeout(() => {
-        if (this.remove(waiter)) reject(new ServiceUnavailableError('DEADLINE_EXCEEDED', 'request deadline reached while queued'));
-      }, Math.max(0, wait));
+      waiter.timer = setTimeout(
+        () => {
+          if (this.remove(waiter)) reject(new ServiceUnavailableError('DEADLINE_EXCEEDED', 'request deadline reached while queued'));
+        },
+        Math.max(0, wait),
+      );
       this.queues[priority].push(waiter);
     });
   }

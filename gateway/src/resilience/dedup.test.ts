@@ -99,7 +99,12 @@ describe('queryKey', () => {
 describe('copyResponse', () => {
   it('copies data, errors and extensions deeply and keeps the HTTP part', () => {
     const headers = new Headers({ 'content-type': 'application/json' });
-    const original = { data: { party: [{ name: 'Tordek' }] }, errors: [{ message: 'partial', path: ['party', 1] }], extensions: { cost: 3 }, http: { headers, status: 200 } };
+    const original = {
+      data: { party: [{ name: 'Tordek' }] },
+      errors: [{ message: 'partial', path: ['party', 1] }],
+      extensions: { cost: 3 },
+      http: { headers, status: 200 },
+    };
     const copy = copyResponse(original);
     expect(copy).toEqual(original);
     expect(copy.data?.party).not.toBe(original.data.party);

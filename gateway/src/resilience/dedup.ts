@@ -1,5 +1,5 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Identity } from '../../../lib/auth/index.js';
+import type { Identity } from '#lib/auth/index.js';
 
 /**
  * In-flight deduplication of subgraph queries: while a fetch is on its way, an identical one (same subgraph, same
@@ -75,7 +75,12 @@ export class InFlightRequests<T> {
 /** What makes two subgraph queries the same fetch. */
 export interface QueryKeyInput {
   subgraph: string;
-  request: { query: string; variables?: Record<string, unknown> | undefined; operationName?: string | undefined; extensions?: Record<string, unknown> | undefined };
+  request: {
+    query: string;
+    variables?: Record<string, unknown> | undefined;
+    operationName?: string | undefined;
+    extensions?: Record<string, unknown> | undefined;
+  };
   identity: Identity;
   /** Headers besides identity and content type (the planner's, the client's request id). */
   headers: Record<string, string>;

@@ -1,6 +1,6 @@
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseHubConfig } from '../../../lib/config/hub-config.js';
+import { parseHubConfig } from '#lib/config/hub-config.js';
 import { DnsDiscovery, type DnsResolver } from './dns-discovery.js';
 import { ResilientService } from './resilient-service.js';
 import { resolveServicePolicy } from './service-policy.js';

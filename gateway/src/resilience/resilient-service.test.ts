@@ -1,6 +1,6 @@
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { describe, expect, it } from 'vitest';
-import { parseHubConfig } from '../../../lib/config/hub-config.js';
+import { parseHubConfig } from '#lib/config/hub-config.js';
 import { ResilientService, type FetchPolicy, type Transport } from './resilient-service.js';
 import { resolveServicePolicy } from './service-policy.js';
 import { connectionRefused, response } from './testing-responses.js';
@@ -67,7 +67,9 @@ describe('ResilientService', () => {
   });
 
   it('never retries past the request deadline', async () => {
-    const slow = service('message_hub:\n  timeout: 80ms\n  retry_policy: { max_attempts: 10, base_delay: 10ms, max_delay: 10ms }\n  circuit_breaker: { failure_threshold: 100 }\n');
+    const slow = service(
+      'message_hub:\n  timeout: 80ms\n  retry_policy: { max_attempts: 10, base_delay: 10ms, max_delay: 10ms }\n  circuit_breaker: { failure_threshold: 100 }\n',
+    );
     const transport = scripted('hang');
     const started = Date.now();
     const error = await slow.execute(query(200), transport).catch((err: unknown) => err);
@@ -94,7 +96,10 @@ describe('ResilientService', () => {
   });
 
   it('does not retry into an open breaker: the retry goes to another instance or stops', async () => {
-    const pair = service('message_hub:\n  retry_policy: { max_attempts: 5, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n', [A, B]);
+    const pair = service('message_hub:\n  retry_policy: { max_attempts: 5, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n', [
+      A,
+      B,
+    ]);
     const transport = scripted('refused');
     await expect(pair.execute(query(), transport)).rejects.toThrow('ECONNREFUSED');
     // One attempt per instance: after that both breakers are open and the remaining attempts are not made.
@@ -102,7 +107,10 @@ describe('ResilientService', () => {
   });
 
   it('shows its observer every attempt sent, with the instance, number and outcome, and no breaker refusal', async () => {
-    const pair = service('message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n', [A, B]);
+    const pair = service('message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n', [
+      A,
+      B,
+    ]);
     const seen: Array<{ instance: string; number: number; outcome: number | string }> = [];
     const observer = {
       async attempt(info: { instance: string; number: number }, send: () => Promise<FetcherResponse>) {
@@ -124,6 +132,9 @@ describe('ResilientService', () => {
     seen.length = 0;
     const answer = await service(FAST_RETRY).execute(query(), scripted(503, 200), observer);
     expect(answer.status).toBe(200);
-    expect(seen).toEqual([{ instance: A, number: 1, outcome: 503 }, { instance: A, number: 2, outcome: 200 }]);
+    expect(seen).toEqual([
+      { instance: A, number: 1, outcome: 503 },
+      { instance: A, number: 2, outcome: 200 },
+    ]);
   });
 });

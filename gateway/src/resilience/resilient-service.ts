@@ -1,5 +1,5 @@
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import type { Priority } from '../../../lib/config/resilience-config.js';
+import type { Priority } from '#lib/config/resilience-config.js';
 import type { AttemptObserver } from './attempt-observer.js';
 import { isBrokenCircuit } from './breaker.js';
 import { PriorityBulkhead, type QueueSnapshot } from './bulkhead.js';

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isRetryable, retryDelays } from './retry.js';
 import type { RetryPolicy } from './service-policy.js';
 
-const policy = (overrides: Partial<RetryPolicy>): RetryPolicy => ({ maxAttempts: 5, backoff: 'exponential', baseDelayMs: 100, maxDelayMs: 1000, jitter: false, ...overrides });
+const policy = (overrides: Partial<RetryPolicy>): RetryPolicy => ({
+  maxAttempts: 5,
+  backoff: 'exponential',
+  baseDelayMs: 100,
+  maxDelayMs: 1000,
+  jitter: false,
+  ...overrides,
+});
 const first = (next: () => number, count: number) => Array.from({ length: count }, () => next());
 
 describe('retry rules', () => {
@@ -26,7 +33,12 @@ describe('retry delays', () => {
   });
 
   it('with jitter draws each delay from [d/2, d)', () => {
-    expect(first(retryDelays(policy({ jitter: true }), () => 0), 3)).toEqual([50, 100, 200]);
+    expect(
+      first(
+        retryDelays(policy({ jitter: true }), () => 0),
+        3,
+      ),
+    ).toEqual([50, 100, 200]);
     const spread = first(retryDelays(policy({ backoff: 'constant', jitter: true })), 200);
     expect(Math.min(...spread)).toBeGreaterThanOrEqual(50);
     expect(Math.max(...spread)).toBeLessThan(100);

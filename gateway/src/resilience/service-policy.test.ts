@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHubConfig } from '../../../lib/config/hub-config.js';
+import { parseHubConfig } from '#lib/config/hub-config.js';
 import { resolveServicePolicy } from './service-policy.js';
 
 describe('resolveServicePolicy', () => {

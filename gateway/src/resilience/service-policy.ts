@@ -1,5 +1,5 @@
-import { HubConfigError, type HubConfig } from '../../../lib/config/hub-config.js';
-import type { BACKOFFS, DISCOVERY_MODES, LOAD_BALANCING } from '../../../lib/config/resilience-config.js';
+import { HubConfigError, type HubConfig } from '#lib/config/hub-config.js';
+import type { BACKOFFS, DISCOVERY_MODES, LOAD_BALANCING } from '#lib/config/resilience-config.js';
 
 /** Everything the hub applies to one service's fetches, in milliseconds: hub.yaml's message_hub with services.<name> over it. */
 export interface ServicePolicy {

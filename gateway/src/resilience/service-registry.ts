@@ -1,6 +1,6 @@
 import { promises as dns } from 'node:dns';
 import type { Dispatcher } from 'undici';
-import type { HubConfig } from '../../../lib/config/hub-config.js';
+import type { HubConfig } from '#lib/config/hub-config.js';
 import { DnsDiscovery, type DnsResolver } from './dns-discovery.js';
 import { HealthPoller } from './health-poller.js';
 import { ResilientService, type ServiceSnapshot } from './resilient-service.js';

@@ -1,7 +1,7 @@
 import Router from 'find-my-way';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { Dispatcher } from 'undici';
-import type { HttpDrain } from '../../../lib/shutdown/http-drain.js';
+import type { HttpDrain } from '#lib/shutdown/http-drain.js';
 import type { GatewayYoga } from '../context/gateway-context.js';
 import { IMAGES_PREFIX } from '../http/image-proxy.js';
 import type { PlaygroundPage } from '../http/playground-page.js';

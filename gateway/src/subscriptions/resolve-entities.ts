@@ -1,13 +1,4 @@
-import {
-  GraphQLError,
-  Kind,
-  OperationTypeNode,
-  print,
-  visit,
-  type DocumentNode,
-  type SelectionSetNode,
-  type VariableDefinitionNode,
-} from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, print, visit, type DocumentNode, type SelectionSetNode, type VariableDefinitionNode } from 'graphql';
 import type { EntityFetch } from './entity-plan.js';
 
 type Path = Array<string | number>;
@@ -112,7 +103,10 @@ function entitiesQuery(fetch: EntityFetch, definitions: readonly VariableDefinit
           {
             kind: Kind.VARIABLE_DEFINITION,
             variable: { kind: Kind.VARIABLE, name: name('representations') },
-            type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('_Any') } } } },
+            type: {
+              kind: Kind.NON_NULL_TYPE,
+              type: { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('_Any') } } },
+            },
           },
           ...definitions.filter((definition) => used.has(definition.variable.name.value)),
         ],
@@ -125,7 +119,9 @@ function entitiesQuery(fetch: EntityFetch, definitions: readonly VariableDefinit
               arguments: [{ kind: Kind.ARGUMENT, name: name('representations'), value: { kind: Kind.VARIABLE, name: name('representations') } }],
               selectionSet: {
                 kind: Kind.SELECTION_SET,
-                selections: [{ kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: name(fetch.typeName) }, selectionSet: fetch.selectionSet }],
+                selections: [
+                  { kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: name(fetch.typeName) }, selectionSet: fetch.selectionSet },
+                ],
               },
             },
           ],

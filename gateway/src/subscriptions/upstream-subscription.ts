@@ -1,13 +1,13 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Agent, Dispatcher } from 'undici';
-import { IDENTITY_HEADER, type Identity } from '../../../lib/auth/index.js';
+import { IDENTITY_HEADER, type Identity } from '#lib/auth/index.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';
-import { AsyncQueue } from '../../../lib/async/async-queue.js';
-import { injectTraceHeaders, REQUEST_ID_HEADER } from '../../../lib/telemetry/index.js';
+import { AsyncQueue } from '#lib/async/async-queue.js';
+import { injectTraceHeaders, REQUEST_ID_HEADER } from '#lib/telemetry/index.js';
 import { describeFailure } from '../resilience/describe-failure.js';
 import { readEventStream } from './event-stream.js';
-import { tracerOf } from '../../../lib/telemetry/tracer-of.js';
+import { tracerOf } from '#lib/telemetry/tracer-of.js';
 
 export interface UpstreamRequest {
   /** The subgraph's name (errors name it) and the GraphQL URLs of its instances, in the order to try them. */
@@ -40,7 +40,11 @@ function fromSubgraph(error: GraphQLFormattedError): GraphQLError {
 }
 
 function toResult(body: unknown): ExecutionResult {
-  const { data, errors, extensions } = (body ?? {}) as { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[]; extensions?: Record<string, unknown> };
+  const { data, errors, extensions } = (body ?? {}) as {
+    data?: Record<string, unknown> | null;
+    errors?: GraphQLFormattedError[];
+    extensions?: Record<string, unknown>;
+  };
   return {
     ...(data !== undefined ? { data } : {}),
     ...(errors ? { errors: errors.map(fromSubgraph) } : {}),
@@ -106,7 +110,14 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
     // The user only: a subscription is no service's own work, and no nested call is delegated from a stream.
     const { header } = request.identities.sign({ userId: request.identity.userId }, { audience: request.subgraph, method: 'POST', path, body });
-    response = await request.dispatcher.request({ origin, path, method: 'POST', signal: abort.signal, headers: { ...headers, [IDENTITY_HEADER]: header }, body });
+    response = await request.dispatcher.request({
+      origin,
+      path,
+      method: 'POST',
+      signal: abort.signal,
+      headers: { ...headers, [IDENTITY_HEADER]: header },
+      body,
+    });
   } catch (err) {
     const cause = abort.signal.aborted ? abort.signal.reason : err;
     const code = (cause as { code?: unknown } | null)?.code;

@@ -3,8 +3,8 @@ import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { Identity } from '../../../lib/auth/index.js';
-import { REQUEST_ID_HEADER } from '../../../lib/telemetry/request-context.js';
+import type { Identity } from '#lib/auth/index.js';
+import { REQUEST_ID_HEADER } from '#lib/telemetry/request-context.js';
 import { bindGatewayContext, type GatewayYoga } from '../context/gateway-context.js';
 import { acceptRequestId } from '../context/request-id.js';
 import { authenticate } from '../identity/authenticate.js';
@@ -52,7 +52,8 @@ export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: strin
   const connections = new WeakMap<object, Connection>();
   const runs = new WeakMap<object, Run>();
   const observed = new WeakMap<object, WsOperation>();
-  const keyOf = (args: ExecutionArgs): object | undefined => (typeof args.contextValue === 'object' && args.contextValue !== null ? args.contextValue : undefined);
+  const keyOf = (args: ExecutionArgs): object | undefined =>
+    typeof args.contextValue === 'object' && args.contextValue !== null ? args.contextValue : undefined;
   const runOf = (args: ExecutionArgs): Run => {
     const key = keyOf(args);
     const run = key && runs.get(key);

@@ -49,7 +49,9 @@ export function useIdempotency(options: IdempotencyOptions): Plugin {
         .digest('hex');
       const claim = await claimWhenFree(options.db, ref, hash, context.request.signal);
       if (claim.kind === 'mismatch') {
-        setResultAndStopExecution({ errors: [badUserInput(`${IDEMPOTENCY_HEADER} "${key}" was already used for another request`, { header: IDEMPOTENCY_HEADER })] });
+        setResultAndStopExecution({
+          errors: [badUserInput(`${IDEMPOTENCY_HEADER} "${key}" was already used for another request`, { header: IDEMPOTENCY_HEADER })],
+        });
         return;
       }
       if (claim.kind === 'completed') {

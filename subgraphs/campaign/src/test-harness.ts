@@ -1,7 +1,7 @@
 /** Shared set-up for this subgraph's tests: a real database (PGlite or Postgres) and the subgraph over real HTTP. */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Database } from '../../../lib/db/index.js';
+import type { Database } from '#lib/db/index.js';
 import { openTestDatabase } from '../../../tests/helpers/test-database.js';
 import { startSubgraphForTest, TEST_SECRET, type GraphQLResult, type SubgraphClient } from '../../../tests/helpers/subgraph-client.js';
 import { runBranch, type ProtocolOutcome } from '../../../tests/helpers/branch-protocol.js';
@@ -65,7 +65,8 @@ export async function startHarness(): Promise<Harness> {
     },
     async seedPartyCharacter(campaignId, ownerId, characterId = randomUUID()) {
       const outcome = await harness.branch('joinParty', { campaignId, characterId }, ownerId);
-      if (outcome.errorCode) throw new GraphQLError(`joinParty branch failed: ${outcome.errorMessage}`, { extensions: { ...outcome.errorExtensions, code: outcome.errorCode } });
+      if (outcome.errorCode)
+        throw new GraphQLError(`joinParty branch failed: ${outcome.errorMessage}`, { extensions: { ...outcome.errorExtensions, code: outcome.errorCode } });
       return characterId;
     },
     branch: (operation, payload, actor) => runBranch(client, { operation, payload, actor }),

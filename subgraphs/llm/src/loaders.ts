@@ -1,4 +1,4 @@
-import { isUuid } from '../../../lib/db/uuid.js';
+import { isUuid } from '#lib/db/uuid.js';
 import DataLoader from 'dataloader';
 import { and, desc, eq, getTableColumns, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { LlmDatabase } from './context.js';
@@ -44,7 +44,12 @@ export function createLoaders(db: LlmDatabase, userId: string | null, dmCampaign
       // Non-UUID ids cannot exist; filtering them keeps the uuid cast in SQL from failing the whole batch.
       const valid = [...new Set(ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
       if (!userId || valid.length === 0) return ids.map(() => null);
-      const rows = await readable(await db.select().from(generations).where(and(inArray(generations.id, valid), candidates())));
+      const rows = await readable(
+        await db
+          .select()
+          .from(generations)
+          .where(and(inArray(generations.id, valid), candidates())),
+      );
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
     }),
@@ -63,7 +68,9 @@ export function createLoaders(db: LlmDatabase, userId: string | null, dmCampaign
         const ranked = db
           .select({
             ...getTableColumns(generations),
-            rank: sql<number>`row_number() over (partition by ${generations.characterId}, ${group} order by ${generations.createdAt} desc, ${generations.id} desc)`.as('rank'),
+            rank: sql<number>`row_number() over (partition by ${generations.characterId}, ${group} order by ${generations.createdAt} desc, ${generations.id} desc)`.as(
+              'rank',
+            ),
           })
           .from(generations)
           // Served by generations_character_user_created_idx.

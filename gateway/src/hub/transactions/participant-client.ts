@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { KeyObject } from 'node:crypto';
-import { CAPABILITY_HEADER, payloadHash, signCapability, type CapabilityClaims } from '../../../../lib/transactions/capability.js';
-import { COORDINATOR } from '../../../../lib/transactions/protocol-resolvers.js';
+import { CAPABILITY_HEADER, payloadHash, signCapability, type CapabilityClaims } from '#lib/transactions/capability.js';
+import { COORDINATOR } from '#lib/transactions/protocol-resolvers.js';
 import type { HubDataSource } from '../../data-source/hub-data-source.js';
 
 export interface PrepareCall {
@@ -54,16 +54,28 @@ export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataS
     const response = await dataSource.call({ query, variables, operationName }, { userId: null, service: COORDINATOR }, headers, { idempotent: true });
     const error = response.errors?.[0];
     if (error) {
-      throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: error.extensions?.code ?? 'SERVICE_UNAVAILABLE', serviceName: service } });
+      throw new GraphQLError(error.message, {
+        extensions: { ...error.extensions, code: error.extensions?.code ?? 'SERVICE_UNAVAILABLE', serviceName: service },
+      });
     }
     const ack = Object.values(response.data ?? {})[0] as Ack | undefined;
-    if (!ack) throw new GraphQLError(`The ${service} service answered the transaction protocol without data`, { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service } });
+    if (!ack)
+      throw new GraphQLError(`The ${service} service answered the transaction protocol without data`, {
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service },
+      });
     return ack;
   }
   return {
     async prepare(service, call) {
       const input = { ...call, payload: JSON.stringify(call.payload), deadline: call.deadline.toISOString() };
-      const capability = { tx: call.transactionId, step: 'prepare' as const, op: call.operation, ph: payloadHash(input.payload), actor: call.actor, deadline: input.deadline };
+      const capability = {
+        tx: call.transactionId,
+        step: 'prepare' as const,
+        op: call.operation,
+        ph: payloadHash(input.payload),
+        actor: call.actor,
+        deadline: input.deadline,
+      };
       const ack = await send(service, 'Prepare', PREPARE, { input }, capability);
       return ack.result === null ? null : (JSON.parse(ack.result) as unknown);
     },

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { eventStoreTables } from '../../../../lib/event-store/schema.js';
-import { transactionTables } from '../../../../lib/transactions/schema.js';
+import { eventStoreTables } from '#lib/event-store/schema.js';
+import { transactionTables } from '#lib/transactions/schema.js';
 
 // The event store lives in this service's database: events commit in the same transaction as the read tables.
-export * from '../../../../lib/event-store/schema.js';
+export * from '#lib/event-store/schema.js';
 // The hub's two-phase commit keeps its branch records and reservations here too, committed with the work.
-export * from '../../../../lib/transactions/schema.js';
+export * from '#lib/transactions/schema.js';
 // Mutations retried with their idempotency-key are answered from here instead of running twice.
-export * from '../../../../lib/subgraph/idempotency/schema.js';
+export * from '#lib/subgraph/idempotency/schema.js';
 
 export const CAMPAIGN_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 export const CAMPAIGN_ROLES = ['DM', 'PLAYER'] as const;
@@ -83,7 +83,9 @@ export const partyCharacters = pgTable(
   },
   (t) => [
     // A character is in at most one active party: the database decides, so two concurrent adds cannot both win.
-    uniqueIndex('party_characters_active_character_uq').on(t.characterId).where(sql`left_at IS NULL`),
+    uniqueIndex('party_characters_active_character_uq')
+      .on(t.characterId)
+      .where(sql`left_at IS NULL`),
     index('party_characters_campaign_idx').on(t.campaignId),
   ],
 );
@@ -181,7 +183,18 @@ export const plotHooks = pgTable(
   (t) => [index('plot_hooks_campaign_idx').on(t.campaignId, t.createdAt)],
 );
 
-export const schema = { campaigns, campaignMembers, partyCharacters, gameSessions, npcs, locations, quests, plotHooks, ...eventStoreTables, ...transactionTables };
+export const schema = {
+  campaigns,
+  campaignMembers,
+  partyCharacters,
+  gameSessions,
+  npcs,
+  locations,
+  quests,
+  plotHooks,
+  ...eventStoreTables,
+  ...transactionTables,
+};
 export type CampaignSchema = typeof schema;
 
 export type CampaignRow = typeof campaigns.$inferSelect;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordEvents, type Transaction } from '../../../../lib/event-store/index.js';
-import { badUserInput } from '../../../../lib/graphql/errors.js';
-import { defineOperation, type Participant } from '../../../../lib/transactions/index.js';
+import { recordEvents, type Transaction } from '#lib/event-store/index.js';
+import { badUserInput } from '#lib/graphql/errors.js';
+import { defineOperation, type Participant } from '#lib/transactions/index.js';
 import type * as schema from '../db/schema.js';
 import { imageBlobs, images } from '../db/schema.js';
 import { imageStreamId, type ImageStoredData } from '../events/image-events.js';
@@ -71,7 +71,14 @@ export function imageParticipant(settings: ImageSettings): Participant<typeof sc
         return { mimeType, width, height, byteSize: payload.bytes.length, sha256: payload.sha256 };
       },
       async commit(tx: Tx, payload, detected, info) {
-        const data: ImageStoredData = { imageId: payload.imageId, ownerId: info.actor ?? '', kind: 'PORTRAIT', ...detected, prompt: payload.prompt, provider: 'upload' };
+        const data: ImageStoredData = {
+          imageId: payload.imageId,
+          ownerId: info.actor ?? '',
+          kind: 'PORTRAIT',
+          ...detected,
+          prompt: payload.prompt,
+          provider: 'upload',
+        };
         await recordEvents(tx, projection, {
           streamId: imageStreamId(payload.imageId),
           expectedVersion: 'no_stream',

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { LlmDatabase } from '../context.js';
 import { generations } from '../db/schema.js';
 import type { RunningGenerations } from './running-generations.js';
-import { processLogger } from '../../../../lib/telemetry/logger.js';
+import { processLogger } from '#lib/telemetry/logger.js';
 
 /**
  * 500 ms: a cancelled stream keeps costing tokens until it is stopped; at the 50-100 tokens/s of a hosted model
@@ -25,7 +25,14 @@ export function startCancelPoller(db: LlmDatabase, running: RunningGenerations, 
       const rows = await db
         .select({ id: generations.id })
         .from(generations)
-        .where(and(eq(generations.instanceId, instanceId), eq(generations.status, 'RUNNING'), isNotNull(generations.cancelRequestedAt), inArray(generations.id, running.ids())));
+        .where(
+          and(
+            eq(generations.instanceId, instanceId),
+            eq(generations.status, 'RUNNING'),
+            isNotNull(generations.cancelRequestedAt),
+            inArray(generations.id, running.ids()),
+          ),
+        );
       for (const { id } of rows) running.get(id)?.controller.abort();
     } catch (err) {
       // A missed poll only delays a cancel by one interval; the next one tries again.

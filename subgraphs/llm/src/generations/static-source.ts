@@ -1,4 +1,4 @@
-import type { LlmServiceConfig } from '../../../../lib/config/llm-config.js';
+import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 import type { Provider } from '../providers/provider.js';
 import type { ProviderSource } from './provider-source.js';
 

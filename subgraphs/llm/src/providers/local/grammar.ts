@@ -1,4 +1,4 @@
-import type { Rng } from '../../../../../lib/random/prng.js';
+import type { Rng } from '#lib/random/prng.js';
 
 export type Vars = Record<string, string>;
 

@@ -37,10 +37,12 @@ function errorCode(err: APIError): string | undefined {
 export function toProviderError(err: unknown, scope: ErrorScope): ProviderError {
   const where = `openai provider "${scope.provider}"${scope.keyId ? ` (${scope.keyId})` : ''}`;
   const details: ProviderErrorDetails = { keyId: scope.keyId, partialUsage: scope.partialUsage };
-  const fail = (kind: ProviderError['kind'], message: string, extra: ProviderErrorDetails = {}) => new ProviderError(kind, `${where}: ${scrub(message, scope.keys)}`, { ...details, ...extra });
+  const fail = (kind: ProviderError['kind'], message: string, extra: ProviderErrorDetails = {}) =>
+    new ProviderError(kind, `${where}: ${scrub(message, scope.keys)}`, { ...details, ...extra });
   if (err instanceof ProviderError) return err;
   // Our own abort first: the SDK reports it as a user abort (or a connection error) whichever of the two fired.
-  if (scope.deadline.timedOut || err instanceof APIConnectionTimeoutError) return fail('TIMEOUT', scope.streaming ? 'no next chunk within the timeout' : 'no answer within the timeout');
+  if (scope.deadline.timedOut || err instanceof APIConnectionTimeoutError)
+    return fail('TIMEOUT', scope.streaming ? 'no next chunk within the timeout' : 'no answer within the timeout');
   if (scope.deadline.cancelled || err instanceof APIUserAbortError) return fail('CANCELLED', 'cancelled');
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof APIConnectionError) return fail(scope.streaming ? 'BAD_RESPONSE' : 'UNAVAILABLE', `connection failed: ${message}`);
