@@ -76,7 +76,7 @@ function hubOperations(dir: string): Record<string, Types.ConfiguredOutput> {
       config: {
         useTypeImports: true,
         enumType: 'string-literal',
-        // ESM with NodeNext resolution: relative imports need their extension (see STACK.md).
+        // ESM with NodeNext resolution: relative imports need their extension (tsconfig.json "module": "NodeNext").
         importExtension: '.js',
         scalars: { DateTime: 'string', JSON: 'unknown' },
       },

@@ -35,7 +35,7 @@ type Run = LoadResult & { rss: number; cpu: number; subgraphsCpu: number };
 
 const { values: args } = parseArgs({
   options: {
-    // 50 connections: STACK.md's figures were taken at 50; enough to keep a two-core gateway saturated.
+    // 50 connections: the load the issues quote their figures at; enough to keep a two-core gateway saturated.
     connections: { type: 'string', default: '50' },
     // 15 s per measured run: thousands of requests even at the slowest, so p99 is not one stray pause.
     duration: { type: 'string', default: '15' },

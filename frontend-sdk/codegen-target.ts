@@ -29,7 +29,7 @@ export function frontendSdkTarget(apiSchemaSdl: string, documents = SDK_OPERATIO
       config: {
         useTypeImports: true,
         enumType: 'string-literal',
-        // ESM with NodeNext resolution: relative imports need their extension (see STACK.md).
+        // ESM with NodeNext resolution: relative imports need their extension (tsconfig.json "module": "NodeNext").
         importExtension: '.js',
         // DateTime arrives as an ISO 8601 string; JSON as whatever the server sent.
         scalars: { DateTime: 'string', JSON: 'unknown' },

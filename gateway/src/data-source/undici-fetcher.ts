@@ -110,7 +110,7 @@ function send(dispatcher: Dispatcher, url: string, init: FetcherRequestInit): Pr
 }
 
 /**
- * The Fetcher @apollo/gateway data sources call, on undici over a keep-alive dispatcher. STACK.md measured undici
+ * The Fetcher @apollo/gateway data sources call, on undici over a keep-alive dispatcher. undici measured
  * at about twice the req/s of the default make-fetch-happen fetcher, which builds an Error stack and a new agent
  * lookup on every outgoing request.
  */
