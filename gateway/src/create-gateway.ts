@@ -14,6 +14,7 @@ import { buildYoga } from './build/build-yoga.js';
 import { closeGateway } from './build/close-gateway.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayYoga } from './context/gateway-context.js';
+import { loadCustomPolicies } from './fetch-pipeline/custom-policies.js';
 import { graphiqlOptions } from './graphiql.js';
 import { PlaygroundPage } from './http/playground-page.js';
 import type { GatewayObservability } from './observability/gateway-observability.js';
@@ -54,9 +55,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   const hubConfig = config.hubConfig ?? parseHubConfig('');
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  // Before anything starts: a custom policy module that cannot be loaded stops start-up with its key's name.
+  const customPolicies = await loadCustomPolicies(hubConfig.message_hub.custom_policies);
   const services = buildServices(config, hubConfig, supergraphSdl);
   const hub = await buildHub(config, services);
-  const { gateway, subscriptions } = buildFederation(config, hubConfig, supergraphSdl, services, hub);
+  const { gateway, subscriptions } = buildFederation(config, hubConfig, supergraphSdl, services, hub, customPolicies);
   await gateway.load();
   services.registry.startHealthPolling();
   hub?.coordinator.start();

@@ -113,6 +113,36 @@ export const priorityConfig = z
   })
   .strict();
 
+/**
+ * The policies of a subgraph fetch that hub.yaml `policies` can switch off (gateway/src/fetch-pipeline/pipeline.ts
+ * runs them in order); `sign` is not among them: a fetch without the gateway's identity is refused by every subgraph.
+ */
+export const PIPELINE_POLICIES = [
+  'track',
+  'deadline',
+  'priority',
+  'dedup',
+  'bulkhead',
+  'retry',
+  'load_balance',
+  'breaker',
+  'timeout',
+  'sign',
+  'trace',
+] as const;
+export type PipelinePolicy = (typeof PIPELINE_POLICIES)[number];
+export type SwitchablePolicy = Exclude<PipelinePolicy, 'sign'>;
+export const SWITCHABLE_POLICIES = PIPELINE_POLICIES.filter((name): name is SwitchablePolicy => name !== 'sign');
+
+const policySwitchFields = Object.fromEntries(SWITCHABLE_POLICIES.map((name) => [name, z.boolean().optional()])) as Record<
+  SwitchablePolicy,
+  z.ZodOptional<z.ZodBoolean>
+>;
+// `sign: false` gets its own message rather than "unrecognized key": it is known, and refused on purpose.
+const policySwitches = z
+  .object({ ...policySwitchFields, sign: z.literal(true, { message: 'sign cannot be switched off: subgraphs refuse every unsigned fetch' }).optional() })
+  .strict();
+
 /** The policies of `message_hub`, each filled with its defaults. */
 export const resilienceDefaults = {
   // 10 s per attempt: a subgraph fetch takes milliseconds; one taking 10 s is stuck, not slow (llm overrides it).
@@ -132,6 +162,15 @@ export const resilienceDefaults = {
   root_field_timeouts: z.record(rootField, duration).default({}),
   // true: a newly composed supergraph file is served without a restart (a bad one is logged and ignored).
   watch_supergraph: z.boolean().default(true),
+  // Every policy on by default: each is there for a failure users would otherwise see. Switch one off per service
+  // (services.<name>.policies) when it does not fit, e.g. dedup for a subgraph whose queries have side effects.
+  policies: policySwitches.default({}),
+  // Policies of your own, by module (gateway/src/fetch-pipeline/custom-policies.ts): none by default.
+  custom_policies: z
+    .array(
+      z.object({ module: z.string().min(1), before: z.enum(PIPELINE_POLICIES).optional(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+    )
+    .default([]),
 };
 
 /** `services.<name>`: instances and overrides; anything left out comes from message_hub. */
@@ -153,6 +192,7 @@ export const serviceConfig = z
     health_check: z.object(optional(healthFields)).strict().optional(),
     bulkhead: z.object(optional(bulkheadFields)).strict().optional(),
     discovery: z.object(optional(discoveryFields)).strict().optional(),
+    policies: policySwitches.optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { HubConfig } from '#lib/config/hub-config.js';
 import type { GatewayConfig } from '../config.js';
 import { HubDataSource } from '../data-source/hub-data-source.js';
+import type { CustomPolicy } from '../fetch-pipeline/custom-policies.js';
 import { HUB_SUBGRAPH } from '../hub/hub-subgraph.js';
 import { useSubscriptions } from '../plugins/use-subscriptions.js';
 import { watchedSupergraph } from '../supergraph-watcher.js';
@@ -9,7 +10,14 @@ import type { Hub } from './build-hub.js';
 import type { Services } from './build-services.js';
 
 /** @apollo/gateway over the services' data sources, and the subscriptions it does not execute; not loaded yet. */
-export function buildFederation(config: GatewayConfig, hubConfig: HubConfig, supergraphSdl: string, services: Services, hub: Hub | undefined) {
+export function buildFederation(
+  config: GatewayConfig,
+  hubConfig: HubConfig,
+  supergraphSdl: string,
+  services: Services,
+  hub: Hub | undefined,
+  customPolicies: readonly CustomPolicy[] = [],
+) {
   const { registry, identities, agent, defaults, observability, rootFieldTimeouts, dataSources, urlsOf } = services;
   // @apollo/gateway executes no subscriptions: this plugin routes them to the owning subgraph (SSE and graphql-ws),
   // on the instances of the registry and with entity fetches through the data sources.
@@ -38,6 +46,7 @@ export function buildFederation(config: GatewayConfig, hubConfig: HubConfig, sup
         defaults,
         observer: observability.fetchObserver,
         rootFieldTimeouts,
+        custom: customPolicies,
       });
 
       dataSources.set(name, dataSource);

@@ -72,7 +72,8 @@ function send(dispatcher: Dispatcher, url: string, init: FetcherRequestInit): Pr
     let status = 0;
     let headers: IncomingHttpHeaders = {};
     const chunks: Buffer[] = [];
-    const onAbort = () => controller?.abort(signal?.reason);
+    // The signal's reason is the AttemptTimeoutError (resilience/deadline.ts) or whatever aborted it: passed on as the error.
+    const onAbort = () => controller?.abort(signal?.reason as Error);
     signal?.addEventListener('abort', onAbort, { once: true });
     const settled = () => signal?.removeEventListener('abort', onAbort);
     dispatcher.dispatch(
@@ -87,7 +88,7 @@ function send(dispatcher: Dispatcher, url: string, init: FetcherRequestInit): Pr
       {
         onRequestStart(requestController) {
           controller = requestController;
-          if (signal?.aborted) requestController.abort(signal.reason);
+          if (signal?.aborted) requestController.abort(signal.reason as Error);
         },
         onResponseStart(_controller, statusCode, responseHeaders) {
           status = statusCode;

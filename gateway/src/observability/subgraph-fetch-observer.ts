@@ -1,4 +1,3 @@
-import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { context, SpanKind, SpanStatusCode, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { currentRequestId } from '#lib/telemetry/index.js';
 import type { AttemptInfo, AttemptObserver } from '../resilience/attempt-observer.js';
@@ -78,7 +77,7 @@ class Observation implements FetchObservation {
     this.span.setAttribute('hub.shared', true);
   }
 
-  async attempt(info: AttemptInfo, send: () => Promise<FetcherResponse>): Promise<FetcherResponse> {
+  async attempt<T extends { status: number }>(info: AttemptInfo, send: () => Promise<T>): Promise<T> {
     this.attempts = info.number;
     this.instance = info.instance;
     if (info.number > 1) this.options.metrics?.retry(this.service);

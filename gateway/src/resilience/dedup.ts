@@ -56,7 +56,7 @@ export class InFlightRequests<T> {
         },
       );
       entry = { callers: 0, result };
-      if (!byRest) this.inFlight.set(key.query, (byRest = new Map()));
+      if (!byRest) this.inFlight.set(key.query, (byRest = new Map<string, Entry<T>>()));
       byRest.set(key.rest, entry);
     }
     entry.callers++;

@@ -1,11 +1,12 @@
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useLoadBalance } from '../fetch-pipeline/use-load-balance.js';
+import { answer, fakeFetch } from '../fetch-pipeline/testing.js';
 import { parseHubConfig } from '#lib/config/hub-config.js';
 import { DnsDiscovery, type DnsResolver } from './dns-discovery.js';
 import { ResilientService } from './resilient-service.js';
 import { resolveServicePolicy } from './service-policy.js';
 import { ServiceRegistry } from './service-registry.js';
-import { response } from './testing-responses.js';
 
 /** A DNS server in a map, as Docker's embedded DNS answers: one A record per replica of a compose service. */
 function fakeResolver(records: Record<string, string[]>): DnsResolver & { records: Record<string, string[]>; asked: string[] } {
@@ -47,8 +48,8 @@ describe('DNS discovery (hub.yaml discovery: { mode: dns })', () => {
 
     // Each instance takes traffic: the load balancer spreads fetches over both addresses.
     const sent: string[] = [];
-    const fetch = { priority: 'interactive' as const, deadline: Date.now() + 5000, retryable: true };
-    await Promise.all(Array.from({ length: 4 }, () => character.execute(fetch, async (url) => (sent.push(url), response(200)))));
+    const balance = useLoadBalance(character, { enabled: true })(async (fetch) => (sent.push(fetch.url ?? ''), answer(200)));
+    await Promise.all(Array.from({ length: 4 }, () => balance(fakeFetch())));
     expect(new Set(sent)).toEqual(new Set(['http://10.0.0.2:4001/graphql', 'http://10.0.0.3:4001/graphql']));
 
     // `--scale character=2` again after a replica was replaced: .2 went away, .4 came; .3 keeps its figures.

@@ -46,12 +46,20 @@ export class ServiceInstance {
   }
 
   /** One attempt to this instance through its breaker, counted for Query.hub and the load balancer. */
-  async send<T>(attempt: (url: string) => Promise<T>): Promise<T> {
+  send<T>(attempt: (url: string) => Promise<T>): Promise<T> {
+    return this.track(() => this.breaker.execute(() => attempt(this.url)));
+  }
+
+  /**
+   * Counts one attempt to this instance (fetch-pipeline/use-load-balance.ts): in flight while `attempt` runs, its
+   * latency, and whether it failed. The breaker may sit inside `attempt` (fetch-pipeline/use-breaker.ts).
+   */
+  async track<T>(attempt: () => Promise<T>): Promise<T> {
     const started = performance.now();
     this.outstanding += 1;
     this.requests += 1;
     try {
-      const result = await this.breaker.execute(() => attempt(this.url));
+      const result = await attempt();
       if (isFailedResponse(result)) this.failures += 1;
       // An answer proves the instance is up: no need to wait for the next /health poll to route to it again.
       else if (this.healthy === false) this.setHealth(null);

@@ -26,6 +26,18 @@ services:
       health: { intervalMs: 5000, timeoutMs: 2000 },
       bulkhead: { maxConcurrent: 64, maxQueue: 256 },
       discovery: { mode: 'static', intervalMs: 5000 },
+      policies: {
+        track: true,
+        deadline: true,
+        priority: true,
+        dedup: true,
+        bulkhead: true,
+        retry: true,
+        load_balance: true,
+        breaker: true,
+        timeout: true,
+        trace: true,
+      },
     });
     expect(resolveServicePolicy(config, 'llm')).toMatchObject({
       timeoutMs: 45_000,
@@ -36,6 +48,14 @@ services:
       bulkhead: { maxConcurrent: 4, maxQueue: 256 },
       discovery: { mode: 'dns', intervalMs: 5000 },
     });
+  });
+
+  it('switches policies off in message_hub, or per service over it, and refuses to switch off signing', () => {
+    const config = parseHubConfig('message_hub:\n  policies: { dedup: false }\nservices:\n  llm:\n    policies: { dedup: true, retry: false }\n');
+    expect(resolveServicePolicy(config, 'character').policies).toMatchObject({ dedup: false, retry: true });
+    expect(resolveServicePolicy(config, 'llm').policies).toMatchObject({ dedup: true, retry: false, breaker: true });
+    expect(() => parseHubConfig('services:\n  llm:\n    policies: { sign: false }\n')).toThrow(/services\.llm\.policies\.sign: sign cannot be switched off/);
+    expect(() => parseHubConfig('message_hub:\n  policies: { retries: false }\n')).toThrow(/message_hub\.policies/);
   });
 
   it('names the key when a service makes max_delay shorter than base_delay', () => {

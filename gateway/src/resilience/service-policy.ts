@@ -1,5 +1,5 @@
 import { HubConfigError, type HubConfig } from '#lib/config/hub-config.js';
-import type { BACKOFFS, DISCOVERY_MODES, LOAD_BALANCING } from '#lib/config/resilience-config.js';
+import { SWITCHABLE_POLICIES, type BACKOFFS, type DISCOVERY_MODES, type LOAD_BALANCING, type SwitchablePolicy } from '#lib/config/resilience-config.js';
 
 /** Everything the hub applies to one service's fetches, in milliseconds: hub.yaml's message_hub with services.<name> over it. */
 export interface ServicePolicy {
@@ -12,6 +12,8 @@ export interface ServicePolicy {
   bulkhead: { maxConcurrent: number; maxQueue: number };
   /** How the instances are found: the configured URLs as they are, or every address their hosts resolve to. */
   discovery: { mode: (typeof DISCOVERY_MODES)[number]; intervalMs: number };
+  /** Which policies of the fetch pipeline run (gateway/src/fetch-pipeline/pipeline.ts): hub.yaml `policies`. */
+  policies: Record<SwitchablePolicy, boolean>;
 }
 
 export interface RetryPolicy {
@@ -54,6 +56,10 @@ export function resolveServicePolicy(config: HubConfig, name: string): ServicePo
     health: { intervalMs: ms(health.interval), timeoutMs: ms(health.timeout) },
     bulkhead: { maxConcurrent: bulkhead.max_concurrent, maxQueue: bulkhead.max_queue },
     discovery: { mode: discovery.mode, intervalMs: ms(discovery.interval) },
+    policies: Object.fromEntries(SWITCHABLE_POLICIES.map((policy) => [policy, service.policies?.[policy] ?? hub.policies[policy] ?? true])) as Record<
+      SwitchablePolicy,
+      boolean
+    >,
   };
 }
 

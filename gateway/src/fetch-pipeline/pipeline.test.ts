@@ -1,37 +1,33 @@
-import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { describe, expect, it } from 'vitest';
-import { parseHubConfig } from '#lib/config/hub-config.js';
-import { ResilientService, type FetchPolicy, type Transport } from './resilient-service.js';
-import { resolveServicePolicy } from './service-policy.js';
-import { connectionRefused, response } from './testing-responses.js';
-import { AttemptTimeoutError, ServiceUnavailableError } from './unavailable.js';
+import type { SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
+import { AttemptTimeoutError, ServiceUnavailableError } from '../resilience/unavailable.js';
+import { fakeFetch, scriptedFetcher, servicePipeline } from './testing.js';
 
 const A = 'http://10.0.0.1/graphql';
 const B = 'http://10.0.0.2/graphql';
 
-function service(yaml: string, urls = [A]): ResilientService {
-  return new ResilientService('spellbook', resolveServicePolicy(parseHubConfig(yaml), 'spellbook'), urls);
-}
+const scripted = scriptedFetcher;
+type Scripted = ReturnType<typeof scriptedFetcher>;
 
-const query = (deadlineMs = 5000): FetchPolicy => ({ priority: 'interactive', deadline: Date.now() + deadlineMs, retryable: true });
-const mutation = (): FetchPolicy => ({ ...query(), retryable: false });
-
-/** A transport that answers from `script` in turn and records the URLs it was sent to. */
-function scripted(...script: Array<number | 'refused' | 'hang'>): Transport & { sent: string[] } {
-  const sent: string[] = [];
-  const transport = (url: string, signal: AbortSignal) => {
-    const step = script[Math.min(sent.length, script.length - 1)];
-    sent.push(url);
-    if (step === 'refused') return Promise.reject(connectionRefused());
-    if (step === 'hang') return new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-    return Promise.resolve(response(step ?? 200));
+/** The service `yaml` configures, with a way to send one fetch down its whole pipeline over a scripted transport. */
+function service(yaml: string, urls = [A]) {
+  let current: Scripted = scripted(200);
+  const { service: resilient, pipeline } = servicePipeline(yaml, urls, (url, init) => current(url, init));
+  return {
+    snapshot: () => resilient.snapshot(),
+    execute(fetch: ReturnType<typeof fakeFetch>, transport: Scripted) {
+      current = transport;
+      return pipeline(fetch);
+    },
   };
-  return Object.assign(transport, { sent });
 }
+
+const query = (deadlineMs = 5000) => fakeFetch({ deadline: Date.now() + deadlineMs });
+const mutation = () => fakeFetch({ mutation: true, retryable: false });
 
 const FAST_RETRY = 'message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 5ms, max_delay: 20ms }\n';
 
-describe('ResilientService', () => {
+describe('the fetch pipeline of a service', () => {
   it('retries a query after a network error or HTTP 5xx, up to max_attempts', async () => {
     const transport = scripted('refused', 502, 200);
     const answer = await service(FAST_RETRY).execute(query(), transport);
@@ -107,30 +103,33 @@ describe('ResilientService', () => {
   });
 
   it('shows its observer every attempt sent, with the instance, number and outcome, and no breaker refusal', async () => {
-    const pair = service('message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n', [
-      A,
-      B,
-    ]);
+    const PAIR = 'message_hub:\n  retry_policy: { max_attempts: 3, base_delay: 1ms, max_delay: 1ms }\n  circuit_breaker: { failure_threshold: 1 }\n';
     const seen: Array<{ instance: string; number: number; outcome: number | string }> = [];
-    const observer = {
-      async attempt(info: { instance: string; number: number }, send: () => Promise<FetcherResponse>) {
-        try {
-          const answer = await send();
-          seen.push({ ...info, outcome: answer.status });
-          return answer;
-        } catch (err) {
-          seen.push({ ...info, outcome: 'error' });
-          throw err;
-        }
-      },
+    const observer: SubgraphFetchObserver = {
+      start: () => ({
+        run: (fetch) => fetch(),
+        shared: () => undefined,
+        end: () => undefined,
+        async attempt(info, send) {
+          try {
+            const answer = await send();
+            seen.push({ ...info, outcome: answer.status });
+            return answer;
+          } catch (err) {
+            seen.push({ ...info, outcome: 'error' });
+            throw err;
+          }
+        },
+      }),
     };
-    await expect(pair.execute(query(), scripted('refused'), observer)).rejects.toThrow('ECONNREFUSED');
+    const observed = (yaml: string, urls: string[], transport: Scripted) => servicePipeline(yaml, urls, transport, observer).pipeline(query());
+    await expect(observed(PAIR, [A, B], scripted('refused'))).rejects.toThrow('ECONNREFUSED');
     // Two attempts, one per instance; the third finds both breakers open and is not an attempt the observer sees.
     expect(seen.map((attempt) => attempt.number)).toEqual([1, 2]);
     expect(new Set(seen.map((attempt) => attempt.instance))).toEqual(new Set([A, B]));
     expect(seen.every((attempt) => attempt.outcome === 'error')).toBe(true);
     seen.length = 0;
-    const answer = await service(FAST_RETRY).execute(query(), scripted(503, 200), observer);
+    const answer = await observed(FAST_RETRY, [A], scripted(503, 200));
     expect(answer.status).toBe(200);
     expect(seen).toEqual([
       { instance: A, number: 1, outcome: 503 },
