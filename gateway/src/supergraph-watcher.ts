@@ -1,11 +1,7 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SupergraphSdlHook } from '@apollo/gateway';
+import { watchFile } from '#lib/config/watch-file.js';
 import { listSubgraphs, type SupergraphSubgraph } from './supergraph-subgraphs.js';
-
-// 150 ms: an editor or `npm run compose` writes a file in several events within a few ms; one reload per save.
-const SETTLE_MS = 150;
 
 export interface SupergraphWatchOptions {
   file: string;
@@ -27,47 +23,23 @@ export function watchedSupergraph(options: SupergraphWatchOptions): SupergraphSd
   return async ({ update }) => {
     if (!options.watch) return { supergraphSdl: options.initialSdl };
     let current = options.initialSdl;
-    let timer: NodeJS.Timeout | undefined;
-    let queue = Promise.resolve();
     const name = path.basename(options.file);
 
-    const reload = async () => {
-      let sdl: string;
-      try {
-        sdl = await readFile(options.file, 'utf8');
-      } catch (err) {
-        console.error(`gateway: cannot read ${name}, keeping the current supergraph: ${(err as Error).message}`);
-        return;
-      }
-      if (sdl === current) return;
-      try {
-        const subgraphs = listSubgraphs(sdl);
-        update(sdl);
-        current = sdl;
-        console.log(`gateway: supergraph reloaded from ${name} (${subgraphs.map((subgraph) => subgraph.name).join(', ')})`);
-        options.onReload?.(subgraphs, sdl);
-      } catch (err) {
-        console.error(`gateway: ignored the new ${name}, still serving the previous supergraph: ${(err as Error).message}`);
-      }
-    };
-
-    // The directory, not the file: an editor or compose that replaces the file (write + rename) would leave a
-    // watcher on the old file's inode deaf.
-    const watcher: FSWatcher = watch(path.dirname(options.file), (_event, changed) => {
-      if (changed !== null && changed !== name) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        queue = queue.then(reload);
-      }, SETTLE_MS);
-    });
-    watcher.unref();
-    return {
-      supergraphSdl: options.initialSdl,
-      cleanup: async () => {
-        clearTimeout(timer);
-        watcher.close();
-        await queue;
+    const watcher = watchFile(options.file, {
+      onReadError: (err) => console.error(`gateway: cannot read ${name}, keeping the current supergraph: ${err.message}`),
+      onText: (sdl) => {
+        if (sdl === current) return;
+        try {
+          const subgraphs = listSubgraphs(sdl);
+          update(sdl);
+          current = sdl;
+          console.log(`gateway: supergraph reloaded from ${name} (${subgraphs.map((subgraph) => subgraph.name).join(', ')})`);
+          options.onReload?.(subgraphs, sdl);
+        } catch (err) {
+          console.error(`gateway: ignored the new ${name}, still serving the previous supergraph: ${(err as Error).message}`);
+        }
       },
-    };
+    });
+    return { supergraphSdl: options.initialSdl, cleanup: watcher.close };
   };
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { eventStoreTables } from '#lib/event-store/schema.js';
 import { transactionTables } from '#lib/transactions/schema.js';
+import { generatedId, moment, oneOf, recordedAt, VISIBILITIES, visibility } from './columns.js';
 
 // The event store lives in this service's database: events commit in the same transaction as the read tables.
 export * from '#lib/event-store/schema.js';
@@ -13,25 +14,39 @@ export * from '#lib/subgraph/idempotency/schema.js';
 export const CAMPAIGN_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 export const CAMPAIGN_ROLES = ['DM', 'PLAYER'] as const;
 export const MEMBER_STATUSES = ['INVITED', 'ACTIVE'] as const;
-export const VISIBILITIES = ['PUBLIC', 'PARTY', 'DM_ONLY'] as const;
 export const SESSION_STATUSES = ['SCHEDULED', 'PLAYED'] as const;
 export const QUEST_STATUSES = ['OPEN', 'COMPLETED', 'FAILED'] as const;
 
+// Re-exported: callers take every enum's values from the schema, as for the statuses above.
+export { VISIBILITIES };
 export type Visibility = (typeof VISIBILITIES)[number];
 
-/** A CHECK that keeps a text column inside its GraphQL enum, whichever client writes the row. */
-function oneOf(name: string, column: string, values: readonly string[]) {
-  return check(name, sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`));
-}
+/** A row that only makes sense inside its campaign: deleting the campaign deletes it. */
+const campaignRef = () =>
+  uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' });
 
-// Millisecond precision: JavaScript dates (and so keyset cursors) carry milliseconds; microseconds would make
-// a cursor compare unequal to the row it came from.
-const moment = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+/** NPCs and locations are the same kind of record (a named, described, visibility-scoped note of one campaign). */
+function campaignEntries<TName extends 'npcs' | 'locations'>(name: TName) {
+  return pgTable(
+    name,
+    {
+      id: generatedId(),
+      campaignId: campaignRef(),
+      name: text('name').notNull(),
+      description: text('description'),
+      visibility: visibility(),
+      createdAt: recordedAt('created_at'),
+    },
+    (t) => [index(`${name}_campaign_idx`).on(t.campaignId), oneOf(`${name}_visibility_check`, 'visibility', VISIBILITIES)],
+  );
+}
 
 export const campaigns = pgTable(
   'campaigns',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: generatedId(),
     name: text('name').notNull(),
     setting: text('setting'),
     description: text('description'),
@@ -40,22 +55,20 @@ export const campaigns = pgTable(
     // The last session number handed out: scheduleSession reads it under the campaign's stream lock and records
     // SessionScheduled with the next number; the projection stores that number here.
     sessionCount: integer('session_count').notNull().default(0),
-    createdAt: moment('created_at').notNull().defaultNow(),
-    updatedAt: moment('updated_at').notNull().defaultNow(),
+    createdAt: recordedAt('created_at'),
+    updatedAt: recordedAt('updated_at'),
   },
-  (t) => [oneOf('campaigns_status_check', 'status', CAMPAIGN_STATUSES)],
+  () => [oneOf('campaigns_status_check', 'status', CAMPAIGN_STATUSES)],
 );
 
 export const campaignMembers = pgTable(
   'campaign_members',
   {
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignId: campaignRef(),
     userId: text('user_id').notNull(),
     role: text('role', { enum: CAMPAIGN_ROLES }).notNull(),
     status: text('status', { enum: MEMBER_STATUSES }).notNull(),
-    invitedAt: moment('invited_at').notNull().defaultNow(),
+    invitedAt: recordedAt('invited_at'),
     joinedAt: moment('joined_at'),
   },
   (t) => [
@@ -70,14 +83,12 @@ export const campaignMembers = pgTable(
 export const partyCharacters = pgTable(
   'party_characters',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    id: generatedId(),
+    campaignId: campaignRef(),
     characterId: uuid('character_id').notNull(),
     // Copied from the character service when added: removing needs it, and no service reads another's tables.
     ownerId: text('owner_id').notNull(),
-    addedAt: moment('added_at').notNull().defaultNow(),
+    addedAt: recordedAt('added_at'),
     // Set when the character leaves (removed, or the campaign archived); kept as history.
     leftAt: moment('left_at'),
   },
@@ -93,10 +104,8 @@ export const partyCharacters = pgTable(
 export const gameSessions = pgTable(
   'game_sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    id: generatedId(),
+    campaignId: campaignRef(),
     number: integer('number').notNull(),
     title: text('title').notNull(),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('SCHEDULED'),
@@ -105,7 +114,7 @@ export const gameSessions = pgTable(
     recap: text('recap'),
     dmNotes: text('dm_notes'),
     xpAwarded: integer('xp_awarded'),
-    createdAt: moment('created_at').notNull().defaultNow(),
+    createdAt: recordedAt('created_at'),
   },
   (t) => [
     uniqueIndex('game_sessions_campaign_number_uq').on(t.campaignId, t.number),
@@ -114,49 +123,20 @@ export const gameSessions = pgTable(
   ],
 );
 
-export const npcs = pgTable(
-  'npcs',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    description: text('description'),
-    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('DM_ONLY'),
-    createdAt: moment('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('npcs_campaign_idx').on(t.campaignId), oneOf('npcs_visibility_check', 'visibility', VISIBILITIES)],
-);
-
-export const locations = pgTable(
-  'locations',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    description: text('description'),
-    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('DM_ONLY'),
-    createdAt: moment('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('locations_campaign_idx').on(t.campaignId), oneOf('locations_visibility_check', 'visibility', VISIBILITIES)],
-);
+export const npcs = campaignEntries('npcs');
+export const locations = campaignEntries('locations');
 
 export const quests = pgTable(
   'quests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    id: generatedId(),
+    campaignId: campaignRef(),
     title: text('title').notNull(),
     description: text('description'),
     status: text('status', { enum: QUEST_STATUSES }).notNull().default('OPEN'),
-    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('DM_ONLY'),
-    createdAt: moment('created_at').notNull().defaultNow(),
-    updatedAt: moment('updated_at').notNull().defaultNow(),
+    visibility: visibility(),
+    createdAt: recordedAt('created_at'),
+    updatedAt: recordedAt('updated_at'),
   },
   (t) => [
     index('quests_campaign_idx').on(t.campaignId),
@@ -170,15 +150,13 @@ export const plotHooks = pgTable(
   'plot_hooks',
   {
     id: uuid('id').primaryKey(),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    campaignId: campaignRef(),
     /** The llm Generation that wrote the hook. */
     generationId: text('generation_id').notNull(),
     /** 1-based order of the hook within its generation. */
     position: integer('position').notNull(),
     text: text('text').notNull(),
-    createdAt: moment('created_at').notNull().defaultNow(),
+    createdAt: recordedAt('created_at'),
   },
   (t) => [index('plot_hooks_campaign_idx').on(t.campaignId, t.createdAt)],
 );
