@@ -1,4 +1,4 @@
-import type { GenerationContext, GenerationKind, TextGenerationRequest } from './text-provider.js';
+import type { GenerationContext, GenerationKind, TextRequest } from './provider.js';
 
 /** What each kind asks a writer for; a language-model provider sends it as the instruction. */
 const INSTRUCTIONS: Record<GenerationKind, string> = {
@@ -23,7 +23,7 @@ const CONTEXT_LABELS: Array<[keyof GenerationContext, string]> = [
  * The full prompt as a language model would receive it (instruction, context lines, the caller's words).
  * Providers count prompt tokens over this, so usage figures mean the same thing whichever provider answered.
  */
-export function renderPromptText(request: Pick<TextGenerationRequest, 'kind' | 'prompt' | 'context'>): string {
+export function renderPromptText(request: Pick<TextRequest, 'kind' | 'prompt' | 'context'>): string {
   const lines = [INSTRUCTIONS[request.kind]];
   for (const [key, label] of CONTEXT_LABELS) {
     const value = request.context[key];
@@ -43,7 +43,7 @@ export interface PromptMessages {
  * Without the caller's own words, the whole prompt is the user turn (some OpenAI-compatible servers' chat templates
  * need one); with them, the caller's words stay apart from our instruction, as chat models expect.
  */
-export function renderPromptMessages(request: Pick<TextGenerationRequest, 'kind' | 'prompt' | 'context'>): PromptMessages {
+export function renderPromptMessages(request: Pick<TextRequest, 'kind' | 'prompt' | 'context'>): PromptMessages {
   if (!request.prompt) return { system: null, user: renderPromptText(request) };
   return { system: renderPromptText({ ...request, prompt: null }), user: request.prompt };
 }

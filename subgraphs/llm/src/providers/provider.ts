@@ -4,9 +4,21 @@
  * a provider is added without touching it. Text is always produced as a stream; a caller that wants the whole
  * text collects the deltas.
  */
-import type { GenerationContext, GenerationKind } from './text-provider.js';
 
-export type { GenerationContext, GenerationKind };
+export type GenerationKind = 'BACKSTORY' | 'PLOT_HOOK' | 'NPC_DESCRIPTION' | 'LOCATION_DESCRIPTION' | 'FREEFORM';
+
+/** What the caller tells us about the character and campaign; every field optional, strings trimmed and non-empty. */
+export interface GenerationContext {
+  characterId?: string;
+  characterName?: string;
+  race?: string;
+  characterClass?: string;
+  background?: string;
+  alignment?: string;
+  campaignId?: string;
+  campaignName?: string;
+  setting?: string;
+}
 
 /** What a provider can be asked for; a provider may do both. */
 export type Capability = 'text' | 'image';

@@ -1,4 +1,4 @@
-import type { GenerationContext } from '../text-provider.js';
+import type { GenerationContext } from '../provider.js';
 import { withArticle } from './grammar.js';
 import { matchBank } from './match-bank.js';
 import type { Rng } from '#lib/random/prng.js';

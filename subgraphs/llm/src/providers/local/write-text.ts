@@ -2,7 +2,7 @@ import { installationSecret } from './installation-secret.js';
 import { Rng } from '#lib/random/prng.js';
 import { renderPromptText } from '../prompt-text.js';
 import { charBudget, countTokens } from '../token-counter.js';
-import type { GenerationContext, GenerationKind } from '../text-provider.js';
+import type { GenerationContext, GenerationKind } from '../provider.js';
 import { writeBackstory } from './kinds/backstory.js';
 import { writeFreeform } from './kinds/freeform.js';
 import { writeLocation } from './kinds/location.js';
