@@ -39,9 +39,11 @@ export function httpRoutes(deps: RoutesDeps): RouteHandler {
   const graphql = graphqlRoute(deps);
   const images = deps.imageOrigin === undefined ? undefined : imagesRoute({ ...deps, origin: deps.imageOrigin });
   const router = Router({
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- find-my-way types it void, but lookup returns what it returns: the promise reaches create-gateway's catch
     defaultRoute: graphql,
     // A path find-my-way cannot percent-decode (/images/%zz) went where its prefix said before there was a router:
     // the image proxy judges its own paths, and yoga answers the rest.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as defaultRoute: lookup returns the handler's promise to create-gateway's catch
     onBadUrl: (path, req, res) => (images && path.startsWith(IMAGES_PREFIX) ? images(req, res) : graphql(req, res)),
   });
   router.all('/health', healthRoute());
@@ -49,5 +51,6 @@ export function httpRoutes(deps: RoutesDeps): RouteHandler {
   router.on('GET', '/metrics', metricsRoute(deps));
   if (images) router.all(`${IMAGES_PREFIX}*`, images);
   router.on('GET', '/graphql', playgroundRoute({ page: deps.playground, graphql }));
-  return async (req, res) => router.lookup(req, res);
+  // lookup answers what the matched handler answered, typed `any` by find-my-way: every handler here is a RouteHandler.
+  return async (req, res) => router.lookup(req, res) as ReturnType<RouteHandler>;
 }

@@ -43,7 +43,7 @@ export const campaigns = pgTable(
     createdAt: moment('created_at').notNull().defaultNow(),
     updatedAt: moment('updated_at').notNull().defaultNow(),
   },
-  (t) => [oneOf('campaigns_status_check', 'status', CAMPAIGN_STATUSES)],
+  () => [oneOf('campaigns_status_check', 'status', CAMPAIGN_STATUSES)],
 );
 
 export const campaignMembers = pgTable(
