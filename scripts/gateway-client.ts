@@ -15,7 +15,7 @@ export class GatewayRequestError extends Error {
 export function gatewayClient(url: string, secret: string) {
   const tokens = new Map<string, Promise<string>>();
   return {
-    async request<TData = Record<string, any>>(user: string, query: string, variables?: Record<string, unknown>): Promise<TData> {
+    async request<TData = Record<string, unknown>>(user: string, query: string, variables?: Record<string, unknown>): Promise<TData> {
       if (!tokens.has(user)) tokens.set(user, signUserToken(user, secret));
       const response = await fetch(url, {
         method: 'POST',

@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { repoRoot } from '#lib/config/paths.js';
 import { bundlePath, buildServices } from './build-services.js';
 import { DEFAULT_PORTS, GATEWAY_DEFAULT_PORT, SERVICES, type ServiceName } from '#lib/config/services.js';

@@ -49,6 +49,7 @@ export interface SubscribeOptions {
 }
 
 /** Variables may be left out when the operation has no required ones. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T` is the test that every property of T is optional; no value is typed `{}`
 type Args<TVariables, TOptions> = {} extends TVariables ? [variables?: TVariables, options?: TOptions] : [variables: TVariables, options?: TOptions];
 
 export interface DndClient {

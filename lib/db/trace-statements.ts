@@ -49,7 +49,7 @@ async function traced<T>(system: 'pglite' | 'postgresql', text: string, run: () 
 
 function traceTransaction(tx: Transaction): Transaction {
   // The transaction object's own closed getter and rollback stay reachable through the prototype.
-  const wrapped: Transaction = Object.create(tx);
+  const wrapped = Object.create(tx) as Transaction;
   wrapped.query = (text, params, options) => traced('pglite', text, () => tx.query(text, params, options));
   wrapped.exec = (text, options) => traced('pglite', text, () => tx.exec(text, options));
   return wrapped;
@@ -86,9 +86,9 @@ function tracePgQuery(target: { query: unknown }, withCallbacks: boolean): void 
     const span = statementSpan('postgresql', text);
     if (!span) return Reflect.apply(query, target, args);
     if (typeof last === 'function') {
-      args[args.length - 1] = (err: unknown, ...rest: unknown[]) => {
+      args[args.length - 1] = (err: unknown, ...rest: unknown[]): unknown => {
         endSpan(span, err ?? undefined);
-        return Reflect.apply(last, undefined, [err, ...rest]);
+        return Reflect.apply(last as (...args: unknown[]) => unknown, undefined, [err, ...rest]);
       };
       return Reflect.apply(query, target, args);
     }

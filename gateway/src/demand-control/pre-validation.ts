@@ -1,4 +1,4 @@
-import { validate, type DocumentNode, type GraphQLError, type ValidationRule } from 'graphql';
+import { validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 // The refusals of every pre-validation plugin so far, per validation (its context object): each plugin answers them
@@ -15,7 +15,10 @@ const refusalsOfValidation = new WeakMap<object, GraphQLError[]>();
 export function preValidationPlugin(rule: ValidationRule): Plugin {
   const outcomes = new WeakMap<DocumentNode, readonly GraphQLError[]>();
   return {
-    onValidate({ context, params: { schema, documentAST }, setResult }) {
+    onValidate({ context, params, setResult }) {
+      // envelop types the validate parameters `any` (it takes any graphql-js); yoga's are graphql-js 16's.
+      const schema = params.schema as GraphQLSchema;
+      const documentAST = params.documentAST as DocumentNode;
       let errors = outcomes.get(documentAST);
       if (!errors) outcomes.set(documentAST, (errors = validate(schema, documentAST, [rule])));
       if (errors.length === 0) return;

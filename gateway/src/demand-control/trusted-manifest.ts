@@ -38,7 +38,7 @@ export class TrustedManifest {
       return new TrustedManifest(entries as Record<string, string>);
     } catch (error) {
       const message = `trusted documents manifest ${resolved}: ${(error as Error).message} (run npm run codegen)`;
-      if (required) throw new Error(message);
+      if (required) throw new Error(message, { cause: error });
       console.warn(`gateway: ${message}; no persisted document ids are known`);
       return new TrustedManifest({});
     }

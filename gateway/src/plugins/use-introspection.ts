@@ -47,9 +47,11 @@ export function useIntrospection({ open }: IntrospectionOptions): Plugin<Gateway
     }),
     onValidate() {
       return ({ result, setResult }) => {
-        if (!result.some((error) => SUGGESTION.test(error.message))) return;
+        // envelop types validation's result `any[]`; yoga's validate (graphql-js) answers GraphQLErrors.
+        const errors = result as readonly GraphQLError[];
+        if (!errors.some((error) => SUGGESTION.test(error.message))) return;
         setResult(
-          result.map((error) =>
+          errors.map((error) =>
             SUGGESTION.test(error.message)
               ? new GraphQLError(error.message.replace(SUGGESTION, ''), {
                   nodes: error.nodes,

@@ -1,4 +1,4 @@
-import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import { GraphQLError, parse, type DocumentNode, type ParseOptions, type Source } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { limitExceeded } from '../demand-control/refusal.js';
 
@@ -28,7 +28,8 @@ export function useMaxTokens({ maxTokens }: MaxTokensOptions): Plugin {
   const refused = new WeakMap<DocumentNode, GraphQLError>();
   return {
     onParse({ setParseFn }) {
-      setParseFn((source, options) => {
+      // envelop types the parse function's arguments `any`; yoga calls it as graphql-js's parse.
+      setParseFn((source: string | Source, options?: ParseOptions) => {
         try {
           return parse(source, { ...options, maxTokens });
         } catch (error) {
@@ -43,8 +44,8 @@ export function useMaxTokens({ maxTokens }: MaxTokensOptions): Plugin {
         }
       });
     },
-    onValidate({ params: { documentAST }, setResult }) {
-      const refusal = refused.get(documentAST);
+    onValidate({ params, setResult }) {
+      const refusal = refused.get(params.documentAST as DocumentNode);
       if (refusal) setResult([refusal]);
     },
   };

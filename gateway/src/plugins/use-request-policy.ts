@@ -1,4 +1,4 @@
-import { getOperationAST, Kind, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { PRIORITIES, type Priority } from '#lib/config/resilience-config.js';
 import { badUserInput } from '#lib/graphql/errors.js';
@@ -46,7 +46,8 @@ export function useRequestPolicy(options: RequestPolicyOptions): Plugin<GatewayC
         throw badUserInput(`${PRIORITY_HEADER} must be one of ${PRIORITIES.join(', ')}, got "${requested}"`, { header: PRIORITY_HEADER });
       }
       const idempotencyKey = idempotencyKeyOf(headers);
-      const operation = getOperationAST(args.document, args.operationName);
+      // envelop types the execution arguments `any`; yoga's are graphql-js's ExecutionArgs.
+      const operation = getOperationAST(args.document as DocumentNode, args.operationName as string | null | undefined);
       const priority = requested ?? (operation ? operationPriority(operation, options) : options.defaultPriority);
       extendContext({
         requestPolicy: { priority, deadline: args.contextValue.arrivedAt + options.requestTimeoutMs, ...(idempotencyKey ? { idempotencyKey } : {}) },

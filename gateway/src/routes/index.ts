@@ -38,16 +38,22 @@ export interface RoutesDeps {
 export function httpRoutes(deps: RoutesDeps): RouteHandler {
   const graphql = graphqlRoute(deps);
   const images = deps.imageOrigin === undefined ? undefined : imagesRoute({ ...deps, origin: deps.imageOrigin });
+  // find-my-way types defaultRoute and onBadUrl as answering void, yet its lookup returns what they answer, as it does
+  // for a route's handler: their promises reach create-gateway's catch as every route's does.
   const router = Router({
-    defaultRoute: graphql,
+    defaultRoute: graphql as (...args: Parameters<RouteHandler>) => void,
     // A path find-my-way cannot percent-decode (/images/%zz) went where its prefix said before there was a router:
     // the image proxy judges its own paths, and yoga answers the rest.
-    onBadUrl: (path, req, res) => (images && path.startsWith(IMAGES_PREFIX) ? images(req, res) : graphql(req, res)),
+    onBadUrl: ((path: string, req, res) => (images && path.startsWith(IMAGES_PREFIX) ? images(req, res) : graphql(req, res))) as (
+      path: string,
+      ...args: Parameters<RouteHandler>
+    ) => void,
   });
   router.all('/health', healthRoute());
   router.all('/readiness', readinessRoute(deps));
   router.on('GET', '/metrics', metricsRoute(deps));
   if (images) router.all(`${IMAGES_PREFIX}*`, images);
   router.on('GET', '/graphql', playgroundRoute({ page: deps.playground, graphql }));
-  return async (req, res) => router.lookup(req, res);
+  // lookup answers what the matched handler answered, typed `any` by find-my-way: every handler here is a RouteHandler.
+  return async (req, res) => router.lookup(req, res) as ReturnType<RouteHandler>;
 }

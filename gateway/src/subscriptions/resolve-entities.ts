@@ -78,7 +78,7 @@ function merge(into: JsonObject, from: JsonObject): void {
     const existing = into[key];
     if (isObject(existing) && isObject(value)) merge(existing, value);
     else if (Array.isArray(existing) && Array.isArray(value) && existing.length === value.length) {
-      value.forEach((item, index) => {
+      value.forEach((item: unknown, index) => {
         const current: unknown = existing[index];
         if (isObject(current) && isObject(item)) merge(current, item);
         else existing[index] = item;

@@ -119,7 +119,7 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
       body,
     });
   } catch (err) {
-    const cause = abort.signal.aborted ? abort.signal.reason : err;
+    const cause: unknown = abort.signal.aborted ? abort.signal.reason : err;
     const code = (cause as { code?: unknown } | null)?.code;
     return { result: { errors: [serviceUnavailable(request.subgraph, describeFailure(cause))] }, unreached: typeof code === 'string' && NOT_SENT.has(code) };
   } finally {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
-import { CloseCode } from 'graphql-ws';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { CloseCode, type OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Identity } from '#lib/auth/index.js';
@@ -102,14 +102,15 @@ export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: strin
           return errors;
         };
         const enveloped = yoga.getEnveloped({ request, params: payload });
-        let document: ExecutionArgs['document'];
+        // envelop types its parse, validate, execute and subscribe `any`; yoga's are graphql-js's.
+        let document: DocumentNode;
         try {
-          document = enveloped.parse(payload.query);
+          document = enveloped.parse(payload.query) as DocumentNode;
         } catch (error) {
           if (error instanceof GraphQLError) return refuse([error]);
           throw error;
         }
-        const errors = enveloped.validate(enveloped.schema, document);
+        const errors = enveloped.validate(enveloped.schema, document) as readonly GraphQLError[];
         if (errors.length > 0) return refuse([...errors]);
         let contextValue: unknown;
         try {
@@ -124,15 +125,15 @@ export function attachGraphqlWs(server: Server, yoga: GatewayYoga, secret: strin
           if (operation) observed.set(contextValue, operation);
         }
         return {
-          schema: enveloped.schema,
+          schema: enveloped.schema as GraphQLSchema,
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
           contextValue,
         };
       },
-      execute: (args) => within(args, () => runOf(args).execute(args)),
-      subscribe: (args) => within(args, () => runOf(args).subscribe(args)),
+      execute: (args) => within(args, () => runOf(args).execute(args) as OperationResult),
+      subscribe: (args) => within(args, () => runOf(args).subscribe(args) as OperationResult),
       onOperation: (_ctx, _id, _payload, args, result) => {
         const key = keyOf(args);
         if (key) observed.get(key)?.answered(result);

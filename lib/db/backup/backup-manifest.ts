@@ -42,7 +42,7 @@ export async function readManifest(directory: string): Promise<BackupManifest> {
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: not a backup manifest (${(err as Error).message})`);
+    throw new Error(`${file}: not a backup manifest (${(err as Error).message})`, { cause: err });
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file} is invalid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);

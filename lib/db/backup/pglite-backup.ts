@@ -44,7 +44,7 @@ export async function restorePgliteDirectory(file: string, directory: string): P
     await db.close();
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`${file} does not open as a PGlite data directory: ${(err as Error).message}`);
+    throw new Error(`${file} does not open as a PGlite data directory: ${(err as Error).message}`, { cause: err });
   }
   if (existsSync(directory)) renameSync(directory, previous);
   renameSync(staging, directory);

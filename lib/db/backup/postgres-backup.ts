@@ -31,8 +31,8 @@ async function runTool(name: 'pg_dump' | 'pg_restore', args: string[], url: stri
     await run(tool(name), [`--dbname=${dbname}`, ...args], { env, maxBuffer: MAX_OUTPUT });
   } catch (err) {
     const { stderr, code } = err as { stderr?: string; code?: string | number };
-    if (code === 'ENOENT') throw new Error(`${tool(name)} not found: install the PostgreSQL client tools or set PG_BIN`);
-    throw new Error(`${name} failed: ${(stderr ?? String(err)).trim()}`);
+    if (code === 'ENOENT') throw new Error(`${tool(name)} not found: install the PostgreSQL client tools or set PG_BIN`, { cause: err });
+    throw new Error(`${name} failed: ${(stderr ?? String(err)).trim()}`, { cause: err });
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { getOperationAST, type ExecutionResult } from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AppDatabase } from '../../db/open-database.js';
 import { badUserInput } from '../../graphql/errors.js';
@@ -39,13 +39,15 @@ export function useIdempotency(options: IdempotencyOptions): Plugin {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as { request?: Request; params?: { query?: string } };
-      if (!context.request || getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      // envelop types the execution arguments `any`; yoga's are graphql-js's ExecutionArgs.
+      const operationName = args.operationName as string | null | undefined;
+      if (!context.request || getOperationAST(args.document as DocumentNode, operationName)?.operation !== 'mutation') return;
       const key = idempotencyKeyOf(context.request.headers);
       if (!key) return;
       purgeNow();
       const ref: KeyRef = { userId: options.userOf(context.request) ?? '', key };
       const hash = createHash('sha256')
-        .update(JSON.stringify([context.params?.query ?? '', args.operationName ?? null, args.variableValues ?? {}]))
+        .update(JSON.stringify([context.params?.query ?? '', operationName ?? null, args.variableValues ?? {}]))
         .digest('hex');
       const claim = await claimWhenFree(options.db, ref, hash, context.request.signal);
       if (claim.kind === 'mismatch') {

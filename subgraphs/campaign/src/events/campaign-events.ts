@@ -3,7 +3,7 @@
  * its members, party, sessions and content. Every id and value a read row needs is in the event's data; the
  * time comes from the stored event's recordedAt, so a replay rebuilds identical rows.
  */
-import type { CampaignStatus, QuestStatus, Visibility } from '../db/schema.js';
+import type { QuestStatus, Visibility } from '../db/schema.js';
 
 export interface CampaignCreated {
   type: 'CampaignCreated';

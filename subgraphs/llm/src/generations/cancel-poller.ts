@@ -18,7 +18,7 @@ export const CANCEL_POLL_INTERVAL_MS = 500;
  */
 export function startCancelPoller(db: LlmDatabase, running: RunningGenerations, instanceId: string, intervalMs = CANCEL_POLL_INTERVAL_MS): () => void {
   let busy = false;
-  const timer = setInterval(async () => {
+  const poll = async () => {
     if (busy || running.size === 0) return;
     busy = true;
     try {
@@ -40,7 +40,9 @@ export function startCancelPoller(db: LlmDatabase, running: RunningGenerations, 
     } finally {
       busy = false;
     }
-  }, intervalMs);
+  };
+  // Not awaited: poll catches its own failures, and `busy` keeps a slow one from overlapping the next.
+  const timer = setInterval(() => void poll(), intervalMs);
   // The poller alone must not keep the process (or a test run) alive.
   timer.unref();
   return () => clearInterval(timer);

@@ -1,4 +1,3 @@
-import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 import type { Provider } from '../providers/provider.js';
 import type { ProviderSource } from './provider-source.js';
 
@@ -18,6 +17,7 @@ export function createStaticSource(providers: Provider[], fallbacks: Record<stri
     },
     get: (name) => byName.get(name),
     statuses: () => providers.map((p) => ({ ...p.status(), fallback: fallbacks[p.name] ?? [] })),
-    reload: (_config: LlmServiceConfig) => undefined,
+    // Fixed: no configuration changes these providers.
+    reload: () => undefined,
   };
 }

@@ -160,7 +160,7 @@ describe('fallback', () => {
     expect(stored.data?.generation.usage.completionTokens).toBeGreaterThan(0);
     // Each provider's attempt once in Query.usage: the timed-out one's prompt, the broken stream's prompt and text.
     const usage = await server.client.request('{ usage { provider requests promptTokens completionTokens } }', {}, 'unlucky');
-    const { promptTokens, completionTokens } = stored.data?.generation.usage;
+    const { promptTokens, completionTokens } = stored.data!.generation.usage;
     expect(usage.data?.usage).toEqual([
       { provider: 'gone', requests: 1, promptTokens, completionTokens },
       { provider: 'slow', requests: 1, promptTokens, completionTokens: 0 },

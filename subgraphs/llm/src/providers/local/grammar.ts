@@ -8,7 +8,7 @@ export type Vars = Record<string, string>;
  * A missing variable is a bug in a phrase bank, so it throws rather than printing "{name}".
  */
 export function expand(template: string, vars: Vars, rng: Rng): string {
-  const chosen = template.replace(/\[([^\[\]]*\|[^\[\]]*)\]/g, (_m, options: string) => rng.pick(options.split('|')));
+  const chosen = template.replace(/\[([^[\]]*\|[^[\]]*)\]/g, (_m, options: string) => rng.pick(options.split('|')));
   return chosen.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`local provider: template variable {${name}} is not set`);

@@ -8,7 +8,7 @@ import type { Deadline } from '../deadline.js';
 import { retryAfterMs } from './retry-after.js';
 
 // Anything shaped like an OpenAI-style key (sk-..., sk-proj-...), masked or not.
-const KEY_LIKE = /\bsk-[A-Za-z0-9_*.\-]{2,}/g;
+const KEY_LIKE = /\bsk-[A-Za-z0-9_*.-]{2,}/g;
 
 export function scrub(message: string, keys: readonly string[]): string {
   let clean = message;
@@ -47,14 +47,16 @@ export function toProviderError(err: unknown, scope: ErrorScope): ProviderError 
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof APIConnectionError) return fail(scope.streaming ? 'BAD_RESPONSE' : 'UNAVAILABLE', `connection failed: ${message}`);
   if (err instanceof APIError) {
-    const code = errorCode(err);
+    // instanceof narrows to APIError<any, any, any>; what the SDK throws has its defaults' types.
+    const apiError = err as APIError;
+    const code = errorCode(apiError);
     // No status: the error arrived inside a 200 stream (`data: {"error": ...}`).
-    if (err.status === undefined) return fail('BAD_RESPONSE', `error inside the stream: ${message}`);
-    if (err.status === 401) return fail('UNAUTHORIZED', `401 ${message}`);
-    if (err.status === 429 && code === 'insufficient_quota') return fail('QUOTA_EXCEEDED', `429 ${message}`);
-    if (err.status === 429) return fail('RATE_LIMITED', `429 ${message}`, { retryAfterMs: retryAfterMs(err.headers) });
-    if (err.status === 400 || err.status === 404 || err.status === 422) return fail('BAD_REQUEST', `${err.status} ${message}`);
-    return fail('UNAVAILABLE', `${err.status} ${message}`);
+    if (apiError.status === undefined) return fail('BAD_RESPONSE', `error inside the stream: ${message}`);
+    if (apiError.status === 401) return fail('UNAUTHORIZED', `401 ${message}`);
+    if (apiError.status === 429 && code === 'insufficient_quota') return fail('QUOTA_EXCEEDED', `429 ${message}`);
+    if (apiError.status === 429) return fail('RATE_LIMITED', `429 ${message}`, { retryAfterMs: retryAfterMs(apiError.headers) });
+    if (apiError.status === 400 || apiError.status === 404 || apiError.status === 422) return fail('BAD_REQUEST', `${apiError.status} ${message}`);
+    return fail('UNAVAILABLE', `${apiError.status} ${message}`);
   }
   // JSON that does not parse, a body cut off mid-read: the answer is not the wire format.
   if (err instanceof SyntaxError) return fail('BAD_RESPONSE', `not the OpenAI wire format: ${message}`);
