@@ -3,41 +3,24 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import type { Dispatcher } from 'undici';
 import type { Identity } from '#lib/auth/index.js';
-import type { Priority } from '#lib/config/resilience-config.js';
 import { IDEMPOTENCY_HEADER } from '#lib/graphql/idempotency-key.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '#lib/telemetry/index.js';
 import type { GatewayContext, RequestPolicy } from '../context/gateway-context.js';
 import { verdictOf, type SubgraphAnswer } from '../fetch-pipeline/answer.js';
-import type { CustomPolicy } from '../fetch-pipeline/custom-policies.js';
 import { failureReason } from '../fetch-pipeline/failure.js';
-import { buildPipeline } from '../fetch-pipeline/pipeline.js';
+import { buildPipeline, type PipelineOptions } from '../fetch-pipeline/pipeline.js';
 import type { FetchNext, SubgraphFetch } from '../fetch-pipeline/policy.js';
-import type { GatewayIdentities } from '../identity/gateway-identities.js';
-import type { SubgraphFetchObserver } from '../observability/subgraph-fetch-observer.js';
-import type { ResilientService } from '../resilience/resilient-service.js';
 import { isRetryable } from '../resilience/retry.js';
-import type { RootFieldTimeouts } from '../resilience/root-field-timeouts.js';
 import type { UnavailableReason } from '../resilience/unavailable.js';
 import { fetchErrorPaths } from './fetch-error-paths.js';
 import { stacklessError } from './stackless-error.js';
 import { createUndiciFetcher } from './undici-fetcher.js';
 
-export interface HubDataSourceOptions {
+/** The pipeline's parts (fetch-pipeline/pipeline.ts), and the pool its fetcher sends over. */
+export interface HubDataSourceOptions extends Omit<PipelineOptions, 'fetcher'> {
   /** The subgraph's name in the supergraph (errors and logs name it). */
   name: string;
-  /** Its instances, breakers, bulkhead and policies (resilience/service-registry.ts). */
-  service: ResilientService;
-  /** Signs each attempt for this subgraph (identity/gateway-identities.ts). */
-  identities: GatewayIdentities;
   dispatcher: Dispatcher;
-  /** For fetches outside a client request (the coordinator's calls): message_hub.request_timeout and priority.default. */
-  defaults: { requestTimeoutMs: number; priority: Priority };
-  /** Tracing, metrics and message tracking of each fetch and attempt; absent when all three are off. */
-  observer?: SubgraphFetchObserver | undefined;
-  /** message_hub.root_field_timeouts: a longer (or shorter) attempt timeout for fetches of these fields. */
-  rootFieldTimeouts?: RootFieldTimeouts | undefined;
-  /** message_hub.custom_policies, loaded at start-up (fetch-pipeline/custom-policies.ts). */
-  custom?: readonly CustomPolicy[] | undefined;
 }
 
 /** How call() sends one request: the client request's policy, and whether it may be sent again. */
