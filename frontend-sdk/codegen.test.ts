@@ -9,10 +9,10 @@ import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '#lib/config/paths.js';
-import { hubApiSchemaSdl } from '#lib/hub-client/api-schema.js';
+import { gatewayApiSchemaSdl } from '#lib/gateway-client/api-schema.js';
 import { frontendSdkTarget, SDK_GENERATED_DIR, SDK_OPERATIONS } from './codegen-target.js';
 
-const apiSchema = hubApiSchemaSdl();
+const apiSchema = gatewayApiSchemaSdl();
 const scratch = mkdtempSync(path.join(tmpdir(), 'sdk-codegen-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { buildSchema, getVariableValues, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '#lib/config/paths.js';
-import { hubApiSchemaSdl } from '#lib/hub-client/api-schema.js';
+import { gatewayApiSchemaSdl } from '#lib/gateway-client/api-schema.js';
 import { PLAYGROUND_EXAMPLES } from './playground-examples.js';
 
 const operationsDir = path.join(repoRoot, 'frontend-sdk', 'operations');
-const schema = buildSchema(hubApiSchemaSdl());
+const schema = buildSchema(gatewayApiSchemaSdl());
 
 describe('playground examples', () => {
   it('give every journey file (a "# Journey:" header) a tab', () => {

@@ -14,7 +14,7 @@ export const GATEWAY_LAYERS = [
   ['plugins', ['gateway/src/plugins/**']],
   ['subscriptions', ['gateway/src/subscriptions/**']],
   ['demand-control', ['gateway/src/demand-control/**']],
-  ['hub', ['gateway/src/hub/**']],
+  ['gateway-subgraph', ['gateway/src/gateway-subgraph/**']],
   ['data-source', ['gateway/src/data-source/**', 'gateway/src/fetch-pipeline/**']],
   ['context', ['gateway/src/context/**']],
   ['observability', ['gateway/src/observability/**']],
@@ -30,7 +30,7 @@ export default [
   {
     files: ['gateway/src/**/*.ts'],
     // Tests and fixtures may reach any layer: they check the layers, they are not one.
-    ignores: ['gateway/src/**/*.test.ts', 'gateway/src/testing/**', 'gateway/src/hub/__generated__/**'],
+    ignores: ['gateway/src/**/*.test.ts', 'gateway/src/testing/**', 'gateway/src/gateway-subgraph/__generated__/**'],
     languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
     plugins: { boundaries },
     settings: {

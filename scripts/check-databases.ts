@@ -6,7 +6,7 @@ import path from 'node:path';
 import { repoRoot } from '#lib/config/paths.js';
 import { openDatabase, type AppDatabase, type Database } from '#lib/db/open-database.js';
 import type { ReplayTarget } from '#lib/event-store/replay-target.js';
-import { schema as hubSchema } from '../gateway/src/hub/db/schema.js';
+import { schema as hubSchema } from '../gateway/src/gateway-subgraph/db/schema.js';
 import { REPLAY_TARGETS } from './replay-targets.js';
 
 /** Drizzle's select().from(table) needs no schema map, so the checks query every database through one type. */
@@ -17,7 +17,7 @@ export type ParticipantService = (typeof PARTICIPANT_SERVICES)[number];
 
 export type PlatformDatabases = Record<ParticipantService | 'hub', AnyDb>;
 
-const HUB_MIGRATIONS = path.join(repoRoot, 'gateway', 'src', 'hub', 'drizzle');
+const HUB_MIGRATIONS = path.join(repoRoot, 'gateway', 'src', 'gateway-subgraph', 'drizzle');
 
 /** Opens databases on demand and keeps them open until closeAll: PGlite takes seconds to open a directory. */
 export class DatabaseSet {

@@ -5,7 +5,7 @@
  * sweeper and phase-two retries, each participant's in-doubt resolver); one found here did not.
  */
 import { and, eq, isNull, lt, notInArray, or } from 'drizzle-orm';
-import { transactions, type TransactionState } from '../gateway/src/hub/db/schema.js';
+import { transactions, type TransactionState } from '../gateway/src/gateway-subgraph/db/schema.js';
 import { txBranches } from '#lib/transactions/schema.js';
 import type { CheckResult } from './check-cross-service.js';
 import { PARTICIPANT_SERVICES, type PlatformDatabases } from './check-databases.js';

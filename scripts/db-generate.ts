@@ -12,7 +12,7 @@ import { SERVICES } from '#lib/config/services.js';
 // The hub's own subgraph keeps its database beside the gateway's code.
 const TARGETS: Record<string, { schema: string; out: string }> = {
   ...Object.fromEntries(SERVICES.map((service) => [service, { schema: `subgraphs/${service}/src/db/schema.ts`, out: `subgraphs/${service}/drizzle` }])),
-  hub: { schema: 'gateway/src/hub/db/schema.ts', out: 'gateway/src/hub/drizzle' },
+  hub: { schema: 'gateway/src/gateway-subgraph/db/schema.ts', out: 'gateway/src/gateway-subgraph/drizzle' },
 };
 
 const requested = process.argv.slice(2);

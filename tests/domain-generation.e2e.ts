@@ -1,7 +1,7 @@
 /**
  * The three domain generations on the real platform, first with the local provider, then against the stand-in
  * OpenAI server after hub.yaml is changed under the running platform (the llm reloads its providers): each service
- * asks the llm through the gateway with the typed hub client, as the caller, and stores the result in its own
+ * asks the llm through the gateway with the typed gateway client, as the caller, and stores the result in its own
  * database.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Observability of the real platform: one client request (generateBackstory: the gateway fetches character, whose
- * hub client asks the llm through the gateway, which writes to its database and calls its provider) followed as ONE
+ * gateway client asks the llm through the gateway, which writes to its database and calls its provider) followed as ONE
  * trace across every process, read back through Query.hub.trace; the gateway's /metrics moving with requests; the
  * request id answered and its fetches listed in Query.hub.requests; log lines carrying the request and trace ids,
  * never a secret. One platform, a handful of requests.
@@ -125,10 +125,10 @@ describe('one request, one trace', () => {
     const fetchCharacter = find((s) => s.name === 'fetch character' && ancestry(s).includes(root), 'fetch to character');
     const characterServer = find((s) => s.service === 'character' && s.kind === 'SERVER' && ancestry(s).includes(fetchCharacter), "character's server span");
     expect(byId.get(characterServer.parentSpanId ?? '')?.name).toBe('attempt 1 character');
-    // character's hub client call to the gateway, and the gateway's hop for it (a SERVER span of its own).
+    // character's gateway client call to the gateway, and the gateway's hop for it (a SERVER span of its own).
     const hubCall = find(
       (s) => s.service === 'character' && s.kind === 'CLIENT' && s.name.startsWith('hub ') && ancestry(s).includes(characterServer),
-      "character's hub-client span",
+      "character's gateway-client span",
     );
     const hop = find((s) => s.service === 'gateway' && s.kind === 'SERVER' && s.parentSpanId === hubCall.spanId, "the gateway hop's span");
     expect(hop.name).toBe('mutation CharacterGenerateBackstoryText');
@@ -188,7 +188,7 @@ describe('message tracking', () => {
       id operationName operationType userId outcome traceId durationMs
       fetches { service instance operationName attempts retries outcome httpStatus } } } }`;
     const tracked = (await asOperator(REQUESTS, { filter: { requestId } })).body.data.hub.requests as Array<Record<string, any>>;
-    // The client's mutation and, under the same id (the hub client passes it on), the hop that asked the llm.
+    // The client's mutation and, under the same id (the gateway client passes it on), the hop that asked the llm.
     const client = tracked.find((request) => request.operationName === 'GenerateBackstory');
     const hop = tracked.find((request) => request.operationName === 'CharacterGenerateBackstoryText');
     expect(client).toMatchObject({ id: requestId, operationType: 'MUTATION', userId: 'player-1', outcome: 'OK', traceId });

@@ -66,7 +66,7 @@ describe('Bearer tokens', () => {
 
 describe('internal headers from outside', () => {
   const body = JSON.stringify({ query: WHO });
-  /** A service's call to the gateway, as lib/hub-client signs it (for itself, or for a request `forRequest`). */
+  /** A service's call to the gateway, as lib/gateway-client signs it (for itself, or for a request `forRequest`). */
   const serviceCall = (service: string, forRequest?: string, userId: string | null = null) => ({
     [DELEGATION_HEADER]: signRequest(
       forRequest ? { userId } : { userId: null, service },

@@ -8,7 +8,7 @@ import { errorBody, sendJson } from '#lib/http/send-json.js';
 import { HttpDrain } from '#lib/shutdown/http-drain.js';
 import { SHUTDOWN_GRACE_MS } from '#lib/shutdown/shutdown-grace.js';
 import { buildFederation } from './build/build-federation.js';
-import { buildHub } from './build/build-hub.js';
+import { buildGatewaySubgraph } from './build/build-gateway-subgraph.js';
 import { buildServices } from './build/build-services.js';
 import { buildYoga } from './build/build-yoga.js';
 import { closeGateway } from './build/close-gateway.js';
@@ -58,7 +58,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   // Before anything starts: a custom policy module that cannot be loaded stops start-up with its key's name.
   const customPolicies = await loadCustomPolicies(hubConfig.message_hub.custom_policies);
   const services = buildServices(config, hubConfig, supergraphSdl);
-  const hub = await buildHub(config, services);
+  const hub = await buildGatewaySubgraph(config, services);
   const { gateway, subscriptions } = buildFederation(config, hubConfig, supergraphSdl, services, hub, customPolicies);
   await gateway.load();
   services.registry.startHealthPolling();

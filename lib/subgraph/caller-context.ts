@@ -1,5 +1,5 @@
 import { unauthenticated } from '../graphql/errors.js';
-import type { HubCaller } from '../hub-client/hub-caller.js';
+import type { GatewayCaller } from '../gateway-client/gateway-caller.js';
 import type { CapabilityClaims } from '../transactions/capability.js';
 import type { RequestInfo } from './create-subgraph-server.js';
 
@@ -11,8 +11,8 @@ export interface CallerContext {
   callerService: string | null;
   /** Set when a service asked on the user's behalf (`user X via campaign`): that service. */
   via: string | null;
-  /** For the calls this request makes through the hub (lib/hub-client): delegated for this request. */
-  hub: HubCaller;
+  /** For the calls this request makes through the hub (lib/gateway-client): delegated for this request. */
+  hub: GatewayCaller;
   /** Ties the events and log lines of this request to it: the request id (x-request-id, else a fresh one). */
   correlationId: string;
   /** The coordinator's capability for a transaction step, verified (lib/transactions/capability.ts); else null. */

@@ -10,7 +10,7 @@ import { EMPTY_BODY_HASH, IDENTITY_HEADER, type Identity } from '../auth/identit
 import { createNonceStore } from '../auth/create-nonce-store.js';
 import { hubSecretOf, ownServiceKey } from '../auth/service-keys.js';
 import { CAPABILITY_HEADER, coordinatorPublicKey, readCapability, type CapabilityClaims } from '../transactions/capability.js';
-import type { HubCaller } from '../hub-client/hub-caller.js';
+import type { GatewayCaller } from '../gateway-client/gateway-caller.js';
 import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from '../http/body-limit.js';
 import { currentRequestId } from '../telemetry/request-context.js';
 import type { AppDatabase } from '../db/open-database.js';
@@ -30,8 +30,8 @@ import { useIdempotency } from './idempotency/use-idempotency.js';
 
 export interface RequestInfo {
   identity: Identity;
-  /** For the calls this request makes through the hub: they are delegated for this request (lib/hub-client). */
-  hub: HubCaller;
+  /** For the calls this request makes through the hub: they are delegated for this request (lib/gateway-client). */
+  hub: GatewayCaller;
   /** The request's id (x-request-id, else a fresh one: trace-request.ts), for logs, spans and event metadata alike. */
   requestId: string;
   /** The coordinator's capability for a transaction step addressed to this service, when the request carries a valid one. */
@@ -52,7 +52,7 @@ export interface SubgraphServerOptions<TContext extends object> {
    * They read no body: the identity covers an empty one.
    */
   route?(req: IncomingMessage, res: ServerResponse, caller: RouteCaller): boolean | Promise<boolean>;
-  /** Where this service reaches the hub; default HUB_URL (tests give each server its own fake hub). */
+  /** Where this service reaches the hub; default HUB_URL (tests give each server its own fake gateway). */
   hubUrl?: string;
   /** The service's own liveness check, awaited before /health answers (a database ping); default none. */
   health?(): Promise<void> | undefined;
@@ -72,7 +72,7 @@ export interface SubgraphServerOptions<TContext extends object> {
 /** Who called an extra route: the verified identity, and the hub caller for nested calls. */
 export interface RouteCaller {
   identity: Identity;
-  hub: HubCaller;
+  hub: GatewayCaller;
 }
 
 export interface SubgraphServer {
@@ -112,7 +112,7 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
 export function createSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): SubgraphServer {
   const key = ownServiceKey(options.name, options.secret);
   const verifier = new CallerVerifier(options.name, key, createNonceStore(options.name));
-  const hubCallerFor = (forRequest: string, userId: string | null): HubCaller => ({ service: options.name, key, forRequest, userId, url: options.hubUrl });
+  const hubCallerFor = (forRequest: string, userId: string | null): GatewayCaller => ({ service: options.name, key, forRequest, userId, url: options.hubUrl });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // Derived on the first protocol call: most requests carry no capability.
   let coordinator: KeyObject | undefined;

@@ -5,7 +5,7 @@ import { resourceService, SERVICE_ATTRIBUTE, toSpanRecord, type SpanRecord, type
 
 /**
  * 2000 spans: far above what one request makes (a gateway request with a dozen subgraph fetches, their SQL and a
- * hub-client call is under a hundred), low enough that one runaway trace (a 200-item batch with its retries) cannot
+ * gateway-client call is under a hundred), low enough that one runaway trace (a 200-item batch with its retries) cannot
  * hold more memory than a few hundred ordinary ones. Later spans of such a trace are dropped, earlier ones kept.
  */
 const MAX_SPANS_PER_TRACE = 2000;

@@ -1,8 +1,8 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { ownServiceKey } from '../auth/service-keys.js';
 import type { AppDatabase } from '../db/open-database.js';
-import { HubTransactionStateDocument, type TransactionState } from '../hub-client/__generated__/hub/graphql.js';
-import { hubRequest } from '../hub-client/hub-client.js';
+import { HubTransactionStateDocument, type TransactionState } from '../gateway-client/__generated__/hub/graphql.js';
+import { gatewayRequest } from '../gateway-client/gateway-client.js';
 import { abortBranch, commitBranch } from './branch-protocol.js';
 import type { Participant } from './participant.js';
 import { txBranches } from './schema.js';
@@ -63,7 +63,7 @@ const VERDICTS: Record<TransactionState, HubVerdict> = { ACTIVE: 'WAIT', COMMITT
 export function hubVerdict(service: string, secret: string): (transactionId: string) => Promise<HubVerdict> {
   const caller = { service, key: ownServiceKey(service, secret) };
   return async (transactionId) => {
-    const data = await hubRequest({ caller }, HubTransactionStateDocument, {
+    const data = await gatewayRequest({ caller }, HubTransactionStateDocument, {
       id: transactionId,
     });
     return data.transaction ? (VERDICTS[data.transaction.state] ?? 'WAIT') : 'ABORT';

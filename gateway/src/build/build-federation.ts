@@ -1,12 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { HubConfig } from '#lib/config/hub-config.js';
 import type { GatewayConfig } from '../config.js';
-import { HubDataSource } from '../data-source/hub-data-source.js';
+import { SubgraphDataSource } from '../data-source/subgraph-data-source.js';
 import type { CustomPolicy } from '../fetch-pipeline/custom-policies.js';
-import { HUB_SUBGRAPH } from '../hub/hub-subgraph.js';
+import { HUB_SUBGRAPH } from '../gateway-subgraph/hub-subgraph.js';
 import { useSubscriptions } from '../plugins/use-subscriptions.js';
 import { watchedSupergraph } from '../supergraph-watcher.js';
-import type { Hub } from './build-hub.js';
+import type { GatewaySubgraph } from './build-gateway-subgraph.js';
 import type { Services } from './build-services.js';
 
 /** @apollo/gateway over the services' data sources, and the subscriptions it does not execute; not loaded yet. */
@@ -15,7 +15,7 @@ export function buildFederation(
   hubConfig: HubConfig,
   supergraphSdl: string,
   services: Services,
-  hub: Hub | undefined,
+  hub: GatewaySubgraph | undefined,
   customPolicies: readonly CustomPolicy[] = [],
 ) {
   const { registry, identities, agent, defaults, observability, rootFieldTimeouts, dataSources, urlsOf } = services;
@@ -38,7 +38,7 @@ export function buildFederation(
       if (hub && name === HUB_SUBGRAPH) return hub.dataSource;
       const service = registry.ensure(name, urlsOf(name, url ?? ''));
 
-      const dataSource = new HubDataSource({
+      const dataSource = new SubgraphDataSource({
         name,
         service,
         identities,

@@ -1,7 +1,7 @@
 import type { HubConfig } from '#lib/config/hub-config.js';
 import { createNonceStore, GATEWAY, hubSecretOf } from '#lib/auth/index.js';
 import type { GatewayConfig } from '../config.js';
-import type { HubDataSource } from '../data-source/hub-data-source.js';
+import type { SubgraphDataSource } from '../data-source/subgraph-data-source.js';
 import { createSubgraphAgent } from '../data-source/subgraph-agent.js';
 import { GatewayIdentities } from '../identity/gateway-identities.js';
 import { createGatewayObservability } from '../observability/gateway-observability.js';
@@ -38,6 +38,6 @@ export function buildServices(config: GatewayConfig, hubConfig: HubConfig, super
   // Tracing, metrics, message tracking and the access log (hub.yaml observability): plugins, fetch observer, Query.hub.
   const observability = createGatewayObservability({ config: hubConfig.observability, services: () => registry.snapshot(), identities, dispatcher: agent });
   // Filled by buildService (build-federation.ts): the hub's coordinator and subscriptions call through them too.
-  const dataSources = new Map<string, HubDataSource>();
+  const dataSources = new Map<string, SubgraphDataSource>();
   return { subgraphs, urlsOf, requestTimeoutMs, agent, registry, defaults, rootFieldTimeouts, identities, observability, dataSources };
 }

@@ -2,7 +2,7 @@ import type { ApolloGateway } from '@apollo/gateway';
 import type { HttpDrain } from '#lib/shutdown/http-drain.js';
 import type { SubscriptionsPlugin } from '../plugins/use-subscriptions.js';
 import type { GraphqlWsServer } from '../subscriptions/ws-server.js';
-import type { Hub } from './build-hub.js';
+import type { GatewaySubgraph } from './build-gateway-subgraph.js';
 import type { Services } from './build-services.js';
 
 export interface Closable {
@@ -10,7 +10,7 @@ export interface Closable {
   graphqlWs: GraphqlWsServer;
   subscriptions: SubscriptionsPlugin;
   gateway: ApolloGateway;
-  hub: Hub | undefined;
+  hub: GatewaySubgraph | undefined;
   services: Services;
 }
 

@@ -6,7 +6,7 @@ import { REQUEST_ID_HEADER } from '#lib/telemetry/request-context.js';
 import type { RequestObservation } from '../observability/request-observation.js';
 import { acceptRequestId } from './request-id.js';
 
-/** What the hub's policies need to know about a client request; HubDataSource reads it for every fetch. */
+/** What the hub's policies need to know about a client request; SubgraphDataSource reads it for every fetch. */
 export interface RequestPolicy {
   /** Queue order in a busy service's bulkhead: interactive before batch. */
   priority: Priority;
@@ -18,7 +18,7 @@ export interface RequestPolicy {
 
 /**
  * Everything the gateway knows about one request, made once when the request reaches yoga (or, for graphql-ws, once
- * per operation) and put in the GraphQL context as it is: `HubContext` (data-source) is a subset of it.
+ * per operation) and put in the GraphQL context as it is: `FetchContext` (data-source) is a subset of it.
  */
 export interface GatewayContext {
   /** The client's x-request-id when usable, else a new UUID (a graphql-ws connection's operations share one). */

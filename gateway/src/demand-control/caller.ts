@@ -9,7 +9,7 @@ export function callerOf(args: { contextValue: Pick<GatewayContext, 'identity'> 
 export const isOperator = (identity: Identity): boolean => identity.roles?.includes(OPERATOR_ROLE) ?? false;
 
 /**
- * One of the platform's own services calling through the hub client (for itself, or delegated for its user): its
+ * One of the platform's own services calling through the gateway client (for itself, or delegated for its user): its
  * identity was verified from a signature only services hold (use-auth), and its documents are the repository's own.
  */
 export const isService = (identity: Identity): boolean => identity.service !== undefined || identity.via !== undefined;

@@ -12,7 +12,7 @@ export interface FailureReason {
   unclassified: boolean;
 }
 
-/** One classification of what the pipeline throws, for the client's error (hub-data-source.ts) and tracking (use-track.ts). */
+/** One classification of what the pipeline throws, for the client's error (subgraph-data-source.ts) and tracking (use-track.ts). */
 export function failureReason(err: unknown): FailureReason {
   if (err instanceof ServiceUnavailableError) return { reason: err.reason, detail: err.detail, retryAfter: err.retryAfter, unclassified: false };
   if (isBrokenCircuit(err)) return { reason: 'CIRCUIT_OPEN', detail: 'circuit breaker open', unclassified: false };

@@ -4,7 +4,7 @@ import type { GatewayIdentities } from './gateway-identities.js';
 export interface AuthOptions {
   /** Verifies users' HS256 JWTs. */
   secret: string;
-  /** Verifies the services' own calls (delegations) through the hub client; absent, none is accepted (graphql-ws). */
+  /** Verifies the services' own calls (delegations) through the gateway client; absent, none is accepted (graphql-ws). */
   identities?: GatewayIdentities | undefined;
   /** hub.yaml `auth`: an identity provider's RS256/ES256 tokens (JWKS, OIDC discovery) besides HS256; absent, HS256 only. */
   tokens?: Parameters<typeof verifiedTokens>[1];
@@ -32,7 +32,7 @@ export async function authenticate(request: Request, { secret, identities, token
       return { rejection: 'token is invalid' };
     }
   }
-  // A service calling through the hub client: a delegation for the request it serves, or a call for itself, bound
+  // A service calling through the gateway client: a delegation for the request it serves, or a call for itself, bound
   // to this body and good once. x-hub-identity, the header the gateway signs for services, is never read here: a
   // client (or a service) that sends one is whoever else its request says it is.
   const delegation = request.headers.get(DELEGATION_HEADER);

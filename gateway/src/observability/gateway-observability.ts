@@ -37,7 +37,7 @@ export interface GatewayObservability {
   tracer: Tracer | undefined;
   /** For use-request-recording: message tracking, the request series and the access log. */
   recording: RequestRecordingOptions;
-  /** For every HubDataSource; undefined when tracing, metrics and tracking are all off (nothing to pay for). */
+  /** For every SubgraphDataSource; undefined when tracing, metrics and tracking are all off (nothing to pay for). */
   fetchObserver: SubgraphFetchObserver | undefined;
   /** What the plugins do for HTTP requests, for graphql-ws operations (ws-server.ts). */
   wsOperations: WsOperationObserver;

@@ -5,7 +5,7 @@ import type { GatewayMetrics } from './gateway-metrics.js';
 import type { RequestTracker } from './request-tracker.js';
 import type { TrackedOutcome, RequestRecord } from './tracked-request.js';
 
-/** How a subgraph fetch ended, as HubDataSource read it. */
+/** How a subgraph fetch ended, as SubgraphDataSource read it. */
 export interface FetchResult {
   outcome: TrackedOutcome;
   errorCodes: string[];
@@ -33,7 +33,7 @@ export interface FetchObserverOptions {
 }
 
 /**
- * Tracing, metrics and message tracking of the gateway's subgraph fetches, in one place HubDataSource calls: a CLIENT
+ * Tracing, metrics and message tracking of the gateway's subgraph fetches, in one place SubgraphDataSource calls: a CLIENT
  * span per fetch (a child of the client request's span, or of whatever span is active, such as a transaction's)
  * and one per attempt under it, carrying the instance and attempt number, inside which the attempt is sent (so its
  * traceparent names the attempt); the fetch's duration and outcome and its retries as metrics; and the fetch in the

@@ -5,7 +5,7 @@ import { gatewayContextOf, type GatewayContext } from '../context/gateway-contex
 /**
  * Every request has an id (GatewayContext.requestId): the client's x-request-id, or a generated UUID. It is returned
  * in the x-request-id response header (on errors, refusals and event streams too), and the whole request runs within
- * lib/telemetry's request context, so that log lines, subgraph fetches (hub-data-source.ts) and the hub's own calls
+ * lib/telemetry's request context, so that log lines, subgraph fetches (subgraph-data-source.ts) and the hub's own calls
  * for it carry it. First in the plugin list: its onResponse sees answers other plugins end early.
  */
 export function useRequestId(): Plugin<GatewayContext> {

@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { Agent } from 'undici';
 import type { GatewayContext } from '../context/gateway-context.js';
-import type { HubDataSource } from '../data-source/hub-data-source.js';
+import type { SubgraphDataSource } from '../data-source/subgraph-data-source.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import type { ServiceRegistry } from '../resilience/service-registry.js';
 import { LiveSubscriptions } from '../subscriptions/live-results.js';
@@ -13,7 +13,7 @@ export interface SubscriptionsOptions {
   /** The services' instances, breakers and health: a subscription opens on an instance their load balancer picks. */
   registry: Pick<ServiceRegistry, 'get'>;
   /** The gateway's data source of each subgraph: entity fetches for events go through them. */
-  dataSources: ReadonlyMap<string, HubDataSource>;
+  dataSources: ReadonlyMap<string, SubgraphDataSource>;
   /** Signs the subscriptions sent to subgraphs (identity/gateway-identities.ts). */
   identities: GatewayIdentities;
   /** 10 s by default: a subgraph registers a subscription in milliseconds; ten seconds of silence means it is stuck. */

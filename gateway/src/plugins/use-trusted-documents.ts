@@ -28,7 +28,7 @@ function documentIdOf(params: GraphQLParams & { documentId?: unknown; doc_id?: u
  * HTTP 400); that holds in every mode. With `mode: require` only registered documents run: any other is refused
  * with PERSISTED_QUERY_ONLY, HTTP 400, before it runs, except for
  * - operators (role operator) when `operators_bypass` (GraphiQL, ad hoc Query.hub in production), and
- * - the platform's own services calling through the hub client, whose documents are the repository's own
+ * - the platform's own services calling through the gateway client, whose documents are the repository's own
  *   (hub-operations/*.graphql, reviewed with the code) and whose identity only their signature gives.
  * The check is at execute time because it needs the caller use-auth verified; the document has been parsed and
  * validated by then, within the operation limits. graphql-ws payloads carry text only (ids are an HTTP feature here).

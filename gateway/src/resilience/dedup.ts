@@ -5,7 +5,7 @@ import type { Identity } from '#lib/auth/index.js';
  * In-flight deduplication of subgraph queries: while a fetch is on its way, an identical one (same subgraph, same
  * body, same caller, same priority) joins it instead of being sent again. Nothing outlives the fetch: once it
  * settles the entry is gone, so this is not a cache, and a failure reaches the requests that joined it but never a
- * later one. HubDataSource.call() applies it to queries only; a mutation is never joined (two identical
+ * later one. SubgraphDataSource.call() applies it to queries only; a mutation is never joined (two identical
  * mutations are two writes).
  */
 

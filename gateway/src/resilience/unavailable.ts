@@ -1,6 +1,6 @@
 /**
  * Why the hub answered for a service instead of the service itself: extensions.reason of the client's
- * SERVICE_UNAVAILABLE error (hub-data-source.ts turns these into GraphQL errors).
+ * SERVICE_UNAVAILABLE error (subgraph-data-source.ts turns these into GraphQL errors).
  */
 export type UnavailableReason =
   /** Every instance's circuit breaker is open: failed fast, nothing was sent. */

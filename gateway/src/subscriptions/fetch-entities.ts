@@ -1,18 +1,18 @@
 import { GraphQLError } from 'graphql';
 import type { Identity } from '#lib/auth/index.js';
-import type { HubDataSource } from '../data-source/hub-data-source.js';
+import type { SubgraphDataSource } from '../data-source/subgraph-data-source.js';
 import type { EntityFetcher, JsonObject } from './resolve-entities.js';
 import { serviceUnavailable } from './upstream-subscription.js';
 
 export interface EntityFetcherOptions {
   /** The gateway's data source of each subgraph, by name (the ones query planning uses). */
-  dataSources: ReadonlyMap<string, HubDataSource>;
+  dataSources: ReadonlyMap<string, SubgraphDataSource>;
   /** The subscriber: every entity fetch runs with its identity, as the fetches of its queries do. */
   identity: Identity;
 }
 
 /**
- * `_entities` queries for subscription events, sent through the subgraph's HubDataSource as a query plan's fetches
+ * `_entities` queries for subscription events, sent through the subgraph's SubgraphDataSource as a query plan's fetches
  * are: the hub's policies (bulkhead, load balancing over instances, breakers, retries of a query), tracing and
  * message tracking. A subgraph that cannot answer gives its SERVICE_UNAVAILABLE error, for the fields it owns.
  */
@@ -25,7 +25,7 @@ export function entityFetcher(options: EntityFetcherOptions): EntityFetcher {
       const errors = (response.errors ?? []).map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
       return { data: (response.data as JsonObject | null | undefined) ?? null, errors };
     } catch (err) {
-      // HubDataSource's own SERVICE_UNAVAILABLE (with its reason) when the policies gave up.
+      // SubgraphDataSource's own SERVICE_UNAVAILABLE (with its reason) when the policies gave up.
       if (err instanceof GraphQLError) return { errors: [err] };
       throw err;
     }

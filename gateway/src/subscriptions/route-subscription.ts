@@ -10,7 +10,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Agent } from 'undici';
-import type { HubDataSource } from '../data-source/hub-data-source.js';
+import type { SubgraphDataSource } from '../data-source/subgraph-data-source.js';
 import type { Identity } from '#lib/auth/index.js';
 import { EntityPlanner, SubscriptionPlanError, type PlannedSelection } from './entity-plan.js';
 import { entityFetcher } from './fetch-entities.js';
@@ -28,7 +28,7 @@ export interface Router {
   /** The instances a subscription to the service may open on, in the order to try; undefined for an unknown service. */
   streamUrls(service: string): string[] | undefined;
   /** The gateway's data source of each subgraph, for the per-event entity fetches. */
-  dataSources: ReadonlyMap<string, HubDataSource>;
+  dataSources: ReadonlyMap<string, SubgraphDataSource>;
   identities: GatewayIdentities;
   /** The pool that holds subscriptions' long-lived connections. */
   subscriptionAgent: Agent;

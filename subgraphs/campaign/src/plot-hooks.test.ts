@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStream, replayProjection } from '#lib/event-store/index.js';
-import { startFakeHub, type FakeHub, type HubCall } from '#lib/hub-client/testing/fake-hub.js';
+import { startFakeGateway, type FakeGateway, type GatewayCall } from '#lib/gateway-client/testing/fake-gateway.js';
 import { campaignStream } from './events/campaign-events.js';
 import { campaignProjection } from './events/projection.js';
 import { splitPlotHooks } from './mutations/split-plot-hooks.js';
@@ -14,9 +14,9 @@ const HOOKS = `query($id: ID!) { campaign(id: $id) { plotHooks { text position g
 const TEXT = 'Hooks for Lost Mine of Phandelver:\n\n1. A dwarf map turns up in Neverwinter.\n2. Goblins raid the\n   Triboar Trail.\n3. A wizard vanishes.\n';
 
 let h: Harness;
-let hub: FakeHub;
+let hub: FakeGateway;
 beforeAll(async () => {
-  hub = await startFakeHub();
+  hub = await startFakeGateway();
   process.env.HUB_URL = hub.url;
   h = await startHarness();
 });
@@ -33,7 +33,7 @@ describe('generatePlotHooks', () => {
   it("asks the llm with the campaign's name and setting, as the DM, and stores the hooks for the DM alone", async () => {
     const campaignId = await h.createCampaign('dm');
     await h.addPlayer(campaignId, 'dm', 'player');
-    let seen: HubCall | undefined;
+    let seen: GatewayCall | undefined;
     hub.answer('CampaignGeneratePlotHooksText', (call) => {
       seen = call;
       return completed('gen-hooks', TEXT);

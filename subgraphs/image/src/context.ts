@@ -1,5 +1,5 @@
 import type { EventFeed } from '#lib/event-store/index.js';
-import { callerCampaigns, type CallerCampaigns } from '#lib/hub-client/index.js';
+import { callerCampaigns, type CallerCampaigns } from '#lib/gateway-client/index.js';
 import { callerContext, type CallerContext, type RequestInfo } from '#lib/subgraph/index.js';
 import type { UrlKey } from './http/image-access-token.js';
 import type { AppDatabase } from '#lib/db/index.js';

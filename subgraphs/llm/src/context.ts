@@ -2,7 +2,7 @@ import type { AppDatabase } from '#lib/db/index.js';
 import { callerContext, type CallerContext, type RequestInfo } from '#lib/subgraph/index.js';
 import type { schema } from './db/schema.js';
 import type { GenerationServices } from './generations/services.js';
-import { callerCampaigns } from '#lib/hub-client/index.js';
+import { callerCampaigns } from '#lib/gateway-client/index.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export type LlmDatabase = AppDatabase<typeof schema>;

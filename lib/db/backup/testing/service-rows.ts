@@ -39,7 +39,7 @@ export const SERVICE_TABLES: Record<Service, { migrations: string; table: string
         completion_tokens, duration_ms) VALUES ('player-1', 'BACKSTORY', 'COMPLETED', '{"race":"elf"}', '${label}', 'local', 'local-1', 7, 256, 12, 80, 5)`),
   },
   hub: {
-    migrations: path.join(repoRoot, 'gateway', 'src', 'hub', 'drizzle'),
+    migrations: path.join(repoRoot, 'gateway', 'src', 'gateway-subgraph', 'drizzle'),
     table: 'transactions',
     insert: (label) => sql.raw(`INSERT INTO transactions (id, workflow, state, deadline) VALUES (gen_random_uuid(), '${label}', 'COMMITTED', now())`),
   },

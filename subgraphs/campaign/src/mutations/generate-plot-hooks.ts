@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { userError } from '#lib/graphql/index.js';
-import { requireCompleted } from '#lib/hub-client/generation-result.js';
-import { hubRequest } from '#lib/hub-client/index.js';
+import { requireCompleted } from '#lib/gateway-client/generation-result.js';
+import { gatewayRequest } from '#lib/gateway-client/index.js';
 import { CampaignGeneratePlotHooksTextDocument } from '../__generated__/hub/graphql.js';
 import type { GeneratePlotHooksInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm } from '../access.js';
@@ -24,7 +24,7 @@ export interface GeneratePlotHooksResult {
  */
 export async function generatePlotHooks(ctx: Context, input: GeneratePlotHooksInput): Promise<GeneratePlotHooksResult> {
   const { campaign } = await loadCampaignAsDm(ctx, input.campaignId);
-  const data = await hubRequest({ caller: ctx.hub }, CampaignGeneratePlotHooksTextDocument, {
+  const data = await gatewayRequest({ caller: ctx.hub }, CampaignGeneratePlotHooksTextDocument, {
     input: {
       kind: 'PLOT_HOOK',
       prompt: input.prompt?.trim() || null,

@@ -1,16 +1,16 @@
-import { hubRequest } from '#lib/hub-client/index.js';
+import { gatewayRequest } from '#lib/gateway-client/index.js';
 import { badUserInput } from '#lib/graphql/index.js';
 import { CharacterActiveCampaignDocument, CharacterImageExistsDocument } from '../__generated__/hub/graphql.js';
 import type { Context } from '../context.js';
 
 /** Rejects a portrait id the image service does not know (asked through the hub, as the caller). */
 export async function assertImageExists(ctx: Context, id: string): Promise<void> {
-  const data = await hubRequest({ caller: ctx.hub }, CharacterImageExistsDocument, { id });
+  const data = await gatewayRequest({ caller: ctx.hub }, CharacterImageExistsDocument, { id });
   if (!data.image) throw badUserInput(`no image with id ${id}`, { field: 'portraitImageId' });
 }
 
 /** The dungeon master of the character's active campaign (campaign service, through the hub), or null. */
 export async function activeCampaignDungeonMaster(ctx: Context, characterId: string): Promise<string | null> {
-  const data = await hubRequest({ caller: ctx.hub }, CharacterActiveCampaignDocument, { id: characterId });
+  const data = await gatewayRequest({ caller: ctx.hub }, CharacterActiveCampaignDocument, { id: characterId });
   return data.character?.campaign?.dungeonMasterId ?? null;
 }

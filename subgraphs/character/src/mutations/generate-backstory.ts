@@ -1,6 +1,6 @@
 import { forbidden, notFound } from '#lib/graphql/index.js';
-import { enumWords, requireCompleted } from '#lib/hub-client/generation-result.js';
-import { hubRequest } from '#lib/hub-client/index.js';
+import { enumWords, requireCompleted } from '#lib/gateway-client/generation-result.js';
+import { gatewayRequest } from '#lib/gateway-client/index.js';
 import { CharacterGenerateBackstoryTextDocument } from '../__generated__/hub/graphql.js';
 import type { GenerateBackstoryInput } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';
@@ -25,7 +25,7 @@ export async function generateBackstory(input: GenerateBackstoryInput, ctx: Cont
   if (!row) throw notFound(`no character with id ${input.characterId}`);
   if (row.owner !== userId) throw forbidden("only the character's owner can generate its backstory");
 
-  const data = await hubRequest({ caller: ctx.hub }, CharacterGenerateBackstoryTextDocument, {
+  const data = await gatewayRequest({ caller: ctx.hub }, CharacterGenerateBackstoryTextDocument, {
     input: {
       kind: 'BACKSTORY',
       prompt: input.prompt?.trim() || null,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayProjection, readStream } from '#lib/event-store/index.js';
-import { startFakeHub, type FakeHub, type HubCall } from '#lib/hub-client/testing/fake-hub.js';
+import { startFakeGateway, type FakeGateway, type GatewayCall } from '#lib/gateway-client/testing/fake-gateway.js';
 import { characters } from '../db/schema.js';
 import { characterStreamId } from '../events/character-events.js';
 import { characterProjection } from '../events/projection.js';
@@ -12,9 +12,9 @@ const GENERATE = `mutation($input: GenerateBackstoryInput!) {
 }`;
 
 let server: CharacterTestServer;
-let hub: FakeHub;
+let hub: FakeGateway;
 beforeAll(async () => {
-  hub = await startFakeHub();
+  hub = await startFakeGateway();
   process.env.HUB_URL = hub.url;
   server = await startCharacterTestServer({ hubFromEnv: true });
 });
@@ -37,7 +37,7 @@ async function create(owner = 'alice'): Promise<string> {
 describe('generateBackstory', () => {
   it("asks the llm with the character's real attributes, as the caller, and stores the text as an event", async () => {
     const id = await create();
-    let seen: HubCall | undefined;
+    let seen: GatewayCall | undefined;
     hub.answer('CharacterGenerateBackstoryText', (call) => {
       seen = call;
       return completed('gen-1', '  Bruenor grew up under the mountain.\n\nHe left to find his clan.  ');

@@ -1,6 +1,6 @@
 import type { Database } from '#lib/db/index.js';
 import { openTestDatabase } from '../../../../tests/helpers/test-database.js';
-import { startFakeHub, type FakeHub } from '#lib/hub-client/testing/fake-hub.js';
+import { startFakeGateway, type FakeGateway } from '#lib/gateway-client/testing/fake-gateway.js';
 import { startSubgraphForTest, TEST_SECRET, type SubgraphClient } from '../../../../tests/helpers/subgraph-client.js';
 import { schema } from '../db/schema.js';
 import { CHARACTER_MIGRATIONS, createCharacterSubgraph } from '../subgraph.js';
@@ -12,18 +12,18 @@ export interface CharacterTestServer {
    * The service's own stand-in for the gateway: by default every character is in no campaign (solo); a test puts
    * one in a campaign with `inCampaign`.
    */
-  hub: FakeHub;
+  hub: FakeGateway;
   inCampaign(characterId: string, dungeonMasterId: string): void;
   close(): Promise<void>;
 }
 
 /**
  * The real subgraph over real HTTP on a throw-away database (PGlite, or Postgres with DATABASE_URL). `hubFromEnv`:
- * the service reaches the hub at HUB_URL, for a test that brings its own fake hub, instead of the server's own.
+ * the service reaches the hub at HUB_URL, for a test that brings its own fake gateway, instead of the server's own.
  */
 export async function startCharacterTestServer({ hubFromEnv = false }: { hubFromEnv?: boolean } = {}): Promise<CharacterTestServer> {
   const database = await openTestDatabase('character', schema, CHARACTER_MIGRATIONS);
-  const hub = await startFakeHub();
+  const hub = await startFakeGateway();
   const campaigns = new Map<string, string>();
   hub.answer('CharacterActiveCampaign', (call) => {
     const dungeonMasterId = campaigns.get(String(call.variables.id));

@@ -26,7 +26,7 @@ function record(tx: Tx, info: BranchInfo, characterId: string, event: CharacterE
 }
 
 /**
- * The character service's part in the hub's transactions (see gateway/src/hub/workflows): each operation's
+ * The character service's part in the hub's transactions (see gateway/src/gateway-subgraph/workflows): each operation's
  * prepare checks what its commit needs, under the reservation of every character it touches.
  */
 export const characterParticipant: Participant<typeof schema> = {

@@ -1,5 +1,5 @@
 import { or, eq, and, inArray, type SQL } from 'drizzle-orm';
-import type { CallerCampaigns } from '#lib/hub-client/index.js';
+import type { CallerCampaigns } from '#lib/gateway-client/index.js';
 import { requireUser } from '#lib/subgraph/index.js';
 import type { Context } from '../context.js';
 import { images, type ImageRow } from '../db/schema.js';

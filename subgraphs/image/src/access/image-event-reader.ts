@@ -1,6 +1,6 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { entityIdOfStream, events, type AcceptEvent, type StoredEvent } from '#lib/event-store/index.js';
-import { callerCampaigns } from '#lib/hub-client/index.js';
+import { callerCampaigns } from '#lib/gateway-client/index.js';
 import type { Context } from '../context.js';
 import type { ImageEvent } from '../events/image-events.js';
 import { maySee, type Guarded } from './image-access.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStream, replayProjection } from '#lib/event-store/index.js';
-import { startFakeHub, type FakeHub, type HubAnswer, type HubCall } from '#lib/hub-client/testing/fake-hub.js';
+import { startFakeGateway, type FakeGateway, type GatewayAnswer, type GatewayCall } from '#lib/gateway-client/testing/fake-gateway.js';
 import { runBranch } from '../../../../tests/helpers/branch-protocol.js';
 import { imageStreamId } from '../events/image-events.js';
 import { projection } from '../events/projection.js';
@@ -14,13 +14,13 @@ const GENERATE = `mutation($input: GeneratePortraitInput!) {
 const IMAGE = 'query($id: ID!) { image(id: $id) { id prompt provider } }';
 
 let server: ImageTestServer;
-let hub: FakeHub;
+let hub: FakeGateway;
 const PNG = samplePng(16, 16, [10, 120, 200]);
 const characterId = randomUUID();
 const linked: Array<{ characterId: string; imageId: string }> = [];
 
 beforeAll(async () => {
-  hub = await startFakeHub();
+  hub = await startFakeGateway();
   process.env.HUB_URL = hub.url;
   server = await startImageTestServer();
 });
@@ -29,15 +29,15 @@ afterAll(async () => {
   await hub?.close();
 });
 
-function subject(owner = 'alice'): HubAnswer {
+function subject(owner = 'alice'): GatewayAnswer {
   return { data: { character: { id: characterId, owner, name: 'Bruenor', race: 'HILL_DWARF', class: 'FIGHTER' } } };
 }
-function drawn(images: Array<{ dataUrl: string }>, status = 'COMPLETED', error: unknown = null): HubAnswer {
+function drawn(images: Array<{ dataUrl: string }>, status = 'COMPLETED', error: unknown = null): GatewayAnswer {
   return { data: { generateImage: { generation: { id: 'gen-img', status, provider: 'local', model: 'local-avatar-v1', error, images } } } };
 }
 
 /** The hub's setCharacterPortrait, as far as this service sees it: its storePortrait branch, prepared and committed. */
-async function setCharacterPortrait(call: HubCall): Promise<HubAnswer> {
+async function setCharacterPortrait(call: GatewayCall): Promise<GatewayAnswer> {
   const input = call.variables.input as { characterId: string; dataBase64: string; prompt: string };
   const imageId = randomUUID();
   const actor = call.caller?.userId ?? null;
@@ -50,7 +50,7 @@ async function setCharacterPortrait(call: HubCall): Promise<HubAnswer> {
 describe('generatePortrait', () => {
   it('draws from the character, links the PNG through the hub workflow and records the provider and prompt', async () => {
     hub.answer('ImagePortraitSubject', () => subject());
-    let asked: HubCall | undefined;
+    let asked: GatewayCall | undefined;
     hub.answer('ImageGeneratePortraitImage', (call) => {
       asked = call;
       return drawn([{ dataUrl: `data:image/png;base64,${PNG.toString('base64')}` }]);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { forbidden, notFound, userError } from '#lib/graphql/index.js';
-import { requireCompleted } from '#lib/hub-client/generation-result.js';
-import { hubRequest } from '#lib/hub-client/index.js';
+import { requireCompleted } from '#lib/gateway-client/generation-result.js';
+import { gatewayRequest } from '#lib/gateway-client/index.js';
 import { recordEvents } from '#lib/event-store/index.js';
 import { ImageGeneratePortraitImageDocument, ImagePortraitSubjectDocument, ImageSetCharacterPortraitDocument } from '../__generated__/hub/graphql.js';
 import type { GeneratePortraitInput } from '../__generated__/resolvers-types.js';
@@ -49,12 +49,12 @@ export interface GeneratePortraitResult {
 export async function generatePortrait(input: GeneratePortraitInput, ctx: Context): Promise<GeneratePortraitResult> {
   const userId = requireUser(ctx);
   const hub = { caller: ctx.hub };
-  const { character } = await hubRequest(hub, ImagePortraitSubjectDocument, { id: input.characterId });
+  const { character } = await gatewayRequest(hub, ImagePortraitSubjectDocument, { id: input.characterId });
   if (!character) throw notFound(`no character with id ${input.characterId}`, { field: 'characterId' });
   if (character.owner !== userId) throw forbidden("only the character's owner can generate its portrait", { field: 'characterId' });
 
   const prompt = portraitPrompt(character, input.prompt?.trim() || null);
-  const drawn = await hubRequest({ ...hub, timeoutMs: GENERATE_TIMEOUT_MS }, ImageGeneratePortraitImageDocument, {
+  const drawn = await gatewayRequest({ ...hub, timeoutMs: GENERATE_TIMEOUT_MS }, ImageGeneratePortraitImageDocument, {
     input: { prompt, characterId: character.id, width: PORTRAIT_SIZE, height: PORTRAIT_SIZE, n: 1, seed: input.seed ?? null },
   });
   const generation = requireCompleted(drawn.generateImage.generation);
@@ -63,7 +63,7 @@ export async function generatePortrait(input: GeneratePortraitInput, ctx: Contex
     throw userError('SERVICE_UNAVAILABLE', 'the llm answered without a usable PNG image', { generationId: generation.id });
   }
 
-  const linked = await hubRequest({ ...hub, timeoutMs: SET_PORTRAIT_TIMEOUT_MS }, ImageSetCharacterPortraitDocument, {
+  const linked = await gatewayRequest({ ...hub, timeoutMs: SET_PORTRAIT_TIMEOUT_MS }, ImageSetCharacterPortraitDocument, {
     input: { characterId: character.id, dataBase64, prompt },
   });
   const imageId = linked.setCharacterPortrait.image.id;

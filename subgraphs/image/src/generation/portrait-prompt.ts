@@ -1,4 +1,4 @@
-import { enumWords } from '#lib/hub-client/generation-result.js';
+import { enumWords } from '#lib/gateway-client/generation-result.js';
 
 export interface PortraitSubject {
   name: string;

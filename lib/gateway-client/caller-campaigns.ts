@@ -1,7 +1,7 @@
 import { processLogger } from '../telemetry/logger.js';
 import { CallerCampaignsDocument, type CallerCampaignsQuery } from './__generated__/hub/graphql.js';
-import type { HubCaller } from './hub-caller.js';
-import { hubRequest } from './hub-client.js';
+import type { GatewayCaller } from './gateway-caller.js';
+import { gatewayRequest } from './gateway-client.js';
 
 // 10 pages of 100: a thousand campaigns is far beyond any one user's tables, and bounds the hub calls of one request.
 const MAX_PAGES = 10;
@@ -21,14 +21,14 @@ const NONE: CallerCampaigns = { runs: new Set(), sitsAt: new Set() };
  * where it lives. A hub failure reads as "none": the caller then sees only their own and public content, which fails
  * closed, and the warning says why they saw less.
  */
-export async function callerCampaigns(caller: HubCaller, service: string): Promise<CallerCampaigns> {
+export async function callerCampaigns(caller: GatewayCaller, service: string): Promise<CallerCampaigns> {
   if (!caller.userId) return NONE;
   const runs = new Set<string>();
   const sitsAt = new Set<string>();
   let after: string | null = null;
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
-      const { campaigns }: CallerCampaignsQuery = await hubRequest({ caller }, CallerCampaignsDocument, { after });
+      const { campaigns }: CallerCampaignsQuery = await gatewayRequest({ caller }, CallerCampaignsDocument, { after });
       for (const { node } of campaigns.edges) {
         const id = node.id.toLowerCase();
         if (node.myRole === 'DM') runs.add(id);

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWithRequestId } from '../telemetry/request-context.js';
 import { startTracing } from '../telemetry/tracing.js';
 import { HubTransactionStateDocument } from './__generated__/hub/graphql.js';
-import { hubRequest } from './hub-client.js';
-import { startFakeHub, type FakeHub } from './testing/fake-hub.js';
+import { gatewayRequest } from './gateway-client.js';
+import { startFakeGateway, type FakeGateway } from './testing/fake-gateway.js';
 
 const tracing = startTracing({ service: 'campaign', config: { enabled: true, sample_ratio: 1, keep_traces: 20 } });
-let hub: FakeHub;
+let hub: FakeGateway;
 beforeAll(async () => {
-  hub = await startFakeHub();
+  hub = await startFakeGateway();
 });
 afterAll(async () => {
   await hub?.close();
@@ -19,7 +19,7 @@ afterAll(async () => {
 function callDuringRequest(requestId: string, id: string) {
   return runWithRequestId(requestId, () =>
     tracing.tracer.startActiveSpan('graphql GeneratePlotHooks', async (span) => {
-      const outcome = await hubRequest({ caller: { service: 'character', key: Buffer.alloc(32) }, url: hub.url }, HubTransactionStateDocument, { id }).then(
+      const outcome = await gatewayRequest({ caller: { service: 'character', key: Buffer.alloc(32) }, url: hub.url }, HubTransactionStateDocument, { id }).then(
         () => 'ok',
         () => 'failed',
       );
@@ -29,7 +29,7 @@ function callDuringRequest(requestId: string, id: string) {
   );
 }
 
-describe('hubRequest in a trace', () => {
+describe('gatewayRequest in a trace', () => {
   it("is a CLIENT span of the request, and the hub receives its traceparent and the request's x-request-id", async () => {
     hub.answer('HubTransactionState', () => ({ data: { transaction: { state: 'COMMITTED' } } }));
     const { outcome, request } = await callDuringRequest('req-plot-1', 'tx-1');

@@ -17,7 +17,7 @@ import { stacklessError } from './stackless-error.js';
 import { createUndiciFetcher } from './undici-fetcher.js';
 
 /** The pipeline's parts (fetch-pipeline/pipeline.ts), and the pool its fetcher sends over. */
-export interface HubDataSourceOptions extends Omit<PipelineOptions, 'fetcher'> {
+export interface SubgraphDataSourceOptions extends Omit<PipelineOptions, 'fetcher'> {
   /** The subgraph's name in the supergraph (errors and logs name it). */
   name: string;
   dispatcher: Dispatcher;
@@ -46,7 +46,7 @@ function isMutationDocument(document: DocumentNode | undefined, query: string): 
  * What the data source reads of the gateway's GraphQL context (context/gateway-context.ts). Partial: a fetch made
  * outside a client request (the coordinator's protocol calls) has no request id or policy of its own.
  */
-export type HubContext = Partial<Pick<GatewayContext, 'identity' | 'requestId' | 'requestPolicy'>>;
+export type FetchContext = Partial<Pick<GatewayContext, 'identity' | 'requestId' | 'requestPolicy'>>;
 
 /**
  * Every subgraph fetch of the gateway goes through this class (built once per subgraph by buildService): it
@@ -58,19 +58,19 @@ export type HubContext = Partial<Pick<GatewayContext, 'identity' | 'requestId' |
  * sign-in) would lose its partial data and the error's path and code. Per GraphQL over HTTP, a
  * well-formed GraphQL body is the answer whatever the status.
  */
-export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<FetchContext> {
   readonly name: string;
   /** The policies every fetch of this subgraph goes through (fetch-pipeline/pipeline.ts). */
   private readonly pipeline: FetchNext;
 
-  constructor(options: HubDataSourceOptions) {
+  constructor(options: SubgraphDataSourceOptions) {
     // The base class's url is informational only: every request goes to an instance the load balancer picks.
     super({ url: options.service.instances[0]?.url ?? '', fetcher: createUndiciFetcher(options.dispatcher) });
     this.name = options.name;
     this.pipeline = buildPipeline({ ...options, fetcher: this.fetcher });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<FetchContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     if (!request.query) throw new Error(`no query to send to subgraph "${this.name}"`);
     // The planner may add headers of its own (federated tracing); identity and content type are ours.
@@ -79,7 +79,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     // The request's id (the client's, or generated: use-request-id.ts) follows its operation into every subgraph:
     // their logs carry it and their events record it as correlationId.
     // Typed once here: the options' union types the context loosely for fetches the planner did not make.
-    const context: HubContext = options.context;
+    const context: FetchContext = options.context;
     const requestId = context.requestId;
     if (requestId) plannerHeaders[REQUEST_ID_HEADER] = requestId;
     // A planned fetch may carry its parsed operation (the planner's exposeDocumentNodeInFetchNode); else its text.

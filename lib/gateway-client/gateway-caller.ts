@@ -5,7 +5,7 @@ import { bodyHash, DELEGATION_HEADER, GATEWAY, signRequest } from '../auth/ident
  * delegation of its own with its key, naming the request it is serving (the hub then acts for that request's user,
  * via this service), or, with no request, it calls for itself.
  */
-export interface HubCaller {
+export interface GatewayCaller {
   /** The calling service: the signer, and the `via` of what the hub does for it. */
   service: string;
   /** The service's own key (lib/auth/service-keys.ts). */
@@ -19,7 +19,7 @@ export interface HubCaller {
 }
 
 /** The delegation header for one call: bound to the gateway, POST `path` and this body, good once. */
-export function delegationHeaders(caller: HubCaller, path: string, body: string): Record<string, string> {
+export function delegationHeaders(caller: GatewayCaller, path: string, body: string): Record<string, string> {
   const identity = caller.forRequest ? { userId: caller.userId ?? null } : { userId: null, service: caller.service };
   const { header } = signRequest(identity, { audience: GATEWAY, method: 'POST', path, bodyHash: bodyHash(body) }, caller.key, {
     issuer: caller.service,

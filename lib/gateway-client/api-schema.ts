@@ -10,7 +10,7 @@ import { repoRoot } from '../config/paths.js';
  * services send through the hub are typed against this, so an operation naming something the gateway would refuse
  * fails at `npm run codegen`, not at run time. Built with the same federation code the gateway plans with.
  */
-export function hubApiSchemaSdl(supergraphFile = path.join(repoRoot, 'gateway', 'supergraph.graphql')): string {
+export function gatewayApiSchemaSdl(supergraphFile = path.join(repoRoot, 'gateway', 'supergraph.graphql')): string {
   const supergraph = Supergraph.build(readFileSync(supergraphFile, 'utf8'));
   return printSchema(supergraph.apiSchema().toGraphQLJSSchema());
 }

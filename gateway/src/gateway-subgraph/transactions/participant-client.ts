@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { KeyObject } from 'node:crypto';
 import { CAPABILITY_HEADER, payloadHash, signCapability, type CapabilityClaims } from '#lib/transactions/capability.js';
 import { COORDINATOR } from '#lib/transactions/protocol-resolvers.js';
-import type { HubDataSource } from '../../data-source/hub-data-source.js';
+import type { SubgraphDataSource } from '../../data-source/subgraph-data-source.js';
 
 export interface PrepareCall {
   transactionId: string;
@@ -32,12 +32,12 @@ interface Ack {
 }
 
 /**
- * The protocol over the hub's own subgraph data sources (HubDataSource.call): every protocol call takes the same
+ * The protocol over the hub's own subgraph data sources (SubgraphDataSource.call): every protocol call takes the same
  * road as a planned fetch, so the hub's policies (timeouts, breakers, retries, tracing) apply to it too. Calls are
  * signed as the 'hub' service, the only caller participants accept for this protocol, and each carries the
  * coordinator's capability for its step (lib/transactions/capability.ts).
  */
-export function dataSourceParticipants(dataSources: ReadonlyMap<string, HubDataSource>, coordinatorKey: KeyObject): ParticipantClient {
+export function dataSourceParticipants(dataSources: ReadonlyMap<string, SubgraphDataSource>, coordinatorKey: KeyObject): ParticipantClient {
   async function send(
     service: string,
     operationName: 'Prepare' | 'Commit' | 'Abort',

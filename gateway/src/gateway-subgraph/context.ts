@@ -10,7 +10,7 @@ export type HubContext = Pick<GatewayContext, 'identity'>;
 
 export type { HubObservability };
 
-/** What the hub's resolvers are built with (gateway/src/hub/resolvers). */
+/** What the hub's resolvers are built with (gateway/src/gateway-subgraph/resolvers). */
 /** What Query.hub reads: the gateway's service registry (resilience/service-registry.ts). */
 export interface ServiceRegistryView {
   snapshot(): ServiceSnapshot[];

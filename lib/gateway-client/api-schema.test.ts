@@ -1,9 +1,9 @@
 import { buildSchema, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { hubApiSchemaSdl } from './api-schema.js';
+import { gatewayApiSchemaSdl } from './api-schema.js';
 
 describe('the hub API schema the services type their hub operations against', () => {
-  const schema = buildSchema(hubApiSchemaSdl());
+  const schema = buildSchema(gatewayApiSchemaSdl());
 
   it('has none of the supergraph machinery', () => {
     const names = Object.keys(schema.getTypeMap()).concat(schema.getDirectives().map((directive) => directive.name));

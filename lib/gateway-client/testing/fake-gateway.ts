@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DELEGATION_HEADER, type IdentityClaims } from '../../auth/identity.js';
 
 /** One request the services sent to the hub: the operation's name, its variables and the identity it carried. */
-export interface HubCall {
+export interface GatewayCall {
   operationName: string;
   variables: Record<string, unknown>;
   /** Who the call said it was for, read from its delegation header (not verified: the fake is no gateway). */
@@ -14,18 +14,18 @@ export interface HubCall {
 }
 
 /** The hub's answer: a GraphQL response body (data and/or errors), sent as HTTP 200 like the gateway does. */
-export type HubAnswer = { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+export type GatewayAnswer = { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
-export interface FakeHub {
+export interface FakeGateway {
   /** The URL to give the service as HUB_URL. */
   url: string;
-  calls: HubCall[];
+  calls: GatewayCall[];
   /** How the hub answers each operation, by operation name; an operation without one answers NOT_FOUND. */
-  answer(operationName: string, reply: (call: HubCall) => HubAnswer | Promise<HubAnswer>): void;
+  answer(operationName: string, reply: (call: GatewayCall) => GatewayAnswer | Promise<GatewayAnswer>): void;
   close(): Promise<void>;
 }
 
-function callerOf(header: string | undefined): HubCall['caller'] {
+function callerOf(header: string | undefined): GatewayCall['caller'] {
   const payload = header?.split('.')[1];
   if (!payload) return undefined;
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IdentityClaims;
@@ -33,12 +33,12 @@ function callerOf(header: string | undefined): HubCall['caller'] {
 }
 
 /**
- * A stand-in for the gateway at the HTTP level, for unit tests of a service's calls through lib/hub-client: it reads
+ * A stand-in for the gateway at the HTTP level, for unit tests of a service's calls through lib/gateway-client: it reads
  * the operation name from the query text (every hub operation is named), records the call and answers as told.
  */
-export async function startFakeHub(): Promise<FakeHub> {
-  const replies = new Map<string, (call: HubCall) => HubAnswer | Promise<HubAnswer>>();
-  const calls: HubCall[] = [];
+export async function startFakeGateway(): Promise<FakeGateway> {
+  const replies = new Map<string, (call: GatewayCall) => GatewayAnswer | Promise<GatewayAnswer>>();
+  const calls: GatewayCall[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -52,7 +52,7 @@ export async function startFakeHub(): Promise<FakeHub> {
             const value = request.headers[name];
             return Array.isArray(value) ? value[0] : value;
           };
-          const call: HubCall = { operationName, variables: body.variables ?? {}, caller: callerOf(header(DELEGATION_HEADER)) };
+          const call: GatewayCall = { operationName, variables: body.variables ?? {}, caller: callerOf(header(DELEGATION_HEADER)) };
           if (header('traceparent')) call.traceparent = header('traceparent');
           if (header('x-request-id')) call.requestId = header('x-request-id');
           calls.push(call);

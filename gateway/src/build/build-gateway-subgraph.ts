@@ -1,7 +1,7 @@
 import { coordinatorKeys } from '#lib/transactions/capability.js';
 import type { GatewayConfig } from '../config.js';
-import { createHubSubgraph, HUB_SUBGRAPH } from '../hub/hub-subgraph.js';
-import { dataSourceParticipants } from '../hub/transactions/participant-client.js';
+import { createHubSubgraph, HUB_SUBGRAPH } from '../gateway-subgraph/hub-subgraph.js';
+import { dataSourceParticipants } from '../gateway-subgraph/transactions/participant-client.js';
 import { hubSecretOf } from '#lib/auth/index.js';
 import type { Services } from './build-services.js';
 
@@ -9,13 +9,16 @@ import type { Services } from './build-services.js';
 // that a stuck one releases its reservations before a user gives up on it.
 const DEFAULT_TRANSACTION_TIMEOUT_MS = 30_000;
 
-export type Hub = Awaited<ReturnType<typeof createHubSubgraph>>;
+export type GatewaySubgraph = Awaited<ReturnType<typeof createHubSubgraph>>;
 
 /**
  * The hub's own subgraph, when the supergraph has one, served in-process; its coordinator calls the other subgraphs
  * through the very data sources query planning uses.
  */
-export async function buildHub(config: GatewayConfig, { subgraphs, dataSources, registry, observability }: Services): Promise<Hub | undefined> {
+export async function buildGatewaySubgraph(
+  config: GatewayConfig,
+  { subgraphs, dataSources, registry, observability }: Services,
+): Promise<GatewaySubgraph | undefined> {
   if (!subgraphs.some((subgraph) => subgraph.name === HUB_SUBGRAPH)) return undefined;
   return createHubSubgraph({
     participants: dataSourceParticipants(dataSources, coordinatorKeys(hubSecretOf(config.secret)).privateKey),

@@ -5,11 +5,11 @@ import { hubUrl } from '../config/services.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '../telemetry/request-context.js';
 import { injectTraceHeaders } from '../telemetry/trace-headers.js';
 import { tracerOf } from '../telemetry/tracer-of.js';
-import { delegationHeaders, type HubCaller } from './hub-caller.js';
+import { delegationHeaders, type GatewayCaller } from './gateway-caller.js';
 
-export interface HubClientOptions {
-  /** Who the call is for: the request being served (a delegation) or the service itself (hub-caller.ts). */
-  caller: HubCaller;
+export interface GatewayClientOptions {
+  /** Who the call is for: the request being served (a delegation) or the service itself (gateway-caller.ts). */
+  caller: GatewayCaller;
   url?: string;
   /** 10 s: a nested call must finish well inside the outer request's own deadline. */
   timeoutMs?: number;
@@ -42,8 +42,8 @@ function operationOf(document: DocumentNode): { text: string; name: string } {
  * are checked by the compiler. Errors come back as GraphQLErrors carrying the remote code and extensions (a
  * FORBIDDEN stays FORBIDDEN, a RATE_LIMITED keeps its retryAfter).
  */
-export async function hubRequest<TData, TVariables>(
-  options: HubClientOptions,
+export async function gatewayRequest<TData, TVariables>(
+  options: GatewayClientOptions,
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
@@ -70,7 +70,7 @@ export async function hubRequest<TData, TVariables>(
   }
 }
 
-async function send<TData>(options: HubClientOptions, headers: Record<string, string>, query: string, variables: unknown): Promise<TData> {
+async function send<TData>(options: GatewayClientOptions, headers: Record<string, string>, query: string, variables: unknown): Promise<TData> {
   const url = options.url ?? options.caller.url ?? hubUrl();
   const requestBody = JSON.stringify({ query, variables });
   let response: Response;
