@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { dataDir } from '../config/paths.js';
 import { serviceApplicationName } from './application-name.js';
+import { preparePglite } from './pglite-prepared.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { serviceSchemaName } from './schema-name.js';
 import { tracePglite, tracePgPool } from './trace-statements.js';
@@ -72,6 +73,7 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   }
   const settings = Object.entries(options.pgliteSettings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const client = await PGlite.create(dir, settings.length ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {});
+  preparePglite(client);
   tracePglite(client);
   const db = drizzlePglite(client, { schema: options.schema, logger });
   // PGlite is a single connection in one process, so no lock is needed around migrations.
