@@ -39,7 +39,7 @@ export interface Platform {
    * Starts one more instance of a service on `port`, with the service's environment (same database): for tests
    * of the hub's load balancing. Resolves once it answers /health; stop() ends it with the platform.
    */
-  startReplica(name: ServiceName, port: number): Promise<{ stop(signal?: NodeJS.Signals): Promise<void> }>;
+  startReplica(name: ServiceName, port: number): Promise<{ pid: number | undefined; stop(signal?: NodeJS.Signals): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -206,7 +206,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       exited = `${name} replica exited (${signal ?? `code ${code}`})`;
     });
     await waitForReady(`http://127.0.0.1:${port}`, Date.now() + (options.readyTimeoutMs ?? 60_000), () => exited, '/health');
-    return { stop: (signal?: NodeJS.Signals) => stopChild(child, signal) };
+    // The pid: bench/platform reads the replica's CPU time and memory from /proc.
+    return { pid: child.pid, stop: (signal?: NodeJS.Signals) => stopChild(child, signal) };
   };
   const stop = async () => {
     await Promise.all([...[...children.keys()].map((name) => stopProcess(name)), ...[...replicas].map((child) => stopChild(child))]);

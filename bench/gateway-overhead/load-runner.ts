@@ -14,7 +14,20 @@ export interface LoadConfig {
   connections: number;
   durationSeconds: number;
   /** Cycled in order across all connections; one entry = every request the same. */
-  requests: Array<{ token: string; body: string }>;
+  requests: LoadRequest[];
+  /** Current Character.version per versionKey, for bodies that carry it (bench/platform's updates). */
+  versions?: Record<string, number>;
+}
+
+export interface LoadRequest {
+  token: string;
+  /** With versionKey, every `"__VERSION__"` in it is replaced by the key's current version. */
+  body: string;
+  /** At most one request per lock in flight: a request whose lock is held is skipped for the next one, as one
+   * user does one write at a time (two concurrent writes of one record would answer CONFLICT). */
+  lock?: string;
+  /** The answer's `"version":N` becomes the key's version (optimistic concurrency: expectedVersion must match). */
+  versionKey?: string;
 }
 
 export interface LoadResult {
@@ -27,6 +40,10 @@ export interface LoadResult {
   failed: number;
   /** 2xx answers whose body carries GraphQL errors (every answer of the benchmark should be whole). */
   withErrors: number;
+  /** The first answer with GraphQL errors, to say which request failed. */
+  errorSample?: string;
+  /** The versions at the end (config.versions as the answers moved them). */
+  versions?: Record<string, number>;
 }
 
 interface RequestParams {
@@ -43,6 +60,10 @@ interface AutocannonResult {
   mismatches: number;
 }
 
+interface Context {
+  chosen?: Prepared;
+}
+
 interface AutocannonInstance {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
 }
@@ -52,7 +73,10 @@ type Autocannon = (
     url: string;
     connections: number;
     duration: number;
-    requests: Array<{ setupRequest: (request: RequestParams) => RequestParams }>;
+    requests: Array<{
+      setupRequest: (request: RequestParams, context: Context) => RequestParams;
+      onResponse: (status: number, body: string, context: Context) => void;
+    }>;
     verifyBody: (body: string) => boolean;
     timeout: number;
   },
@@ -65,12 +89,26 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const configPath = process.argv[2];
 if (!configPath) throw new Error('usage: load-runner.ts <config.json>');
 const config = JSON.parse(readFileSync(configPath, 'utf8')) as LoadConfig;
-const prepared = config.requests.map((request) => ({
-  body: request.body,
-  headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${request.token}` },
+interface Prepared extends Omit<LoadRequest, 'token'> {
+  headers: Record<string, string>;
+}
+const prepared: Prepared[] = config.requests.map(({ token, ...request }) => ({
+  ...request,
+  headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
 }));
+const versions = { ...config.versions };
+const held = new Set<string>();
+let errorSample: string | undefined;
 
 let next = 0;
+/** The next request in the cycle whose lock is free (a full cycle of held locks sends the last one anyway). */
+function choose(): Prepared | undefined {
+  for (let tries = 0; tries < prepared.length; tries++) {
+    const candidate = prepared[next++ % prepared.length];
+    if (!candidate?.lock || !held.has(candidate.lock)) return candidate;
+  }
+  return prepared[next % prepared.length];
+}
 const latencies: number[] = [];
 const started = performance.now();
 const result = await new Promise<AutocannonResult>((resolve, reject) => {
@@ -81,9 +119,20 @@ const result = await new Promise<AutocannonResult>((resolve, reject) => {
       duration: config.durationSeconds,
       requests: [
         {
-          setupRequest: (request) => {
-            const chosen = prepared[next++ % prepared.length] ?? prepared[0];
-            return { ...request, method: 'POST', headers: chosen?.headers ?? {}, body: chosen?.body ?? '' };
+          setupRequest: (request, context) => {
+            const chosen = choose();
+            context.chosen = chosen;
+            if (chosen?.lock) held.add(chosen.lock);
+            const version = chosen?.versionKey === undefined ? undefined : versions[chosen.versionKey];
+            const body = version === undefined ? (chosen?.body ?? '') : (chosen?.body ?? '').replaceAll('"__VERSION__"', String(version));
+            return { ...request, method: 'POST', headers: chosen?.headers ?? {}, body };
+          },
+          onResponse: (_status, body, context) => {
+            const chosen = context.chosen;
+            if (chosen?.lock) held.delete(chosen.lock);
+            if (body.includes('"errors"')) errorSample ??= body.slice(0, 1000);
+            const version = chosen?.versionKey === undefined ? undefined : /"version":(\d+)/.exec(body)?.[1];
+            if (chosen?.versionKey !== undefined && version) versions[chosen.versionKey] = Number(version);
           },
         },
       ],
@@ -113,5 +162,7 @@ const output: LoadResult = {
   p99: percentile(latencies, 99),
   failed: result.non2xx + result.errors + result.timeouts,
   withErrors: result.mismatches,
+  ...(errorSample ? { errorSample } : {}),
+  ...(config.versions ? { versions } : {}),
 };
 process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -13,10 +13,17 @@ export const CAMPAIGNS = 32;
 const PARTY_SIZE = 4;
 export const PLAYERS = (CAMPAIGNS * PARTY_SIZE) / 2;
 // 8 players seeded at once: quick on two cores without queueing the subgraphs' single database connections deep.
-const SEED_CONCURRENCY = 8;
+export const SEED_CONCURRENCY = 8;
 
 export const playerId = (n: number) => `bench-player-${n}`;
-const dmId = (n: number) => `bench-dm-${n}`;
+export const dmId = (n: number) => `bench-dm-${n}`;
+
+/** What was seeded, for benchmarks that address it by id (bench/platform). */
+export interface BenchData {
+  campaigns: Array<{ id: string; name: string; dm: string }>;
+  /** Every party character: its owner and the index of its campaign in `campaigns`. */
+  characters: Array<{ id: string; owner: string; campaign: number }>;
+}
 
 /** Campaign c < CAMPAIGNS/2 holds players 4c..4c+3; campaign CAMPAIGNS/2 + k holds k, k+16, k+32, k+48. */
 function campaignsOf(player: number): [number, number] {
@@ -24,7 +31,7 @@ function campaignsOf(player: number): [number, number] {
   return [Math.floor(player / PARTY_SIZE), half + (player % half)];
 }
 
-async function inParallel(count: number, limit: number, run: (n: number) => Promise<void>): Promise<void> {
+export async function inParallel(count: number, limit: number, run: (n: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < count) await run(next++);
@@ -32,19 +39,25 @@ async function inParallel(count: number, limit: number, run: (n: number) => Prom
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
-async function seedCharacter(client: GatewayClient, player: number, campaign: { id: string; name: string }, slot: number): Promise<void> {
-  const user = playerId(player);
+/** A demo character's CreateCharacterInput, named after the player and slot: e.g. `Ora 12-1`. */
+export function characterTemplate(player: number, slot: number) {
   const template = DEMO_CHARACTERS[(player + slot) % DEMO_CHARACTERS.length];
   if (!template) throw new Error('no demo characters to copy');
   const { player: _player, colors, ...fields } = template;
-  const name = `${fields.name.split(' ')[0]} ${player}-${slot}`;
+  return { colors, fields: { ...fields, name: `${fields.name.split(' ')[0]} ${player}-${slot}` } };
+}
+
+async function seedCharacter(client: GatewayClient, player: number, campaign: { id: string; name: string }, slot: number): Promise<string> {
+  const user = playerId(player);
+  const { colors, fields } = characterTemplate(player, slot);
+  const name = fields.name;
   await client.request(user, 'mutation($input: JoinCampaignInput!) { joinCampaign(input: $input) { campaign { id } } }', {
     input: { campaignId: campaign.id },
   });
   const { createCharacter } = await client.request<{ createCharacter: { character: { id: string } } }>(
     user,
     'mutation($input: CreateCharacterInput!) { createCharacter(input: $input) { character { id } } }',
-    { input: { ...fields, name } },
+    { input: fields },
   );
   const characterId = createCharacter.character.id;
   await client.request(user, 'mutation($input: SetCharacterPortraitInput!) { setCharacterPortrait(input: $input) { image { id } } }', {
@@ -66,10 +79,12 @@ async function seedCharacter(client: GatewayClient, player: number, campaign: { 
       },
     },
   });
+  return characterId;
 }
 
-export async function seedBenchData(client: GatewayClient): Promise<void> {
-  const campaigns: Array<{ id: string; name: string }> = [];
+export async function seedBenchData(client: GatewayClient): Promise<BenchData> {
+  const campaigns: BenchData['campaigns'] = [];
+  const characters: BenchData['characters'] = [];
   for (let c = 0; c < CAMPAIGNS; c++) {
     const name = `Bench campaign ${c}`;
     const { createCampaign } = await client.request<{ createCampaign: { campaign: { id: string } } }>(
@@ -77,7 +92,7 @@ export async function seedBenchData(client: GatewayClient): Promise<void> {
       'mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaign { id } } }',
       { input: { name, setting: `The ${c}th valley, where the benchmark's heroes gather.` } },
     );
-    campaigns.push({ id: createCampaign.campaign.id, name });
+    campaigns.push({ id: createCampaign.campaign.id, name, dm: dmId(c) });
   }
   await inParallel(PLAYERS, SEED_CONCURRENCY, async (player) => {
     const chosen = campaignsOf(player);
@@ -88,7 +103,8 @@ export async function seedBenchData(client: GatewayClient): Promise<void> {
       await client.request(dmId(index), 'mutation($input: InvitePlayerInput!) { invitePlayer(input: $input) { campaign { id } } }', {
         input: { campaignId: campaign.id, userId: playerId(player) },
       });
-      await seedCharacter(client, player, campaign, slot);
+      characters.push({ id: await seedCharacter(client, player, campaign, slot), owner: playerId(player), campaign: index });
     }
   });
+  return { campaigns, characters };
 }
