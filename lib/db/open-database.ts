@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { dataDir } from '../config/paths.js';
 import { serviceApplicationName } from './application-name.js';
+import { preparePgPool } from './pg-prepared.js';
 import { preparePglite } from './pglite-prepared.js';
 import { seedFromTemplate } from './pglite-template.js';
 import { serviceSchemaName } from './schema-name.js';
@@ -104,6 +105,7 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     idleTimeoutMillis: 30_000,
   });
+  preparePgPool(pool);
   tracePgPool(pool);
   const db = drizzlePg(pool, { schema: options.schema, logger });
   const lockClient = await pool.connect();
