@@ -4,3 +4,4 @@ export * from './connection.js';
 export { DateTimeScalar } from './date-time.js';
 export { JSONScalar } from './json.js';
 export { IDEMPOTENCY_HEADER, idempotencyKeyOf } from './idempotency-key.js';
+export { selectsField } from './selects-field.js';

@@ -40,7 +40,7 @@ function filterConditions(filter: CharacterListFilter): SQL[] {
 }
 
 /** One page (limit + 1 rows, to tell whether more follow) and the total count of the filter. */
-export async function listCharacters(db: CharacterDb, filter: CharacterListFilter, limit: number, after: CharacterCursor | null) {
+export async function listCharacters(db: CharacterDb, filter: CharacterListFilter, limit: number, after: CharacterCursor | null, withCount = true) {
   const conditions = filterConditions(filter);
   const keyset = after ? [sql`(${characters.createdAt}, ${characters.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`] : [];
   const [rows, [count]] = await Promise.all([
@@ -50,12 +50,14 @@ export async function listCharacters(db: CharacterDb, filter: CharacterListFilte
       .where(and(...conditions, ...keyset))
       .orderBy(asc(characters.createdAt), asc(characters.id))
       .limit(limit + 1),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(characters)
-      .where(and(...conditions)),
+    withCount
+      ? db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(characters)
+          .where(and(...conditions))
+      : [],
   ]);
-  return { rows, totalCount: Number(count?.total ?? 0) };
+  return { rows, totalCount: withCount ? Number(count?.total ?? 0) : undefined };
 }
 
 export async function findCharacter(db: CharacterDb, id: string): Promise<CharacterRow | undefined> {

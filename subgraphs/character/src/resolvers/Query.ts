@@ -1,4 +1,4 @@
-import { badUserInput, readPageArgs, toConnection } from '#lib/graphql/index.js';
+import { badUserInput, readPageArgs, selectsField, toConnection } from '#lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser } from '../context.js';
 import { cursorOf, isCharacterCursor, listCharacters } from '../db/character-store.js';
@@ -10,17 +10,24 @@ export const Query: QueryResolvers = {
     return ctx.loaders.character.load(id);
   },
 
-  characters: async (_parent, { first, after, filter }, ctx) => {
+  characters: async (_parent, { first, after, filter }, ctx, info) => {
     requireUser(ctx);
     const page = readPageArgs({ first, after }, isCharacterCursor);
     const level = filter?.level;
     if (level !== null && level !== undefined && (level < 1 || level > MAX_LEVEL)) {
       throw badUserInput(`filter.level must be between 1 and ${MAX_LEVEL}, got ${level}`, { field: 'filter.level' });
     }
-    const { rows, totalCount } = await listCharacters(ctx.db, { owner: filter?.owner, characterClass: filter?.class, level }, page.limit, page.after);
+    const { rows, totalCount } = await listCharacters(
+      ctx.db,
+      { owner: filter?.owner, characterClass: filter?.class, level },
+      page.limit,
+      page.after,
+      selectsField(info, 'totalCount'),
+    );
     // Later references to these characters in the same request (federated fields) then cost no query.
     for (const row of rows) ctx.loaders.character.prime(row.id, row);
     const connection = toConnection(rows, page.limit, cursorOf, totalCount);
-    return { edges: connection.edges, pageInfo: connection.pageInfo, totalCount };
+    // Not counted when not asked for: the 0 is then never read.
+    return { edges: connection.edges, pageInfo: connection.pageInfo, totalCount: totalCount ?? 0 };
   },
 };

@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import { readPageArgs, toConnection, unauthenticated } from '#lib/graphql/index.js';
+import { readPageArgs, selectsField, toConnection, unauthenticated } from '#lib/graphql/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { generations } from '../db/schema.js';
 import { readUsage } from '../generations/read-usage.js';
@@ -24,7 +24,7 @@ export const Query: QueryResolvers = {
     return ctx.loaders.generationById.load(id);
   },
 
-  generations: async (_parent, args, ctx) => {
+  generations: async (_parent, args, ctx, info) => {
     const userId = ctx.userId;
     if (!userId) throw unauthenticated();
     const page = readPageArgs(args, isCursor);
@@ -39,10 +39,13 @@ export const Query: QueryResolvers = {
         .where(and(eq(generations.userId, userId), keyset))
         .orderBy(desc(generations.createdAt), desc(generations.id))
         .limit(page.limit + 1),
-      ctx.db
-        .select({ total: sql<number>`count(*)::int` })
-        .from(generations)
-        .where(eq(generations.userId, userId)),
+      // Counted only when asked for: otherwise the 0 below is never read.
+      selectsField(info, 'totalCount')
+        ? ctx.db
+            .select({ total: sql<number>`count(*)::int` })
+            .from(generations)
+            .where(eq(generations.userId, userId))
+        : [],
     ]);
     for (const row of rows) ctx.loaders.generationById.prime(row.id, row);
     const connection = toConnection(rows, page.limit, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }));
