@@ -32,6 +32,7 @@ import { dataOf, sdkClients, type SdkClients } from '../scripts/sdk-clients.js';
 import { seedDemo } from '../scripts/seed-demo.js';
 import { DEMO_CHARACTERS } from '../scripts/seed-demo-data.js';
 import { streamBackstory } from '../scripts/stream-backstory.js';
+import { networkTransfers, pageBytes } from './helpers/network-bytes.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
 /** The SDK as the page's script tag defines it (an esbuild IIFE bundle of frontend-sdk/src/index.ts). */
@@ -48,6 +49,9 @@ const BROWSER_MISSING =
     : null;
 if (BROWSER_MISSING) console.warn(`tests/playground.e2e.ts browser tests ${BROWSER_MISSING}`);
 const SCREENSHOT = path.join(repoRoot, '.ci', 'out', 'playground.png');
+// A repeat visit of the playground (page revalidated, GraphiQL's hashed assets from the browser's cache) against
+// about 2 MB for the first: the page itself is a few kB, so 50 kB is far above it yet far below any asset.
+const REPEAT_VISIT_BUDGET = 50_000;
 // 7 generations a minute per user: above what any one user of this file generates otherwise (3), low enough that a
 // dedicated user reaches the limit in a few calls. 7 rather than 5: at 5/min the llm would pace calls 12 s apart
 // instead of refusing (see tests/domain-generation.e2e.ts and subgraphs/llm/src/limits/window-shape.ts).
@@ -274,6 +278,32 @@ describe.skipIf(BROWSER_MISSING)(`in Chromium${BROWSER_MISSING ? ` (${BROWSER_MI
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it("loads GraphiQL's hashed assets (Monaco's workers too) once: a repeat visit stays within the budget", async () => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    const workers: string[] = [];
+    first.on('worker', (worker) => workers.push(worker.url()));
+    const firstVisit = await networkTransfers(first);
+    await first.goto(graphqlUrl);
+    await first.locator('.graphiql-tab-button', { hasText: 'CreateCharacter' }).waitFor();
+    const assets = firstVisit.filter((t) => t.url.startsWith(`${platform.url}/playground/assets/`)).map((t) => /\.(?:js|css|ico)$/.exec(t.url)?.[0]);
+    expect(assets).toEqual(expect.arrayContaining(['.js', '.css']));
+    // The editors start their language workers from the gateway's assets, not from blobs of inlined text.
+    await expect.poll(() => workers.filter((url) => url.includes('/playground/assets/')).length, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // Same browser, new tab: the page revalidated, the assets from the cache. GraphiQL's own API calls (the schema's
+    // introspection) are data, not the page, and are left out of the count.
+    const repeat = await context.newPage();
+    const repeatVisit = await networkTransfers(repeat);
+    await repeat.goto(graphqlUrl);
+    await repeat.locator('.graphiql-tab-button', { hasText: 'CreateCharacter' }).waitFor();
+    console.info(`playground in Chromium: page bytes ${pageBytes(firstVisit)} on a first visit, ${pageBytes(repeatVisit)} on a repeat visit`);
+    // Ten budgets: the first visit did fetch GraphiQL's megabytes, so the repeat visit's saving is real.
+    expect(pageBytes(firstVisit)).toBeGreaterThan(REPEAT_VISIT_BUDGET * 10);
+    expect(pageBytes(repeatVisit)).toBeLessThan(REPEAT_VISIT_BUDGET);
+    await context.close();
   });
 
   it("the SDK runs in a page as it is, with the browser's own fetch and WebSocket", async () => {

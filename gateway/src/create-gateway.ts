@@ -16,7 +16,9 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayYoga } from './context/gateway-context.js';
 import { loadCustomPolicies } from './fetch-pipeline/custom-policies.js';
 import { graphiqlOptions } from './graphiql.js';
+import { playgroundAssets } from './http/playground-assets.js';
 import { PlaygroundPage } from './http/playground-page.js';
+import { playgroundShell } from './http/playground-shell.js';
 import type { GatewayObservability } from './observability/gateway-observability.js';
 import type { SubscriptionsPlugin } from './plugins/use-subscriptions.js';
 import type { ServiceRegistry } from './resilience/service-registry.js';
@@ -65,7 +67,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   hub?.coordinator.start();
 
   const playgroundOptions = graphiqlOptions({ secret: config.secret, embedded: config.secretEmbedded });
-  const yoga = buildYoga({ config, hubConfig, services, gateway, subscriptions, playgroundOptions });
+  const assets = playgroundAssets();
+  const renderPlayground = playgroundShell(assets.urls);
+  const yoga = buildYoga({ config, hubConfig, services, gateway, subscriptions, playgroundOptions, renderPlayground });
   const image = services.subgraphs.find((subgraph) => subgraph.name === IMAGE_SUBGRAPH);
 
   const server = createServer((req, res) => {
@@ -83,7 +87,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     gateway,
     drain,
     dispatcher: services.agent,
-    playground: new PlaygroundPage(playgroundOptions),
+    playground: new PlaygroundPage(playgroundOptions, renderPlayground),
+    playgroundAssets: assets,
     imageOrigin: image ? new URL(image.url).origin : undefined,
     maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });

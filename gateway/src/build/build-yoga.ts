@@ -1,11 +1,11 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import { useApolloFederation } from '@envelop/apollo-federation';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
 import { introspectionOpen } from '#lib/config/demand-control-config.js';
 import type { HubConfig } from '#lib/config/hub-config.js';
 import type { GatewayConfig } from '../config.js';
 import { gatewayContextOf, type GatewayContext, type GatewayYoga, type ServerContext } from '../context/gateway-context.js';
+import type { RenderPlayground } from '../http/playground-shell.js';
 import { maskGatewayError } from '../mask-gateway-error.js';
 import { useAuth } from '../plugins/use-auth.js';
 import { useCostLimit } from '../plugins/use-cost-limit.js';
@@ -31,10 +31,12 @@ export interface YogaDeps {
   gateway: ApolloGateway;
   subscriptions: SubscriptionsPlugin;
   playgroundOptions: (caller: { loopback: boolean }) => Promise<GraphiQLOptions>;
+  /** GraphiQL's page shell, linking the hashed assets (http/playground-shell.ts). */
+  renderPlayground: RenderPlayground;
 }
 
 /** The GraphQL pipeline: yoga with the gateway's plugins, in the order they run. */
-export function buildYoga({ config, hubConfig, services, gateway, subscriptions, playgroundOptions }: YogaDeps): GatewayYoga {
+export function buildYoga({ config, hubConfig, services, gateway, subscriptions, playgroundOptions, renderPlayground }: YogaDeps): GatewayYoga {
   const { identities, observability, requestTimeoutMs, defaults } = services;
   const limits = hubConfig.message_hub.limits;
   return createYoga<ServerContext, GatewayContext>({
@@ -42,12 +44,12 @@ export function buildYoga({ config, hubConfig, services, gateway, subscriptions,
     landingPage: false,
     // The one GatewayContext of the request, which the plugins below filled from onRequest on.
     context: ({ request }) => gatewayContextOf(request),
-    // GraphiQL's page is served by routes/playground.ts, compressed and revalidated; yoga's options stay the same in
-    // case a request reaches it. Its scripts are inlined from the package: yoga's default loads them from unpkg.com,
-    // which a machine with no network (npm start's promise, CI) cannot reach. Never with the demo token: yoga's copy
-    // cannot tell where the request came from.
+    // GraphiQL's page is served by routes/playground.ts, compressed and revalidated; yoga's options and page stay the
+    // same in case a request reaches it. The page loads GraphiQL from the gateway's own hashed assets: yoga's default
+    // loads it from unpkg.com, which a machine with no network (npm start's promise, CI) cannot reach. Never with the
+    // demo token: yoga's copy cannot tell where the request came from.
     graphiql: () => playgroundOptions({ loopback: false }),
-    renderGraphiQL,
+    renderGraphiQL: renderPlayground,
     maskedErrors: { maskError: maskGatewayError },
     // yoga would log every client mistake (an unknown enum value) as an error; maskError logs the real ones.
     logging: false,

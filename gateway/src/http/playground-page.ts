@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { asksForGraphiqlPage } from '../observability/request-outcome.js';
-
-const brotli = promisify(brotliCompress);
-const gzipped = promisify(gzip);
+import { compressBodies, pickEncoding, type CompressedBodies } from './compressed-bodies.js';
+import type { RenderPlayground } from './playground-shell.js';
 
 interface Rendered {
   /** The options it was rendered from, as JSON: a new demo token renders the page again. */
   key: string;
   etag: string;
-  bodies: Promise<{ identity: Buffer; br: Buffer; gzip: Buffer }>;
+  bodies: Promise<CompressedBodies>;
 }
 
 /** A request from this machine itself: the only one a demo token may be handed to (graphiql.ts). */
@@ -28,16 +24,19 @@ export function wantsPlayground(req: IncomingMessage): boolean {
 }
 
 /**
- * GraphiQL's page, rendered once per set of options and kept compressed. The page inlines GraphiQL's scripts
- * (render-graphiql, so that it works offline) and weighs about 9 MB, which yoga sent whole on every load. Kept, it
- * goes out brotli- or gzip-compressed (about 1.9 and 2.4 MB) with an ETag, so that a reload the browser
- * revalidates costs a 304.
+ * GraphiQL's page, rendered once per set of options and kept compressed. The page is a shell of a few kB (the options,
+ * with the journeys' tabs) that loads GraphiQL's scripts and styles from hashed asset files the browser keeps
+ * (playground-shell.ts, routes/playground-assets.ts); the shell itself goes out with an ETag and no-cache, so a reload
+ * costs a 304, or the small page when the demo token was renewed.
  */
 export class PlaygroundPage {
   // One page for loopback callers (which may carry the demo token) and one for everyone else.
   private readonly rendered = new Map<boolean, Rendered>();
 
-  constructor(private readonly options: (caller: { loopback: boolean }) => Promise<GraphiQLOptions>) {}
+  constructor(
+    private readonly options: (caller: { loopback: boolean }) => Promise<GraphiQLOptions>,
+    private readonly render: RenderPlayground,
+  ) {}
 
   async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const page = await this.current(fromLoopback(req));
@@ -48,8 +47,7 @@ export class PlaygroundPage {
       return;
     }
     const bodies = await page.bodies;
-    const accepted = req.headers['accept-encoding'] ?? '';
-    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+    const encoding = pickEncoding(req.headers['accept-encoding']);
     const body = encoding ? bodies[encoding] : bodies.identity;
     res.writeHead(200, { ...headers, 'content-length': body.length, ...(encoding ? { 'content-encoding': encoding } : {}) }).end(body);
   }
@@ -59,16 +57,9 @@ export class PlaygroundPage {
     const key = JSON.stringify(options);
     const kept = this.rendered.get(loopback);
     if (kept?.key === key) return kept;
-    const identity = Buffer.from(renderGraphiQL(options));
+    const identity = Buffer.from(this.render(options));
     const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-    // Compressed off the main thread (zlib's pool), once per rendering. Brotli at quality 5, not the default 11:
-    // 14% larger than 11's here, in 0.2 s of CPU instead of 15 s.
-    const bodies = Promise.all([brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), gzipped(identity)]).then(([br, gz]) => ({
-      identity,
-      br,
-      gzip: gz,
-    }));
-    const rendered = { key, etag, bodies };
+    const rendered = { key, etag, bodies: compressBodies(identity) };
     this.rendered.set(loopback, rendered);
     return rendered;
   }

@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici';
 import type { HttpDrain } from '#lib/shutdown/http-drain.js';
 import type { GatewayYoga } from '../context/gateway-context.js';
 import { IMAGES_PREFIX } from '../http/image-proxy.js';
+import { PLAYGROUND_ASSETS_PREFIX, type PlaygroundAssets } from '../http/playground-assets.js';
 import type { PlaygroundPage } from '../http/playground-page.js';
 import type { GatewayIdentities } from '../identity/gateway-identities.js';
 import type { GatewayObservability } from '../observability/gateway-observability.js';
@@ -13,6 +14,7 @@ import { healthRoute } from './health.js';
 import { imagesRoute } from './images.js';
 import { metricsRoute } from './metrics.js';
 import { playgroundRoute } from './playground.js';
+import { playgroundAssetsRoute } from './playground-assets.js';
 import { readinessRoute } from './readiness.js';
 import type { RouteHandler } from './route.js';
 
@@ -26,6 +28,8 @@ export interface RoutesDeps {
   dispatcher: Dispatcher;
   drain: HttpDrain;
   playground: PlaygroundPage;
+  /** GraphiQL's hashed scripts, styles, workers and icon, which the page links to. */
+  playgroundAssets: PlaygroundAssets;
   /** The image subgraph's origin; without one, /images/ is yoga's like any unknown path. */
   imageOrigin: string | undefined;
   maxBodyBytes: number;
@@ -54,6 +58,8 @@ export function httpRoutes(deps: RoutesDeps): RouteHandler {
   router.on('GET', '/metrics', metricsRoute(deps));
   if (images) router.all(`${IMAGES_PREFIX}*`, images);
   router.on('GET', '/graphql', playgroundRoute({ page: deps.playground, graphql }));
+  // Every method: the route answers 405 to anything but GET and HEAD, rather than yoga's 404.
+  router.all(`${PLAYGROUND_ASSETS_PREFIX}*`, playgroundAssetsRoute({ assets: deps.playgroundAssets }));
   // lookup answers what the matched handler answered, typed `any` by find-my-way: every handler here is a RouteHandler.
   return async (req, res) => router.lookup(req, res) as ReturnType<RouteHandler>;
 }
