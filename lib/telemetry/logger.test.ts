@@ -52,8 +52,11 @@ describe('logger', () => {
         },
         'provider call refused',
       );
+      // In a child's bindings and inside arrays, too.
+      logger.child({ upstream: { authorization: secrets.authorization } }).info({ attempts: [{ headers: { cookie: 'session=abc-cookie' } }] }, 'retried');
       const line = lines.join('');
       for (const secret of [...Object.values(secrets), 'session=abc-cookie', 'refresh-token-value']) expect(line).not.toContain(secret);
+      expect(line).toContain('retried');
       expect(line).toContain('Aragorn');
       expect(line).toContain('provider call refused');
     }

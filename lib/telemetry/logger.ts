@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { isSpanContextValid, trace } from '@opentelemetry/api';
-import { pino, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
+import { pino, stdSerializers, stdTimeFunctions, type DestinationStream, type Logger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import type { ObservabilityConfig } from '../config/observability-config.js';
 import { IDENTITY_HEADER } from '../auth/identity.js';
@@ -29,15 +29,43 @@ const SECRET_FIELDS = [
   'refreshToken',
 ];
 
-/**
- * pino's redaction matches fixed paths, a `*` standing for one level: every field at depths 0 to 5. Deeper than
- * that our log objects never go (a request's headers inside an error inside a log object is three).
- */
+/** Keys at depths 0 to 5 are looked at: deeper than that our log objects never go (a request's headers inside an
+ * error inside a log object is three). */
 const REDACT_DEPTH = 6;
-const redactPaths = SECRET_FIELDS.flatMap((field) => {
-  const key = /^[A-Za-z_$][\w$]*$/.test(field) ? field : `["${field}"]`;
-  return Array.from({ length: REDACT_DEPTH }, (_, depth) => `${'*.'.repeat(depth)}${key}`.replace('.[', '['));
-});
+const SECRET_KEYS = new Set(SECRET_FIELDS);
+const CENSOR = '[redacted]';
+
+/**
+ * `value` with every secret field censored, at any depth up to REDACT_DEPTH, copying only the objects on the way
+ * to a secret (most lines have none and cost one walk, no allocation). Written by hand because pino's own redaction
+ * takes fixed paths: the same rule as wildcard paths at six depths cost 140 µs per line, a tenth of the gateway's
+ * CPU per request (its access log line); this walk costs a few microseconds.
+ */
+function redact(value: unknown, depth: number): unknown {
+  if (depth >= REDACT_DEPTH || value === null || typeof value !== 'object') return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
+  if (Array.isArray(value)) {
+    const items = value as unknown[];
+    let copy: unknown[] | undefined;
+    items.forEach((item, i) => {
+      const redacted = redact(item, depth + 1);
+      if (redacted !== item) (copy ??= [...items])[i] = redacted;
+    });
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const redacted = SECRET_KEYS.has(key) ? CENSOR : redact(item, depth + 1);
+    if (redacted !== item) (copy ??= { ...value })[key] = redacted;
+  }
+  return copy ?? value;
+}
+
+/** The line's object with its error serialized first (pino serializes after this hook) and then redacted. */
+function redactLine(object: Record<string, unknown>): Record<string, unknown> {
+  const withError = object.err === undefined ? object : { ...object, err: stdSerializers.err(object.err as Error) };
+  return redact(withError, 0) as Record<string, unknown>;
+}
 
 /** request_id of the request being served and trace_id/span_id of the active span, on every line that has them. */
 function correlationFields(): Record<string, string> {
@@ -81,18 +109,24 @@ const stdout: DestinationStream = { write: (line: string) => void process.stdout
  */
 export function createLogger(service: string, config?: Partial<LogsConfig>, destination?: DestinationStream): Logger {
   const json = useJson(config?.format ?? 'auto');
-  return pino(
+  const logger = pino(
     {
       level: config?.level ?? 'info',
       base: { service, pid: process.pid, hostname: hostname() },
       timestamp: stdTimeFunctions.isoTime,
       // "info" rather than 30: log collectors and people filter on the name.
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: redactLine },
       mixin: correlationFields,
-      redact: { paths: redactPaths, censor: '[redacted]' },
     },
     json ? (destination ?? stdout) : prettyLines(destination ?? stdout),
   );
+  // pino applies no formatter to a child's bindings: they are redacted here, for children of children too (they
+  // inherit this method).
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, options) {
+    return child.call(this, redactLine(bindings), options);
+  } as Logger['child'];
+  return logger;
 }
 
 let processConfig: Partial<LogsConfig> | undefined;
