@@ -1,6 +1,6 @@
 /**
- * bench/n-plus-one: SQL statements per subgraph for one query listing 10 and then 100 characters with their
- * campaign, portrait and the campaign's party. With DataLoaders behind every reference and list the two counts
+ * bench/n-plus-one: SQL statements per subgraph for one query listing 1, 20 and then 100 characters with their
+ * campaign, portrait and the campaign's party. With DataLoaders behind every reference and list the counts
  * are equal (one statement per entity type per request); an N+1 shows as a count that grows with the list.
  * Run: npm run bench:n-plus-one
  */
@@ -12,10 +12,13 @@ import { SERVICES, type ServiceName } from '#lib/config/services.js';
 import { gatewayClient } from '../scripts/gateway-client.js';
 import { startPlatform } from '../scripts/platform.js';
 import { gradientPng } from '#lib/images/png.js';
+import { statementCount } from './shared/statement-count.js';
 
 const CAMPAIGNS = 10;
 const CHARACTERS_PER_CAMPAIGN = 10;
 const DM = 'bench-dm';
+// 1, 20 and 100: one item, a page of the README's lists, and the longest page a list gives.
+const LIST_SIZES = [1, 20, 100];
 
 const QUERY = `query($first: Int!) { characters(first: $first) { edges { node {
   id name level armorClass
@@ -25,12 +28,7 @@ const QUERY = `query($first: Int!) { characters(first: $first) { edges { node {
 
 async function statements(ports: Record<ServiceName, number>): Promise<Record<ServiceName, number>> {
   const counts = {} as Record<ServiceName, number>;
-  for (const service of SERVICES) {
-    const text = await (await fetch(`http://127.0.0.1:${ports[service]}/metrics`)).text();
-    const match = /^db_statements_total\{[^}]*\} (\d+)$/m.exec(text);
-    if (!match) throw new Error(`${service} /metrics has no db_statements_total`);
-    counts[service] = Number(match[1]);
-  }
+  for (const service of SERVICES) counts[service] = await statementCount(ports[service], service, secret);
   return counts;
 }
 
@@ -74,7 +72,7 @@ try {
   }
 
   const rows: Array<{ first: number; counts: Record<ServiceName, number> }> = [];
-  for (const first of [10, 100]) {
+  for (const first of LIST_SIZES) {
     await client.request(DM, QUERY, { first }); // warm-up: the gateway plans the query once
     const before = await statements(platform.ports);
     const data = await client.request<any>(DM, QUERY, { first });
@@ -87,7 +85,7 @@ try {
   console.log('SQL statements per subgraph for one query (characters with campaign, party and portrait):');
   console.log(`${'characters'.padEnd(12)}${SERVICES.map((s) => s.padStart(11)).join('')}`);
   for (const row of rows) console.log(`${String(row.first).padEnd(12)}${SERVICES.map((s) => String(row.counts[s]).padStart(11)).join('')}`);
-  const equal = SERVICES.every((s) => rows[0]!.counts[s] === rows[1]!.counts[s]);
+  const equal = SERVICES.every((s) => rows.every((row) => row.counts[s] === rows[0]!.counts[s]));
   console.log(equal ? 'equal: no N+1 (statement count does not grow with the list)' : 'NOT EQUAL: some resolver issues a query per item');
   process.exitCode = equal ? 0 : 1;
 } finally {

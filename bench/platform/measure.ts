@@ -3,10 +3,10 @@
  * per request (/proc/<pid>/stat deltas), the peak RSS of the run (VmHWM after a clear_refs reset) and, per
  * subgraph process, the SQL statements per request (db_statements_total deltas from its /metrics).
  */
-import { EMPTY_BODY_HASH, hubSecretOf, IDENTITY_HEADER, serviceKey, signRequest } from '#lib/auth/index.js';
 import { runLoad, type LoadResult } from '../gateway-overhead/load.js';
 import type { LoadRequest } from '../gateway-overhead/load-runner.js';
 import { cpuMs, peakRssMiB, resetPeakRss } from '../gateway-overhead/processes.js';
+import { statementCount } from '../shared/statement-count.js';
 import type { Target } from './targets.js';
 
 export interface Run extends LoadResult {
@@ -19,12 +19,6 @@ export interface Run extends LoadResult {
   sql: Record<string, number>;
 }
 
-/** The gateway's signed identity for a GET of /metrics on `service` (HEAD's subgraphs serve it to the gateway only). */
-function metricsHeaders(secret: string, service: string): Record<string, string> {
-  const binding = { audience: service, method: 'GET', path: '/metrics', bodyHash: EMPTY_BODY_HASH };
-  return { [IDENTITY_HEADER]: signRequest({ userId: null }, binding, serviceKey(hubSecretOf(secret), service)).header };
-}
-
 async function statements(target: Target, secret: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await Promise.all(
@@ -32,13 +26,7 @@ async function statements(target: Target, secret: string): Promise<Record<string
       .filter(([name]) => name !== 'gateway')
       .map(async ([name, port]) => {
         // A replica (character#2) is the same service to the signature.
-        const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: metricsHeaders(secret, name.split('#')[0] ?? name) });
-        const text = await response.text();
-        if (!response.ok) throw new Error(`${name} /metrics answered ${response.status}: ${text.slice(0, 300)}`);
-        // Summed over label sets: a service may count its statements per database or pool.
-        const matches = [...text.matchAll(/^db_statements_total(?:\{[^}]*\})? (\d+(?:\.\d+)?)$/gm)];
-        if (!matches.length) throw new Error(`${name} /metrics has no db_statements_total`);
-        counts[name] = matches.reduce((sum, match) => sum + Number(match[1]), 0);
+        counts[name] = await statementCount(port, name.split('#')[0] ?? name, secret);
       }),
   );
   return counts;
