@@ -70,21 +70,28 @@ export function prefixedLogger(name: ProcessName, line: string): void {
 }
 
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const [port] = await freePorts(1);
+  return port!;
+}
+
+/** Distinct free ports: every socket stays open until all are chosen, so the kernel cannot hand one out twice. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer().listen(0, '127.0.0.1'));
+  await Promise.all(servers.map((server) => once(server, 'listening')));
+  const ports = servers.map((server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function resolvePorts(option: PlatformOptions['ports']): Promise<Record<ProcessName, number>> {
   const defaults: Record<ProcessName, number> = { ...DEFAULT_PORTS, gateway: GATEWAY_DEFAULT_PORT };
   if (option !== 'free') return { ...defaults, ...option };
-  const ports = {} as Record<ProcessName, number>;
-  for (const name of [...SERVICES, 'gateway'] as ProcessName[]) ports[name] = await freePort();
-  return ports;
+  const names = [...SERVICES, 'gateway'] as ProcessName[];
+  const chosen = await freePorts(names.length);
+  return Object.fromEntries(names.map((name, i) => [name, chosen[i]!])) as Record<ProcessName, number>;
 }
 
 function pipeLines(child: ChildProcess, name: ProcessName, onLine: (name: ProcessName, line: string) => void): void {
@@ -119,6 +126,27 @@ async function waitForReady(url: string, deadline: number, failed: () => string 
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  // Free ports are chosen, released, then bound by the children; another process on the machine (a parallel test
+  // file) can take one in between. Three tries with fresh ports make that race vanishingly rare; fixed ports fail
+  // at once, since trying again would only meet the same process.
+  for (let attempt = 1; ; attempt++) {
+    let clashed = false;
+    const onLine = options.onLine ?? prefixedLogger;
+    try {
+      return await startPlatformOnce({
+        ...options,
+        onLine: (name, line) => {
+          if (line.includes('is already in use')) clashed = true;
+          onLine(name, line);
+        },
+      });
+    } catch (err) {
+      if (!clashed || options.ports !== 'free' || attempt === 3) throw err;
+    }
+  }
+}
+
+async function startPlatformOnce(options: PlatformOptions): Promise<Platform> {
   const ports = await resolvePorts(options.ports);
   const onLine = options.onLine ?? prefixedLogger;
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
