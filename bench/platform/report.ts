@@ -14,6 +14,16 @@ const perProcess = (values: Record<string, number>, digits: number) =>
 
 export const errorsOf = (run: Run) => run.failed + run.withErrors;
 
+/** Per subgraph (replicas summed): its CPU per fetch the gateway made to it, the issue's "CPU per entity fetch". */
+export function cpuPerFetch(run: Run): Record<string, number> {
+  const cpu: Record<string, number> = {};
+  for (const [name, ms] of Object.entries(run.cpu)) {
+    const service = name.split('#')[0] ?? name;
+    if (service !== 'gateway') cpu[service] = (cpu[service] ?? 0) + ms;
+  }
+  return Object.fromEntries(Object.entries(cpu).map(([service, ms]) => [service, ms / (run.fetches[service] ?? NaN)]));
+}
+
 export const RUN_HEADER = `${'db'.padEnd(9)}${'target'.padEnd(8)}${'round'.padStart(6)}${'load1'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}`;
 
 export function formatRun(db: string, round: string, load1: string, run: Run): string {
@@ -22,10 +32,14 @@ export function formatRun(db: string, round: string, load1: string, run: Run): s
     `    CPU ms/req: ${perProcess(run.cpu, 2)}`,
     `    SQL statements/req: ${perProcess(run.sql, 2)}`,
     `    peak RSS MiB: ${perProcess(run.rss, 0)}`,
+    `    CPU ms/fetch: ${perProcess(cpuPerFetch(run), 2)}`,
   ];
   if (run.errorSample) lines.push(`    first error: ${run.errorSample.slice(0, 400)}`);
   return lines.join('\n');
 }
+
+// Issue 16's targets for a subgraph's CPU per entity fetch: PGlite runs the database in the service's own process.
+const FETCH_CPU_TARGET_MS: Record<string, number> = { pglite: 6, postgres: 3 };
 
 const mean = (runs: Run[], pick: (run: Run) => number | undefined) => runs.reduce((sum, run) => sum + (pick(run) ?? NaN), 0) / runs.length;
 const peak = (runs: Run[], name: string) => Math.max(...runs.map((run) => run.rss[name] ?? NaN));
@@ -41,7 +55,11 @@ export interface Summary {
 /** The means of `runs` (one target's rounds) and, given B's runs, the ratios A/B; returns the lines to print. */
 export function compare(db: string, a: Run[], b: Run[] | undefined, ref: string | undefined): { lines: string[]; summary: Summary } {
   const summary: Summary = { rps: mean(a, (run) => run.rps), p99: mean(a, (run) => run.p99), errors: a.reduce((sum, run) => sum + errorsOf(run), 0) };
-  const lines = [`${db}: A ${f(summary.rps, 0)} req/s, p99 ${f(summary.p99)} ms, errors ${summary.errors} (means over ${a.length} rounds)`];
+  const perFetch = Object.fromEntries(Object.keys(a[0]?.fetches ?? {}).map((service) => [service, mean(a, (run) => cpuPerFetch(run)[service])]));
+  const lines = [
+    `${db}: A ${f(summary.rps, 0)} req/s, p99 ${f(summary.p99)} ms, errors ${summary.errors} (means over ${a.length} rounds)`,
+    `${db}: A's subgraph CPU per fetch: ${perProcess(perFetch, 2)} ms (target ≤ ${FETCH_CPU_TARGET_MS[db] ?? 'n/a'} ms)`,
+  ];
   if (!b?.length) return { lines, summary };
   summary.ratio = summary.rps / mean(b, (run) => run.rps);
   const ratio = (pick: (run: Run) => number | undefined) => f(mean(a, pick) / mean(b, pick), 2);
