@@ -20,6 +20,9 @@ type Schema = typeof eventStoreTables;
 const total = Number(process.argv[2] ?? 2000);
 // 100 writers: about the concurrency of a busy service's connection pool and request handlers together.
 const STREAMS = 100;
+// 8 writers: the issue's target load (a service's request handlers appending at once), within the pool of 10.
+const WRITERS = 8;
+const TARGETS = { pglite: 500, postgres: 2000 } as const;
 
 const counters = pgTable('bench_counters', { id: text('id').primaryKey(), n: integer('n').notNull() });
 const projection: Projection<Schema> = {
@@ -38,14 +41,17 @@ async function appendOne(database: Database<Schema>, streamId: string, n: number
   );
 }
 
-async function rate(label: string, count: number, run: () => Promise<void>): Promise<void> {
+async function rate(label: string, count: number, run: () => Promise<void>): Promise<number> {
   const started = performance.now();
   await run();
   const seconds = (performance.now() - started) / 1000;
-  console.log(`  ${label.padEnd(34)} ${String(Math.round(count / seconds)).padStart(7)} events/s  (${count} in ${seconds.toFixed(2)} s)`);
+  const perSecond = Math.round(count / seconds);
+  console.log(`  ${label.padEnd(34)} ${String(perSecond).padStart(7)} events/s  (${count} in ${seconds.toFixed(2)} s)`);
+  return perSecond;
 }
 
-async function scenario(name: string, database: Database<Schema>): Promise<void> {
+/** Runs the scenarios; returns the 8-writer rate, the figure the targets are about. */
+async function scenario(name: string, database: Database<Schema>): Promise<number> {
   await database.db.execute(sql`CREATE TABLE IF NOT EXISTS bench_counters (id text PRIMARY KEY, n integer NOT NULL)`);
   console.log(`${name}:`);
   await rate('append, one stream', total, async () => {
@@ -59,11 +65,24 @@ async function scenario(name: string, database: Database<Schema>): Promise<void>
       }),
     );
   });
-  const stored = 2 * total;
+  const perWriter = Math.ceil(total / WRITERS);
+  const eightWriters = await rate(`append, ${WRITERS} writers, own streams`, perWriter * WRITERS, async () => {
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        for (let n = 0; n < perWriter; n++) await appendOne(database, `writer-${w}`, n);
+      }),
+    );
+  });
+  const stored = 2 * total + perWriter * WRITERS;
   await rate('replay into a projection', stored, async () => {
     await replayProjection(database.db, projection);
   });
+  return eightWriters;
 }
+
+const results: string[] = [];
+const summarize = (dialect: keyof typeof TARGETS, perSecond: number) =>
+  results.push(`event store ${dialect}: ${perSecond} events/s with ${WRITERS} writers (target ≥ ${TARGETS[dialect]}/s)`);
 
 const embedded = await openDatabase({
   service: 'bench',
@@ -73,7 +92,7 @@ const embedded = await openDatabase({
   directory: 'memory://',
 });
 try {
-  await scenario('PGlite (embedded, in memory)', embedded);
+  summarize('pglite', await scenario('PGlite (embedded, in memory)', embedded));
 } finally {
   await embedded.close();
 }
@@ -83,7 +102,7 @@ if (url) {
   const schemaName = `bench_${randomBytes(4).toString('hex')}_events`;
   const server = await openDatabase({ service: 'bench', schema: eventStoreTables, migrationsFolder: eventStoreMigrations, databaseUrl: url, schemaName });
   try {
-    await scenario('PostgreSQL (server, pool of 10)', server);
+    summarize('postgres', await scenario('PostgreSQL (server, pool of 10)', server));
   } finally {
     await server.close();
     const client = new pg.Client({ connectionString: url });
@@ -94,3 +113,4 @@ if (url) {
 } else {
   console.log('PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it too');
 }
+for (const line of results) console.log(line);
