@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
 import { badUserInput, conflict } from '../graphql/errors.js';
 import { toJsonValue } from './canonical-json.js';
 import { eventHash } from './event-hash.js';
 import type { Transaction } from './executor.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import { events, eventStreams, type EventMetadata } from './schema.js';
+import type { EventMetadata } from './schema.js';
+import { lockHead, storedEvents, writeIfHeadIs, type ChainedEvent } from './append-statement.js';
+import { guessedHead, NO_STREAM, rememberHead, type StreamHead } from './stream-heads.js';
 import { countAppend } from './event-store-metrics.js';
 
 /** A stream's current version (its number of events), 'no_stream' (= 0, nothing appended yet) or 'any' (no check). */
@@ -46,8 +47,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Appends events to one stream INSIDE the caller's transaction `tx` (the one that changes the read tables), so
  * that state and events commit or roll back together.
  *
- * - Concurrency: the stream's row in event_streams is locked (FOR UPDATE) before the version check, so concurrent
+ * - Concurrency: the statement that writes the events also moves the stream's head in event_streams, but only if
+ *   that head (version, last hash) is still the one the batch was chained onto; it locks the row, so concurrent
  *   appenders to one stream serialize and exactly one wins each version; the others get CONFLICT.
+ * - Round trips: one statement when the head is known (a stream this process wrote last, or 'no_stream'); else,
+ *   or when the head moved, the row is locked and read first (stream-heads.ts), then written: two.
  * - Idempotency: if EVERY event id of the batch is already stored in this stream, nothing is written and the
  *   stored positions come back (alreadyAppended), whatever expectedVersion says: a retry after a lost reply must
  *   succeed. A batch that mixes stored and new ids, or reuses an id of another stream, cannot be a retry of one
@@ -70,57 +74,29 @@ export async function appendEvents<TSchema extends Record<string, unknown>>(tx: 
   }));
   const eventIds = batch.map((event) => event.eventId);
 
-  await tx.insert(eventStreams).values({ streamId }).onConflictDoNothing();
-  const [stream] = await tx
-    .select({ version: eventStreams.version, lastHash: eventStreams.lastHash, lastTransactionId: eventStreams.lastTransactionId })
-    .from(eventStreams)
-    .where(eq(eventStreams.streamId, streamId))
-    .for('update');
-  if (!stream) throw new Error(`event_streams row for "${streamId}" vanished under its own lock`);
-
-  // After the lock: a concurrent append of the same ids to this stream has committed (or rolled back) by now.
-  const stored = await tx
-    .select({ eventId: events.eventId, streamId: events.streamId, version: events.streamVersion, position: events.globalPosition })
-    .from(events)
-    .where(inArray(events.eventId, eventIds));
-  if (stored.length > 0) {
-    const byId = new Map(stored.map((row) => [row.eventId, row]));
-    const retry = stored.length === batch.length && stored.every((row) => row.streamId === streamId);
-    if (!retry) {
-      throw conflict('Some of these event ids were already appended, but not as this same batch to this stream.', {
-        streamId,
-        eventIds: stored.map((row) => row.eventId),
-      });
-    }
-    const rows = eventIds.map((id) => byId.get(id)!);
-    return {
-      fromVersion: Math.min(...rows.map((row) => row.version)),
-      toVersion: Math.max(...rows.map((row) => row.version)),
-      positions: rows.map((row) => row.position),
-      eventIds,
-      alreadyAppended: true,
-    };
-  }
-
-  checkExpectedVersion(streamId, options.expectedVersion, stream.version);
-
-  let previousHash = stream.lastHash;
-  const rows = batch.map((event, index) => {
-    const streamVersion = stream.version + index + 1;
-    const hash = eventHash({ previousHash, streamId, streamVersion, type: event.type, data: event.data, metadata: event.metadata });
-    // Our xid may be older than the previous event's (taken before we waited for the lock): never order below it.
-    // Still >= our own xid, so consumers cannot pass this event before our transaction ends (consumer.ts).
-    const transactionId = sql<number>`greatest((pg_current_xact_id()::text)::bigint, ${stream.lastTransactionId}::bigint)`;
-    const row = { ...event, streamId, streamVersion, hash, previousHash, transactionId };
-    previousHash = hash;
-    return row;
-  });
-  let inserted: { position: number; version: number; transactionId: number }[];
   try {
-    inserted = await tx
-      .insert(events)
-      .values(rows)
-      .returning({ position: events.globalPosition, version: events.streamVersion, transactionId: events.transactionId });
+    // Fast path, one statement: chain onto the head we expect (a stream we wrote last, or a new one) and write.
+    const guess = options.expectedVersion === 'no_stream' ? NO_STREAM : guessedHead(streamId);
+    if (guess && (typeof options.expectedVersion !== 'number' || options.expectedVersion === guess.version)) {
+      const appended = await write(tx, streamId, guess, batch);
+      if (appended) return appended;
+    }
+    // The head moved, is unknown, or some id is stored (a retry?): lock the head, then decide.
+    for (;;) {
+      const head = await lockHead(tx, streamId);
+      if (head) rememberHead(streamId, head);
+      const current = head ?? NO_STREAM;
+      if (isExpected(options.expectedVersion, current.version)) {
+        const appended = await write(tx, streamId, current, batch);
+        if (appended) return appended;
+      }
+      // After the lock: a concurrent append of the same ids to this stream has committed (or rolled back) by now.
+      const stored = await storedEvents(tx, eventIds);
+      if (stored.length > 0) return alreadyAppended(streamId, eventIds, stored);
+      checkExpectedVersion(streamId, options.expectedVersion, current.version);
+      // Only when there was no row to lock: a concurrent creator's stream committed in between; lock it now.
+      if (head) throw new Error(`append to "${streamId}" found its locked head moved`);
+    }
   } catch (error) {
     // Another stream took one of these ids in a concurrent transaction (the stream lock does not cover it).
     if (isUniqueViolation(error, 'events_event_id_unique')) {
@@ -128,27 +104,71 @@ export async function appendEvents<TSchema extends Record<string, unknown>>(tx: 
     }
     throw error;
   }
-  const toVersion = stream.version + rows.length;
-  await tx
-    .update(eventStreams)
-    .set({ version: toVersion, lastHash: previousHash, lastTransactionId: inserted[0]!.transactionId, updatedAt: sql`now()` })
-    .where(eq(eventStreams.streamId, streamId));
+}
+
+type NormalizedEvent = Omit<ChainedEvent, 'streamVersion' | 'hash' | 'previousHash'>;
+
+/** Chains the batch onto `head` and writes it if the stored head is still `head`; undefined if not. */
+async function write<TSchema extends Record<string, unknown>>(
+  tx: Transaction<TSchema>,
+  streamId: string,
+  head: StreamHead,
+  batch: readonly NormalizedEvent[],
+): Promise<AppendResult | undefined> {
+  let previousHash = head.lastHash;
+  const chained = batch.map((event, index): ChainedEvent => {
+    const streamVersion = head.version + index + 1;
+    const hash = eventHash({ previousHash, streamId, streamVersion, type: event.type, data: event.data, metadata: event.metadata });
+    const row = { ...event, streamVersion, hash, previousHash };
+    previousHash = hash;
+    return row;
+  });
+  const written = await writeIfHeadIs(tx, streamId, head, chained);
+  if (!written) return undefined;
+  const toVersion = head.version + chained.length;
+  rememberHead(streamId, { version: toVersion, lastHash: previousHash });
   countAppend();
   // RETURNING order is not guaranteed by SQL: map back by version.
-  const positionOf = new Map(inserted.map((row) => [row.version, row.position]));
+  const positionOf = new Map(written.map((row) => [row.version, row.position]));
   return {
-    fromVersion: stream.version + 1,
+    fromVersion: head.version + 1,
     toVersion,
-    positions: rows.map((row) => positionOf.get(row.streamVersion)!),
-    eventIds,
+    positions: chained.map((row) => positionOf.get(row.streamVersion)!),
+    eventIds: chained.map((row) => row.eventId),
     alreadyAppended: false,
   };
 }
 
+/** A retry returns what the first attempt stored; any other reuse of stored ids is a CONFLICT. */
+function alreadyAppended(
+  streamId: string,
+  eventIds: string[],
+  stored: { eventId: string; streamId: string; version: number; position: number }[],
+): AppendResult {
+  const byId = new Map(stored.map((row) => [row.eventId, row]));
+  const retry = stored.length === eventIds.length && stored.every((row) => row.streamId === streamId);
+  if (!retry) {
+    throw conflict('Some of these event ids were already appended, but not as this same batch to this stream.', {
+      streamId,
+      eventIds: stored.map((row) => row.eventId),
+    });
+  }
+  const rows = eventIds.map((id) => byId.get(id)!);
+  return {
+    fromVersion: Math.min(...rows.map((row) => row.version)),
+    toVersion: Math.max(...rows.map((row) => row.version)),
+    positions: rows.map((row) => row.position),
+    eventIds,
+    alreadyAppended: true,
+  };
+}
+
+function isExpected(expected: ExpectedVersion, actual: number): boolean {
+  return expected === 'any' || (expected === 'no_stream' ? 0 : expected) === actual;
+}
+
 function checkExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number): void {
-  if (expected === 'any') return;
-  const wanted = expected === 'no_stream' ? 0 : expected;
-  if (wanted === actual) return;
+  if (isExpected(expected, actual)) return;
   const label = expected === 'no_stream' ? 'no stream yet' : `version ${expected}`;
   throw conflict(`Stream "${streamId}" is at version ${actual}, but the write expected ${label}; reload and retry.`, {
     streamId,
