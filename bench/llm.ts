@@ -9,6 +9,21 @@
  *       of events that carried them;
  *   (c) a batchGenerate of 200 items under a provider limit of 600 requests/minute: the achieved rate against it.
  * Runs alternate gateway and direct after a warm-up, so both see the same machine load.
+ *
+ * What the cuts on (a)'s path bought (p50 of timing marks in the gateway, the llm and here, 150 runs; 2 shared cores,
+ * so whole-run figures move with the other work on the machine, stage times less):
+ *   - the subscription's plan and printed query kept per parsed document (gateway/src/subscriptions/route-plan.ts):
+ *     routing to the upstream request 0.80 -> 0.39 ms;
+ *   - the subgraph's SSE body read to its end after `complete` instead of destroyed, so the subscriptions' pool keeps
+ *     the connection: upstream request to its arrival at the llm 1.57 -> 0.63 ms (a new connection each time before);
+ *   - the llm's RUNNING insert (PGlite, ~1.7 ms on the llm's thread) 5 ms after the first delta instead of the next
+ *     tick: it started 1.4 ms before the first token reached the client, now 3.7 ms after it.
+ *   Paired overhead over the three: p50 15.67 -> 8.3-9.6 ms, p99 149 -> 27-114 ms (the p99 is one-off pauses of 20-100
+ *   ms in either process under the machine's other load; the 5 ms target is not met).
+ *   Left on the path, outside these files: the gateway's access log line (pretty-printed outside production, ~0.8 ms
+ *   between the llm's headers and the client's), yoga and the gateway's plugins before routing (~1.6 ms), the llm's
+ *   server before its resolver (~1.7 ms: identity verification, parsing), and the gateway waiting for the llm's
+ *   headers before it answers (overlapping them would change how a refusal reaches SSE and graphql-ws clients).
  * Run: npm run bench:llm [-- --samples 300 --runs 60 --chunks 2000 --items 200 --parts abc]
  */
 import { parseArgs } from 'node:util';
