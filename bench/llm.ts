@@ -18,7 +18,9 @@
  *     the connection: upstream request to its arrival at the llm 1.57 -> 0.63 ms (a new connection each time before);
  *   - the llm's RUNNING insert (PGlite, ~1.7 ms on the llm's thread) 5 ms after the first delta instead of the next
  *     tick: it started 1.4 ms before the first token reached the client, now 3.7 ms after it.
- *   Paired overhead over the three: p50 15.67 -> 8.3-9.6 ms, p99 149 -> 27-114 ms (the p99 is one-off pauses of 20-100
+ *   - the OpenAI SDK's fetch on undici's request (subgraphs/llm/src/providers/openai/undici-fetch.ts): the SDK's
+ *     create() to the request reaching the provider 1.25-1.5 -> 0.87 ms;
+ *   Paired overhead over the four: p50 15.67 -> 7.5-9.6 ms, p99 149 -> 19-114 ms (the p99 is one-off pauses of 20-100
  *   ms in either process under the machine's other load; the 5 ms target is not met).
  *   Left on the path, outside these files: the gateway's access log line (pretty-printed outside production, ~0.8 ms
  *   between the llm's headers and the client's), yoga and the gateway's plugins before routing (~1.6 ms), the llm's
