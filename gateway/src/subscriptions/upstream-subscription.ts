@@ -141,18 +141,33 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
   return { result: streamResults(response.body, abort, request.subgraph) };
 }
 
+// 1 s: a subgraph ends its response within a tick of `complete`; one still open after a second is not going to.
+const DRAIN_MS = 1000;
+
 /** The SSE body as results: `next` messages are results, `complete` ends; a broken stream ends with an error. */
 function streamResults(body: AsyncIterable<Uint8Array>, abort: AbortController, subgraph: string): AsyncIterableIterator<ExecutionResult> {
   const results = new AsyncQueue<ExecutionResult>();
   void (async () => {
     let lost: string;
+    let drain: NodeJS.Timeout | undefined;
     try {
       for await (const message of readEventStream(body)) {
-        if (message.event === 'complete') return results.end();
+        if (drain) continue;
+        if (message.event === 'complete') {
+          results.end();
+          // Read on to the body's end (the subgraph ends it right after) instead of leaving the loop, which would
+          // destroy the body mid-response and with it the keep-alive connection: the next subscription would then
+          // wait for a new one (bench/llm, time to first token). A subgraph that keeps it open is cut after a while.
+          drain = setTimeout(() => abort.abort(), DRAIN_MS);
+          continue;
+        }
         if (message.event === 'next') results.push(toResult(JSON.parse(message.data)));
       }
+      if (drain) return clearTimeout(drain);
       lost = 'connection closed';
     } catch (err) {
+      // Cut while draining: the results have all been queued already, and the client still reads them.
+      if (drain) return clearTimeout(drain);
       if (abort.signal.aborted) return results.end({ discard: true });
       lost = describeFailure(err);
     }

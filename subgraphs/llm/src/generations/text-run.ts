@@ -47,6 +47,12 @@ const REFUSALS = new Set<ProviderErrorKind>(['RATE_LIMITED', 'UNAUTHORIZED', 'QU
  * and the window in which another instance cannot see it stays short; a local one answers within a few ms.
  */
 const STORE_DELAY_MS = 20;
+/**
+ * 5 ms after the first delta: its way from here through the gateway to the client takes 2-3 ms at p50 (bench/llm's
+ * stages), so the row's insert starts once the token has arrived, and still well within STORE_DELAY_MS's window. A
+ * stream that has ended by then waits for it too: its end is stored after the insert, and COMPLETED follows that.
+ */
+const RELAY_MS = 5;
 const NO_USAGE: TokenUsage = { promptTokens: 0, completionTokens: 0 };
 
 interface Ending {
@@ -166,6 +172,7 @@ export async function runTextGeneration(services: GenerationServices, userId: st
       // added to the time to first token. Until it is stored only this instance knows the id: cancelGeneration
       // here finds it among the running ones, a lookup elsewhere finds nothing yet.
       let stored: Promise<void> | null = null;
+      let storing: NodeJS.Timeout | undefined;
       let storeNow = () => {};
       if (!row) {
         const announced = runningRow({ ...base(step), instanceId: services.instanceId });
@@ -190,11 +197,14 @@ export async function runTextGeneration(services: GenerationServices, userId: st
           firstTokenMs ??= Math.round(performance.now() - startedAt);
           emitted = true;
           hooks.onDelta?.(text);
-          // After the delta's write, which takes a few more ticks.
-          setImmediate(storeNow);
+          // Once the delta has been relayed: the insert holds this thread for a few ms (PGlite runs on it), and on a
+          // machine of few cores it would race the gateway and the client for the CPU while they pass the first
+          // token on (bench/llm, time to first token).
+          if (!storing) storing = setTimeout(storeNow, RELAY_MS);
         },
       });
-      storeNow();
+      // A stream that ended within RELAY_MS of its first delta (a local provider) is stored when that is up too.
+      if (!storing) storeNow();
       if (stored) {
         try {
           await stored;

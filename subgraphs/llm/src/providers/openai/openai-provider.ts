@@ -22,6 +22,7 @@ import {
 import { streamChat } from './chat-stream.js';
 import { generateImages } from './images.js';
 import { toProviderError, type ErrorScope } from './map-error.js';
+import { undiciFetch } from './undici-fetch.js';
 
 // 30 s: what hub.yaml documents for providers; the gateway's 45 s for llm leaves room for our work around it.
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -149,6 +150,7 @@ export class OpenAiProvider implements Provider {
         timeout: this.#timeoutMs * 2,
         // The SDK logs unparsable stream data as it received it: provider output does not belong in our logs.
         logLevel: 'off',
+        fetch: undiciFetch,
       });
       this.#clients.set(lease.id, client);
     }
