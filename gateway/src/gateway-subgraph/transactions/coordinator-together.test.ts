@@ -97,6 +97,30 @@ describe('TransactionCoordinator.execute, independent steps', () => {
     ]);
   });
 
+  it('a prepare refused before the log write sent with the prepares has landed still aborts every branch', async () => {
+    class SlowBegin extends TransactionLog {
+      override async begin(...args: Parameters<TransactionLog['begin']>): Promise<void> {
+        await sleep(150);
+        return super.begin(...args);
+      }
+    }
+    const participants = new FakeParticipants(({ phase, service }) => {
+      if (phase === 'prepare' && service === 'refusing') throw new GraphQLError('campaign archived', { extensions: { code: 'CONFLICT' } });
+      return null;
+    });
+    const coordinator = new TransactionCoordinator({ log: new SlowBegin(database.db), participants, timeoutMs: 10_000, backoff: FAST_BACKOFF });
+    coordinators.push(coordinator);
+    const error = await coordinator.execute(together(['ok', 'refusing']), { value: 'v' }, 'alice').catch((err: unknown) => err as GraphQLError);
+    expect((error as GraphQLError).extensions).toMatchObject({ code: 'CONFLICT' });
+    const transactionId = (error as GraphQLError).extensions.transactionId as string;
+    expect(participants.calls.slice(2).sort()).toEqual(['abort ok', 'abort refusing']);
+    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'campaign archived' });
+    expect((await log.branches([transactionId])).map((b) => [b.service, b.state])).toEqual([
+      ['ok', 'ABORTED'],
+      ['refusing', 'ABORTED'],
+    ]);
+  });
+
   it('a prepare slower than the deadline aborts all branches with reason TIMEOUT', async () => {
     const { coordinator, participants } = coordinatorWith(
       async ({ phase, service }) => {

@@ -64,32 +64,49 @@ export async function prepareInOrder<TInput>(ctx: PhaseOneContext, workflow: Wor
 
 /**
  * All at once, for a workflow whose steps are independent: every branch is logged with the transaction in one
- * statement before any prepare goes out, and the prepares are recorded by the decision. The first refusal fails
- * phase one at once (its abort goes out while the others may still be preparing: their fences make that safe);
- * nothing that answers later is written, so a late answer cannot overwrite what phase two records.
+ * statement, sent together with the prepares, and the prepares are recorded by the decision.
+ *
+ * The log write does not hold the prepares back: it only has to land before the decision (which updates its row)
+ * and before any abort, so that recovery finds every branch. A hub killed before it lands leaves prepared branches
+ * the hub does not know: their participants abort them past the deadline (presumed abort), as they would for a hub
+ * that died before deciding, and no commit can be decided for a transaction whose row never landed.
+ *
+ * The first refusal fails phase one at once (its abort goes out while the others may still be preparing: their
+ * fences make that safe); nothing that answers later is written, so a late answer cannot overwrite phase two's.
  */
 export async function prepareTogether<TInput>(ctx: PhaseOneContext, workflow: Workflow<TInput, unknown>, input: TInput): Promise<PhaseOneOutcome> {
   const { log, transaction } = ctx;
   const steps = workflow.steps.map((step, index) => ({ step, index, payload: step.payload(input, {}) })).filter(({ payload }) => payload !== null);
-  await log.begin(
+  const logged = log.begin(
     transaction,
     steps.map(({ step, index }) => ({ service: step.service, operation: step.operation, step: index })),
   );
   const prepared: Record<string, unknown> = {};
   let failed = false;
-  await Promise.all(
-    steps.map(async ({ step, payload }) => {
-      try {
-        prepared[step.service] = await prepareOne(ctx, step, payload);
-      } catch (err) {
-        if (!failed) {
-          failed = true;
-          await log.recordAttempt(transaction.id, step.service, messageOf(err), 'FAILED');
+  try {
+    await Promise.all(
+      steps.map(async ({ step, payload }) => {
+        try {
+          prepared[step.service] = await prepareOne(ctx, step, payload);
+        } catch (err) {
+          if (!failed) {
+            failed = true;
+            // Only once its branch is logged; if that write failed, the participant's error is still the one to answer.
+            await logged.then(
+              () => log.recordAttempt(transaction.id, step.service, messageOf(err), 'FAILED'),
+              () => undefined,
+            );
+          }
+          throw err;
         }
-        throw err;
-      }
-    }),
-  );
+      }),
+    );
+  } catch (err) {
+    // The abort that follows reads the branches from the log: they must be there first.
+    await logged.catch(() => undefined);
+    throw err;
+  }
+  await logged;
   const services = steps.map(({ step }) => step.service);
   return { prepared, unrecorded: services.map((service) => ({ service, prepared: prepared[service] ?? null })), services };
 }
