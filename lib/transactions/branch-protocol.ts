@@ -89,6 +89,8 @@ export async function prepareBranch<TSchema extends Record<string, unknown>>(
     }
     await reserveResources(tx, request.transactionId, operation.resources(payload));
     const prepared = (await operation.prepare(tx, payload, info)) ?? null;
+    // The row went in with prepared NULL: an operation that found nothing to answer costs no second write.
+    if (prepared === null) return ack(created);
     const [row] = await tx.update(txBranches).set({ prepared }).where(eq(txBranches.transactionId, request.transactionId)).returning();
     return ack(row ?? created);
   });
