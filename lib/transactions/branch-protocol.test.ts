@@ -90,6 +90,24 @@ describe('commitBranch and abortBranch', () => {
     expect(await t.reservations()).toEqual([]);
   });
 
+  it('two commits of one branch at once apply the work once, both acknowledge, and only that branch is released', async () => {
+    const t = setUp();
+    const other = setUp();
+    const id = randomUUID();
+    const held = randomUUID();
+    await t.prepare(id);
+    await other.prepare(held);
+    expect(await Promise.all([t.commit(id), t.commit(id)])).toEqual([
+      { transactionId: id, state: 'COMMITTED', prepared: { before: 0 } },
+      { transactionId: id, state: 'COMMITTED', prepared: { before: 0 } },
+    ]);
+    expect(t.calls.commit).toBe(1);
+    expect(await t.value()).toBe(5);
+    expect(await t.reservations()).toEqual([]);
+    expect(await other.reservations()).toEqual([expect.objectContaining({ transactionId: held })]);
+    expect(await t.branch(id)).toMatchObject({ state: 'COMMITTED' });
+  });
+
   it('abort undoes once; a duplicate abort is a no-op', async () => {
     const t = setUp();
     const id = randomUUID();

@@ -1,10 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/open-database.js';
 import type { Transaction } from '../event-store/executor.js';
 import { badUserInput, conflict } from '../graphql/errors.js';
 import type { BranchInfo, Participant } from './participant.js';
 import { releaseResources, reserveResources } from './reservations.js';
-import { txBranches, type BranchState, type TxBranchRow } from './schema.js';
+import { txBranches, txReservations, type BranchState, type TxBranchRow } from './schema.js';
 
 export interface PrepareRequest {
   transactionId: string;
@@ -89,6 +89,8 @@ export async function prepareBranch<TSchema extends Record<string, unknown>>(
     }
     await reserveResources(tx, request.transactionId, operation.resources(payload));
     const prepared = (await operation.prepare(tx, payload, info)) ?? null;
+    // The row went in with prepared NULL: an operation that found nothing to answer costs no second write.
+    if (prepared === null) return ack(created);
     const [row] = await tx.update(txBranches).set({ prepared }).where(eq(txBranches.transactionId, request.transactionId)).returning();
     return ack(row ?? created);
   });
@@ -101,15 +103,33 @@ export async function commitBranch<TSchema extends Record<string, unknown>>(
   transactionId: string,
 ): Promise<BranchAck> {
   return db.transaction(async (tx) => {
-    const row = await lockBranch(tx, transactionId);
-    if (!row) throw conflict(`Transaction ${transactionId} has no prepared branch here`, { transactionId });
-    if (row.state === 'COMMITTED') return ack(row);
-    if (row.state === 'ABORTED') throw conflict(`Transaction ${transactionId} was aborted here; it cannot commit`, { transactionId });
+    // One statement marks the branch, which locks it, and frees its reservations, where three went before: the
+    // operation's commit below is in the same local transaction, so nobody sees either before all of it.
+    const committed = tx.$with('committed').as(
+      tx
+        .update(txBranches)
+        .set({ state: 'COMMITTED', updatedAt: sql`now()` })
+        .where(and(eq(txBranches.transactionId, transactionId), eq(txBranches.state, 'PREPARED')))
+        .returning(),
+    );
+    const released = tx.$with('released').as(
+      tx
+        .delete(txReservations)
+        .where(inArray(txReservations.transactionId, tx.select({ id: committed.transactionId }).from(committed)))
+        .returning({ resource: txReservations.resource }),
+    );
+    const [row] = await tx.with(committed, released).select().from(committed);
+    if (!row) {
+      // Not PREPARED: answered from the branch as it is (no branch, a repeated commit, or one that was aborted).
+      const existing = await lockBranch(tx, transactionId);
+      if (!existing) throw conflict(`Transaction ${transactionId} has no prepared branch here`, { transactionId });
+      if (existing.state === 'COMMITTED') return ack(existing);
+      throw conflict(`Transaction ${transactionId} was aborted here; it cannot commit`, { transactionId });
+    }
     const operation = operationOf(participant, row.operation);
     const info: BranchInfo = { transactionId, actor: row.actor };
     await operation.commit(tx, operation.parse(row.payload), row.prepared as never, info);
-    await releaseResources(tx, transactionId);
-    return ack(await setState(tx, transactionId, 'COMMITTED'));
+    return ack(row);
   });
 }
 

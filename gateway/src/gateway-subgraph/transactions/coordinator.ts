@@ -3,6 +3,9 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import type { ParticipantClient } from './participant-client.js';
+import { prepareInOrder, prepareTogether } from './phase-one.js';
+import { settleBranches, type PhaseTwoPlan } from './phase-two.js';
+import { messageOf, within } from './timing.js';
 import type { TransactionLog } from './transaction-log.js';
 import type { Prepared, Workflow } from './workflow.js';
 import { tracerOf } from '#lib/telemetry/tracer-of.js';
@@ -28,15 +31,7 @@ const DEFAULT_SWEEP_MS = 1_000;
 const DEFAULT_BACKOFF = { initialDelayMs: 100, maxDelayMs: 10_000 };
 // 5 s: a healthy phase two takes milliseconds; past this the client gets its answer and the hub keeps retrying.
 const DEFAULT_ANSWER_WITHIN_MS = 5_000;
-// 10 s per commit or abort call: a participant that hangs is treated as failed and asked again after the backoff
-// (its branch is idempotent), instead of holding the transaction's driver for ever.
-const PHASE_TWO_CALL_TIMEOUT_MS = 10_000;
-
 const tracer = () => tracerOf('gateway');
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** The participant's error as the client sees it, naming the transaction (its state is readable by id). */
 function clientError(err: unknown, transactionId: string): GraphQLError {
@@ -50,19 +45,10 @@ function timedOut(transactionId: string, timeoutMs: number): GraphQLError {
   });
 }
 
-/** Resolves with the promise's value, or rejects once `ms` have passed (the call itself is not cancelled). */
-function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), Math.max(0, ms));
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
 /**
- * The hub's two-phase commit coordinator. A workflow's branches are logged, then prepared one by one; the commit
- * decision is one durable write (TransactionLog.decideCommit); phase two is retried with backoff until every
- * participant acknowledges. Anything that fails before the decision, the deadline included, aborts every branch
+ * The hub's two-phase commit coordinator. A workflow's branches are logged, then prepared (phase-one.ts: in step
+ * order, or all at once for independent steps); the commit decision is one durable write (TransactionLog.decideCommit);
+ * phase two (phase-two.ts) is retried with backoff until every participant acknowledges. Anything that fails before the decision, the deadline included, aborts every branch
  * that may have been prepared (the participants' fences make an abort before its prepare safe).
  */
 export class TransactionCoordinator {
@@ -109,27 +95,17 @@ export class TransactionCoordinator {
     transactionId: string,
   ): Promise<{ transactionId: string; result: TResult }> {
     const { log, participants, timeoutMs } = this.options;
-    const deadline = new Date(Date.now() + timeoutMs);
-    await log.begin({ id: transactionId, workflow: workflow.name, initiator, deadline });
+    const transaction = { id: transactionId, workflow: workflow.name, initiator, deadline: new Date(Date.now() + timeoutMs) };
+    // Before the transaction is logged: a sweep in between must not take it for one whose hub died.
     this.executing.add(transactionId);
     let result: TResult;
+    let plan: PhaseTwoPlan;
     try {
-      const prepared: Record<string, unknown> = {};
-      for (const [index, step] of workflow.steps.entries()) {
-        const payload = step.payload(input, prepared);
-        if (payload === null) continue;
-        await log.addBranch(transactionId, step.service, step.operation, index);
-        try {
-          const call = participants.prepare(step.service, { transactionId, operation: step.operation, payload, actor: initiator, deadline });
-          prepared[step.service] = await within(call, deadline.getTime() - Date.now(), () => timedOut(transactionId, timeoutMs));
-          await log.recordAttempt(transactionId, step.service, null, 'PREPARED', prepared[step.service]);
-        } catch (err) {
-          await log.recordAttempt(transactionId, step.service, messageOf(err), 'FAILED');
-          throw err;
-        }
-      }
-      result = workflow.result(input, prepared as Prepared, transactionId);
-      if (!(await log.decideCommit(transactionId, result))) throw timedOut(transactionId, timeoutMs);
+      const phaseOne = workflow.independent ? prepareTogether : prepareInOrder;
+      const outcome = await phaseOne({ log, participants, transaction, timedOut: () => timedOut(transactionId, timeoutMs) }, workflow, input);
+      result = workflow.result(input, outcome.prepared as Prepared, transactionId);
+      if (!(await log.decideCommit(transactionId, result, outcome.unrecorded))) throw timedOut(transactionId, timeoutMs);
+      plan = { committing: true, services: outcome.services, together: workflow.independent === true };
     } catch (err) {
       await log.decideAbort(transactionId, messageOf(err));
       // The client's answer does not wait for every abort to land: the driver keeps retrying in the background.
@@ -138,7 +114,8 @@ export class TransactionCoordinator {
     } finally {
       this.executing.delete(transactionId);
     }
-    await this.waitForEnd(transactionId);
+    // What was just decided needs no reading back from the log.
+    await this.waitForEnd(transactionId, plan);
     return { transactionId, result };
   }
 
@@ -173,16 +150,16 @@ export class TransactionCoordinator {
     await Promise.allSettled([...this.drivers.values()]);
   }
 
-  private async waitForEnd(transactionId: string): Promise<void> {
-    const driving = this.drive(transactionId);
+  private async waitForEnd(transactionId: string, plan?: PhaseTwoPlan): Promise<void> {
+    const driving = this.drive(transactionId, plan);
     await within(driving, this.options.answerWithinMs ?? DEFAULT_ANSWER_WITHIN_MS, () => new Error('still driving')).catch(() => undefined);
   }
 
   /** Phase two for a decided transaction; one driver per transaction in this process. */
-  private drive(transactionId: string): Promise<void> {
+  private drive(transactionId: string, plan?: PhaseTwoPlan): Promise<void> {
     const running = this.drivers.get(transactionId);
     if (running) return running;
-    const driving = this.phaseTwo(transactionId)
+    const driving = this.phaseTwo(transactionId, plan)
       .catch((err: unknown) => {
         if (!this.stopping.signal.aborted) console.error(`[hub] transaction ${transactionId}: phase two failed:`, err);
       })
@@ -191,36 +168,26 @@ export class TransactionCoordinator {
     return driving;
   }
 
-  private async phaseTwo(transactionId: string): Promise<void> {
+  /** Without a plan (recovery, an abort) the log says what is left: commits then go in step order, aborts at once. */
+  private async phaseTwo(transactionId: string, known?: PhaseTwoPlan): Promise<void> {
     const { log, participants } = this.options;
-    const transaction = await log.get(transactionId);
-    if (!transaction || (transaction.state !== 'COMMITTING' && transaction.state !== 'ABORTING')) return;
-    const committing = transaction.state === 'COMMITTING';
-    const branches = await log.branches([transactionId]);
-    const policy = retry(handleAll, {
+    let plan = known;
+    if (!plan) {
+      const transaction = await log.get(transactionId);
+      if (!transaction || (transaction.state !== 'COMMITTING' && transaction.state !== 'ABORTING')) return;
+      const committing = transaction.state === 'COMMITTING';
+      const target = committing ? 'COMMITTED' : 'ABORTED';
+      const services = (await log.branches([transactionId])).filter((branch) => branch.state !== target).map((branch) => branch.service);
+      // In step order, what a later step links to (a session's experience) is visible first. Aborts each on its
+      // own and at once: every participant only undoes its own prepare, and one that is down must not keep the
+      // others' reservations (a session, a character) held for a transaction that is already over.
+      plan = { committing, services, together: !committing };
+    }
+    const retryPolicy = retry(handleAll, {
       maxAttempts: Number.POSITIVE_INFINITY,
       backoff: new ExponentialBackoff({ initialDelay: this.backoff.initialDelayMs, maxDelay: this.backoff.maxDelayMs }),
     });
-    const target = committing ? 'COMMITTED' : 'ABORTED';
-    const settle = async (branch: (typeof branches)[number]) => {
-      if (branch.state === target) return;
-      await policy.execute(async () => {
-        try {
-          const call = committing ? participants.commit(branch.service, transactionId) : participants.abort(branch.service, transactionId);
-          await within(call, PHASE_TWO_CALL_TIMEOUT_MS, () => new Error(`${branch.service} did not answer within ${PHASE_TWO_CALL_TIMEOUT_MS / 1000} s`));
-          await log.recordAttempt(transactionId, branch.service, null, target);
-        } catch (err) {
-          await log.recordAttempt(transactionId, branch.service, messageOf(err));
-          throw err;
-        }
-      }, this.stopping.signal);
-    };
-    // Commits in step order, so what a later step links to (a portrait's image) is visible first. Aborts each on
-    // its own and at once: every participant only undoes its own prepare, and one that is down must not keep the
-    // others' reservations (a session, a character) held for a transaction that is already over.
-    if (committing) for (const branch of branches) await settle(branch);
-    else await Promise.all(branches.map(settle));
-    await log.finish(transactionId, committing ? 'COMMITTED' : 'ABORTED');
-    this.options.onFinished?.(committing ? 'COMMITTED' : 'ABORTED');
+    await settleBranches({ log, participants, retry: retryPolicy, signal: this.stopping.signal }, transactionId, plan);
+    this.options.onFinished?.(plan.committing ? 'COMMITTED' : 'ABORTED');
   }
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { queryRows } from '#lib/db/query-rows.js';
 import {
   transactionBranches,
   transactions,
@@ -12,6 +13,14 @@ import {
 // 2000 characters: enough for any participant's error message, a bound on what a failing service can make us store.
 const MAX_ERROR_LENGTH = 2000;
 const clip = (message: string) => message.slice(0, MAX_ERROR_LENGTH);
+/** A value for a jsonb parameter: SQL NULL for null, as drizzle's jsonb columns store it. */
+const jsonb = (value: unknown) => sql`${value === null || value === undefined ? null : JSON.stringify(value)}::jsonb`;
+
+export interface LoggedBranch {
+  service: string;
+  operation: string;
+  step: number;
+}
 
 /**
  * The coordinator's durable log. Every write here happens BEFORE the protocol call it describes (a branch is
@@ -21,8 +30,27 @@ const clip = (message: string) => message.slice(0, MAX_ERROR_LENGTH);
 export class TransactionLog {
   constructor(private readonly db: HubDb) {}
 
-  async begin(row: { id: string; workflow: string; initiator: string | null; deadline: Date }): Promise<void> {
-    await this.db.insert(transactions).values({ ...row, state: 'ACTIVE' });
+  /**
+   * The transaction and the branches known before its first prepare, in one statement (a data-modifying CTE): a
+   * hub killed right after it still knows every participant those prepares may reach.
+   */
+  async begin(row: { id: string; workflow: string; initiator: string | null; deadline: Date }, branches: readonly LoggedBranch[] = []): Promise<void> {
+    if (branches.length === 0) {
+      await this.db.insert(transactions).values({ ...row, state: 'ACTIVE' });
+      return;
+    }
+    const values = sql.join(
+      branches.map((b) => sql`(${b.service}::text, ${b.operation}::text, ${b.step}::int)`),
+      sql`, `,
+    );
+    await this.db.execute(sql`
+      WITH logged AS (
+        INSERT INTO ${transactions} (id, workflow, state, initiator, deadline)
+        VALUES (${row.id}::uuid, ${row.workflow}, 'ACTIVE', ${row.initiator}, ${row.deadline.toISOString()}::timestamptz)
+        RETURNING id
+      )
+      INSERT INTO ${transactionBranches} (transaction_id, service, operation, step, state)
+      SELECT logged.id, v.service, v.operation, v.step, 'PENDING' FROM logged, (VALUES ${values}) AS v(service, operation, step)`);
   }
 
   async addBranch(transactionId: string, service: string, operation: string, step: number): Promise<void> {
@@ -53,14 +81,26 @@ export class TransactionLog {
 
   /**
    * The commit decision: one durable write, taken only while the transaction is ACTIVE and inside its deadline.
-   * A timeout abort (the same row, `state = 'ACTIVE'` too) and this update cannot both win.
+   * A timeout abort (the same row, `state = 'ACTIVE'` too) and this update cannot both win. The prepares not yet
+   * recorded (`prepared`) are recorded by the same statement: they are true whichever way the decision goes.
    */
-  async decideCommit(transactionId: string, result: unknown): Promise<boolean> {
-    const rows = await this.db
-      .update(transactions)
-      .set({ state: 'COMMITTING', decidedAt: new Date(), result, lastError: null })
-      .where(and(eq(transactions.id, transactionId), eq(transactions.state, 'ACTIVE'), sql`${transactions.deadline} > now()`))
-      .returning({ id: transactions.id });
+  async decideCommit(transactionId: string, result: unknown, prepared: ReadonlyArray<{ service: string; prepared: unknown }> = []): Promise<boolean> {
+    const branches = prepared.length
+      ? sql`WITH recorded AS (
+          UPDATE ${transactionBranches} AS b
+          SET state = 'PREPARED', attempts = b.attempts + 1, last_error = NULL, prepared = v.prepared, prepared_at = now()
+          FROM (VALUES ${sql.join(
+            prepared.map((p) => sql`(${p.service}::text, ${jsonb(p.prepared)})`),
+            sql`, `,
+          )}) AS v(service, prepared)
+          WHERE b.transaction_id = ${transactionId}::uuid AND b.service = v.service
+        ) `
+      : sql``;
+    const rows = await queryRows<{ id: string }>(
+      this.db as never,
+      sql`${branches}UPDATE ${transactions} SET state = 'COMMITTING', decided_at = now(), result = ${jsonb(result)}, last_error = NULL
+        WHERE id = ${transactionId}::uuid AND state = 'ACTIVE' AND deadline > now() RETURNING id`,
+    );
     return rows.length === 1;
   }
 
@@ -74,12 +114,23 @@ export class TransactionLog {
     return rows.length === 1;
   }
 
-  /** The end: a committed transaction's phase-two failures are over (it clears them), an aborted one keeps its reason. */
-  async finish(transactionId: string, state: 'COMMITTED' | 'ABORTED'): Promise<void> {
-    await this.db
-      .update(transactions)
-      .set({ state, finishedAt: new Date(), ...(state === 'COMMITTED' ? { lastError: null } : {}) })
-      .where(eq(transactions.id, transactionId));
+  /**
+   * The end: a committed transaction's phase-two failures are over (it clears them), an aborted one keeps its reason.
+   * Branches whose acknowledgement was not recorded yet (`acknowledged`) are recorded by the same statement.
+   */
+  async finish(transactionId: string, state: 'COMMITTED' | 'ABORTED', acknowledged: readonly string[] = []): Promise<void> {
+    const branches = acknowledged.length
+      ? sql`WITH recorded AS (
+          UPDATE ${transactionBranches} SET state = ${state}, attempts = attempts + 1, last_error = NULL, finished_at = now()
+          WHERE transaction_id = ${transactionId}::uuid AND service IN (${sql.join(
+            acknowledged.map((service) => sql`${service}`),
+            sql`, `,
+          )})
+        ) `
+      : sql``;
+    await this.db.execute(
+      sql`${branches}UPDATE ${transactions} SET state = ${state}, finished_at = now()${state === 'COMMITTED' ? sql`, last_error = NULL` : sql``} WHERE id = ${transactionId}::uuid`,
+    );
   }
 
   async get(transactionId: string): Promise<TransactionRow | undefined> {

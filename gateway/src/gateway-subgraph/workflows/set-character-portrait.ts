@@ -22,9 +22,15 @@ export interface SetPortraitResult {
  *    link that fails leaves no orphan image.
  * 2. character `linkPortrait`: the caller owns the character; reserves it. Commit: CharacterUpdated with the
  *    new portraitImageId.
+ *
+ * Independent: the hub chose the image id, so neither payload reads the other's prepare, and the two prepares and
+ * the two commits each go out together. During the milliseconds of phase two a reader may see the character's
+ * link before the image's bytes (the portrait resolves to null until the image's commit lands), never after the
+ * mutation has answered COMMITTED.
  */
 export const setCharacterPortraitWorkflow: Workflow<SetPortraitArgs, SetPortraitResult> = {
   name: 'setCharacterPortrait',
+  independent: true,
   steps: [
     {
       service: 'image',
