@@ -14,7 +14,9 @@
  *   prepares, a participant's commit in 1 instead of 3 (mark, lock, release), a prepare that answers nothing
  *   without its second write. On PostgreSQL each of these is a round trip and most a WAL flush, hence the larger cut.
  * - prepares and commits together for independent steps (Workflow.independent), 1.30x / 1.38x -> 1.08x / 1.19x:
- *   the two participant calls of each phase overlap instead of adding up.
+ *   the two participant calls of each phase overlap instead of adding up (a second run: 0.92x / 1.11x; below 1x
+ *   on PGlite because the plain path is two client requests through the gateway, and updateCharacter asks the
+ *   hub whether the portrait exists).
  * Run: npm run bench:transactions [-- <iterations>]   (default 200)
  */
 import { randomBytes } from 'node:crypto';
