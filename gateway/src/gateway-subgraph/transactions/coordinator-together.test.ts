@@ -1,31 +1,14 @@
 import { GraphQLError } from 'graphql';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '#lib/db/open-database.js';
-import type { schema } from '../db/schema.js';
-import { TransactionCoordinator } from './coordinator.js';
-import { eventually, FakeParticipants, openHubTestDatabase, sleep, workflowOver, type Script } from './testing/fake-participants.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, FakeParticipants, sleep, workflowOver, type Script } from './testing/fake-participants.js';
+import { coordinatorHarness } from './testing/coordinator-harness.js';
 import { TransactionLog } from './transaction-log.js';
 
-// Milliseconds, not the production 100 ms to 10 s: a retried phase two finishes within the test.
-const FAST_BACKOFF = { initialDelayMs: 5, maxDelayMs: 20 };
-
-let database: Database<typeof schema>;
-let log: TransactionLog;
-const coordinators: TransactionCoordinator[] = [];
-beforeAll(async () => {
-  database = await openHubTestDatabase();
-  log = new TransactionLog(database.db);
-});
-afterEach(async () => {
-  await Promise.all(coordinators.splice(0).map((coordinator) => coordinator.stop()));
-});
-afterAll(() => database.close());
+const harness = coordinatorHarness();
 
 function coordinatorWith(script: Script, options: { timeoutMs?: number; answerWithinMs?: number } = {}) {
   const participants = new FakeParticipants(script);
-  const coordinator = new TransactionCoordinator({ log, participants, timeoutMs: options.timeoutMs ?? 10_000, backoff: FAST_BACKOFF, ...options });
-  coordinators.push(coordinator);
-  return { coordinator, participants };
+  return { coordinator: harness.coordinator(participants, options), participants };
 }
 
 const together = (services: string[]) => ({ ...workflowOver(services), independent: true });
@@ -60,8 +43,8 @@ describe('TransactionCoordinator.execute, independent steps', () => {
       { value: 'v', before: {} },
       { value: 'v', before: {} },
     ]);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'COMMITTED', result, lastError: null });
-    const branches = await log.branches([transactionId]);
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'COMMITTED', result, lastError: null });
+    const branches = await harness.log.branches([transactionId]);
     expect(branches.map((b) => [b.step, b.service, b.state, b.attempts, b.lastError, b.prepared])).toEqual([
       [0, 'image', 'COMMITTED', 2, null, { found: 'image' }],
       [1, 'character', 'COMMITTED', 2, null, { found: 'character' }],
@@ -85,12 +68,12 @@ describe('TransactionCoordinator.execute, independent steps', () => {
     // The answer did not wait for the slow prepare: both aborts went out while it was still running.
     expect(participants.calls.slice(0, 2)).toEqual(['prepare slow', 'prepare refusing']);
     expect(participants.calls.slice(2).sort()).toEqual(['abort refusing', 'abort slow']);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'not your character' });
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'not your character' });
 
     release();
     await sleep(50);
     expect(participants.calls.filter((call) => call.startsWith('commit'))).toEqual([]);
-    const branches = await log.branches([transactionId]);
+    const branches = await harness.log.branches([transactionId]);
     expect(branches.map((b) => [b.service, b.state, b.prepared])).toEqual([
       ['slow', 'ABORTED', null],
       ['refusing', 'ABORTED', null],
@@ -108,14 +91,13 @@ describe('TransactionCoordinator.execute, independent steps', () => {
       if (phase === 'prepare' && service === 'refusing') throw new GraphQLError('campaign archived', { extensions: { code: 'CONFLICT' } });
       return null;
     });
-    const coordinator = new TransactionCoordinator({ log: new SlowBegin(database.db), participants, timeoutMs: 10_000, backoff: FAST_BACKOFF });
-    coordinators.push(coordinator);
+    const coordinator = harness.coordinator(participants, { log: new SlowBegin(harness.database.db) });
     const error = await coordinator.execute(together(['ok', 'refusing']), { value: 'v' }, 'alice').catch((err: unknown) => err as GraphQLError);
     expect((error as GraphQLError).extensions).toMatchObject({ code: 'CONFLICT' });
     const transactionId = (error as GraphQLError).extensions.transactionId as string;
     expect(participants.calls.slice(2).sort()).toEqual(['abort ok', 'abort refusing']);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'campaign archived' });
-    expect((await log.branches([transactionId])).map((b) => [b.service, b.state])).toEqual([
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'campaign archived' });
+    expect((await harness.log.branches([transactionId])).map((b) => [b.service, b.state])).toEqual([
       ['ok', 'ABORTED'],
       ['refusing', 'ABORTED'],
     ]);
@@ -135,7 +117,7 @@ describe('TransactionCoordinator.execute, independent steps', () => {
     expect((error as GraphQLError).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'TIMEOUT' });
     const transactionId = (error as GraphQLError).extensions.transactionId as string;
     expect(participants.calls.slice(2).sort()).toEqual(['abort fast', 'abort slow']);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED' });
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'ABORTED' });
   });
 
   it('a hub stopped after the decision, one commit landed and one failing, is committed fully by the next hub', async () => {
@@ -148,11 +130,11 @@ describe('TransactionCoordinator.execute, independent steps', () => {
       { answerWithinMs: 200 },
     );
     const { transactionId } = await first.coordinator.execute(together(['image', 'character']), { value: 'v' }, 'alice');
-    expect(await log.get(transactionId)).toMatchObject({ state: 'COMMITTING', lastError: 'connection refused' });
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'COMMITTING', lastError: 'connection refused' });
     // The landed commit is in the log at once, not only at the end: the retrying transaction shows what it waits for.
-    await eventually(async () => (await log.branches([transactionId])).find((b) => b.service === 'image')?.state === 'COMMITTED');
+    await eventually(async () => (await harness.log.branches([transactionId])).find((b) => b.service === 'image')?.state === 'COMMITTED');
     await first.coordinator.stop();
-    const stopped = await log.branches([transactionId]);
+    const stopped = await harness.log.branches([transactionId]);
     expect(stopped.map((b) => [b.service, b.state])).toEqual([
       ['image', 'COMMITTED'],
       ['character', 'PREPARED'],
@@ -161,13 +143,13 @@ describe('TransactionCoordinator.execute, independent steps', () => {
     down = false;
     const second = coordinatorWith(() => null);
     await second.coordinator.recover();
-    await eventually(async () => (await log.get(transactionId))?.state === 'COMMITTED');
+    await eventually(async () => (await harness.log.get(transactionId))?.state === 'COMMITTED');
     // Only the branch that had not acknowledged is asked again; nothing is aborted.
     expect(second.participants.calls).toEqual(['commit character']);
-    expect((await log.branches([transactionId])).map((b) => [b.service, b.state, b.lastError])).toEqual([
+    expect((await harness.log.branches([transactionId])).map((b) => [b.service, b.state, b.lastError])).toEqual([
       ['image', 'COMMITTED', null],
       ['character', 'COMMITTED', null],
     ]);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'COMMITTED', lastError: null });
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'COMMITTED', lastError: null });
   });
 });

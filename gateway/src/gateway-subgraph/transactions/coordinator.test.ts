@@ -1,31 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '#lib/db/open-database.js';
-import type { schema } from '../db/schema.js';
-import { TransactionCoordinator } from './coordinator.js';
-import { FakeParticipants, openHubTestDatabase, sleep, workflowOver, type Script } from './testing/fake-participants.js';
-import { TransactionLog } from './transaction-log.js';
+import { describe, expect, it } from 'vitest';
+import { FakeParticipants, sleep, workflowOver, type Script } from './testing/fake-participants.js';
+import { coordinatorHarness } from './testing/coordinator-harness.js';
 
-// Milliseconds, not the production 100 ms to 10 s: a retried phase two finishes within the test.
-const FAST_BACKOFF = { initialDelayMs: 5, maxDelayMs: 20 };
-
-let database: Database<typeof schema>;
-let log: TransactionLog;
-const coordinators: TransactionCoordinator[] = [];
-beforeAll(async () => {
-  database = await openHubTestDatabase();
-  log = new TransactionLog(database.db);
-});
-afterEach(async () => {
-  await Promise.all(coordinators.splice(0).map((coordinator) => coordinator.stop()));
-});
-afterAll(() => database.close());
+const harness = coordinatorHarness();
 
 function coordinatorWith(script: Script, timeoutMs = 10_000) {
   const participants = new FakeParticipants(script);
-  const coordinator = new TransactionCoordinator({ log, participants, timeoutMs, backoff: FAST_BACKOFF });
-  coordinators.push(coordinator);
-  return { coordinator, participants };
+  return { coordinator: harness.coordinator(participants, { timeoutMs }), participants };
 }
 
 /** The error execute rejected with. */
@@ -51,11 +33,11 @@ describe('TransactionCoordinator.execute', () => {
       actor: 'alice',
       payload: { value: 'v', before: { campaign: { found: 'campaign' } } },
     });
-    expect(await log.get(transactionId)).toMatchObject({ state: 'COMMITTED', workflow: 'test', initiator: 'alice', result, lastError: null });
-    const transaction = await log.get(transactionId);
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'COMMITTED', workflow: 'test', initiator: 'alice', result, lastError: null });
+    const transaction = await harness.log.get(transactionId);
     expect(transaction?.decidedAt).toBeInstanceOf(Date);
     expect(transaction?.finishedAt).toBeInstanceOf(Date);
-    const branches = await log.branches([transactionId]);
+    const branches = await harness.log.branches([transactionId]);
     expect(branches.map((b) => [b.step, b.service, b.state, b.attempts, b.lastError])).toEqual([
       [0, 'campaign', 'COMMITTED', 2, null],
       [2, 'character', 'COMMITTED', 2, null],
@@ -78,8 +60,8 @@ describe('TransactionCoordinator.execute', () => {
     // The step never reached (c) is not: it was never logged, so nothing of it can exist.
     expect(participants.calls.slice(0, 2)).toEqual(['prepare a', 'prepare b']);
     expect(participants.calls.slice(2).sort()).toEqual(['abort a', 'abort b']);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'not your character' });
-    const branches = await log.branches([transactionId]);
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'not your character' });
+    const branches = await harness.log.branches([transactionId]);
     expect(branches.map((b) => [b.service, b.state, b.attempts])).toEqual([
       ['a', 'ABORTED', 2],
       ['b', 'ABORTED', 2],
@@ -96,13 +78,13 @@ describe('TransactionCoordinator.execute', () => {
     expect(Date.now() - started).toBeLessThan(800);
     expect(error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'TIMEOUT' });
     const transactionId = error.extensions.transactionId as string;
-    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED' });
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'ABORTED' });
     expect(participants.calls.slice(0, 2)).toEqual(['prepare fast', 'prepare slow']);
     expect(participants.calls.slice(2).sort()).toEqual(['abort fast', 'abort slow']);
 
     await sleep(900);
     expect(participants.calls.filter((call) => call.startsWith('commit'))).toEqual([]);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED' });
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'ABORTED' });
   });
 
   it('a commit that fails is retried with backoff until the participant acknowledges', async () => {
@@ -112,8 +94,8 @@ describe('TransactionCoordinator.execute', () => {
     });
     const { transactionId } = await coordinator.execute(workflowOver(['steady', 'flaky']), { value: 'v' }, 'alice');
     expect(participants.calls).toEqual(['prepare steady', 'prepare flaky', 'commit steady', 'commit flaky', 'commit flaky', 'commit flaky']);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'COMMITTED', lastError: null });
-    const flaky = (await log.branches([transactionId])).find((branch) => branch.service === 'flaky');
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'COMMITTED', lastError: null });
+    const flaky = (await harness.log.branches([transactionId])).find((branch) => branch.service === 'flaky');
     // One prepare and three commits; the failures are history once it acknowledged.
     expect(flaky).toMatchObject({ state: 'COMMITTED', attempts: 4, lastError: null });
   });
@@ -128,10 +110,10 @@ describe('TransactionCoordinator.execute', () => {
     const transactionId = error.extensions.transactionId as string;
     // Aborts go out at once: b is released while a's abort waits for its retry.
     expect(participants.calls).toEqual(['prepare a', 'prepare b', 'abort a', 'abort b', 'abort a']);
-    expect((await log.branches([transactionId])).map((b) => [b.service, b.state, b.attempts])).toEqual([
+    expect((await harness.log.branches([transactionId])).map((b) => [b.service, b.state, b.attempts])).toEqual([
       ['a', 'ABORTED', 3],
       ['b', 'ABORTED', 2],
     ]);
-    expect(await log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'campaign archived' });
+    expect(await harness.log.get(transactionId)).toMatchObject({ state: 'ABORTED', lastError: 'campaign archived' });
   });
 });
