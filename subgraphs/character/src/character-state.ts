@@ -2,6 +2,7 @@ import type { CharacterRow, InventoryItem, NewCharacterRow } from './db/schema.j
 import {
   computeSheet,
   type Ability,
+  type AbilityScoreImprovement,
   type AbilityScores,
   type Alignment,
   type CharacterClass,
@@ -27,9 +28,39 @@ export interface CharacterState {
   temporaryHitPoints: number;
   skillProficiencies: Skill[];
   inventory: InventoryItem[];
+  expertise: Skill[];
+  fightingStyles: string[];
+  abilityScoreImprovements: AbilityScoreImprovement[];
+  cantrips: string[];
+  spellsKnown: string[];
+  preparedSpells: string[];
+  spellbook: string[];
+  conditions: string[];
+  exhaustion: number;
+  hitDiceSpent: number;
+  spellSlotsSpent: number[];
+  pactSlotsSpent: number;
+  featureUsesSpent: Record<string, number>;
   backstory: string | null;
   portraitImageId: string | null;
 }
+
+/** The state of a new character before the player's choices: nothing spent, nothing learnt, no conditions. */
+export const NEW_CHARACTER_DEFAULTS = {
+  expertise: [],
+  fightingStyles: [],
+  abilityScoreImprovements: [],
+  cantrips: [],
+  spellsKnown: [],
+  preparedSpells: [],
+  spellbook: [],
+  conditions: [],
+  exhaustion: 0,
+  hitDiceSpent: 0,
+  spellSlotsSpent: [],
+  pactSlotsSpent: 0,
+  featureUsesSpent: {},
+} satisfies Partial<CharacterState>;
 
 export function baseScoresOf(row: CharacterRow): AbilityScores {
   return {
@@ -58,6 +89,19 @@ export function stateOf(row: CharacterRow): CharacterState {
     temporaryHitPoints: row.temporaryHitPoints,
     skillProficiencies: row.skillProficiencies,
     inventory: row.inventory,
+    expertise: row.expertise,
+    fightingStyles: row.fightingStyles,
+    abilityScoreImprovements: row.abilityScoreImprovements,
+    cantrips: row.cantrips,
+    spellsKnown: row.spellsKnown,
+    preparedSpells: row.preparedSpells,
+    spellbook: row.spellbook,
+    conditions: row.conditions,
+    exhaustion: row.exhaustion,
+    hitDiceSpent: row.hitDiceSpent,
+    spellSlotsSpent: row.spellSlotsSpent,
+    pactSlotsSpent: row.pactSlotsSpent,
+    featureUsesSpent: row.featureUsesSpent,
     backstory: row.backstory,
     portraitImageId: row.portraitImageId,
   };
@@ -86,6 +130,13 @@ export function sheetOfState(state: CharacterState): CharacterSheet {
     experience: state.experience,
     hitPointRolls: state.hitPointRolls,
     skillProficiencies: state.skillProficiencies,
+    subclass: state.subclass,
+    background: state.background,
+    expertise: state.expertise,
+    fightingStyles: state.fightingStyles,
+    abilityScoreImprovements: state.abilityScoreImprovements,
+    conditions: state.conditions,
+    exhaustion: state.exhaustion,
     equippedArmor: equippedArmor(state.inventory),
   });
 }

@@ -3,7 +3,7 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'dr
 import type { AppDatabase } from '#lib/db/open-database.js';
 import { eventConsumers, events, eventStreams } from '#lib/event-store/schema.js';
 import { transactionTables } from '#lib/transactions/schema.js';
-import type { Ability, Alignment, ArmorType, CharacterClass, Race, Skill } from '../rules/index.js';
+import type { Ability, AbilityScoreImprovement, Alignment, ArmorType, CharacterClass, Race, Skill } from '../rules/index.js';
 
 // The event store's tables live in this service's database, so events commit with the rows they explain.
 export * from '#lib/event-store/schema.js';
@@ -57,6 +57,24 @@ export const characters = pgTable(
      * never queried across characters. One row keeps the optimistic version check atomic and reads at one statement.
      */
     inventory: jsonb('inventory').$type<InventoryItem[]>().notNull().default([]),
+    /** Skills whose proficiency bonus is doubled (rogue and bard Expertise); each also in skillProficiencies. */
+    expertise: jsonb('expertise').$type<Skill[]>().notNull().default([]),
+    fightingStyles: jsonb('fighting_styles').$type<string[]>().notNull().default([]),
+    abilityScoreImprovements: jsonb('ability_score_improvements').$type<AbilityScoreImprovement[]>().notNull().default([]),
+    // Spells by their ids in src/rules: cantrips and spells known (or, for a wizard, the spellbook), and prepared.
+    cantrips: jsonb('cantrips').$type<string[]>().notNull().default([]),
+    spellsKnown: jsonb('spells_known').$type<string[]>().notNull().default([]),
+    preparedSpells: jsonb('prepared_spells').$type<string[]>().notNull().default([]),
+    spellbook: jsonb('spellbook').$type<string[]>().notNull().default([]),
+    // Play state: what the table changes between rests.
+    conditions: jsonb('conditions').$type<string[]>().notNull().default([]),
+    exhaustion: integer('exhaustion').notNull().default(0),
+    hitDiceSpent: integer('hit_dice_spent').notNull().default(0),
+    /** Spent slots per spell level: index 0 is level 1. */
+    spellSlotsSpent: jsonb('spell_slots_spent').$type<number[]>().notNull().default([]),
+    pactSlotsSpent: integer('pact_slots_spent').notNull().default(0),
+    /** Uses spent of features with limited uses (rage, ki...), by feature id. */
+    featureUsesSpent: jsonb('feature_uses_spent').$type<Record<string, number>>().notNull().default({}),
     backstory: text('backstory'),
     /** An Image id of the image subgraph (federation contract); checked through the hub when set. */
     portraitImageId: uuid('portrait_image_id'),
@@ -80,6 +98,8 @@ export const characters = pgTable(
       sql`${table.strength} BETWEEN 1 AND 30 AND ${table.dexterity} BETWEEN 1 AND 30 AND ${table.constitution} BETWEEN 1 AND 30 AND ${table.intelligence} BETWEEN 1 AND 30 AND ${table.wisdom} BETWEEN 1 AND 30 AND ${table.charisma} BETWEEN 1 AND 30`,
     ),
     check('characters_experience_non_negative', sql`${table.experience} >= 0`),
+    // SRD 5.1 exhaustion has six levels; spent hit dice and pact slots cannot be negative.
+    check('characters_play_state_range', sql`${table.exhaustion} BETWEEN 0 AND 6 AND ${table.hitDiceSpent} >= 0 AND ${table.pactSlotsSpent} >= 0`),
     check('characters_hit_points_non_negative', sql`${table.currentHitPoints} >= 0 AND ${table.temporaryHitPoints} >= 0`),
   ],
 );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateCharacterInput } from '../__generated__/resolvers-types.js';
-import type { CharacterState } from '../character-state.js';
+import { NEW_CHARACTER_DEFAULTS, type CharacterState } from '../character-state.js';
 import { requireUser, type Context } from '../context.js';
 import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
@@ -28,6 +28,7 @@ export async function createCharacter(input: CreateCharacterInput, ctx: Context)
     temporaryHitPoints: 0,
     skillProficiencies: input.skillProficiencies ?? [],
     inventory: parseInventory(input.inventory ?? []),
+    ...structuredClone(NEW_CHARACTER_DEFAULTS),
     backstory: optionalText(input.backstory, 'backstory', MAX_BACKSTORY_LENGTH),
     portraitImageId: input.portraitImageId ?? null,
   };

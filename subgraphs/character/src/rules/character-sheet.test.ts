@@ -12,7 +12,21 @@ const scores = (STRENGTH: number, DEXTERITY: number, CONSTITUTION: number, INTEL
 });
 
 function build(overrides: Partial<CharacterBuild> & Pick<CharacterBuild, 'race' | 'characterClass' | 'baseScores'>): CharacterBuild {
-  return { abilityBonusChoices: [], experience: 0, hitPointRolls: [], skillProficiencies: [], equippedArmor: [], ...overrides };
+  return {
+    abilityBonusChoices: [],
+    experience: 0,
+    hitPointRolls: [],
+    skillProficiencies: [],
+    subclass: null,
+    background: null,
+    expertise: [],
+    fightingStyles: [],
+    abilityScoreImprovements: [],
+    conditions: [],
+    exhaustion: 0,
+    equippedArmor: [],
+    ...overrides,
+  };
 }
 
 const skill = (sheet: ReturnType<typeof computeSheet>, name: string) => sheet.skills.find((s) => s.skill === name);

@@ -1,5 +1,6 @@
 import { ABILITIES, abilityModifier, type Ability, type AbilityScores } from './abilities.js';
 import { finalAbilityScores, racialBonuses } from './ability-scores.js';
+import type { AbilityScoreImprovement } from './advancement-choices.js';
 import { ARMOR, armorClass, type ArmorType } from './armor.js';
 import { CLASSES, type CharacterClass } from './classes.js';
 import { hitPointLevels, type HitPointLevel } from './hit-points.js';
@@ -17,6 +18,13 @@ export interface CharacterBuild {
   experience: number;
   hitPointRolls: readonly number[];
   skillProficiencies: readonly Skill[];
+  subclass: string | null;
+  background: string | null;
+  expertise: readonly Skill[];
+  fightingStyles: readonly string[];
+  abilityScoreImprovements: readonly AbilityScoreImprovement[];
+  conditions: readonly string[];
+  exhaustion: number;
   /** Equipped items that are armour (body armour or shield). */
   equippedArmor: readonly ArmorType[];
 }

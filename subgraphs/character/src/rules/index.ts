@@ -10,3 +10,4 @@ export * from './hit-points.js';
 export * from './ability-scores.js';
 export * from './character-sheet.js';
 export * from './alignments.js';
+export * from './advancement-choices.js';
