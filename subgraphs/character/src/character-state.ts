@@ -7,6 +7,7 @@ import {
   type Alignment,
   type CharacterClass,
   type CharacterSheet,
+  type FightingStyle,
   type Race,
   type Skill,
 } from './rules/index.js';
@@ -29,7 +30,7 @@ export interface CharacterState {
   skillProficiencies: Skill[];
   inventory: InventoryItem[];
   expertise: Skill[];
-  fightingStyles: string[];
+  fightingStyles: FightingStyle[];
   abilityScoreImprovements: AbilityScoreImprovement[];
   cantrips: string[];
   spellsKnown: string[];

@@ -35,6 +35,24 @@ export type Ability =
   /** Wisdom. */
   | 'WISDOM';
 
+/** An increase of one ability. */
+export type AbilityIncreaseInput = {
+  /** The ability. */
+  ability: Ability;
+  /** By how much: 2 for one ability, 1 each for two. */
+  amount: Scalars['Int']['input'];
+};
+
+/** An Ability Score Improvement: +2 to one ability, +1 to two, or a feat instead (SRD 5.1). Scores cannot go above 20 through it. */
+export type AbilityScoreImprovementInput = {
+  /** A feat instead of the increases. */
+  feat?: InputMaybe<Feat>;
+  /** The increases: one ability +2 or two abilities +1 each; empty or absent when feat is set. */
+  increases?: InputMaybe<Array<AbilityIncreaseInput>>;
+  /** The class level it is taken at: one of the class's ASI levels, at most the character's level, each once. */
+  level: Scalars['Int']['input'];
+};
+
 /** Base ability scores, 1 to 30 each, before racial increases (the final scores must stay within 1 to 30 too). */
 export type AbilityScoresInput = {
   /** Charisma. */
@@ -140,6 +158,8 @@ export type Character = {
   abilities: Array<CharacterAbility>;
   /** Abilities the player chose for a race's selectable increases (half-elf: two, +1 each). */
   abilityBonusChoices: Array<Ability>;
+  /** The Ability Score Improvements (or the feat instead) taken at the class's levels, by level. */
+  abilityScoreImprovements: Array<CharacterAbilityScoreImprovement>;
   /** Id of the campaign whose party the character is in, or null. Changed only by joinParty and leaveParty. */
   activeCampaignId?: Maybe<Scalars['ID']['output']>;
   /** Alignment. */
@@ -162,6 +182,16 @@ export type Character = {
   experience: Scalars['Int']['output'];
   /** Experience still needed to reach the next level; null at level 20. */
   experienceToNextLevel?: Maybe<Scalars['Int']['output']>;
+  /** Skills whose proficiency bonus is doubled (rogue and bard Expertise); each one the character is proficient in. */
+  expertise: Array<Skill>;
+  /** How many more skills may get Expertise at the current level (0 for classes without Expertise). */
+  expertiseRemaining: Scalars['Int']['output'];
+  /** How many more fighting styles the class, subclass and level allow. */
+  fightingStyleChoicesRemaining: Scalars['Int']['output'];
+  /** Chosen fighting styles (fighter, paladin, ranger; the Champion's Additional Fighting Style). */
+  fightingStyles: Array<FightingStyle>;
+  /** Skills the character is proficient in without choosing them (Keen Senses, Menacing, the Acolyte's Insight and Religion). */
+  grantedSkills: Array<CharacterGrantedSkill>;
   /** Size of the class's hit die (6, 8, 10 or 12). */
   hitDie: Scalars['Int']['output'];
   /** How each level adds to the hit point maximum. */
@@ -182,6 +212,8 @@ export type Character = {
   maxHitPoints: Scalars['Int']['output'];
   /** The character's name. */
   name: Scalars['String']['output'];
+  /** Ability Score Improvement levels of the class, up to the current level, not taken yet. */
+  openAbilityScoreImprovementLevels: Array<Scalars['Int']['output']>;
   /** User id of the player who owns this character. */
   owner: Scalars['ID']['output'];
   /** Passive Wisdom (Perception): 10 + Perception bonus. */
@@ -194,6 +226,10 @@ export type Character = {
   race: Race;
   /** Saving throws of the six abilities (proficiencies come from the class). */
   savingThrows: Array<CharacterSavingThrow>;
+  /** The pools skillProficiencies are chosen from (the class's list and count, a custom background's two, Skill Versatility) and what each has left. */
+  skillChoices: Array<CharacterSkillChoice>;
+  /** Skill proficiencies still to choose over all pools; 0 once the build's skills are complete. */
+  skillChoicesRemaining: Scalars['Int']['output'];
   /** Skills the character is proficient in. */
   skillProficiencies: Array<Skill>;
   /** All 18 skills with their bonuses. */
@@ -219,14 +255,36 @@ export type CharacterAbility = {
   ability: Ability;
   /** Score as stored (rolled or bought), before racial increases. */
   baseScore: Scalars['Int']['output'];
+  /** Increase from Ability Score Improvements (after the racial one). */
+  improvement: Scalars['Int']['output'];
   /** Ability modifier: (score - 10) / 2 rounded down. */
   modifier: Scalars['Int']['output'];
   /** Racial increase (fixed or chosen). */
   racialBonus: Scalars['Int']['output'];
   /** Saving throw of this ability. */
   savingThrow: CharacterSavingThrow;
-  /** Final score: base score + racial increase. */
+  /** Final score: base score + racial increase + improvement. */
   score: Scalars['Int']['output'];
+};
+
+/** An increase of one ability. */
+export type CharacterAbilityIncrease = {
+  __typename?: 'CharacterAbilityIncrease';
+  /** The ability. */
+  ability: Ability;
+  /** By how much (1 or 2). */
+  amount: Scalars['Int']['output'];
+};
+
+/** One Ability Score Improvement taken. */
+export type CharacterAbilityScoreImprovement = {
+  __typename?: 'CharacterAbilityScoreImprovement';
+  /** The feat taken instead of the increases, or null. */
+  feat?: Maybe<Feat>;
+  /** The increases (empty when a feat was taken instead). */
+  increases: Array<CharacterAbilityIncrease>;
+  /** The class level it was taken at. */
+  level: Scalars['Int']['output'];
 };
 
 /** The twelve SRD 5.1 classes. */
@@ -326,6 +384,17 @@ export type CharacterFilter = {
   owner?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A skill proficiency the character has without choosing it. */
+export type CharacterGrantedSkill = {
+  __typename?: 'CharacterGrantedSkill';
+  /** The trait or background that grants it (Keen Senses, Menacing, Acolyte). */
+  name: Scalars['String']['output'];
+  /** The skill. */
+  skill: Skill;
+  /** Race or background. */
+  source: SkillSource;
+};
+
 /** What one level adds to the hit point maximum. */
 export type CharacterHitPointLevel = {
   __typename?: 'CharacterHitPointLevel';
@@ -379,12 +448,31 @@ export type CharacterSkill = {
   __typename?: 'CharacterSkill';
   /** The ability it uses. */
   ability: Ability;
-  /** Ability modifier + proficiency bonus when proficient. */
+  /** Ability modifier + proficiency bonus when proficient (twice it with Expertise). */
   bonus: Scalars['Int']['output'];
-  /** True when the character is proficient in it. */
+  /** True when Expertise doubles its proficiency bonus. */
+  expertise: Scalars['Boolean']['output'];
+  /** True when the character is proficient in it (chosen or granted). */
   proficient: Scalars['Boolean']['output'];
   /** Which skill. */
   skill: Skill;
+};
+
+/** A pool of skill proficiencies to choose from, and how the character's choices fill it. */
+export type CharacterSkillChoice = {
+  __typename?: 'CharacterSkillChoice';
+  /** The character's chosen skills counted in this pool. */
+  chosen: Array<Skill>;
+  /** How many skills the pool gives. */
+  count: Scalars['Int']['output'];
+  /** The skills it offers. */
+  from: Array<Skill>;
+  /** The class, the background or the trait (Skill Versatility). */
+  name: Scalars['String']['output'];
+  /** count less chosen. */
+  remaining: Scalars['Int']['output'];
+  /** Class, background or race. */
+  source: SkillSource;
 };
 
 /** Spell slots of one spell level. */
@@ -415,6 +503,8 @@ export type CharacterSpellcasting = {
 export type CreateCharacterInput = {
   /** Abilities for a race's chosen increases: exactly two, not Charisma, for a half-elf; none for other races. */
   abilityBonusChoices?: InputMaybe<Array<Ability>>;
+  /** Ability Score Improvements at the class's levels (4, 8, 12, 16, 19; fighter also 6 and 14, rogue also 10) up to the character's level. */
+  abilityScoreImprovements?: InputMaybe<Array<AbilityScoreImprovementInput>>;
   /** Base ability scores (racial increases are added by the rules). */
   abilityScores: AbilityScoresInput;
   /** Alignment. */
@@ -427,6 +517,10 @@ export type CreateCharacterInput = {
   class: CharacterClass;
   /** Experience points, at least 0; default 0. */
   experience?: InputMaybe<Scalars['Int']['input']>;
+  /** Skills whose proficiency bonus is doubled: rogue 2 at level 1 and 2 more at 6, bard 2 at 3 and 2 more at 10; only proficient skills. */
+  expertise?: InputMaybe<Array<Skill>>;
+  /** Fighting styles: fighter 1 at level 1 (a second at 10 for a Champion), paladin and ranger 1 at level 2, from the class's list; no duplicates. */
+  fightingStyles?: InputMaybe<Array<FightingStyle>>;
   /** Hit die rolls for levels 2, 3, ... (each 1 to the hit die); levels without one use the fixed average. */
   hitPointRolls?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** Carried items. */
@@ -437,7 +531,7 @@ export type CreateCharacterInput = {
   portraitImageId?: InputMaybe<Scalars['ID']['input']>;
   /** Race. */
   race: Race;
-  /** Skill proficiencies, no duplicates. */
+  /** Skill proficiencies the player chooses, no duplicates: they must fit the class's list and count, a custom background's two and a half-elf's two (see Character.skillChoices); automatically granted skills are not repeated here. */
   skillProficiencies?: InputMaybe<Array<Skill>>;
   /** Subclass, free text. */
   subclass?: InputMaybe<Scalars['String']['input']>;
@@ -462,6 +556,26 @@ export type DeleteCharacterPayload = {
   /** Id of the deleted character. */
   deletedCharacterId: Scalars['ID']['output'];
 };
+
+/** The SRD 5.1 feats, taken instead of an Ability Score Improvement. */
+export type Feat =
+  /** Grappler (prerequisite Strength 13): advantage on attacks against a creature you are grappling; can pin it. */
+  | 'GRAPPLER';
+
+/** The SRD 5.1 fighting styles. */
+export type FightingStyle =
+  /** Archery: +2 to attack rolls with ranged weapons. */
+  | 'ARCHERY'
+  /** Defense: +1 AC while wearing armour. */
+  | 'DEFENSE'
+  /** Dueling: +2 damage with a one-handed melee weapon and no other weapon. */
+  | 'DUELING'
+  /** Great Weapon Fighting: reroll 1s and 2s on damage dice of two-handed or versatile melee weapons held in two hands. */
+  | 'GREAT_WEAPON_FIGHTING'
+  /** Protection: impose disadvantage on an attack against a nearby ally (needs a shield). */
+  | 'PROTECTION'
+  /** Two-Weapon Fighting: add the ability modifier to the damage of the second attack. */
+  | 'TWO_WEAPON_FIGHTING';
 
 /** What generateBackstory writes about. */
 export type GenerateBackstoryInput = {
@@ -675,6 +789,15 @@ export type Skill =
   /** Survival (WIS). */
   | 'SURVIVAL';
 
+/** Where a skill proficiency comes from. */
+export type SkillSource =
+  /** The background (the Acolyte's fixed skills, or a custom background's two of any). */
+  | 'BACKGROUND'
+  /** The class's skill list. */
+  | 'CLASS'
+  /** A racial trait. */
+  | 'RACE';
+
 /** Live events of this service, over SSE or graphql-ws through the gateway. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -710,6 +833,8 @@ export type TransactionBranchAck = {
 export type UpdateCharacterInput = {
   /** New chosen racial increases. */
   abilityBonusChoices?: InputMaybe<Array<Ability>>;
+  /** New Ability Score Improvements (replaces the list), at the class's levels (4, 8, 12, 16, 19; fighter also 6 and 14, rogue also 10) up to the character's level. */
+  abilityScoreImprovements?: InputMaybe<Array<AbilityScoreImprovementInput>>;
   /** New base ability scores. */
   abilityScores?: InputMaybe<AbilityScoresInput>;
   /** New alignment, or null to clear. */
@@ -726,6 +851,10 @@ export type UpdateCharacterInput = {
   expectedVersion: Scalars['Int']['input'];
   /** New experience points: only while the character is in no active campaign (FORBIDDEN otherwise: its DM awards them). */
   experience?: InputMaybe<Scalars['Int']['input']>;
+  /** New Expertise skills (replaces the list). Skills whose proficiency bonus is doubled: rogue 2 at level 1 and 2 more at 6, bard 2 at 3 and 2 more at 10; only proficient skills. */
+  expertise?: InputMaybe<Array<Skill>>;
+  /** New fighting styles (replaces the list). Fighting styles: fighter 1 at level 1 (a second at 10 for a Champion), paladin and ranger 1 at level 2, from the class's list; no duplicates. */
+  fightingStyles?: InputMaybe<Array<FightingStyle>>;
   /** New hit die rolls for levels 2, 3, ... */
   hitPointRolls?: InputMaybe<Array<Scalars['Int']['input']>>;
   /** The character to change. */
@@ -848,8 +977,10 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Ability: Ability;
-  AbilityScoresInput: AbilityScoresInput;
+  AbilityIncreaseInput: AbilityIncreaseInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AbilityScoreImprovementInput: AbilityScoreImprovementInput;
+  AbilityScoresInput: AbilityScoresInput;
   Alignment: Alignment;
   ArmorCategory: ArmorCategory;
   ArmorType: ArmorType;
@@ -861,17 +992,21 @@ export type ResolversTypes = {
   Character: ResolverTypeWrapper<CharacterRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CharacterAbility: ResolverTypeWrapper<CharacterAbility>;
+  CharacterAbilityIncrease: ResolverTypeWrapper<CharacterAbilityIncrease>;
+  CharacterAbilityScoreImprovement: ResolverTypeWrapper<CharacterAbilityScoreImprovement>;
   CharacterClass: CharacterClass;
   CharacterConnection: ResolverTypeWrapper<Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversTypes['CharacterEdge']> }>;
   CharacterEdge: ResolverTypeWrapper<Omit<CharacterEdge, 'node'> & { node: ResolversTypes['Character'] }>;
   CharacterEquippedArmor: ResolverTypeWrapper<CharacterEquippedArmor>;
   CharacterEventRecord: ResolverTypeWrapper<EventRow>;
   CharacterFilter: CharacterFilter;
+  CharacterGrantedSkill: ResolverTypeWrapper<CharacterGrantedSkill>;
   CharacterHitPointLevel: ResolverTypeWrapper<CharacterHitPointLevel>;
   CharacterInventoryItem: ResolverTypeWrapper<CharacterInventoryItem>;
   CharacterPactSlots: ResolverTypeWrapper<CharacterPactSlots>;
   CharacterSavingThrow: ResolverTypeWrapper<CharacterSavingThrow>;
   CharacterSkill: ResolverTypeWrapper<CharacterSkill>;
+  CharacterSkillChoice: ResolverTypeWrapper<CharacterSkillChoice>;
   CharacterSpellSlot: ResolverTypeWrapper<CharacterSpellSlot>;
   CharacterSpellcasting: ResolverTypeWrapper<CharacterSpellcasting>;
   CreateCharacterInput: CreateCharacterInput;
@@ -879,6 +1014,8 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteCharacterInput: DeleteCharacterInput;
   DeleteCharacterPayload: ResolverTypeWrapper<DeleteCharacterPayload>;
+  Feat: Feat;
+  FightingStyle: FightingStyle;
   GenerateBackstoryInput: GenerateBackstoryInput;
   GenerateBackstoryPayload: ResolverTypeWrapper<Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   InventoryItemInput: InventoryItemInput;
@@ -889,6 +1026,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Race: Race;
   Skill: Skill;
+  SkillSource: SkillSource;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UpdateCharacterInput: UpdateCharacterInput;
@@ -897,8 +1035,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AbilityScoresInput: AbilityScoresInput;
+  AbilityIncreaseInput: AbilityIncreaseInput;
   Int: Scalars['Int']['output'];
+  AbilityScoreImprovementInput: AbilityScoreImprovementInput;
+  AbilityScoresInput: AbilityScoresInput;
   AwardExperienceInput: AwardExperienceInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
@@ -907,16 +1047,20 @@ export type ResolversParentTypes = {
   Character: CharacterRow;
   Float: Scalars['Float']['output'];
   CharacterAbility: CharacterAbility;
+  CharacterAbilityIncrease: CharacterAbilityIncrease;
+  CharacterAbilityScoreImprovement: CharacterAbilityScoreImprovement;
   CharacterConnection: Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversParentTypes['CharacterEdge']> };
   CharacterEdge: Omit<CharacterEdge, 'node'> & { node: ResolversParentTypes['Character'] };
   CharacterEquippedArmor: CharacterEquippedArmor;
   CharacterEventRecord: EventRow;
   CharacterFilter: CharacterFilter;
+  CharacterGrantedSkill: CharacterGrantedSkill;
   CharacterHitPointLevel: CharacterHitPointLevel;
   CharacterInventoryItem: CharacterInventoryItem;
   CharacterPactSlots: CharacterPactSlots;
   CharacterSavingThrow: CharacterSavingThrow;
   CharacterSkill: CharacterSkill;
+  CharacterSkillChoice: CharacterSkillChoice;
   CharacterSpellSlot: CharacterSpellSlot;
   CharacterSpellcasting: CharacterSpellcasting;
   CreateCharacterInput: CreateCharacterInput;
@@ -948,6 +1092,7 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Character']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abilities?: Resolver<Array<ResolversTypes['CharacterAbility']>, ParentType, ContextType>;
   abilityBonusChoices?: Resolver<Array<ResolversTypes['Ability']>, ParentType, ContextType>;
+  abilityScoreImprovements?: Resolver<Array<ResolversTypes['CharacterAbilityScoreImprovement']>, ParentType, ContextType>;
   activeCampaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   alignment?: Resolver<Maybe<ResolversTypes['Alignment']>, ParentType, ContextType>;
   armorClass?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -959,6 +1104,11 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   equippedArmor?: Resolver<Maybe<ResolversTypes['CharacterEquippedArmor']>, ParentType, ContextType>;
   experience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   experienceToNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  expertise?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  expertiseRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fightingStyleChoicesRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fightingStyles?: Resolver<Array<ResolversTypes['FightingStyle']>, ParentType, ContextType>;
+  grantedSkills?: Resolver<Array<ResolversTypes['CharacterGrantedSkill']>, ParentType, ContextType>;
   hitDie?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hitPointLevels?: Resolver<Array<ResolversTypes['CharacterHitPointLevel']>, ParentType, ContextType>;
   hitPointRolls?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -969,12 +1119,15 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openAbilityScoreImprovementLevels?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   passivePerception?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   portraitImageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   proficiencyBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   race?: Resolver<ResolversTypes['Race'], ParentType, ContextType>;
   savingThrows?: Resolver<Array<ResolversTypes['CharacterSavingThrow']>, ParentType, ContextType>;
+  skillChoices?: Resolver<Array<ResolversTypes['CharacterSkillChoice']>, ParentType, ContextType>;
+  skillChoicesRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skillProficiencies?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['CharacterSkill']>, ParentType, ContextType>;
   speed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -988,10 +1141,22 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
 export type CharacterAbilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAbility'] = ResolversParentTypes['CharacterAbility']> = {
   ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   baseScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  improvement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   modifier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   racialBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   savingThrow?: Resolver<ResolversTypes['CharacterSavingThrow'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharacterAbilityIncreaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAbilityIncrease'] = ResolversParentTypes['CharacterAbilityIncrease']> = {
+  ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharacterAbilityScoreImprovementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAbilityScoreImprovement'] = ResolversParentTypes['CharacterAbilityScoreImprovement']> = {
+  feat?: Resolver<Maybe<ResolversTypes['Feat']>, ParentType, ContextType>;
+  increases?: Resolver<Array<ResolversTypes['CharacterAbilityIncrease']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CharacterConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterConnection'] = ResolversParentTypes['CharacterConnection']> = {
@@ -1026,6 +1191,12 @@ export type CharacterEventRecordResolvers<ContextType = Context, ParentType exte
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CharacterGrantedSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterGrantedSkill'] = ResolversParentTypes['CharacterGrantedSkill']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SkillSource'], ParentType, ContextType>;
+};
+
 export type CharacterHitPointLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterHitPointLevel'] = ResolversParentTypes['CharacterHitPointLevel']> = {
   dieValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1055,8 +1226,18 @@ export type CharacterSavingThrowResolvers<ContextType = Context, ParentType exte
 export type CharacterSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSkill'] = ResolversParentTypes['CharacterSkill']> = {
   ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   bonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expertise?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   proficient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
+};
+
+export type CharacterSkillChoiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSkillChoice'] = ResolversParentTypes['CharacterSkillChoice']> = {
+  chosen?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SkillSource'], ParentType, ContextType>;
 };
 
 export type CharacterSpellSlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSpellSlot'] = ResolversParentTypes['CharacterSpellSlot']> = {
@@ -1132,15 +1313,19 @@ export type Resolvers<ContextType = Context> = {
   AwardExperiencePayload?: AwardExperiencePayloadResolvers<ContextType>;
   Character?: CharacterResolvers<ContextType>;
   CharacterAbility?: CharacterAbilityResolvers<ContextType>;
+  CharacterAbilityIncrease?: CharacterAbilityIncreaseResolvers<ContextType>;
+  CharacterAbilityScoreImprovement?: CharacterAbilityScoreImprovementResolvers<ContextType>;
   CharacterConnection?: CharacterConnectionResolvers<ContextType>;
   CharacterEdge?: CharacterEdgeResolvers<ContextType>;
   CharacterEquippedArmor?: CharacterEquippedArmorResolvers<ContextType>;
   CharacterEventRecord?: CharacterEventRecordResolvers<ContextType>;
+  CharacterGrantedSkill?: CharacterGrantedSkillResolvers<ContextType>;
   CharacterHitPointLevel?: CharacterHitPointLevelResolvers<ContextType>;
   CharacterInventoryItem?: CharacterInventoryItemResolvers<ContextType>;
   CharacterPactSlots?: CharacterPactSlotsResolvers<ContextType>;
   CharacterSavingThrow?: CharacterSavingThrowResolvers<ContextType>;
   CharacterSkill?: CharacterSkillResolvers<ContextType>;
+  CharacterSkillChoice?: CharacterSkillChoiceResolvers<ContextType>;
   CharacterSpellSlot?: CharacterSpellSlotResolvers<ContextType>;
   CharacterSpellcasting?: CharacterSpellcastingResolvers<ContextType>;
   CreateCharacterPayload?: CreateCharacterPayloadResolvers<ContextType>;

@@ -3,7 +3,7 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'dr
 import type { AppDatabase } from '#lib/db/open-database.js';
 import { eventConsumers, events, eventStreams } from '#lib/event-store/schema.js';
 import { transactionTables } from '#lib/transactions/schema.js';
-import type { Ability, AbilityScoreImprovement, Alignment, ArmorType, CharacterClass, Race, Skill } from '../rules/index.js';
+import type { Ability, AbilityScoreImprovement, Alignment, ArmorType, CharacterClass, FightingStyle, Race, Skill } from '../rules/index.js';
 
 // The event store's tables live in this service's database, so events commit with the rows they explain.
 export * from '#lib/event-store/schema.js';
@@ -59,7 +59,7 @@ export const characters = pgTable(
     inventory: jsonb('inventory').$type<InventoryItem[]>().notNull().default([]),
     /** Skills whose proficiency bonus is doubled (rogue and bard Expertise); each also in skillProficiencies. */
     expertise: jsonb('expertise').$type<Skill[]>().notNull().default([]),
-    fightingStyles: jsonb('fighting_styles').$type<string[]>().notNull().default([]),
+    fightingStyles: jsonb('fighting_styles').$type<FightingStyle[]>().notNull().default([]),
     abilityScoreImprovements: jsonb('ability_score_improvements').$type<AbilityScoreImprovement[]>().notNull().default([]),
     // Spells by their ids in src/rules: cantrips and spells known (or, for a wizard, the spellbook), and prepared.
     cantrips: jsonb('cantrips').$type<string[]>().notNull().default([]),

@@ -7,6 +7,7 @@ import type { CharacterRow } from '../db/schema.js';
 import { recordCharacterEvents } from '../events/record-character-events.js';
 import { assertImageExists } from '../hub/hub-queries.js';
 import { validateState, optionalText, requiredText, toAbilityScores } from '../validation/character-input.js';
+import { parseAbilityScoreImprovements } from '../validation/ability-score-improvements.js';
 import { parseInventory } from '../validation/inventory.js';
 import { MAX_BACKSTORY_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from '../validation/limits.js';
 
@@ -29,6 +30,9 @@ export async function createCharacter(input: CreateCharacterInput, ctx: Context)
     skillProficiencies: input.skillProficiencies ?? [],
     inventory: parseInventory(input.inventory ?? []),
     ...structuredClone(NEW_CHARACTER_DEFAULTS),
+    expertise: input.expertise ?? [],
+    fightingStyles: input.fightingStyles ?? [],
+    abilityScoreImprovements: parseAbilityScoreImprovements(input.abilityScoreImprovements ?? []),
     backstory: optionalText(input.backstory, 'backstory', MAX_BACKSTORY_LENGTH),
     portraitImageId: input.portraitImageId ?? null,
   };

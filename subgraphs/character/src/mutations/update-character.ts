@@ -9,6 +9,7 @@ import type { CharacterRow } from '../db/schema.js';
 import { recordCharacterEvents } from '../events/record-character-events.js';
 import { activeCampaignDungeonMaster, assertImageExists } from '../hub/hub-queries.js';
 import { optionalText, requiredText, toAbilityScores, validateState } from '../validation/character-input.js';
+import { parseAbilityScoreImprovements } from '../validation/ability-score-improvements.js';
 import { parseInventory } from '../validation/inventory.js';
 import { MAX_BACKSTORY_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from '../validation/limits.js';
 
@@ -46,10 +47,10 @@ function merge(row: CharacterRow, input: UpdateCharacterInput): CharacterState {
     temporaryHitPoints: keep(input.temporaryHitPoints, stored.temporaryHitPoints, 'temporaryHitPoints'),
     skillProficiencies: keep(input.skillProficiencies, stored.skillProficiencies, 'skillProficiencies'),
     inventory: change(input.inventory, stored.inventory, 'inventory', parseInventory),
+    expertise: keep(input.expertise, stored.expertise, 'expertise'),
+    fightingStyles: keep(input.fightingStyles, stored.fightingStyles, 'fightingStyles'),
+    abilityScoreImprovements: change(input.abilityScoreImprovements, stored.abilityScoreImprovements, 'abilityScoreImprovements', parseAbilityScoreImprovements),
     // Choices and play state not (yet) set through this input keep their stored values.
-    expertise: stored.expertise,
-    fightingStyles: stored.fightingStyles,
-    abilityScoreImprovements: stored.abilityScoreImprovements,
     cantrips: stored.cantrips,
     spellsKnown: stored.spellsKnown,
     preparedSpells: stored.preparedSpells,
@@ -86,7 +87,8 @@ export async function updateCharacter(input: UpdateCharacterInput, ctx: Context)
   // Fail fast on a stale version before any validation or hub call; the UPDATE below re-checks atomically.
   if (row.version !== input.expectedVersion) throw staleVersion(row.version, input.expectedVersion);
   const state = merge(row, input);
-  validateState(state);
+  // The stored state lets the builder-choice rules skip what this update leaves alone (legacy characters).
+  validateState(state, stateOf(row));
   if (state.portraitImageId && state.portraitImageId !== row.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
   // In a campaign, experience (and with it the level) comes from its dungeon master alone (awardExperience, the
   // session's awards): the owner sets it only for a character in no campaign, as a character builder's start.

@@ -2,6 +2,7 @@ import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
 import { sheetOf } from '../character-state.js';
 import { requireUser } from '../context.js';
 import { ARMOR } from '../rules/index.js';
+import { characterChoiceFields } from './character-choices.js';
 
 export const Character: CharacterResolvers = {
   // Other subgraphs (campaign party, image portrait, llm context) reference characters by id: batched per request.
@@ -37,6 +38,7 @@ export const Character: CharacterResolvers = {
   initiative: (row) => sheetOf(row).initiative,
   passivePerception: (row) => sheetOf(row).passivePerception,
   skills: (row) => sheetOf(row).skills,
+  ...characterChoiceFields,
   spellcasting: (row) => sheetOf(row).spellcasting,
   inventoryWeight: (row) => row.inventory.reduce((sum, item) => sum + item.weight * item.quantity, 0),
 };

@@ -1,11 +1,14 @@
 import { ABILITIES, abilityModifier, type Ability, type AbilityScores } from './abilities.js';
 import { finalAbilityScores, racialBonuses } from './ability-scores.js';
-import type { AbilityScoreImprovement } from './advancement-choices.js';
+import { improvementBonuses, type AbilityScoreImprovement } from './advancement-choices.js';
 import { ARMOR, armorClass, type ArmorType } from './armor.js';
 import { CLASSES, type CharacterClass } from './classes.js';
+import { EXPERTISE_MULTIPLIER } from './expertise.js';
+import { DEFENSE_ARMOR_CLASS_BONUS, type FightingStyle } from './fighting-styles.js';
 import { hitPointLevels, type HitPointLevel } from './hit-points.js';
 import { experienceToNextLevel, levelFromExperience, proficiencyBonus } from './progression.js';
 import { RACE_RULES, type Race } from './races.js';
+import { proficientSkills } from './skill-grants.js';
 import { SKILL_ABILITIES, SKILLS, type Skill } from './skills.js';
 import { spellSlots, type PactSlots, type SpellSlot } from './spell-slots.js';
 
@@ -21,7 +24,7 @@ export interface CharacterBuild {
   subclass: string | null;
   background: string | null;
   expertise: readonly Skill[];
-  fightingStyles: readonly string[];
+  fightingStyles: readonly FightingStyle[];
   abilityScoreImprovements: readonly AbilityScoreImprovement[];
   conditions: readonly string[];
   exhaustion: number;
@@ -33,6 +36,8 @@ export interface AbilityLine {
   ability: Ability;
   baseScore: number;
   racialBonus: number;
+  /** Increase from Ability Score Improvements. */
+  improvement: number;
   score: number;
   modifier: number;
   savingThrow: { ability: Ability; proficient: boolean; bonus: number };
@@ -56,7 +61,7 @@ export interface CharacterSheet {
   speed: number;
   initiative: number;
   passivePerception: number;
-  skills: { skill: Skill; ability: Ability; proficient: boolean; bonus: number }[];
+  skills: { skill: Skill; ability: Ability; proficient: boolean; expertise: boolean; bonus: number }[];
   spellcasting: {
     ability: Ability;
     spellSaveDC: number;
@@ -78,8 +83,11 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
   const raceRules = RACE_RULES[build.race];
   const level = levelFromExperience(build.experience);
   const prof = proficiencyBonus(level);
-  const scores = finalAbilityScores(build.baseScores, build.race, build.abilityBonusChoices);
   const bonuses = racialBonuses(build.race, build.abilityBonusChoices);
+  // SRD 5.1 Ability Score Improvement: the increases add to the scores after the racial ones.
+  const improvements = improvementBonuses(build.abilityScoreImprovements);
+  const racial = finalAbilityScores(build.baseScores, build.race, build.abilityBonusChoices);
+  const scores = Object.fromEntries(ABILITIES.map((ability) => [ability, racial[ability] + improvements[ability]])) as AbilityScores;
   const mod = (ability: Ability) => abilityModifier(scores[ability]);
 
   const abilities = ABILITIES.map((ability): AbilityLine => {
@@ -88,22 +96,29 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
       ability,
       baseScore: build.baseScores[ability],
       racialBonus: bonuses[ability],
+      improvement: improvements[ability],
       score: scores[ability],
       modifier: mod(ability),
       savingThrow: { ability, proficient, bonus: mod(ability) + (proficient ? prof : 0) },
     };
   });
 
+  // Proficient: the player's choices plus automatic grants (Keen Senses, Menacing, an SRD background's skills).
+  const proficientIn = proficientSkills(build.skillProficiencies, build);
   const skills = SKILLS.map((skill) => {
     const ability = SKILL_ABILITIES[skill];
-    const proficient = build.skillProficiencies.includes(skill);
-    return { skill, ability, proficient, bonus: mod(ability) + (proficient ? prof : 0) };
+    const proficient = proficientIn.has(skill);
+    // SRD 5.1 Expertise doubles the proficiency bonus, so it counts only on a proficient skill.
+    const expertise = proficient && build.expertise.includes(skill);
+    return { skill, ability, proficient, expertise, bonus: mod(ability) + (proficient ? prof * (expertise ? EXPERTISE_MULTIPLIER : 1) : 0) };
   });
   const perception = skills.find((line) => line.skill === 'PERCEPTION')?.bonus ?? mod('WISDOM');
 
   const bodyArmor = build.equippedArmor.find((armor) => ARMOR[armor].category !== 'SHIELD') ?? null;
   const shield = build.equippedArmor.includes('SHIELD');
   const ac = armorClass(scores, build.characterClass, { armor: bodyArmor, shield });
+  // SRD 5.1 Fighting Style, Defense: +1 AC "while you are wearing armor" (body armour; a shield alone is not worn armour).
+  const defenseBonus = bodyArmor && build.fightingStyles.includes('DEFENSE') ? DEFENSE_ARMOR_CLASS_BONUS : 0;
   const slowed = !ac.meetsStrengthRequirement && !raceRules.ignoresHeavyArmorSpeedPenalty;
 
   const levels = hitPointLevels({
@@ -125,7 +140,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     hitDie: classRules.hitDie,
     hitPointLevels: levels,
     maxHitPoints: levels.reduce((sum, line) => sum + line.hitPoints, 0),
-    armorClass: ac.armorClass,
+    armorClass: ac.armorClass + defenseBonus,
     armor: bodyArmor ? { armor: bodyArmor, meetsStrengthRequirement: ac.meetsStrengthRequirement } : null,
     shield,
     speed: raceRules.speed - (slowed ? HEAVY_ARMOR_SPEED_PENALTY : 0),

@@ -37,3 +37,13 @@ export const DEFENSE_ARMOR_CLASS_BONUS = 1;
 export const ARCHERY_ATTACK_BONUS = 2;
 // SRD 5.1 Fighting Style, Dueling: "+2 bonus to damage rolls" with a melee weapon in one hand and no other weapon.
 export const DUELING_DAMAGE_BONUS = 2;
+
+/** The subclass as free text, compared whatever its case and spacing. */
+function sameSubclass(subclass: string | null, wanted: string): boolean {
+  return subclass?.trim().toLowerCase() === wanted.toLowerCase();
+}
+
+/** The Fighting Style features a character of this class, subclass and level has. */
+export function fightingStyleGrants(characterClass: CharacterClass, subclass: string | null, level: number): FightingStyleGrant[] {
+  return (FIGHTING_STYLE_GRANTS[characterClass] ?? []).filter((grant) => grant.level <= level && (grant.subclass === null || sameSubclass(subclass, grant.subclass)));
+}

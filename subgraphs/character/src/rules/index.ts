@@ -12,3 +12,5 @@ export * from './character-sheet.js';
 export * from './alignments.js';
 export * from './advancement-choices.js';
 export * from './fighting-styles.js';
+export * from './skill-grants.js';
+export * from './expertise.js';

@@ -12,6 +12,7 @@ import {
   type AbilityScores,
   type CharacterSheet,
 } from '../rules/index.js';
+import { validateChoices } from './choices.js';
 import { MAX_EXPERIENCE, MAX_TEMPORARY_HIT_POINTS } from './limits.js';
 import { isUuid } from '#lib/db/uuid.js';
 
@@ -64,8 +65,9 @@ function checkScores(scores: AbilityScores, field: string, what: string): void {
 /**
  * Checks a whole character as it would be stored (created, or updated and merged), so that no combination of
  * fields can slip past a check on its parts. Returns the derived sheet for callers that need the numbers.
+ * `stored` is the state an update starts from (null on create): the builder choices are checked against it.
  */
-export function validateState(state: CharacterState): CharacterSheet {
+export function validateState(state: CharacterState, stored: CharacterState | null = null): CharacterSheet {
   checkScores(state.baseScores, 'abilityScores', 'base');
   const choiceProblem = bonusChoiceProblem(state.race, state.abilityBonusChoices);
   if (choiceProblem) throw badUserInput(choiceProblem, { field: 'abilityBonusChoices' });
@@ -92,6 +94,7 @@ export function validateState(state: CharacterState): CharacterSheet {
 
   const duplicate = state.skillProficiencies.find((skill, i) => state.skillProficiencies.indexOf(skill) !== i);
   if (duplicate) throw badUserInput(`skillProficiencies lists ${duplicate} twice`, { field: 'skillProficiencies' });
+  validateChoices(state, stored);
 
   if (state.portraitImageId !== null && !isUuid(state.portraitImageId)) {
     throw badUserInput(`no image with id ${state.portraitImageId}`, { field: 'portraitImageId' });
