@@ -86,7 +86,8 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
     background: 'Acolyte',
     alignment: 'LAWFUL_NEUTRAL',
     abilityScores: { strength: 13, dexterity: 10, constitution: 13, intelligence: 10, wisdom: 15, charisma: 12 },
-    skillProficiencies: ['INSIGHT', 'RELIGION'],
+    // The Acolyte background grants Insight and Religion itself: the cleric's two come from the rest of its list.
+    skillProficiencies: ['MEDICINE', 'PERSUASION'],
     inventory: [
       { name: 'Scale mail', weight: 45, equipped: true, armor: 'SCALE_MAIL' },
       { name: 'Shield', weight: 6, equipped: true, armor: 'SHIELD' },

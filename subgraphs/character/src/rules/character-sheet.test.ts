@@ -55,7 +55,7 @@ describe('hand-computed character sheets', () => {
     expect(sheet.armor).toEqual({ armor: 'CHAIN_MAIL', meetsStrengthRequirement: true });
     expect(sheet.speed).toBe(25);
     expect(sheet.initiative).toBe(1);
-    expect(skill(sheet, 'ATHLETICS')).toEqual({ skill: 'ATHLETICS', ability: 'STRENGTH', proficient: true, bonus: 5 });
+    expect(skill(sheet, 'ATHLETICS')).toEqual({ skill: 'ATHLETICS', ability: 'STRENGTH', proficient: true, expertise: false, bonus: 5 });
     expect(skill(sheet, 'STEALTH')?.bonus).toBe(1);
     expect(sheet.passivePerception).toBe(14);
     expect(save(sheet, 'STRENGTH')).toEqual({ ability: 'STRENGTH', proficient: true, bonus: 5 });
