@@ -19,6 +19,24 @@ export type Ability =
   /** Wisdom. */
   | 'WISDOM';
 
+/** An increase of one ability. */
+export type AbilityIncreaseInput = {
+  /** The ability. */
+  ability: Ability;
+  /** By how much: 2 for one ability, 1 each for two. */
+  amount: number;
+};
+
+/** An Ability Score Improvement: +2 to one ability, +1 to two, or a feat instead (SRD 5.1). Scores cannot go above 20 through it. */
+export type AbilityScoreImprovementInput = {
+  /** A feat instead of the increases. */
+  feat?: Feat | null | undefined;
+  /** The increases: one ability +2 or two abilities +1 each; empty or absent when feat is set. */
+  increases?: Array<AbilityIncreaseInput> | null | undefined;
+  /** The class level it is taken at: one of the class's ASI levels, at most the character's level, each once. */
+  level: number;
+};
+
 /** Base ability scores, 1 to 30 each, before racial increases (the final scores must stay within 1 to 30 too). */
 export type AbilityScoresInput = {
   /** Charisma. */
@@ -168,6 +186,8 @@ export type CreateCampaignInput = {
 export type CreateCharacterInput = {
   /** Abilities for a race's chosen increases: exactly two, not Charisma, for a half-elf; none for other races. */
   abilityBonusChoices?: Array<Ability> | null | undefined;
+  /** Ability Score Improvements at the class's levels (4, 8, 12, 16, 19; fighter also 6 and 14, rogue also 10) up to the character's level. */
+  abilityScoreImprovements?: Array<AbilityScoreImprovementInput> | null | undefined;
   /** Base ability scores (racial increases are added by the rules). */
   abilityScores: AbilityScoresInput;
   /** Alignment. */
@@ -180,6 +200,10 @@ export type CreateCharacterInput = {
   class: CharacterClass;
   /** Experience points, at least 0; default 0. */
   experience?: number | null | undefined;
+  /** Skills whose proficiency bonus is doubled: rogue 2 at level 1 and 2 more at 6, bard 2 at 3 and 2 more at 10; only proficient skills. */
+  expertise?: Array<Skill> | null | undefined;
+  /** Fighting styles: fighter 1 at level 1 (a second at 10 for a Champion), paladin and ranger 1 at level 2, from the class's list; no duplicates. */
+  fightingStyles?: Array<FightingStyle> | null | undefined;
   /** Hit die rolls for levels 2, 3, ... (each 1 to the hit die); levels without one use the fixed average. */
   hitPointRolls?: Array<number> | null | undefined;
   /** Carried items. */
@@ -190,7 +214,7 @@ export type CreateCharacterInput = {
   portraitImageId?: string | number | null | undefined;
   /** Race. */
   race: Race;
-  /** Skill proficiencies, no duplicates. */
+  /** Skill proficiencies the player chooses, no duplicates: they must fit the class's list and count, a custom background's two and a half-elf's two (see Character.skillChoices); automatically granted skills are not repeated here. */
   skillProficiencies?: Array<Skill> | null | undefined;
   /** Subclass, free text. */
   subclass?: string | null | undefined;
@@ -231,6 +255,26 @@ export type CreateQuestInput = {
   /** Who may see it; DM_ONLY when omitted, so that secrets stay secret unless the dungeon master says otherwise. */
   visibility?: Visibility | null | undefined;
 };
+
+/** The SRD 5.1 feats, taken instead of an Ability Score Improvement. */
+export type Feat =
+  /** Grappler (prerequisite Strength 13): advantage on attacks against a creature you are grappling; can pin it. */
+  | 'GRAPPLER';
+
+/** The SRD 5.1 fighting styles. */
+export type FightingStyle =
+  /** Archery: +2 to attack rolls with ranged weapons. */
+  | 'ARCHERY'
+  /** Defense: +1 AC while wearing armour. */
+  | 'DEFENSE'
+  /** Dueling: +2 damage with a one-handed melee weapon and no other weapon. */
+  | 'DUELING'
+  /** Great Weapon Fighting: reroll 1s and 2s on damage dice of two-handed or versatile melee weapons held in two hands. */
+  | 'GREAT_WEAPON_FIGHTING'
+  /** Protection: impose disadvantage on an attack against a nearby ally (needs a shield). */
+  | 'PROTECTION'
+  /** Two-Weapon Fighting: add the ability modifier to the damage of the second attack. */
+  | 'TWO_WEAPON_FIGHTING';
 
 /** Whether a game session is still ahead or has been played. */
 export type GameSessionStatus =
@@ -468,6 +512,8 @@ export type TransactionState =
 export type UpdateCharacterInput = {
   /** New chosen racial increases. */
   abilityBonusChoices?: Array<Ability> | null | undefined;
+  /** New Ability Score Improvements (replaces the list), at the class's levels (4, 8, 12, 16, 19; fighter also 6 and 14, rogue also 10) up to the character's level. */
+  abilityScoreImprovements?: Array<AbilityScoreImprovementInput> | null | undefined;
   /** New base ability scores. */
   abilityScores?: AbilityScoresInput | null | undefined;
   /** New alignment, or null to clear. */
@@ -484,6 +530,10 @@ export type UpdateCharacterInput = {
   expectedVersion: number;
   /** New experience points: only while the character is in no active campaign (FORBIDDEN otherwise: its DM awards them). */
   experience?: number | null | undefined;
+  /** New Expertise skills (replaces the list). Skills whose proficiency bonus is doubled: rogue 2 at level 1 and 2 more at 6, bard 2 at 3 and 2 more at 10; only proficient skills. */
+  expertise?: Array<Skill> | null | undefined;
+  /** New fighting styles (replaces the list). Fighting styles: fighter 1 at level 1 (a second at 10 for a Champion), paladin and ranger 1 at level 2, from the class's list; no duplicates. */
+  fightingStyles?: Array<FightingStyle> | null | undefined;
   /** New hit die rolls for levels 2, 3, ... */
   hitPointRolls?: Array<number> | null | undefined;
   /** The character to change. */

@@ -230,7 +230,7 @@ export type Character = {
   skillChoices: Array<CharacterSkillChoice>;
   /** Skill proficiencies still to choose over all pools; 0 once the build's skills are complete. */
   skillChoicesRemaining: Scalars['Int']['output'];
-  /** Skills the character is proficient in. */
+  /** Skills the player chose to be proficient in; those granted without a choice are in grantedSkills, and skills shows both. */
   skillProficiencies: Array<Skill>;
   /** All 18 skills with their bonuses. */
   skills: Array<CharacterSkill>;
