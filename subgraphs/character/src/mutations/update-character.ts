@@ -49,7 +49,12 @@ function merge(row: CharacterRow, input: UpdateCharacterInput): CharacterState {
     inventory: change(input.inventory, stored.inventory, 'inventory', parseInventory),
     expertise: keep(input.expertise, stored.expertise, 'expertise'),
     fightingStyles: keep(input.fightingStyles, stored.fightingStyles, 'fightingStyles'),
-    abilityScoreImprovements: change(input.abilityScoreImprovements, stored.abilityScoreImprovements, 'abilityScoreImprovements', parseAbilityScoreImprovements),
+    abilityScoreImprovements: change(
+      input.abilityScoreImprovements,
+      stored.abilityScoreImprovements,
+      'abilityScoreImprovements',
+      parseAbilityScoreImprovements,
+    ),
     // Choices and play state not (yet) set through this input keep their stored values.
     cantrips: stored.cantrips,
     spellsKnown: stored.spellsKnown,

@@ -33,7 +33,8 @@ export const characterChoiceFields: Pick<
   skillChoices: (row) => poolUses(row).map((use) => ({ ...use, from: [...use.from], remaining: Math.max(0, use.count - use.chosen.length) })),
   skillChoicesRemaining: (row) => poolUses(row).reduce((sum, use) => sum + Math.max(0, use.count - use.chosen.length), 0),
   expertiseRemaining: (row) => Math.max(0, expertiseCount(row.characterClass, sheetOf(row).level) - row.expertise.length),
-  fightingStyleChoicesRemaining: (row) => Math.max(0, fightingStyleGrants(row.characterClass, row.subclass, sheetOf(row).level).length - row.fightingStyles.length),
+  fightingStyleChoicesRemaining: (row) =>
+    Math.max(0, fightingStyleGrants(row.characterClass, row.subclass, sheetOf(row).level).length - row.fightingStyles.length),
   abilityScoreImprovements: (row) =>
     [...row.abilityScoreImprovements]
       .sort((a, b) => a.level - b.level)

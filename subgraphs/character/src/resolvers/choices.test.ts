@@ -57,7 +57,12 @@ describe('builder choices through GraphQL', () => {
     });
     // STR 15, no dwarf bonus, +2 improvement = 17 (+3): Athletics +3 + proficiency 3.
     expect(character.abilities[0]).toEqual({ ability: 'STRENGTH', racialBonus: 0, improvement: 2, score: 17 });
-    expect(character.skills.find((line: { skill: string }) => line.skill === 'ATHLETICS')).toEqual({ skill: 'ATHLETICS', proficient: true, expertise: false, bonus: 6 });
+    expect(character.skills.find((line: { skill: string }) => line.skill === 'ATHLETICS')).toEqual({
+      skill: 'ATHLETICS',
+      proficient: true,
+      expertise: false,
+      bonus: 6,
+    });
   });
 
   it('shows granted skills and doubles Expertise for a high elf rogue, passive Perception included', async () => {
@@ -74,7 +79,12 @@ describe('builder choices through GraphQL', () => {
     });
     expect(rogue.grantedSkills).toEqual([{ skill: 'PERCEPTION', source: 'RACE', name: 'Keen Senses' }]);
     // WIS 12 (+1) + 2 x 2 = 5; passive 15.
-    expect(rogue.skills.find((line: { skill: string }) => line.skill === 'PERCEPTION')).toEqual({ skill: 'PERCEPTION', proficient: true, expertise: true, bonus: 5 });
+    expect(rogue.skills.find((line: { skill: string }) => line.skill === 'PERCEPTION')).toEqual({
+      skill: 'PERCEPTION',
+      proficient: true,
+      expertise: true,
+      bonus: 5,
+    });
     expect(rogue.passivePerception).toBe(15);
     expect([rogue.skillChoicesRemaining, rogue.expertiseRemaining]).toEqual([2, 0]);
   });
@@ -87,9 +97,28 @@ describe('builder choices through GraphQL', () => {
     ['FIGHTING_STYLE', { fightingStyles: ['DEFENSE', 'ARCHERY'] }],
     ['ASI_LEVEL', { abilityScoreImprovements: [{ level: 6, increases: [{ ability: 'STRENGTH', amount: 2 }] }] }],
     ['ASI_INCREASE', { abilityScoreImprovements: [{ level: 4, increases: [{ ability: 'STRENGTH', amount: 1 }] }] }],
-    ['ASI_INCREASE', { abilityScoreImprovements: [{ level: 4, increases: [{ ability: 'STRENGTH', amount: 1 }, { ability: 'STRENGTH', amount: 1 }] }] }],
+    [
+      'ASI_INCREASE',
+      {
+        abilityScoreImprovements: [
+          {
+            level: 4,
+            increases: [
+              { ability: 'STRENGTH', amount: 1 },
+              { ability: 'STRENGTH', amount: 1 },
+            ],
+          },
+        ],
+      },
+    ],
     ['ASI_CAP', { abilityScores: { strength: 19, dexterity: 12, constitution: 14, intelligence: 10, wisdom: 12, charisma: 8 } }],
-    ['FEAT_PREREQUISITE', { abilityScores: { strength: 12, dexterity: 12, constitution: 14, intelligence: 10, wisdom: 12, charisma: 8 }, abilityScoreImprovements: [{ level: 4, feat: 'GRAPPLER' }] }],
+    [
+      'FEAT_PREREQUISITE',
+      {
+        abilityScores: { strength: 12, dexterity: 12, constitution: 14, intelligence: 10, wisdom: 12, charisma: 8 },
+        abilityScoreImprovements: [{ level: 4, feat: 'GRAPPLER' }],
+      },
+    ],
   ];
 
   it.each(refusals)('refuses a create breaking %s with BAD_USER_INPUT naming the rule, creating nothing', async (rule, overrides) => {
@@ -112,7 +141,23 @@ describe('builder choices through GraphQL', () => {
     const { id } = await create('updater');
     const result = await server.client.request(
       UPDATE,
-      { input: { id, expectedVersion: 1, experience: 14000, abilityScoreImprovements: [{ level: 4, feat: 'GRAPPLER' }, { level: 6, increases: [{ ability: 'DEXTERITY', amount: 1 }, { ability: 'WISDOM', amount: 1 }] }] } },
+      {
+        input: {
+          id,
+          expectedVersion: 1,
+          experience: 14000,
+          abilityScoreImprovements: [
+            { level: 4, feat: 'GRAPPLER' },
+            {
+              level: 6,
+              increases: [
+                { ability: 'DEXTERITY', amount: 1 },
+                { ability: 'WISDOM', amount: 1 },
+              ],
+            },
+          ],
+        },
+      },
       'updater',
     );
     expect(result.errors).toBeUndefined();
@@ -121,7 +166,14 @@ describe('builder choices through GraphQL', () => {
       level: 6,
       abilityScoreImprovements: [
         { level: 4, feat: 'GRAPPLER', increases: [] },
-        { level: 6, feat: null, increases: [{ ability: 'DEXTERITY', amount: 1 }, { ability: 'WISDOM', amount: 1 }] },
+        {
+          level: 6,
+          feat: null,
+          increases: [
+            { ability: 'DEXTERITY', amount: 1 },
+            { ability: 'WISDOM', amount: 1 },
+          ],
+        },
       ],
       openAbilityScoreImprovementLevels: [],
     });
@@ -130,11 +182,18 @@ describe('builder choices through GraphQL', () => {
   it('still loads and renames a character stored before the rules with too many skills, and checks them once they change', async () => {
     const { id } = await create('legacy');
     // As stored before the skill rules: six skills for four picks (written to the row as an old build would be).
-    await server.database.db.update(characters).set({ skillProficiencies: ['ATHLETICS', 'PERCEPTION', 'SURVIVAL', 'ARCANA', 'NATURE', 'HISTORY'] }).where(eq(characters.id, id));
+    await server.database.db
+      .update(characters)
+      .set({ skillProficiencies: ['ATHLETICS', 'PERCEPTION', 'SURVIVAL', 'ARCANA', 'NATURE', 'HISTORY'] })
+      .where(eq(characters.id, id));
     const renamed = await server.client.request(UPDATE, { input: { id, expectedVersion: 1, name: 'Old Bruenor' } }, 'legacy');
     expect(renamed.errors).toBeUndefined();
     expect(renamed.data?.updateCharacter.character).toMatchObject({ version: 2, skillChoicesRemaining: 0 });
-    const touched = await server.client.request(UPDATE, { input: { id, expectedVersion: 2, skillProficiencies: ['ATHLETICS', 'PERCEPTION', 'ARCANA', 'NATURE', 'HISTORY'] } }, 'legacy');
+    const touched = await server.client.request(
+      UPDATE,
+      { input: { id, expectedVersion: 2, skillProficiencies: ['ATHLETICS', 'PERCEPTION', 'ARCANA', 'NATURE', 'HISTORY'] } },
+      'legacy',
+    );
     expect(touched.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'SKILL_CHOICES' });
     expect((await server.client.request(READ, { id }, 'legacy')).data?.character).toMatchObject({ version: 2 });
   });

@@ -45,5 +45,7 @@ function sameSubclass(subclass: string | null, wanted: string): boolean {
 
 /** The Fighting Style features a character of this class, subclass and level has. */
 export function fightingStyleGrants(characterClass: CharacterClass, subclass: string | null, level: number): FightingStyleGrant[] {
-  return (FIGHTING_STYLE_GRANTS[characterClass] ?? []).filter((grant) => grant.level <= level && (grant.subclass === null || sameSubclass(subclass, grant.subclass)));
+  return (FIGHTING_STYLE_GRANTS[characterClass] ?? []).filter(
+    (grant) => grant.level <= level && (grant.subclass === null || sameSubclass(subclass, grant.subclass)),
+  );
 }

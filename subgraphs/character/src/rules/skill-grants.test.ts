@@ -20,7 +20,9 @@ describe('skill pools and grants', () => {
   });
 
   it('grants Keen Senses to a high elf, Menacing to a half-orc and Skill Versatility (two of any) to a half-elf', () => {
-    expect(automaticSkillGrants({ characterClass: 'WIZARD', race: 'HIGH_ELF', background: null })).toEqual([{ skill: 'PERCEPTION', source: 'RACE', name: 'Keen Senses' }]);
+    expect(automaticSkillGrants({ characterClass: 'WIZARD', race: 'HIGH_ELF', background: null })).toEqual([
+      { skill: 'PERCEPTION', source: 'RACE', name: 'Keen Senses' },
+    ]);
     expect(automaticSkillGrants({ characterClass: 'BARBARIAN', race: 'HALF_ORC', background: null }).map((grant) => grant.skill)).toEqual(['INTIMIDATION']);
     const halfElf = skillPools({ characterClass: 'WIZARD', race: 'HALF_ELF', background: null });
     expect(halfElf.map((pool) => [pool.source, pool.name, pool.count])).toEqual([

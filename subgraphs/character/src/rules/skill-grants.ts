@@ -66,7 +66,8 @@ export function skillPools(build: SkillGrantBuild): SkillPool[] {
   const pools: SkillPool[] = [{ source: 'CLASS', name: build.characterClass, count: choices.count, from: choices.from === 'ANY' ? SKILLS : choices.from }];
   const key = backgroundKey(build.background);
   // No background yet: no pool (a build in progress); an SRD background grants fixed skills instead of a choice.
-  if (key && !SRD_BACKGROUND_SKILLS[key]) pools.push({ source: 'BACKGROUND', name: build.background!.trim(), count: CUSTOM_BACKGROUND_SKILL_COUNT, from: SKILLS });
+  if (key && !SRD_BACKGROUND_SKILLS[key])
+    pools.push({ source: 'BACKGROUND', name: build.background!.trim(), count: CUSTOM_BACKGROUND_SKILL_COUNT, from: SKILLS });
   const race = RACE_SKILL_POOLS[build.race];
   if (race) pools.push(race);
   return pools;

@@ -67,7 +67,9 @@ describe('skill choices', () => {
   });
 
   it('gives a half-elf two more of any skill (Skill Versatility)', () => {
-    expect(rule(state({ race: 'HALF_ELF', abilityBonusChoices: ['STRENGTH', 'WISDOM'], skillProficiencies: ['ATHLETICS', 'PERCEPTION', 'ARCANA', 'STEALTH'] }))).toBeNull();
+    expect(
+      rule(state({ race: 'HALF_ELF', abilityBonusChoices: ['STRENGTH', 'WISDOM'], skillProficiencies: ['ATHLETICS', 'PERCEPTION', 'ARCANA', 'STEALTH'] })),
+    ).toBeNull();
   });
 
   it('refuses choosing a skill a race or background already grants (SKILL_ALREADY_GRANTED)', () => {
@@ -79,11 +81,11 @@ describe('skill choices', () => {
 
 describe('Expertise', () => {
   it('gives a rogue two at level 1 and two more at 6, a bard two at 3 and two more at 10 (EXPERTISE_COUNT beyond)', () => {
-    const rogue = { characterClass: 'ROGUE', skillProficiencies: ['STEALTH', 'PERCEPTION', 'ACROBATICS', 'DECEPTION'] } as const;
+    const rogue: Partial<CharacterState> = { characterClass: 'ROGUE', skillProficiencies: ['STEALTH', 'PERCEPTION', 'ACROBATICS', 'DECEPTION'] };
     expect(rule(state({ ...rogue, expertise: ['STEALTH', 'PERCEPTION'] }))).toBeNull();
     expect(rule(state({ ...rogue, expertise: ['STEALTH', 'PERCEPTION', 'ACROBATICS'] }))).toBe('EXPERTISE_COUNT');
     expect(rule(state({ ...rogue, experience: XP[6], expertise: ['STEALTH', 'PERCEPTION', 'ACROBATICS', 'DECEPTION'] }))).toBeNull();
-    const bard = { characterClass: 'BARD', skillProficiencies: ['PERFORMANCE', 'PERSUASION', 'ARCANA'] } as const;
+    const bard: Partial<CharacterState> = { characterClass: 'BARD', skillProficiencies: ['PERFORMANCE', 'PERSUASION', 'ARCANA'] };
     expect(rule(state({ ...bard, experience: XP[2], expertise: ['PERFORMANCE'] }))).toBe('EXPERTISE_COUNT');
     expect(rule(state({ ...bard, experience: XP[3], expertise: ['PERFORMANCE', 'PERSUASION'] }))).toBeNull();
     expect(rule(state({ ...bard, experience: XP[6], expertise: ['PERFORMANCE', 'PERSUASION', 'ARCANA'] }))).toBe('EXPERTISE_COUNT');
@@ -122,7 +124,9 @@ describe('fighting styles', () => {
 
 describe('Ability Score Improvements', () => {
   it('accepts +2 to one or +1 to two at the class levels reached, fighter 6 and rogue 10 included', () => {
-    expect(rule(state({ experience: XP[6], abilityScoreImprovements: [plus2(4), { level: 6, increases: { DEXTERITY: 1, WISDOM: 1 }, feat: null }] }))).toBeNull();
+    expect(
+      rule(state({ experience: XP[6], abilityScoreImprovements: [plus2(4), { level: 6, increases: { DEXTERITY: 1, WISDOM: 1 }, feat: null }] })),
+    ).toBeNull();
     expect(rule(state({ characterClass: 'ROGUE', experience: XP[10], abilityScoreImprovements: [plus2(10)] }))).toBeNull();
   });
 
@@ -133,7 +137,8 @@ describe('Ability Score Improvements', () => {
   });
 
   it('refuses anything but +2 or +1/+1, and increases with a feat (ASI_INCREASE)', () => {
-    const at4 = (increases: Record<string, number>, feat: string | null = null) => state({ experience: XP[4], abilityScoreImprovements: [{ level: 4, increases, feat }] });
+    const at4 = (increases: Record<string, number>, feat: string | null = null) =>
+      state({ experience: XP[4], abilityScoreImprovements: [{ level: 4, increases, feat }] });
     expect(rule(at4({ STRENGTH: 3 }))).toBe('ASI_INCREASE');
     expect(rule(at4({ STRENGTH: 1 }))).toBe('ASI_INCREASE');
     expect(rule(at4({ STRENGTH: 1, DEXTERITY: 1, WISDOM: 1 }))).toBe('ASI_INCREASE');
@@ -146,9 +151,13 @@ describe('Ability Score Improvements', () => {
     // Human STR 18 + 1 = 19: +2 would be 21.
     const strong = { ...state().baseScores, STRENGTH: 18 };
     expect(rule(state({ baseScores: strong, experience: XP[4], abilityScoreImprovements: [plus2(4)] }))).toBe('ASI_CAP');
-    expect(rule(state({ baseScores: strong, experience: XP[4], abilityScoreImprovements: [{ level: 4, increases: { STRENGTH: 1, DEXTERITY: 1 }, feat: null }] }))).toBeNull();
+    expect(
+      rule(state({ baseScores: strong, experience: XP[4], abilityScoreImprovements: [{ level: 4, increases: { STRENGTH: 1, DEXTERITY: 1 }, feat: null }] })),
+    ).toBeNull();
     const mighty = { ...state().baseScores, STRENGTH: 22 };
-    expect(rule(state({ baseScores: mighty, experience: XP[4], abilityScoreImprovements: [{ level: 4, increases: { DEXTERITY: 2 }, feat: null }] }))).toBeNull();
+    expect(
+      rule(state({ baseScores: mighty, experience: XP[4], abilityScoreImprovements: [{ level: 4, increases: { DEXTERITY: 2 }, feat: null }] })),
+    ).toBeNull();
   });
 
   it('takes Grappler instead of the increases only with Strength 13, counting earlier improvements (FEAT_PREREQUISITE)', () => {
@@ -180,7 +189,12 @@ describe('characters stored before these rules', () => {
   });
 
   it('re-check level-bound choices when the level drops', () => {
-    const rogue = state({ characterClass: 'ROGUE', experience: XP[6], skillProficiencies: ['STEALTH', 'PERCEPTION', 'ACROBATICS'], expertise: ['STEALTH', 'PERCEPTION', 'ACROBATICS'] });
+    const rogue = state({
+      characterClass: 'ROGUE',
+      experience: XP[6],
+      skillProficiencies: ['STEALTH', 'PERCEPTION', 'ACROBATICS'],
+      expertise: ['STEALTH', 'PERCEPTION', 'ACROBATICS'],
+    });
     expect(rule({ ...rogue, experience: XP[5] }, rogue)).toBe('EXPERTISE_COUNT');
     const fighter = state({ experience: XP[4], abilityScoreImprovements: [plus2(4)] });
     expect(rule({ ...fighter, experience: XP[3] }, fighter)).toBe('ASI_LEVEL');

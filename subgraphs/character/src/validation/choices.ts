@@ -48,7 +48,9 @@ export function validateChoices(state: CharacterState, stored: CharacterState | 
 }
 
 function describePools(pools: readonly SkillPool[]): string {
-  return pools.map((pool) => `${pool.source.toLowerCase()} ${pool.name}: ${pool.count} of ${pool.from.length === 18 ? 'any skill' : pool.from.join(', ')}`).join('; ');
+  return pools
+    .map((pool) => `${pool.source.toLowerCase()} ${pool.name}: ${pool.count} of ${pool.from.length === 18 ? 'any skill' : pool.from.join(', ')}`)
+    .join('; ');
 }
 
 function checkSkills(state: CharacterState): void {
@@ -74,11 +76,14 @@ function checkSkills(state: CharacterState): void {
 function checkExpertise(state: CharacterState, level: number): void {
   const allowed = expertiseCount(state.characterClass, level);
   if (new Set(state.expertise).size !== state.expertise.length || state.expertise.length > allowed) {
-    throw badUserInput(`a level ${level} ${state.characterClass.toLowerCase()} may have Expertise in ${allowed} different skills, got ${state.expertise.length}`, {
-      field: 'expertise',
-      rule: 'EXPERTISE_COUNT',
-      allowed,
-    });
+    throw badUserInput(
+      `a level ${level} ${state.characterClass.toLowerCase()} may have Expertise in ${allowed} different skills, got ${state.expertise.length}`,
+      {
+        field: 'expertise',
+        rule: 'EXPERTISE_COUNT',
+        allowed,
+      },
+    );
   }
   const proficient = proficientSkills(state.skillProficiencies, state);
   const lacking = state.expertise.find((skill) => !proficient.has(skill));
@@ -95,7 +100,8 @@ function checkFightingStyles(state: CharacterState, level: number): void {
   const grants = fightingStyleGrants(state.characterClass, state.subclass, level);
   const offered = new Set(grants.flatMap((grant) => grant.from));
   const refuse = (message: string) => badUserInput(message, { field: 'fightingStyles', rule: 'FIGHTING_STYLE', allowed: grants.length, from: [...offered] });
-  if (new Set(state.fightingStyles).size !== state.fightingStyles.length) throw refuse('fightingStyles lists a style twice (SRD: the same style cannot be taken more than once)');
+  if (new Set(state.fightingStyles).size !== state.fightingStyles.length)
+    throw refuse('fightingStyles lists a style twice (SRD: the same style cannot be taken more than once)');
   if (state.fightingStyles.length > grants.length) {
     throw refuse(`a level ${level} ${state.characterClass.toLowerCase()} has ${grants.length} Fighting Style choices, got ${state.fightingStyles.length}`);
   }
@@ -123,12 +129,22 @@ function checkAbilityScoreImprovements(state: CharacterState, level: number): vo
       }
       // The prerequisite holds at the level the feat is taken: racial increases plus the earlier improvements.
       const earlier = improvementBonuses(sorted.slice(0, index));
-      const missing = Object.entries(FEAT_RULES[asi.feat].minimumScores).find(([ability, minimum]) => racial[ability as keyof typeof racial] + earlier[ability as keyof typeof earlier] < minimum);
+      const missing = Object.entries(FEAT_RULES[asi.feat].minimumScores).find(
+        ([ability, minimum]) => racial[ability as keyof typeof racial] + earlier[ability as keyof typeof earlier] < minimum,
+      );
       if (missing) {
-        throw badUserInput(`${FEAT_RULES[asi.feat].name} needs ${missing[0].toLowerCase()} ${missing[1]} or higher`, { field, rule: 'FEAT_PREREQUISITE', feat: asi.feat });
+        throw badUserInput(`${FEAT_RULES[asi.feat].name} needs ${missing[0].toLowerCase()} ${missing[1]} or higher`, {
+          field,
+          rule: 'FEAT_PREREQUISITE',
+          feat: asi.feat,
+        });
       }
     } else if (!isValidIncrease(asi.increases)) {
-      throw badUserInput(`level ${asi.level}: an Ability Score Improvement is +2 to one ability or +1 to two`, { field, rule: 'ASI_INCREASE', level: asi.level });
+      throw badUserInput(`level ${asi.level}: an Ability Score Improvement is +2 to one ability or +1 to two`, {
+        field,
+        rule: 'ASI_INCREASE',
+        level: asi.level,
+      });
     }
   });
   const improved = improvementBonuses(sorted);
