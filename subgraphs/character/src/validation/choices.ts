@@ -16,6 +16,7 @@ import {
   levelFromExperience,
   proficientSkills,
   skillPools,
+  SKILLS,
   ABILITIES,
   type SkillPool,
 } from '../rules/index.js';
@@ -49,7 +50,7 @@ export function validateChoices(state: CharacterState, stored: CharacterState | 
 
 function describePools(pools: readonly SkillPool[]): string {
   return pools
-    .map((pool) => `${pool.source.toLowerCase()} ${pool.name}: ${pool.count} of ${pool.from.length === 18 ? 'any skill' : pool.from.join(', ')}`)
+    .map((pool) => `${pool.source.toLowerCase()} ${pool.name}: ${pool.count} of ${pool.from.length === SKILLS.length ? 'any skill' : pool.from.join(', ')}`)
     .join('; ');
 }
 
