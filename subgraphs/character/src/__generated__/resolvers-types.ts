@@ -146,6 +146,8 @@ export type Character = {
   alignment?: Maybe<Alignment>;
   /** Armour class from equipped armour and shield, or the unarmoured rules (including Unarmored Defense). */
   armorClass: Scalars['Int']['output'];
+  /** Auras the character projects (paladin Aura of Protection, Courage...) with their range at its level. */
+  auras: Array<CharacterAura>;
   /** Background (acolyte, soldier...), free text. */
   background?: Maybe<Scalars['String']['output']>;
   /** The player's backstory. */
@@ -154,6 +156,8 @@ export type Character = {
   class: CharacterClass;
   /** When the character was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Lowest d20 roll that is a critical hit with a weapon attack: 20, or 19/18 with Improved/Superior Critical. */
+  criticalRange: Scalars['Int']['output'];
   /** Current hit points, 0 to maxHitPoints. */
   currentHitPoints: Scalars['Int']['output'];
   /** The equipped body armour; null when none is worn. */
@@ -162,6 +166,8 @@ export type Character = {
   experience: Scalars['Int']['output'];
   /** Experience still needed to reach the next level; null at level 20. */
   experienceToNextLevel?: Maybe<Scalars['Int']['output']>;
+  /** Race, class and subclass features the character has at its level, in level order; the numbers on this sheet apply them. */
+  features: Array<CharacterFeature>;
   /** Size of the class's hit die (6, 8, 10 or 12). */
   hitDie: Scalars['Int']['output'];
   /** How each level adds to the hit point maximum. */
@@ -194,6 +200,8 @@ export type Character = {
   race: Race;
   /** Saving throws of the six abilities (proficiencies come from the class). */
   savingThrows: Array<CharacterSavingThrow>;
+  /** Special senses from features (Darkvision, Blindsense...) with their range. */
+  senses: Array<CharacterSense>;
   /** Skills the character is proficient in. */
   skillProficiencies: Array<Skill>;
   /** All 18 skills with their bonuses. */
@@ -202,8 +210,8 @@ export type Character = {
   speed: Scalars['Int']['output'];
   /** Spellcasting numbers; null for classes that cast no spells (or not yet, like a level 1 paladin). */
   spellcasting?: Maybe<CharacterSpellcasting>;
-  /** Subclass (archetype, domain, oath...), free text; null when not chosen yet. */
-  subclass?: Maybe<Scalars['String']['output']>;
+  /** SRD subclass (archetype, domain, oath...); null when not chosen yet (or a stored free-text value that names no SRD subclass of the class). */
+  subclass?: Maybe<Subclass>;
   /** Temporary hit points (lost first, not part of the maximum). */
   temporaryHitPoints: Scalars['Int']['output'];
   /** When the character last changed. */
@@ -227,6 +235,17 @@ export type CharacterAbility = {
   savingThrow: CharacterSavingThrow;
   /** Final score: base score + racial increase. */
   score: Scalars['Int']['output'];
+};
+
+/** An aura around the character that affects it and its allies. */
+export type CharacterAura = {
+  __typename?: 'CharacterAura';
+  /** What it does to creatures inside, e.g. +3 to saving throws. */
+  effect: Scalars['String']['output'];
+  /** The feature that projects it, e.g. Aura of Protection. */
+  name: Scalars['String']['output'];
+  /** Range in feet. */
+  range: Scalars['Int']['output'];
 };
 
 /** The twelve SRD 5.1 classes. */
@@ -316,6 +335,23 @@ export type CharacterEventRecord = {
   version: Scalars['Int']['output'];
 };
 
+/** A class feature, subclass feature or racial trait the character has. */
+export type CharacterFeature = {
+  __typename?: 'CharacterFeature';
+  /** What it does, in one line (a summary of the SRD 5.1). */
+  description: Scalars['String']['output'];
+  /** The class level it arrives at (1 for racial traits). */
+  level: Scalars['Int']['output'];
+  /** The feature's SRD name, e.g. Sneak Attack. */
+  name: Scalars['String']['output'];
+  /** Class, subclass or race. */
+  source: FeatureSource;
+  /** The class, subclass or race it comes from, e.g. Fighter, Champion, High Elf. */
+  sourceName: Scalars['String']['output'];
+  /** Its number at the character's level when it has one, e.g. 3d6, +10 ft, 2 dice; null otherwise. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
 /** Conditions on the characters list. */
 export type CharacterFilter = {
   /** Only characters of this class. */
@@ -372,6 +408,15 @@ export type CharacterSavingThrow = {
   bonus: Scalars['Int']['output'];
   /** True when the class grants proficiency in it. */
   proficient: Scalars['Boolean']['output'];
+};
+
+/** A special sense. */
+export type CharacterSense = {
+  __typename?: 'CharacterSense';
+  /** The sense, e.g. Darkvision. */
+  name: Scalars['String']['output'];
+  /** Range in feet. */
+  range: Scalars['Int']['output'];
 };
 
 /** A skill on a character sheet. */
@@ -439,8 +484,8 @@ export type CreateCharacterInput = {
   race: Race;
   /** Skill proficiencies, no duplicates. */
   skillProficiencies?: InputMaybe<Array<Skill>>;
-  /** Subclass, free text. */
-  subclass?: InputMaybe<Scalars['String']['input']>;
+  /** SRD subclass: of the character's class, at or above the class's subclass level. */
+  subclass?: InputMaybe<Subclass>;
 };
 
 /** Result of createCharacter. */
@@ -462,6 +507,15 @@ export type DeleteCharacterPayload = {
   /** Id of the deleted character. */
   deletedCharacterId: Scalars['ID']['output'];
 };
+
+/** Where a feature comes from. */
+export type FeatureSource =
+  /** The character's class. */
+  | 'CLASS'
+  /** The character's race or subrace (a racial trait). */
+  | 'RACE'
+  /** The character's subclass. */
+  | 'SUBCLASS';
 
 /** What generateBackstory writes about. */
 export type GenerateBackstoryInput = {
@@ -675,6 +729,33 @@ export type Skill =
   /** Survival (WIS). */
   | 'SURVIVAL';
 
+/** The SRD 5.1's subclasses, one per class. */
+export type Subclass =
+  /** Barbarian: Path of the Berserker (chosen at level 3). */
+  | 'BERSERKER'
+  /** Fighter: Champion (level 3). */
+  | 'CHAMPION'
+  /** Paladin: Oath of Devotion (level 3). */
+  | 'DEVOTION'
+  /** Sorcerer: Draconic Bloodline (level 1). */
+  | 'DRACONIC'
+  /** Wizard: School of Evocation (level 2). */
+  | 'EVOCATION'
+  /** Warlock: The Fiend (level 1). */
+  | 'FIEND'
+  /** Ranger: Hunter (level 3). */
+  | 'HUNTER'
+  /** Druid: Circle of the Land (level 2). */
+  | 'LAND'
+  /** Cleric: Life Domain (level 1). */
+  | 'LIFE'
+  /** Bard: College of Lore (level 3). */
+  | 'LORE'
+  /** Monk: Way of the Open Hand (level 3). */
+  | 'OPEN_HAND'
+  /** Rogue: Thief (level 3). */
+  | 'THIEF';
+
 /** Live events of this service, over SSE or graphql-ws through the gateway. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -740,8 +821,8 @@ export type UpdateCharacterInput = {
   race?: InputMaybe<Race>;
   /** New skill proficiencies (replaces the list). */
   skillProficiencies?: InputMaybe<Array<Skill>>;
-  /** New subclass, or null to clear. */
-  subclass?: InputMaybe<Scalars['String']['input']>;
+  /** New SRD subclass (of the class, at or above its subclass level), or null to clear. */
+  subclass?: InputMaybe<Subclass>;
   /** New temporary hit points, at least 0. */
   temporaryHitPoints?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -861,16 +942,19 @@ export type ResolversTypes = {
   Character: ResolverTypeWrapper<CharacterRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CharacterAbility: ResolverTypeWrapper<CharacterAbility>;
+  CharacterAura: ResolverTypeWrapper<CharacterAura>;
   CharacterClass: CharacterClass;
   CharacterConnection: ResolverTypeWrapper<Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversTypes['CharacterEdge']> }>;
   CharacterEdge: ResolverTypeWrapper<Omit<CharacterEdge, 'node'> & { node: ResolversTypes['Character'] }>;
   CharacterEquippedArmor: ResolverTypeWrapper<CharacterEquippedArmor>;
   CharacterEventRecord: ResolverTypeWrapper<EventRow>;
+  CharacterFeature: ResolverTypeWrapper<CharacterFeature>;
   CharacterFilter: CharacterFilter;
   CharacterHitPointLevel: ResolverTypeWrapper<CharacterHitPointLevel>;
   CharacterInventoryItem: ResolverTypeWrapper<CharacterInventoryItem>;
   CharacterPactSlots: ResolverTypeWrapper<CharacterPactSlots>;
   CharacterSavingThrow: ResolverTypeWrapper<CharacterSavingThrow>;
+  CharacterSense: ResolverTypeWrapper<CharacterSense>;
   CharacterSkill: ResolverTypeWrapper<CharacterSkill>;
   CharacterSpellSlot: ResolverTypeWrapper<CharacterSpellSlot>;
   CharacterSpellcasting: ResolverTypeWrapper<CharacterSpellcasting>;
@@ -879,6 +963,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteCharacterInput: DeleteCharacterInput;
   DeleteCharacterPayload: ResolverTypeWrapper<DeleteCharacterPayload>;
+  FeatureSource: FeatureSource;
   GenerateBackstoryInput: GenerateBackstoryInput;
   GenerateBackstoryPayload: ResolverTypeWrapper<Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   InventoryItemInput: InventoryItemInput;
@@ -889,6 +974,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Race: Race;
   Skill: Skill;
+  Subclass: Subclass;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UpdateCharacterInput: UpdateCharacterInput;
@@ -907,15 +993,18 @@ export type ResolversParentTypes = {
   Character: CharacterRow;
   Float: Scalars['Float']['output'];
   CharacterAbility: CharacterAbility;
+  CharacterAura: CharacterAura;
   CharacterConnection: Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversParentTypes['CharacterEdge']> };
   CharacterEdge: Omit<CharacterEdge, 'node'> & { node: ResolversParentTypes['Character'] };
   CharacterEquippedArmor: CharacterEquippedArmor;
   CharacterEventRecord: EventRow;
+  CharacterFeature: CharacterFeature;
   CharacterFilter: CharacterFilter;
   CharacterHitPointLevel: CharacterHitPointLevel;
   CharacterInventoryItem: CharacterInventoryItem;
   CharacterPactSlots: CharacterPactSlots;
   CharacterSavingThrow: CharacterSavingThrow;
+  CharacterSense: CharacterSense;
   CharacterSkill: CharacterSkill;
   CharacterSpellSlot: CharacterSpellSlot;
   CharacterSpellcasting: CharacterSpellcasting;
@@ -951,14 +1040,17 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   activeCampaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   alignment?: Resolver<Maybe<ResolversTypes['Alignment']>, ParentType, ContextType>;
   armorClass?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  auras?: Resolver<Array<ResolversTypes['CharacterAura']>, ParentType, ContextType>;
   background?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   backstory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   class?: Resolver<ResolversTypes['CharacterClass'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  criticalRange?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currentHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   equippedArmor?: Resolver<Maybe<ResolversTypes['CharacterEquippedArmor']>, ParentType, ContextType>;
   experience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   experienceToNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['CharacterFeature']>, ParentType, ContextType>;
   hitDie?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hitPointLevels?: Resolver<Array<ResolversTypes['CharacterHitPointLevel']>, ParentType, ContextType>;
   hitPointRolls?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -975,11 +1067,12 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   proficiencyBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   race?: Resolver<ResolversTypes['Race'], ParentType, ContextType>;
   savingThrows?: Resolver<Array<ResolversTypes['CharacterSavingThrow']>, ParentType, ContextType>;
+  senses?: Resolver<Array<ResolversTypes['CharacterSense']>, ParentType, ContextType>;
   skillProficiencies?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['CharacterSkill']>, ParentType, ContextType>;
   speed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   spellcasting?: Resolver<Maybe<ResolversTypes['CharacterSpellcasting']>, ParentType, ContextType>;
-  subclass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subclass?: Resolver<Maybe<ResolversTypes['Subclass']>, ParentType, ContextType>;
   temporaryHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -992,6 +1085,12 @@ export type CharacterAbilityResolvers<ContextType = Context, ParentType extends 
   racialBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   savingThrow?: Resolver<ResolversTypes['CharacterSavingThrow'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharacterAuraResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAura'] = ResolversParentTypes['CharacterAura']> = {
+  effect?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CharacterConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterConnection'] = ResolversParentTypes['CharacterConnection']> = {
@@ -1026,6 +1125,15 @@ export type CharacterEventRecordResolvers<ContextType = Context, ParentType exte
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CharacterFeatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterFeature'] = ResolversParentTypes['CharacterFeature']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FeatureSource'], ParentType, ContextType>;
+  sourceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CharacterHitPointLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterHitPointLevel'] = ResolversParentTypes['CharacterHitPointLevel']> = {
   dieValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1050,6 +1158,11 @@ export type CharacterSavingThrowResolvers<ContextType = Context, ParentType exte
   ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   bonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   proficient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CharacterSenseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSense'] = ResolversParentTypes['CharacterSense']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CharacterSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSkill'] = ResolversParentTypes['CharacterSkill']> = {
@@ -1132,14 +1245,17 @@ export type Resolvers<ContextType = Context> = {
   AwardExperiencePayload?: AwardExperiencePayloadResolvers<ContextType>;
   Character?: CharacterResolvers<ContextType>;
   CharacterAbility?: CharacterAbilityResolvers<ContextType>;
+  CharacterAura?: CharacterAuraResolvers<ContextType>;
   CharacterConnection?: CharacterConnectionResolvers<ContextType>;
   CharacterEdge?: CharacterEdgeResolvers<ContextType>;
   CharacterEquippedArmor?: CharacterEquippedArmorResolvers<ContextType>;
   CharacterEventRecord?: CharacterEventRecordResolvers<ContextType>;
+  CharacterFeature?: CharacterFeatureResolvers<ContextType>;
   CharacterHitPointLevel?: CharacterHitPointLevelResolvers<ContextType>;
   CharacterInventoryItem?: CharacterInventoryItemResolvers<ContextType>;
   CharacterPactSlots?: CharacterPactSlotsResolvers<ContextType>;
   CharacterSavingThrow?: CharacterSavingThrowResolvers<ContextType>;
+  CharacterSense?: CharacterSenseResolvers<ContextType>;
   CharacterSkill?: CharacterSkillResolvers<ContextType>;
   CharacterSpellSlot?: CharacterSpellSlotResolvers<ContextType>;
   CharacterSpellcasting?: CharacterSpellcastingResolvers<ContextType>;

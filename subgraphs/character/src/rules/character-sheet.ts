@@ -8,6 +8,9 @@ import { experienceToNextLevel, levelFromExperience, proficiencyBonus } from './
 import { RACE_RULES, type Race } from './races.js';
 import { SKILL_ABILITIES, SKILLS, type Skill } from './skills.js';
 import { spellSlots, type PactSlots, type SpellSlot } from './spell-slots.js';
+import type { Subclass } from './subclasses.js';
+import * as applied from './features/apply-features.js';
+import { characterFeatures, type CharacterFeature } from './features/character-features.js';
 
 /** The stored facts a sheet is derived from. */
 export interface CharacterBuild {
@@ -18,7 +21,7 @@ export interface CharacterBuild {
   experience: number;
   hitPointRolls: readonly number[];
   skillProficiencies: readonly Skill[];
-  subclass: string | null;
+  subclass: Subclass | null;
   background: string | null;
   expertise: readonly Skill[];
   fightingStyles: readonly string[];
@@ -56,6 +59,12 @@ export interface CharacterSheet {
   speed: number;
   initiative: number;
   passivePerception: number;
+  /** Race, class and subclass features at the character's level; their effects are applied to the numbers here. */
+  features: CharacterFeature[];
+  senses: applied.Sense[];
+  auras: applied.Aura[];
+  /** Lowest d20 roll that is a critical hit with a weapon attack. */
+  criticalRange: number;
   skills: { skill: Skill; ability: Ability; proficient: boolean; bonus: number }[];
   spellcasting: {
     ability: Ability;
@@ -78,32 +87,40 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
   const raceRules = RACE_RULES[build.race];
   const level = levelFromExperience(build.experience);
   const prof = proficiencyBonus(level);
-  const scores = finalAbilityScores(build.baseScores, build.race, build.abilityBonusChoices);
+  const features = characterFeatures(build.race, build.characterClass, build.subclass, level);
+  const effects = features.flatMap((feature) => feature.effects);
+  const scores = applied.raisedScores(finalAbilityScores(build.baseScores, build.race, build.abilityBonusChoices), effects);
   const bonuses = racialBonuses(build.race, build.abilityBonusChoices);
   const mod = (ability: Ability) => abilityModifier(scores[ability]);
 
   const abilities = ABILITIES.map((ability): AbilityLine => {
-    const proficient = classRules.savingThrows.includes(ability);
+    const proficient = classRules.savingThrows.includes(ability) || applied.featureSaveProficiency(effects, ability);
+    const aura = applied.auraSaveBonus(effects, mod('CHARISMA'));
     return {
       ability,
       baseScore: build.baseScores[ability],
       racialBonus: bonuses[ability],
       score: scores[ability],
       modifier: mod(ability),
-      savingThrow: { ability, proficient, bonus: mod(ability) + (proficient ? prof : 0) },
+      savingThrow: { ability, proficient, bonus: mod(ability) + (proficient ? prof : 0) + aura },
     };
   });
 
   const skills = SKILLS.map((skill) => {
     const ability = SKILL_ABILITIES[skill];
     const proficient = build.skillProficiencies.includes(skill);
-    return { skill, ability, proficient, bonus: mod(ability) + (proficient ? prof : 0) };
+    const bonus = mod(ability) + (proficient ? prof : applied.nonProficientCheckBonus(effects, ability, prof));
+    return { skill, ability, proficient, bonus };
   });
   const perception = skills.find((line) => line.skill === 'PERCEPTION')?.bonus ?? mod('WISDOM');
 
   const bodyArmor = build.equippedArmor.find((armor) => ARMOR[armor].category !== 'SHIELD') ?? null;
   const shield = build.equippedArmor.includes('SHIELD');
   const ac = armorClass(scores, build.characterClass, { armor: bodyArmor, shield });
+  const featureBaseAc = bodyArmor ? null : applied.unarmoredBaseArmorClass(effects);
+  const shieldBonus = shield ? ARMOR.SHIELD.baseArmorClass : 0;
+  const armorClassValue = featureBaseAc === null ? ac.armorClass : Math.max(ac.armorClass, featureBaseAc + mod('DEXTERITY') + shieldBonus);
+  const worn = { heavyArmor: bodyArmor !== null && ARMOR[bodyArmor].category === 'HEAVY', anyArmor: bodyArmor !== null, shield };
   const slowed = !ac.meetsStrengthRequirement && !raceRules.ignoresHeavyArmorSpeedPenalty;
 
   const levels = hitPointLevels({
@@ -111,7 +128,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     hitDie: classRules.hitDie,
     constitution: scores.CONSTITUTION,
     rolls: build.hitPointRolls,
-    bonusPerLevel: raceRules.hitPointsPerLevel,
+    bonusPerLevel: raceRules.hitPointsPerLevel + applied.featureHitPointsPerLevel(effects),
   });
 
   const slots = spellSlots(build.characterClass, level);
@@ -125,12 +142,16 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     hitDie: classRules.hitDie,
     hitPointLevels: levels,
     maxHitPoints: levels.reduce((sum, line) => sum + line.hitPoints, 0),
-    armorClass: ac.armorClass,
+    armorClass: armorClassValue,
     armor: bodyArmor ? { armor: bodyArmor, meetsStrengthRequirement: ac.meetsStrengthRequirement } : null,
     shield,
-    speed: raceRules.speed - (slowed ? HEAVY_ARMOR_SPEED_PENALTY : 0),
-    initiative: mod('DEXTERITY'),
+    speed: raceRules.speed - (slowed ? HEAVY_ARMOR_SPEED_PENALTY : 0) + applied.featureSpeedBonus(effects, level, worn),
+    initiative: mod('DEXTERITY') + applied.nonProficientCheckBonus(effects, 'DEXTERITY', prof),
     passivePerception: PASSIVE_CHECK_BASE + perception,
+    features,
+    senses: applied.senses(effects),
+    auras: applied.auras(features, level, mod('CHARISMA')),
+    criticalRange: applied.criticalRange(effects),
     skills,
     spellcasting:
       casting && slots

@@ -11,3 +11,7 @@ export * from './ability-scores.js';
 export * from './character-sheet.js';
 export * from './alignments.js';
 export * from './advancement-choices.js';
+export * from './subclasses.js';
+export { characterFeatures, CLASS_FEATURES, type CharacterFeature, type FeatureSource } from './features/character-features.js';
+export { SUBCLASS_FEATURES } from './features/subclass-features.js';
+export { RACIAL_TRAITS } from './features/racial-traits.js';

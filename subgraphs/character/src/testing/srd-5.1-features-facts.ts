@@ -82,7 +82,6 @@ export const SRD_CLASS_FEATURES: Record<string, [string, number][]> = {
     ['Destroy Undead (CR 3 or below)', 14],
     ['Ability Score Improvement', 16],
     ['Destroy Undead (CR 4 or below)', 17],
-    ['Supreme Healing', 17],
     ['Channel Divinity (3/rest)', 18],
     ['Ability Score Improvement', 19],
     ['Divine Intervention Improvement', 20],
@@ -294,6 +293,9 @@ export const SRD_SUBCLASS_FEATURES: Record<string, { characterClass: string; cho
       ['Channel Divinity: Preserve Life', 2],
       ['Blessed Healer', 6],
       ['Divine Strike', 8],
+      // The reference data files Supreme Healing under the cleric class, but the SRD's text makes it the Life
+      // Domain's 17th-level feature (the cleric table's level 17 "Divine Domain feature"): it belongs here.
+      ['Supreme Healing', 17],
     ],
   },
   LAND: {
