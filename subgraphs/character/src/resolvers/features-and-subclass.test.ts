@@ -50,7 +50,11 @@ describe('subclass and features through GraphQL', () => {
       description: expect.stringMatching(/19 or 20/),
       value: '19-20',
     });
-    expect(character.features.find((feature: { name: string }) => feature.name === 'Action Surge')).toMatchObject({ source: 'CLASS', sourceName: 'Fighter', value: '1 use' });
+    expect(character.features.find((feature: { name: string }) => feature.name === 'Action Surge')).toMatchObject({
+      source: 'CLASS',
+      sourceName: 'Fighter',
+      value: '1 use',
+    });
   });
 
   it('refuses a subclass of another class, or below the class level for it, and writes nothing', async () => {
@@ -63,7 +67,7 @@ describe('subclass and features through GraphQL', () => {
     expect((await server.client.request(COUNT, {}, 'alice')).data?.characters.totalCount).toBe(before);
 
     const created = await server.client.request(CREATE, { input: dwarfFighter() }, 'alice');
-    const { id, version } = created.data?.createCharacter.character;
+    const { id, version } = created.data?.createCharacter.character ?? {};
     const refused = await server.client.request(UPDATE, { input: { id, expectedVersion: version, subclass: 'LIFE' } }, 'alice');
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'SUBCLASS_NOT_OF_CLASS' });
     const chosen = await server.client.request(UPDATE, { input: { id, expectedVersion: version, subclass: 'CHAMPION' } }, 'alice');

@@ -1,7 +1,20 @@
 import type { CharacterClass } from './classes.js';
 
 /** The SRD 5.1's twelve subclasses: one per class (the rest of each class's options are not open content). */
-export const SUBCLASSES = ['BERSERKER', 'LORE', 'LIFE', 'LAND', 'CHAMPION', 'OPEN_HAND', 'DEVOTION', 'HUNTER', 'THIEF', 'DRACONIC', 'FIEND', 'EVOCATION'] as const;
+export const SUBCLASSES = [
+  'BERSERKER',
+  'LORE',
+  'LIFE',
+  'LAND',
+  'CHAMPION',
+  'OPEN_HAND',
+  'DEVOTION',
+  'HUNTER',
+  'THIEF',
+  'DRACONIC',
+  'FIEND',
+  'EVOCATION',
+] as const;
 export type Subclass = (typeof SUBCLASSES)[number];
 
 export interface SubclassRules {
@@ -70,7 +83,10 @@ export function subclassFromText(text: string | null, characterClass: CharacterC
 export function subclassProblem(subclass: Subclass, characterClass: CharacterClass, level: number): { rule: string; message: string } | null {
   const rules = SUBCLASS_RULES[subclass];
   if (rules.characterClass !== characterClass) {
-    return { rule: 'SUBCLASS_NOT_OF_CLASS', message: `${rules.fullName} is a ${rules.characterClass.toLowerCase()} subclass, not a ${characterClass.toLowerCase()} one` };
+    return {
+      rule: 'SUBCLASS_NOT_OF_CLASS',
+      message: `${rules.fullName} is a ${rules.characterClass.toLowerCase()} subclass, not a ${characterClass.toLowerCase()} one`,
+    };
   }
   const atLevel = SUBCLASS_LEVEL[characterClass];
   if (level < atLevel) {

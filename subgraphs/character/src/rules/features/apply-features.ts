@@ -98,4 +98,3 @@ export function auras(features: readonly { name: string; effects: Effects }[], l
     })),
   );
 }
-

@@ -66,17 +66,15 @@ export function characterFeatures(race: Race, characterClass: CharacterClass, su
   const at = (source: FeatureSource, sourceName: string, definitions: readonly FeatureDefinition[]) =>
     definitions
       .filter((definition) => definition.level <= level)
-      .map(
-        (definition): CharacterFeature => ({
-          name: definition.name,
-          source,
-          sourceName,
-          level: definition.level,
-          description: definition.description,
-          value: definition.value?.(level) ?? null,
-          effects: definition.effects ?? [],
-        }),
-      );
+      .map((definition): CharacterFeature => ({
+        name: definition.name,
+        source,
+        sourceName,
+        level: definition.level,
+        description: definition.description,
+        value: definition.value?.(level) ?? null,
+        effects: definition.effects ?? [],
+      }));
   const features = [
     ...at('RACE', RACE_NAMES[race], RACIAL_TRAITS[race]),
     ...at('CLASS', title(characterClass), CLASS_FEATURES[characterClass]),

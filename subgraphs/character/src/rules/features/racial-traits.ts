@@ -1,5 +1,5 @@
 import type { Race } from '../races.js';
-import type { FeatureDefinition } from './feature-definition.js';
+import { stepped, type FeatureDefinition } from './feature-definition.js';
 
 // SRD 5.1 Darkvision: see in the dark within 60 feet.
 const DARKVISION_FEET = 60;
@@ -17,7 +17,16 @@ const feyAncestry = trait('Fey Ancestry', 'Advantage on saves against being char
 export const RACIAL_TRAITS: Record<Race, FeatureDefinition[]> = {
   DRAGONBORN: [
     trait('Draconic Ancestry', 'A dragon ancestor sets the damage type of your breath and your resistance.'),
-    trait('Breath Weapon', 'Exhale destructive energy once per short rest; damage grows with your level.'),
+    // SRD 5.1 Dragonborn Breath Weapon: 2d6, 3d6 at 6th level, 4d6 at 11th, 5d6 at 16th.
+    {
+      ...trait('Breath Weapon', 'Exhale destructive energy once per short rest; damage grows with your level.'),
+      value: stepped([
+        [1, '2d6'],
+        [6, '3d6'],
+        [11, '4d6'],
+        [16, '5d6'],
+      ]),
+    },
     trait('Damage Resistance', "Resistance to your ancestor's damage type."),
   ],
   HILL_DWARF: [
@@ -48,7 +57,7 @@ export const RACIAL_TRAITS: Record<Race, FeatureDefinition[]> = {
     darkvision,
     trait('Menacing', 'Proficiency in Intimidation.'),
     trait('Relentless Endurance', 'Drop to 1 hit point instead of 0, once per long rest.'),
-    trait('Savage Attacks', 'One extra weapon damage die on a melee critical hit.'),
+    { ...trait('Savage Attacks', 'One extra weapon damage die on a melee critical hit.'), value: () => '1 die' },
   ],
   LIGHTFOOT_HALFLING: [
     trait('Lucky', 'Reroll a natural 1 on an attack, check or save.'),

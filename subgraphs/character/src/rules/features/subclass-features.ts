@@ -25,9 +25,22 @@ export const SUBCLASS_FEATURES: Record<Subclass, FeatureDefinition[]> = {
   LIFE: [
     { name: 'Bonus Proficiency', level: 1, description: 'Proficiency with heavy armour.' },
     { name: 'Disciple of Life', level: 1, description: 'Healing spells of 1st level or higher restore 2 + the spell level extra hit points.' },
-    { name: 'Channel Divinity: Preserve Life', level: 2, description: 'Share out healing of five times your cleric level among nearby wounded creatures.' },
+    {
+      name: 'Channel Divinity: Preserve Life',
+      level: 2,
+      description: 'Share out healing of five times your cleric level among nearby wounded creatures.',
+      value: (level) => `${5 * level} HP`,
+    },
     { name: 'Blessed Healer', level: 6, description: 'Healing someone else with a spell heals you 2 + the spell level too.' },
-    { name: 'Divine Strike', level: 8, description: 'Once per turn a weapon hit deals extra radiant damage.', value: stepped([[8, '1d8'], [14, '2d8']]) },
+    {
+      name: 'Divine Strike',
+      level: 8,
+      description: 'Once per turn a weapon hit deals extra radiant damage.',
+      value: stepped([
+        [8, '1d8'],
+        [14, '2d8'],
+      ]),
+    },
     { name: 'Supreme Healing', level: 17, description: 'Healing spells restore the most their dice could roll instead of rolling.' },
   ],
   LAND: [
@@ -65,7 +78,7 @@ export const SUBCLASS_FEATURES: Record<Subclass, FeatureDefinition[]> = {
   ],
   OPEN_HAND: [
     { name: 'Open Hand Technique', level: 3, description: 'Flurry of Blows hits can knock prone, push away or deny reactions.' },
-    { name: 'Wholeness of Body', level: 6, description: 'Once per long rest, heal yourself three times your monk level.' },
+    { name: 'Wholeness of Body', level: 6, description: 'Once per long rest, heal yourself three times your monk level.', value: (level) => `${3 * level} HP` },
     { name: 'Tranquility', level: 11, description: 'A long rest leaves you under a sanctuary effect.' },
     { name: 'Quivering Palm', level: 17, description: 'Set deadly vibrations in a creature that you can trigger later.' },
   ],

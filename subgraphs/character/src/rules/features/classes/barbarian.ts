@@ -8,9 +8,18 @@ const rageDamage = stepped([
 ]);
 
 export const BARBARIAN_FEATURES: FeatureDefinition[] = [
-  { name: 'Rage', level: 1, description: 'Bonus action fury: advantage on Strength checks and saves, extra melee damage, resistance to weapon damage.', value: rageDamage },
+  {
+    name: 'Rage',
+    level: 1,
+    description: 'Bonus action fury: advantage on Strength checks and saves, extra melee damage, resistance to weapon damage.',
+    value: rageDamage,
+  },
   { name: 'Unarmored Defense', level: 1, description: 'Without armour, armour class is 10 + Dexterity + Constitution modifiers (a shield still counts).' },
-  { name: 'Reckless Attack', level: 2, description: 'Attack with advantage on Strength melee attacks this turn, at the price of attacks against you having it too.' },
+  {
+    name: 'Reckless Attack',
+    level: 2,
+    description: 'Attack with advantage on Strength melee attacks this turn, at the price of attacks against you having it too.',
+  },
   { name: 'Danger Sense', level: 2, description: 'Advantage on Dexterity saves against effects you can see, unless blinded, deafened or incapacitated.' },
   { name: 'Primal Path', level: 3, description: 'Choose the path your rage follows: your subclass.' },
   ...asi(),

@@ -21,14 +21,24 @@ export const WARLOCK_FEATURES: FeatureDefinition[] = [
   { name: 'Pact Boon', level: 3, description: 'Your patron grants a boon: the chain, the blade or the tome.' },
   ...asi(),
   // SRD 5.1 Warlock: one arcanum spell each of 6th, 7th, 8th and 9th level, cast once per long rest; the value is the newest.
-  { name: 'Mystic Arcanum', level: 11, description: 'One spell of a high level you can cast once per long rest without a slot.', value: (level) => arcanum(level >= 17 ? '9th' : level >= 15 ? '8th' : level >= 13 ? '7th' : '6th') },
+  {
+    name: 'Mystic Arcanum',
+    level: 11,
+    description: 'One spell of a high level you can cast once per long rest without a slot.',
+    value: (level) => arcanum(level >= 17 ? '9th' : level >= 15 ? '8th' : level >= 13 ? '7th' : '6th'),
+  },
   { name: 'Eldritch Master', level: 20, description: 'Regain all Pact Magic slots by pleading with your patron for a minute, once per long rest.' },
 ];
 
 export const WIZARD_FEATURES: FeatureDefinition[] = [
   { name: 'Spellcasting: Wizard', level: 1, description: 'Prepare spells from your spellbook and cast them with Intelligence.' },
   // SRD 5.1 Wizard: recovered slot levels total half the wizard level, rounded up.
-  { name: 'Arcane Recovery', level: 1, description: 'Once a day, a short rest recovers spent slots worth up to the value in spell levels.', value: (level) => String(Math.ceil(level / 2)) },
+  {
+    name: 'Arcane Recovery',
+    level: 1,
+    description: 'Once a day, a short rest recovers spent slots worth up to the value in spell levels.',
+    value: (level) => String(Math.ceil(level / 2)),
+  },
   { name: 'Arcane Tradition', level: 2, description: 'Choose the school of magic you study: your subclass.' },
   ...asi(),
   { name: 'Spell Mastery', level: 18, description: 'Cast one chosen 1st-level and one 2nd-level spell at their lowest level without a slot.' },

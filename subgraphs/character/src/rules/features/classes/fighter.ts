@@ -4,7 +4,12 @@ const uses = (count: number) => (count === 1 ? '1 use' : `${count} uses`);
 
 export const FIGHTER_FEATURES: FeatureDefinition[] = [
   { name: 'Fighting Style', level: 1, description: 'Adopt a fighting style that suits your way of combat.' },
-  { name: 'Second Wind', level: 1, description: 'Once per short rest, a bonus action regains 1d10 + fighter level hit points.' },
+  {
+    name: 'Second Wind',
+    level: 1,
+    description: 'Once per short rest, a bonus action regains 1d10 + fighter level hit points.',
+    value: (level) => `1d10 + ${level}`,
+  },
   {
     name: 'Action Surge',
     level: 2,

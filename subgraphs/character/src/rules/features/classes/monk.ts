@@ -17,7 +17,12 @@ const unarmoredMovementFeet = (level: number) => {
 
 export const MONK_FEATURES: FeatureDefinition[] = [
   { name: 'Unarmored Defense', level: 1, description: 'Without armour or shield, armour class is 10 + Dexterity + Wisdom modifiers.' },
-  { name: 'Martial Arts', level: 1, description: 'Unarmed strikes and monk weapons use Dexterity and the martial arts die, with a bonus unarmed strike.', value: martialArtsDie },
+  {
+    name: 'Martial Arts',
+    level: 1,
+    description: 'Unarmed strikes and monk weapons use Dexterity and the martial arts die, with a bonus unarmed strike.',
+    value: martialArtsDie,
+  },
   // SRD 5.1 Monk: ki points equal the monk level.
   { name: 'Ki', level: 2, description: 'A pool of ki points, regained on a short rest, fuels monk techniques.', value: (level) => String(level) },
   { name: 'Flurry of Blows', level: 2, description: 'Spend 1 ki after attacking for two bonus unarmed strikes.' },
@@ -33,7 +38,7 @@ export const MONK_FEATURES: FeatureDefinition[] = [
   { name: 'Monastic Tradition', level: 3, description: 'Commit to a monastic tradition: your subclass.' },
   { name: 'Deflect Missiles', level: 3, description: 'Reduce the damage of a ranged weapon attack with your reaction, and maybe throw it back.' },
   ...asi(),
-  { name: 'Slow Fall', level: 4, description: 'Your reaction cuts falling damage by five times your monk level.' },
+  { name: 'Slow Fall', level: 4, description: 'Your reaction cuts falling damage by five times your monk level.', value: (level) => String(5 * level) },
   { name: 'Extra Attack', level: 5, description: 'Attack twice when you take the Attack action.' },
   { name: 'Stunning Strike', level: 5, description: 'Spend 1 ki when a melee hit lands to try to stun the target.' },
   { name: 'Ki Empowered Strikes', level: 6, description: 'Your unarmed strikes count as magical.' },

@@ -10,7 +10,12 @@ const feet = (level: number) => `${paladinAuraRange(level)} ft`;
 
 export const PALADIN_FEATURES: FeatureDefinition[] = [
   { name: 'Divine Sense', level: 1, description: 'Sense celestials, fiends and undead nearby, a few times per long rest.' },
-  { name: 'Lay on Hands', level: 1, description: 'A pool of healing equal to five times your paladin level, restored on a long rest.' },
+  {
+    name: 'Lay on Hands',
+    level: 1,
+    description: 'A pool of healing equal to five times your paladin level, restored on a long rest.',
+    value: (level) => `${5 * level} HP`,
+  },
   { name: 'Fighting Style', level: 2, description: 'Adopt a fighting style that suits your way of combat.' },
   { name: 'Spellcasting: Paladin', level: 2, description: 'Prepare and cast paladin spells with Charisma; a holy symbol can be your focus.' },
   { name: 'Divine Smite', level: 2, description: 'Spend a spell slot on a melee hit for extra radiant damage.' },
