@@ -192,8 +192,8 @@ export type CreateCharacterInput = {
   race: Race;
   /** Skill proficiencies, no duplicates. */
   skillProficiencies?: Array<Skill> | null | undefined;
-  /** Subclass, free text. */
-  subclass?: string | null | undefined;
+  /** SRD subclass: of the character's class, at or above the class's subclass level. */
+  subclass?: Subclass | null | undefined;
 };
 
 /** A new location. */
@@ -451,6 +451,33 @@ export type Skill =
   /** Survival (WIS). */
   | 'SURVIVAL';
 
+/** The SRD 5.1's subclasses, one per class. */
+export type Subclass =
+  /** Barbarian: Path of the Berserker (chosen at level 3). */
+  | 'BERSERKER'
+  /** Fighter: Champion (level 3). */
+  | 'CHAMPION'
+  /** Paladin: Oath of Devotion (level 3). */
+  | 'DEVOTION'
+  /** Sorcerer: Draconic Bloodline (level 1). */
+  | 'DRACONIC'
+  /** Wizard: School of Evocation (level 2). */
+  | 'EVOCATION'
+  /** Warlock: The Fiend (level 1). */
+  | 'FIEND'
+  /** Ranger: Hunter (level 3). */
+  | 'HUNTER'
+  /** Druid: Circle of the Land (level 2). */
+  | 'LAND'
+  /** Cleric: Life Domain (level 1). */
+  | 'LIFE'
+  /** Bard: College of Lore (level 3). */
+  | 'LORE'
+  /** Monk: Way of the Open Hand (level 3). */
+  | 'OPEN_HAND'
+  /** Rogue: Thief (level 3). */
+  | 'THIEF';
+
 /** Where a global transaction stands. */
 export type TransactionState =
   /** Every branch aborted: nothing of the transaction is visible anywhere. */
@@ -498,8 +525,8 @@ export type UpdateCharacterInput = {
   race?: Race | null | undefined;
   /** New skill proficiencies (replaces the list). */
   skillProficiencies?: Array<Skill> | null | undefined;
-  /** New subclass, or null to clear. */
-  subclass?: string | null | undefined;
+  /** New SRD subclass (of the class, at or above its subclass level), or null to clear. */
+  subclass?: Subclass | null | undefined;
   /** New temporary hit points, at least 0. */
   temporaryHitPoints?: number | null | undefined;
 };
@@ -548,7 +575,7 @@ export type CharacterSheetQueryVariables = Exact<{
 }>;
 
 
-export type CharacterSheetQuery = { character: { id: string, owner: string, name: string, race: Race, class: CharacterClass, subclass: string | null, background: string | null, alignment: Alignment | null, level: number, experience: number, experienceToNextLevel: number | null, proficiencyBonus: number, hitDie: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, armorClass: number, speed: number, initiative: number, passivePerception: number, inventoryWeight: number, backstory: string | null, version: number, createdAt: string, updatedAt: string, abilities: Array<{ ability: Ability, baseScore: number, racialBonus: number, score: number, modifier: number }>, savingThrows: Array<{ ability: Ability, proficient: boolean, bonus: number }>, skills: Array<{ skill: Skill, ability: Ability, proficient: boolean, bonus: number }>, equippedArmor: { armor: ArmorType, category: ArmorCategory, stealthDisadvantage: boolean } | null, spellcasting: { ability: Ability, spellSaveDC: number, spellAttackBonus: number, slots: Array<{ level: number, total: number }>, pactSlots: { count: number, level: number } | null } | null, inventory: Array<{ name: string, quantity: number, weight: number, equipped: boolean, armor: ArmorType | null }>, portrait: { url: string, width: number, height: number } | null, campaign: { id: string, name: string } | null } | null };
+export type CharacterSheetQuery = { character: { id: string, owner: string, name: string, race: Race, class: CharacterClass, subclass: Subclass | null, background: string | null, alignment: Alignment | null, level: number, experience: number, experienceToNextLevel: number | null, proficiencyBonus: number, hitDie: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, armorClass: number, speed: number, initiative: number, passivePerception: number, inventoryWeight: number, backstory: string | null, version: number, createdAt: string, updatedAt: string, abilities: Array<{ ability: Ability, baseScore: number, racialBonus: number, score: number, modifier: number }>, savingThrows: Array<{ ability: Ability, proficient: boolean, bonus: number }>, skills: Array<{ skill: Skill, ability: Ability, proficient: boolean, bonus: number }>, equippedArmor: { armor: ArmorType, category: ArmorCategory, stealthDisadvantage: boolean } | null, spellcasting: { ability: Ability, spellSaveDC: number, spellAttackBonus: number, slots: Array<{ level: number, total: number }>, pactSlots: { count: number, level: number } | null } | null, inventory: Array<{ name: string, quantity: number, weight: number, equipped: boolean, armor: ArmorType | null }>, portrait: { url: string, width: number, height: number } | null, campaign: { id: string, name: string } | null } | null };
 
 export type CreateCampaignMutationVariables = Exact<{
   input: CreateCampaignInput;

@@ -144,7 +144,7 @@ export type Character = {
   activeCampaignId?: Maybe<Scalars['ID']['output']>;
   /** Alignment. */
   alignment?: Maybe<Alignment>;
-  /** Armour class from equipped armour and shield, or the unarmoured rules (including Unarmored Defense). */
+  /** Armour class from equipped armour and shield, or the unarmoured rules (including Unarmored Defense and Draconic Resilience). */
   armorClass: Scalars['Int']['output'];
   /** Auras the character projects (paladin Aura of Protection, Courage...) with their range at its level. */
   auras: Array<CharacterAura>;
@@ -176,7 +176,7 @@ export type Character = {
   hitPointRolls: Array<Scalars['Int']['output']>;
   /** Unique id (UUID). */
   id: Scalars['ID']['output'];
-  /** Initiative bonus (Dexterity modifier). */
+  /** Initiative bonus (Dexterity modifier, plus Jack of All Trades or Remarkable Athlete). */
   initiative: Scalars['Int']['output'];
   /** Carried items. */
   inventory: Array<CharacterInventoryItem>;
@@ -198,7 +198,7 @@ export type Character = {
   proficiencyBonus: Scalars['Int']['output'];
   /** Race (with its SRD subrace where the SRD has one). */
   race: Race;
-  /** Saving throws of the six abilities (proficiencies come from the class). */
+  /** Saving throws of the six abilities (proficiencies from the class and features such as Diamond Soul; Aura of Protection adds to all). */
   savingThrows: Array<CharacterSavingThrow>;
   /** Special senses from features (Darkvision, Blindsense...) with their range. */
   senses: Array<CharacterSense>;
@@ -206,7 +206,7 @@ export type Character = {
   skillProficiencies: Array<Skill>;
   /** All 18 skills with their bonuses. */
   skills: Array<CharacterSkill>;
-  /** Walking speed in feet (race speed, less 10 in heavy armour worn without its strength requirement). */
+  /** Walking speed in feet (race speed, less 10 in heavy armour worn without its strength requirement, plus Fast Movement or Unarmored Movement). */
   speed: Scalars['Int']['output'];
   /** Spellcasting numbers; null for classes that cast no spells (or not yet, like a level 1 paladin). */
   spellcasting?: Maybe<CharacterSpellcasting>;
