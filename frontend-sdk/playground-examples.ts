@@ -7,6 +7,7 @@ import type {
   BackstoryContextQueryVariables,
   BrowseCharactersQueryVariables,
   BrowseImagesQueryVariables,
+  BuildChampionFighterMutationVariables,
   CharacterInventoryQueryVariables,
   CharacterSheetQueryVariables,
   CreateCampaignMutationVariables,
@@ -61,6 +62,27 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
       },
       first: 10,
     } satisfies CreateCharacterMutationVariables & BrowseCharactersQueryVariables,
+  },
+  {
+    journey: 'Build a level-5 champion fighter',
+    file: 'build-champion-fighter.graphql',
+    variables: {
+      input: {
+        name: 'Brann Stoutmantle',
+        race: 'HILL_DWARF',
+        class: 'FIGHTER',
+        subclass: 'CHAMPION',
+        background: 'Soldier',
+        abilityScores: { strength: 15, dexterity: 13, constitution: 14, intelligence: 8, wisdom: 12, charisma: 10 },
+        // 6500 XP: the start of level 5 (SRD advancement table).
+        experience: 6500,
+        skillProficiencies: ['ATHLETICS', 'PERCEPTION'],
+        inventory: [
+          { name: 'Chain mail', armor: 'CHAIN_MAIL', equipped: true },
+          { name: 'Shield', armor: 'SHIELD', equipped: true },
+        ],
+      },
+    } satisfies BuildChampionFighterMutationVariables,
   },
   {
     journey: 'Level up',

@@ -25,7 +25,7 @@ function table(header: string[], rows: string[][]): string[] {
 export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: string): string {
   const subtitle = [
     words(sheet.race),
-    `${words(sheet.class)}${sheet.subclass ? ` (${sheet.subclass})` : ''} ${sheet.level}`,
+    `${words(sheet.class)}${sheet.subclass ? ` (${words(sheet.subclass)})` : ''} ${sheet.level}`,
     sheet.background,
     sheet.alignment ? words(sheet.alignment) : undefined,
   ]
@@ -75,6 +75,18 @@ export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: str
     ...sheet.skills.map((skill) => `- ${skill.proficient ? '●' : '○'} ${words(skill.skill)} (${words(skill.ability).slice(0, 3)}) ${signed(skill.bonus)}`),
     '',
   ];
+  const senses = [
+    ...sheet.senses.map((sense) => `${sense.name} ${sense.range} ft`),
+    ...sheet.auras.map((aura) => `${aura.name} (${aura.range} ft): ${aura.effect}`),
+  ];
+  lines.push('## Features', '', ...(senses.length ? [senses.join(' · '), ''] : []));
+  lines.push(
+    ...table(
+      ['Level', 'Feature', 'From', 'Value', 'What it does'],
+      sheet.features.map((feature) => [String(feature.level), feature.name, feature.sourceName, feature.value ?? '', feature.description]),
+    ),
+    '',
+  );
   if (sheet.spellcasting) {
     const { spellcasting } = sheet;
     const slots = spellcasting.slots.map((slot) => `level ${slot.level}: ${slot.total}`).join(', ');

@@ -10,6 +10,8 @@ import {
   type FightingStyle,
   type Race,
   type Skill,
+  type Subclass,
+  subclassFromText,
 } from './rules/index.js';
 import { equippedArmor } from './validation/inventory.js';
 
@@ -18,7 +20,7 @@ export interface CharacterState {
   name: string;
   race: Race;
   characterClass: CharacterClass;
-  subclass: string | null;
+  subclass: Subclass | null;
   background: string | null;
   alignment: Alignment | null;
   baseScores: AbilityScores;
@@ -79,7 +81,8 @@ export function stateOf(row: CharacterRow): CharacterState {
     name: row.name,
     race: row.race,
     characterClass: row.characterClass,
-    subclass: row.subclass,
+    // Subclass was free text before it was an enum: old rows (and rows replayed from old events) still read.
+    subclass: subclassFromText(row.subclass, row.characterClass),
     background: row.background,
     alignment: row.alignment,
     baseScores: baseScoresOf(row),

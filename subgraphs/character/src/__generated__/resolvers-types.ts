@@ -164,8 +164,10 @@ export type Character = {
   activeCampaignId?: Maybe<Scalars['ID']['output']>;
   /** Alignment. */
   alignment?: Maybe<Alignment>;
-  /** Armour class from equipped armour and shield, or the unarmoured rules (including Unarmored Defense). */
+  /** Armour class from equipped armour and shield, or the unarmoured rules (including Unarmored Defense and Draconic Resilience). */
   armorClass: Scalars['Int']['output'];
+  /** Auras the character projects (paladin Aura of Protection, Courage...) with their range at its level. */
+  auras: Array<CharacterAura>;
   /** Background (acolyte, soldier...), free text. */
   background?: Maybe<Scalars['String']['output']>;
   /** The player's backstory. */
@@ -174,6 +176,8 @@ export type Character = {
   class: CharacterClass;
   /** When the character was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Lowest d20 roll that is a critical hit with a weapon attack: 20, or 19/18 with Improved/Superior Critical. */
+  criticalRange: Scalars['Int']['output'];
   /** Current hit points, 0 to maxHitPoints. */
   currentHitPoints: Scalars['Int']['output'];
   /** The equipped body armour; null when none is worn. */
@@ -186,6 +190,8 @@ export type Character = {
   expertise: Array<Skill>;
   /** How many more skills may get Expertise at the current level (0 for classes without Expertise). */
   expertiseRemaining: Scalars['Int']['output'];
+  /** Race, class and subclass features the character has at its level, in level order; the numbers on this sheet apply them. */
+  features: Array<CharacterFeature>;
   /** How many more fighting styles the class, subclass and level allow. */
   fightingStyleChoicesRemaining: Scalars['Int']['output'];
   /** Chosen fighting styles (fighter, paladin, ranger; the Champion's Additional Fighting Style). */
@@ -200,7 +206,7 @@ export type Character = {
   hitPointRolls: Array<Scalars['Int']['output']>;
   /** Unique id (UUID). */
   id: Scalars['ID']['output'];
-  /** Initiative bonus (Dexterity modifier). */
+  /** Initiative bonus (Dexterity modifier, plus Jack of All Trades or Remarkable Athlete). */
   initiative: Scalars['Int']['output'];
   /** Carried items. */
   inventory: Array<CharacterInventoryItem>;
@@ -224,8 +230,10 @@ export type Character = {
   proficiencyBonus: Scalars['Int']['output'];
   /** Race (with its SRD subrace where the SRD has one). */
   race: Race;
-  /** Saving throws of the six abilities (proficiencies come from the class). */
+  /** Saving throws of the six abilities (proficiencies from the class and features such as Diamond Soul; Aura of Protection adds to all). */
   savingThrows: Array<CharacterSavingThrow>;
+  /** Special senses from features (Darkvision, Blindsense...) with their range. */
+  senses: Array<CharacterSense>;
   /** The pools skillProficiencies are chosen from (the class's list and count, a custom background's two, Skill Versatility) and what each has left. */
   skillChoices: Array<CharacterSkillChoice>;
   /** Skill proficiencies still to choose over all pools; 0 once the build's skills are complete. */
@@ -234,12 +242,12 @@ export type Character = {
   skillProficiencies: Array<Skill>;
   /** All 18 skills with their bonuses. */
   skills: Array<CharacterSkill>;
-  /** Walking speed in feet (race speed, less 10 in heavy armour worn without its strength requirement). */
+  /** Walking speed in feet (race speed, less 10 in heavy armour worn without its strength requirement, plus Fast Movement or Unarmored Movement). */
   speed: Scalars['Int']['output'];
   /** Spellcasting numbers; null for classes that cast no spells (or not yet, like a level 1 paladin). */
   spellcasting?: Maybe<CharacterSpellcasting>;
-  /** Subclass (archetype, domain, oath...), free text; null when not chosen yet. */
-  subclass?: Maybe<Scalars['String']['output']>;
+  /** SRD subclass (archetype, domain, oath...); null when not chosen yet (or a stored free-text value that names no SRD subclass of the class). */
+  subclass?: Maybe<Subclass>;
   /** Temporary hit points (lost first, not part of the maximum). */
   temporaryHitPoints: Scalars['Int']['output'];
   /** When the character last changed. */
@@ -285,6 +293,17 @@ export type CharacterAbilityScoreImprovement = {
   increases: Array<CharacterAbilityIncrease>;
   /** The class level it was taken at. */
   level: Scalars['Int']['output'];
+};
+
+/** An aura around the character that affects it and its allies. */
+export type CharacterAura = {
+  __typename?: 'CharacterAura';
+  /** What it does to creatures inside, e.g. +3 to saving throws. */
+  effect: Scalars['String']['output'];
+  /** The feature that projects it, e.g. Aura of Protection. */
+  name: Scalars['String']['output'];
+  /** Range in feet. */
+  range: Scalars['Int']['output'];
 };
 
 /** The twelve SRD 5.1 classes. */
@@ -374,6 +393,23 @@ export type CharacterEventRecord = {
   version: Scalars['Int']['output'];
 };
 
+/** A class feature, subclass feature or racial trait the character has. */
+export type CharacterFeature = {
+  __typename?: 'CharacterFeature';
+  /** What it does, in one line (a summary of the SRD 5.1). */
+  description: Scalars['String']['output'];
+  /** The class level it arrives at (1 for racial traits). */
+  level: Scalars['Int']['output'];
+  /** The feature's SRD name, e.g. Sneak Attack. */
+  name: Scalars['String']['output'];
+  /** Class, subclass or race. */
+  source: FeatureSource;
+  /** The class, subclass or race it comes from, e.g. Fighter, Champion, High Elf. */
+  sourceName: Scalars['String']['output'];
+  /** Its number at the character's level when it has one, e.g. 3d6, +10 ft, 2 dice; null otherwise. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
 /** Conditions on the characters list. */
 export type CharacterFilter = {
   /** Only characters of this class. */
@@ -441,6 +477,15 @@ export type CharacterSavingThrow = {
   bonus: Scalars['Int']['output'];
   /** True when the class grants proficiency in it. */
   proficient: Scalars['Boolean']['output'];
+};
+
+/** A special sense. */
+export type CharacterSense = {
+  __typename?: 'CharacterSense';
+  /** The sense, e.g. Darkvision. */
+  name: Scalars['String']['output'];
+  /** Range in feet. */
+  range: Scalars['Int']['output'];
 };
 
 /** A skill on a character sheet. */
@@ -533,8 +578,8 @@ export type CreateCharacterInput = {
   race: Race;
   /** Skill proficiencies the player chooses, no duplicates: they must fit the class's list and count, a custom background's two and a half-elf's two (see Character.skillChoices); automatically granted skills are not repeated here. */
   skillProficiencies?: InputMaybe<Array<Skill>>;
-  /** Subclass, free text. */
-  subclass?: InputMaybe<Scalars['String']['input']>;
+  /** SRD subclass: of the character's class, at or above the class's subclass level. */
+  subclass?: InputMaybe<Subclass>;
 };
 
 /** Result of createCharacter. */
@@ -561,6 +606,15 @@ export type DeleteCharacterPayload = {
 export type Feat =
   /** Grappler (prerequisite Strength 13): advantage on attacks against a creature you are grappling; can pin it. */
   | 'GRAPPLER';
+
+/** Where a feature comes from. */
+export type FeatureSource =
+  /** The character's class. */
+  | 'CLASS'
+  /** The character's race or subrace (a racial trait). */
+  | 'RACE'
+  /** The character's subclass. */
+  | 'SUBCLASS';
 
 /** The SRD 5.1 fighting styles. */
 export type FightingStyle =
@@ -798,6 +852,33 @@ export type SkillSource =
   /** A racial trait. */
   | 'RACE';
 
+/** The SRD 5.1's subclasses, one per class. */
+export type Subclass =
+  /** Barbarian: Path of the Berserker (chosen at level 3). */
+  | 'BERSERKER'
+  /** Fighter: Champion (level 3). */
+  | 'CHAMPION'
+  /** Paladin: Oath of Devotion (level 3). */
+  | 'DEVOTION'
+  /** Sorcerer: Draconic Bloodline (level 1). */
+  | 'DRACONIC'
+  /** Wizard: School of Evocation (level 2). */
+  | 'EVOCATION'
+  /** Warlock: The Fiend (level 1). */
+  | 'FIEND'
+  /** Ranger: Hunter (level 3). */
+  | 'HUNTER'
+  /** Druid: Circle of the Land (level 2). */
+  | 'LAND'
+  /** Cleric: Life Domain (level 1). */
+  | 'LIFE'
+  /** Bard: College of Lore (level 3). */
+  | 'LORE'
+  /** Monk: Way of the Open Hand (level 3). */
+  | 'OPEN_HAND'
+  /** Rogue: Thief (level 3). */
+  | 'THIEF';
+
 /** Live events of this service, over SSE or graphql-ws through the gateway. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -869,8 +950,8 @@ export type UpdateCharacterInput = {
   race?: InputMaybe<Race>;
   /** New skill proficiencies (replaces the list). */
   skillProficiencies?: InputMaybe<Array<Skill>>;
-  /** New subclass, or null to clear. */
-  subclass?: InputMaybe<Scalars['String']['input']>;
+  /** New SRD subclass (of the class, at or above its subclass level), or null to clear. */
+  subclass?: InputMaybe<Subclass>;
   /** New temporary hit points, at least 0. */
   temporaryHitPoints?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -994,17 +1075,20 @@ export type ResolversTypes = {
   CharacterAbility: ResolverTypeWrapper<CharacterAbility>;
   CharacterAbilityIncrease: ResolverTypeWrapper<CharacterAbilityIncrease>;
   CharacterAbilityScoreImprovement: ResolverTypeWrapper<CharacterAbilityScoreImprovement>;
+  CharacterAura: ResolverTypeWrapper<CharacterAura>;
   CharacterClass: CharacterClass;
   CharacterConnection: ResolverTypeWrapper<Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversTypes['CharacterEdge']> }>;
   CharacterEdge: ResolverTypeWrapper<Omit<CharacterEdge, 'node'> & { node: ResolversTypes['Character'] }>;
   CharacterEquippedArmor: ResolverTypeWrapper<CharacterEquippedArmor>;
   CharacterEventRecord: ResolverTypeWrapper<EventRow>;
+  CharacterFeature: ResolverTypeWrapper<CharacterFeature>;
   CharacterFilter: CharacterFilter;
   CharacterGrantedSkill: ResolverTypeWrapper<CharacterGrantedSkill>;
   CharacterHitPointLevel: ResolverTypeWrapper<CharacterHitPointLevel>;
   CharacterInventoryItem: ResolverTypeWrapper<CharacterInventoryItem>;
   CharacterPactSlots: ResolverTypeWrapper<CharacterPactSlots>;
   CharacterSavingThrow: ResolverTypeWrapper<CharacterSavingThrow>;
+  CharacterSense: ResolverTypeWrapper<CharacterSense>;
   CharacterSkill: ResolverTypeWrapper<CharacterSkill>;
   CharacterSkillChoice: ResolverTypeWrapper<CharacterSkillChoice>;
   CharacterSpellSlot: ResolverTypeWrapper<CharacterSpellSlot>;
@@ -1015,6 +1099,7 @@ export type ResolversTypes = {
   DeleteCharacterInput: DeleteCharacterInput;
   DeleteCharacterPayload: ResolverTypeWrapper<DeleteCharacterPayload>;
   Feat: Feat;
+  FeatureSource: FeatureSource;
   FightingStyle: FightingStyle;
   GenerateBackstoryInput: GenerateBackstoryInput;
   GenerateBackstoryPayload: ResolverTypeWrapper<Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversTypes['Character'] }>;
@@ -1027,6 +1112,7 @@ export type ResolversTypes = {
   Race: Race;
   Skill: Skill;
   SkillSource: SkillSource;
+  Subclass: Subclass;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UpdateCharacterInput: UpdateCharacterInput;
@@ -1049,16 +1135,19 @@ export type ResolversParentTypes = {
   CharacterAbility: CharacterAbility;
   CharacterAbilityIncrease: CharacterAbilityIncrease;
   CharacterAbilityScoreImprovement: CharacterAbilityScoreImprovement;
+  CharacterAura: CharacterAura;
   CharacterConnection: Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversParentTypes['CharacterEdge']> };
   CharacterEdge: Omit<CharacterEdge, 'node'> & { node: ResolversParentTypes['Character'] };
   CharacterEquippedArmor: CharacterEquippedArmor;
   CharacterEventRecord: EventRow;
+  CharacterFeature: CharacterFeature;
   CharacterFilter: CharacterFilter;
   CharacterGrantedSkill: CharacterGrantedSkill;
   CharacterHitPointLevel: CharacterHitPointLevel;
   CharacterInventoryItem: CharacterInventoryItem;
   CharacterPactSlots: CharacterPactSlots;
   CharacterSavingThrow: CharacterSavingThrow;
+  CharacterSense: CharacterSense;
   CharacterSkill: CharacterSkill;
   CharacterSkillChoice: CharacterSkillChoice;
   CharacterSpellSlot: CharacterSpellSlot;
@@ -1096,16 +1185,19 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   activeCampaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   alignment?: Resolver<Maybe<ResolversTypes['Alignment']>, ParentType, ContextType>;
   armorClass?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  auras?: Resolver<Array<ResolversTypes['CharacterAura']>, ParentType, ContextType>;
   background?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   backstory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   class?: Resolver<ResolversTypes['CharacterClass'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  criticalRange?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currentHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   equippedArmor?: Resolver<Maybe<ResolversTypes['CharacterEquippedArmor']>, ParentType, ContextType>;
   experience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   experienceToNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   expertise?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   expertiseRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['CharacterFeature']>, ParentType, ContextType>;
   fightingStyleChoicesRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fightingStyles?: Resolver<Array<ResolversTypes['FightingStyle']>, ParentType, ContextType>;
   grantedSkills?: Resolver<Array<ResolversTypes['CharacterGrantedSkill']>, ParentType, ContextType>;
@@ -1126,13 +1218,14 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   proficiencyBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   race?: Resolver<ResolversTypes['Race'], ParentType, ContextType>;
   savingThrows?: Resolver<Array<ResolversTypes['CharacterSavingThrow']>, ParentType, ContextType>;
+  senses?: Resolver<Array<ResolversTypes['CharacterSense']>, ParentType, ContextType>;
   skillChoices?: Resolver<Array<ResolversTypes['CharacterSkillChoice']>, ParentType, ContextType>;
   skillChoicesRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skillProficiencies?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['CharacterSkill']>, ParentType, ContextType>;
   speed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   spellcasting?: Resolver<Maybe<ResolversTypes['CharacterSpellcasting']>, ParentType, ContextType>;
-  subclass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subclass?: Resolver<Maybe<ResolversTypes['Subclass']>, ParentType, ContextType>;
   temporaryHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1157,6 +1250,12 @@ export type CharacterAbilityScoreImprovementResolvers<ContextType = Context, Par
   feat?: Resolver<Maybe<ResolversTypes['Feat']>, ParentType, ContextType>;
   increases?: Resolver<Array<ResolversTypes['CharacterAbilityIncrease']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharacterAuraResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAura'] = ResolversParentTypes['CharacterAura']> = {
+  effect?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CharacterConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterConnection'] = ResolversParentTypes['CharacterConnection']> = {
@@ -1191,6 +1290,15 @@ export type CharacterEventRecordResolvers<ContextType = Context, ParentType exte
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CharacterFeatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterFeature'] = ResolversParentTypes['CharacterFeature']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FeatureSource'], ParentType, ContextType>;
+  sourceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CharacterGrantedSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterGrantedSkill'] = ResolversParentTypes['CharacterGrantedSkill']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
@@ -1221,6 +1329,11 @@ export type CharacterSavingThrowResolvers<ContextType = Context, ParentType exte
   ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   bonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   proficient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CharacterSenseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSense'] = ResolversParentTypes['CharacterSense']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CharacterSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSkill'] = ResolversParentTypes['CharacterSkill']> = {
@@ -1315,15 +1428,18 @@ export type Resolvers<ContextType = Context> = {
   CharacterAbility?: CharacterAbilityResolvers<ContextType>;
   CharacterAbilityIncrease?: CharacterAbilityIncreaseResolvers<ContextType>;
   CharacterAbilityScoreImprovement?: CharacterAbilityScoreImprovementResolvers<ContextType>;
+  CharacterAura?: CharacterAuraResolvers<ContextType>;
   CharacterConnection?: CharacterConnectionResolvers<ContextType>;
   CharacterEdge?: CharacterEdgeResolvers<ContextType>;
   CharacterEquippedArmor?: CharacterEquippedArmorResolvers<ContextType>;
   CharacterEventRecord?: CharacterEventRecordResolvers<ContextType>;
+  CharacterFeature?: CharacterFeatureResolvers<ContextType>;
   CharacterGrantedSkill?: CharacterGrantedSkillResolvers<ContextType>;
   CharacterHitPointLevel?: CharacterHitPointLevelResolvers<ContextType>;
   CharacterInventoryItem?: CharacterInventoryItemResolvers<ContextType>;
   CharacterPactSlots?: CharacterPactSlotsResolvers<ContextType>;
   CharacterSavingThrow?: CharacterSavingThrowResolvers<ContextType>;
+  CharacterSense?: CharacterSenseResolvers<ContextType>;
   CharacterSkill?: CharacterSkillResolvers<ContextType>;
   CharacterSkillChoice?: CharacterSkillChoiceResolvers<ContextType>;
   CharacterSpellSlot?: CharacterSpellSlotResolvers<ContextType>;

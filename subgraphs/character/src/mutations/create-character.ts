@@ -17,7 +17,7 @@ export async function createCharacter(input: CreateCharacterInput, ctx: Context)
     name: requiredText(input.name, 'name', MAX_NAME_LENGTH),
     race: input.race,
     characterClass: input.class,
-    subclass: optionalText(input.subclass, 'subclass', MAX_LABEL_LENGTH),
+    subclass: input.subclass ?? null,
     background: optionalText(input.background, 'background', MAX_LABEL_LENGTH),
     alignment: input.alignment ?? null,
     baseScores: toAbilityScores(input.abilityScores),

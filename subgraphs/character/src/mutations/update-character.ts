@@ -36,7 +36,7 @@ function merge(row: CharacterRow, input: UpdateCharacterInput): CharacterState {
     name: change(input.name, stored.name, 'name', (name) => requiredText(name, 'name', MAX_NAME_LENGTH)),
     race: keep(input.race, stored.race, 'race'),
     characterClass: keep(input.class, stored.characterClass, 'class'),
-    subclass: text(input.subclass, 'subclass', MAX_LABEL_LENGTH, stored.subclass),
+    subclass: clearable(input.subclass, stored.subclass),
     background: text(input.background, 'background', MAX_LABEL_LENGTH, stored.background),
     alignment: clearable(input.alignment, stored.alignment),
     baseScores: change(input.abilityScores, stored.baseScores, 'abilityScores', toAbilityScores),

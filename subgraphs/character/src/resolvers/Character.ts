@@ -1,5 +1,5 @@
 import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
-import { sheetOf } from '../character-state.js';
+import { sheetOf, stateOf } from '../character-state.js';
 import { requireUser } from '../context.js';
 import { ARMOR } from '../rules/index.js';
 import { characterChoiceFields } from './character-choices.js';
@@ -11,6 +11,7 @@ export const Character: CharacterResolvers = {
     return ctx.loaders.character.load(reference.id);
   },
   class: (row) => row.characterClass,
+  subclass: (row) => stateOf(row).subclass,
   abilities: (row) => sheetOf(row).abilities,
   savingThrows: (row) => sheetOf(row).abilities.map((line) => line.savingThrow),
   level: (row) => sheetOf(row).level,
@@ -37,6 +38,10 @@ export const Character: CharacterResolvers = {
   speed: (row) => sheetOf(row).speed,
   initiative: (row) => sheetOf(row).initiative,
   passivePerception: (row) => sheetOf(row).passivePerception,
+  features: (row) => sheetOf(row).features,
+  senses: (row) => sheetOf(row).senses,
+  auras: (row) => sheetOf(row).auras,
+  criticalRange: (row) => sheetOf(row).criticalRange,
   skills: (row) => sheetOf(row).skills,
   ...characterChoiceFields,
   spellcasting: (row) => sheetOf(row).spellcasting,

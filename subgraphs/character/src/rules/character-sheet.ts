@@ -11,6 +11,9 @@ import { RACE_RULES, type Race } from './races.js';
 import { proficientSkills } from './skill-grants.js';
 import { SKILL_ABILITIES, SKILLS, type Skill } from './skills.js';
 import { spellSlots, type PactSlots, type SpellSlot } from './spell-slots.js';
+import type { Subclass } from './subclasses.js';
+import * as applied from './features/apply-features.js';
+import { characterFeatures, type CharacterFeature } from './features/character-features.js';
 
 /** The stored facts a sheet is derived from. */
 export interface CharacterBuild {
@@ -21,7 +24,7 @@ export interface CharacterBuild {
   experience: number;
   hitPointRolls: readonly number[];
   skillProficiencies: readonly Skill[];
-  subclass: string | null;
+  subclass: Subclass | null;
   background: string | null;
   expertise: readonly Skill[];
   fightingStyles: readonly FightingStyle[];
@@ -61,6 +64,12 @@ export interface CharacterSheet {
   speed: number;
   initiative: number;
   passivePerception: number;
+  /** Race, class and subclass features at the character's level; their effects are applied to the numbers here. */
+  features: CharacterFeature[];
+  senses: applied.Sense[];
+  auras: applied.Aura[];
+  /** Lowest d20 roll that is a critical hit with a weapon attack. */
+  criticalRange: number;
   skills: { skill: Skill; ability: Ability; proficient: boolean; expertise: boolean; bonus: number }[];
   spellcasting: {
     ability: Ability;
@@ -83,15 +92,20 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
   const raceRules = RACE_RULES[build.race];
   const level = levelFromExperience(build.experience);
   const prof = proficiencyBonus(level);
+  const features = characterFeatures(build.race, build.characterClass, build.subclass, level);
+  const effects = features.flatMap((feature) => feature.effects);
   const bonuses = racialBonuses(build.race, build.abilityBonusChoices);
   // SRD 5.1 Ability Score Improvement: the increases add to the scores after the racial ones.
   const improvements = improvementBonuses(build.abilityScoreImprovements);
   const racial = finalAbilityScores(build.baseScores, build.race, build.abilityBonusChoices);
-  const scores = Object.fromEntries(ABILITIES.map((ability) => [ability, racial[ability] + improvements[ability]])) as AbilityScores;
+  const improved = Object.fromEntries(ABILITIES.map((ability) => [ability, racial[ability] + improvements[ability]])) as AbilityScores;
+  // Features that raise scores past the ASI cap (Primal Champion: +4 STR and CON, maximum 24) come last.
+  const scores = applied.raisedScores(improved, effects);
   const mod = (ability: Ability) => abilityModifier(scores[ability]);
 
   const abilities = ABILITIES.map((ability): AbilityLine => {
-    const proficient = classRules.savingThrows.includes(ability);
+    const proficient = classRules.savingThrows.includes(ability) || applied.featureSaveProficiency(effects, ability);
+    const aura = applied.auraSaveBonus(effects, mod('CHARISMA'));
     return {
       ability,
       baseScore: build.baseScores[ability],
@@ -99,7 +113,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
       improvement: improvements[ability],
       score: scores[ability],
       modifier: mod(ability),
-      savingThrow: { ability, proficient, bonus: mod(ability) + (proficient ? prof : 0) },
+      savingThrow: { ability, proficient, bonus: mod(ability) + (proficient ? prof : 0) + aura },
     };
   });
 
@@ -110,7 +124,8 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     const proficient = proficientIn.has(skill);
     // SRD 5.1 Expertise doubles the proficiency bonus, so it counts only on a proficient skill.
     const expertise = proficient && build.expertise.includes(skill);
-    return { skill, ability, proficient, expertise, bonus: mod(ability) + (proficient ? prof * (expertise ? EXPERTISE_MULTIPLIER : 1) : 0) };
+    const bonus = mod(ability) + (proficient ? prof * (expertise ? EXPERTISE_MULTIPLIER : 1) : applied.nonProficientCheckBonus(effects, ability, prof));
+    return { skill, ability, proficient, expertise, bonus };
   });
   const perception = skills.find((line) => line.skill === 'PERCEPTION')?.bonus ?? mod('WISDOM');
 
@@ -119,6 +134,10 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
   const ac = armorClass(scores, build.characterClass, { armor: bodyArmor, shield });
   // SRD 5.1 Fighting Style, Defense: +1 AC "while you are wearing armor" (body armour; a shield alone is not worn armour).
   const defenseBonus = bodyArmor && build.fightingStyles.includes('DEFENSE') ? DEFENSE_ARMOR_CLASS_BONUS : 0;
+  const featureBaseAc = bodyArmor ? null : applied.unarmoredBaseArmorClass(effects);
+  const shieldBonus = shield ? ARMOR.SHIELD.baseArmorClass : 0;
+  const armorClassValue = featureBaseAc === null ? ac.armorClass : Math.max(ac.armorClass, featureBaseAc + mod('DEXTERITY') + shieldBonus);
+  const worn = { heavyArmor: bodyArmor !== null && ARMOR[bodyArmor].category === 'HEAVY', anyArmor: bodyArmor !== null, shield };
   const slowed = !ac.meetsStrengthRequirement && !raceRules.ignoresHeavyArmorSpeedPenalty;
 
   const levels = hitPointLevels({
@@ -126,7 +145,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     hitDie: classRules.hitDie,
     constitution: scores.CONSTITUTION,
     rolls: build.hitPointRolls,
-    bonusPerLevel: raceRules.hitPointsPerLevel,
+    bonusPerLevel: raceRules.hitPointsPerLevel + applied.featureHitPointsPerLevel(effects),
   });
 
   const slots = spellSlots(build.characterClass, level);
@@ -140,12 +159,16 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     hitDie: classRules.hitDie,
     hitPointLevels: levels,
     maxHitPoints: levels.reduce((sum, line) => sum + line.hitPoints, 0),
-    armorClass: ac.armorClass + defenseBonus,
+    armorClass: armorClassValue + defenseBonus,
     armor: bodyArmor ? { armor: bodyArmor, meetsStrengthRequirement: ac.meetsStrengthRequirement } : null,
     shield,
-    speed: raceRules.speed - (slowed ? HEAVY_ARMOR_SPEED_PENALTY : 0),
-    initiative: mod('DEXTERITY'),
+    speed: raceRules.speed - (slowed ? HEAVY_ARMOR_SPEED_PENALTY : 0) + applied.featureSpeedBonus(effects, level, worn),
+    initiative: mod('DEXTERITY') + applied.nonProficientCheckBonus(effects, 'DEXTERITY', prof),
     passivePerception: PASSIVE_CHECK_BASE + perception,
+    features,
+    senses: applied.senses(effects),
+    auras: applied.auras(features, level, mod('CHARISMA')),
+    criticalRange: applied.criticalRange(effects),
     skills,
     spellcasting:
       casting && slots

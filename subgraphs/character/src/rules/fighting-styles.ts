@@ -1,4 +1,5 @@
 import type { CharacterClass } from './classes.js';
+import type { Subclass } from './subclasses.js';
 
 /** The six fighting styles of SRD 5.1 (Fighter: Fighting Style). */
 export const FIGHTING_STYLES = ['ARCHERY', 'DEFENSE', 'DUELING', 'GREAT_WEAPON_FIGHTING', 'PROTECTION', 'TWO_WEAPON_FIGHTING'] as const;
@@ -15,7 +16,7 @@ export interface FightingStyleGrant {
   /** The feature that grants it, for messages. */
   feature: string;
   /** Only with this subclass (Champion: Additional Fighting Style); null for the class's own feature. */
-  subclass: string | null;
+  subclass: Subclass | null;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface FightingStyleGrant {
 export const FIGHTING_STYLE_GRANTS: Partial<Record<CharacterClass, readonly FightingStyleGrant[]>> = {
   FIGHTER: [
     { level: 1, from: FIGHTING_STYLES, feature: 'Fighting Style', subclass: null },
-    { level: 10, from: FIGHTING_STYLES, feature: 'Additional Fighting Style', subclass: 'Champion' },
+    { level: 10, from: FIGHTING_STYLES, feature: 'Additional Fighting Style', subclass: 'CHAMPION' },
   ],
   PALADIN: [{ level: 2, from: ['DEFENSE', 'DUELING', 'GREAT_WEAPON_FIGHTING', 'PROTECTION'], feature: 'Fighting Style', subclass: null }],
   RANGER: [{ level: 2, from: ['ARCHERY', 'DEFENSE', 'DUELING', 'TWO_WEAPON_FIGHTING'], feature: 'Fighting Style', subclass: null }],
@@ -38,14 +39,9 @@ export const ARCHERY_ATTACK_BONUS = 2;
 // SRD 5.1 Fighting Style, Dueling: "+2 bonus to damage rolls" with a melee weapon in one hand and no other weapon.
 export const DUELING_DAMAGE_BONUS = 2;
 
-/** The subclass as free text, compared whatever its case and spacing. */
-function sameSubclass(subclass: string | null, wanted: string): boolean {
-  return subclass?.trim().toLowerCase() === wanted.toLowerCase();
-}
-
 /** The Fighting Style features a character of this class, subclass and level has. */
-export function fightingStyleGrants(characterClass: CharacterClass, subclass: string | null, level: number): FightingStyleGrant[] {
+export function fightingStyleGrants(characterClass: CharacterClass, subclass: Subclass | null, level: number): FightingStyleGrant[] {
   return (FIGHTING_STYLE_GRANTS[characterClass] ?? []).filter(
-    (grant) => grant.level <= level && (grant.subclass === null || sameSubclass(subclass, grant.subclass)),
+    (grant) => grant.level <= level && (grant.subclass === null || grant.subclass === subclass),
   );
 }

@@ -14,3 +14,7 @@ export * from './advancement-choices.js';
 export * from './fighting-styles.js';
 export * from './skill-grants.js';
 export * from './expertise.js';
+export * from './subclasses.js';
+export { characterFeatures, CLASS_FEATURES, type CharacterFeature, type FeatureSource } from './features/character-features.js';
+export { SUBCLASS_FEATURES } from './features/subclass-features.js';
+export { RACIAL_TRAITS } from './features/racial-traits.js';

@@ -9,6 +9,7 @@ import {
   levelFromExperience,
   MAX_ABILITY_SCORE,
   MIN_ABILITY_SCORE,
+  subclassProblem,
   type AbilityScores,
   type CharacterSheet,
 } from '../rules/index.js';
@@ -91,6 +92,9 @@ export function validateState(state: CharacterState, stored: CharacterState | nu
       });
     }
   });
+
+  const subclass = state.subclass && subclassProblem(state.subclass, state.characterClass, level);
+  if (subclass) throw badUserInput(subclass.message, { field: 'subclass', rule: subclass.rule });
 
   const duplicate = state.skillProficiencies.find((skill, i) => state.skillProficiencies.indexOf(skill) !== i);
   if (duplicate) throw badUserInput(`skillProficiencies lists ${duplicate} twice`, { field: 'skillProficiencies' });

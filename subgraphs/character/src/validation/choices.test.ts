@@ -108,8 +108,8 @@ describe('fighting styles', () => {
     expect(rule(state({ fightingStyles: ['ARCHERY'] }))).toBeNull();
     expect(rule(state({ fightingStyles: ['ARCHERY', 'DEFENSE'] }))).toBe('FIGHTING_STYLE');
     expect(rule(state({ experience: XP[10], fightingStyles: ['ARCHERY', 'DEFENSE'] }))).toBe('FIGHTING_STYLE');
-    expect(rule(state({ experience: XP[10], subclass: 'champion', fightingStyles: ['ARCHERY', 'DEFENSE'] }))).toBeNull();
-    expect(rule(state({ experience: XP[10], subclass: 'Champion', fightingStyles: ['ARCHERY', 'ARCHERY'] }))).toBe('FIGHTING_STYLE');
+    expect(rule(state({ experience: XP[10], subclass: 'CHAMPION', fightingStyles: ['ARCHERY', 'DEFENSE'] }))).toBeNull();
+    expect(rule(state({ experience: XP[10], subclass: 'CHAMPION', fightingStyles: ['ARCHERY', 'ARCHERY'] }))).toBe('FIGHTING_STYLE');
   });
 
   it('gives a paladin and a ranger one at level 2, from their own lists, and other classes none', () => {
