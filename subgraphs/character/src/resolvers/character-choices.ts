@@ -2,6 +2,7 @@ import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
 import { sheetOf } from '../character-state.js';
 import type { CharacterRow } from '../db/schema.js';
 import {
+  subclassFromText,
   ABILITIES,
   abilityScoreImprovementLevels,
   allocateSkills,
@@ -34,7 +35,10 @@ export const characterChoiceFields: Pick<
   skillChoicesRemaining: (row) => poolUses(row).reduce((sum, use) => sum + Math.max(0, use.count - use.chosen.length), 0),
   expertiseRemaining: (row) => Math.max(0, expertiseCount(row.characterClass, sheetOf(row).level) - row.expertise.length),
   fightingStyleChoicesRemaining: (row) =>
-    Math.max(0, fightingStyleGrants(row.characterClass, row.subclass, sheetOf(row).level).length - row.fightingStyles.length),
+    Math.max(
+      0,
+      fightingStyleGrants(row.characterClass, subclassFromText(row.subclass, row.characterClass), sheetOf(row).level).length - row.fightingStyles.length,
+    ),
   abilityScoreImprovements: (row) =>
     [...row.abilityScoreImprovements]
       .sort((a, b) => a.level - b.level)
