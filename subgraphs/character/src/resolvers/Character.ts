@@ -2,6 +2,7 @@ import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
 import { sheetOf } from '../character-state.js';
 import { requireUser } from '../context.js';
 import { ARMOR } from '../rules/index.js';
+import { readInventory } from '../validation/inventory.js';
 
 export const Character: CharacterResolvers = {
   // Other subgraphs (campaign party, image portrait, llm context) reference characters by id: batched per request.
@@ -33,10 +34,21 @@ export const Character: CharacterResolvers = {
       stealthDisadvantage: rules.stealthDisadvantage,
     };
   },
+  armorProficiencies: (row) => sheetOf(row).armorProficiencies,
+  weaponProficiencies: (row) => sheetOf(row).weaponProficiencies,
+  armorProficient: (row) => sheetOf(row).armorProficient,
+  armorPenalty: (row) => {
+    const penalty = sheetOf(row).armorPenalty;
+    return penalty && { ...penalty, canCastSpells: false };
+  },
+  attacks: (row) => sheetOf(row).attacks.map((attack) => ({ ...attack, properties: [...attack.properties] })),
+  attacksPerAction: (row) => sheetOf(row).attacksPerAction,
   speed: (row) => sheetOf(row).speed,
   initiative: (row) => sheetOf(row).initiative,
   passivePerception: (row) => sheetOf(row).passivePerception,
   skills: (row) => sheetOf(row).skills,
   spellcasting: (row) => sheetOf(row).spellcasting,
-  inventoryWeight: (row) => row.inventory.reduce((sum, item) => sum + item.weight * item.quantity, 0),
+  // Legacy lines read as the table says: no weapon, and armour and weapons at their SRD weight.
+  inventory: (row) => readInventory(row.inventory),
+  inventoryWeight: (row) => readInventory(row.inventory).reduce((sum, item) => sum + item.weight * item.quantity, 0),
 };

@@ -25,6 +25,7 @@ function build(overrides: Partial<CharacterBuild> & Pick<CharacterBuild, 'race' 
     conditions: [],
     exhaustion: 0,
     equippedArmor: [],
+    equippedWeapons: [],
     ...overrides,
   };
 }
@@ -111,6 +112,8 @@ describe('hand-computed character sheets', () => {
         { level: 2, total: 2 },
       ],
       pactSlots: null,
+      canCast: true,
+      cannotCastReason: null,
     });
     expect(skill(sheet, 'ARCANA')?.bonus).toBe(5);
     expect(save(sheet, 'INTELLIGENCE')?.bonus).toBe(5);
@@ -137,6 +140,8 @@ describe('hand-computed character sheets', () => {
       spellAttackBonus: 6,
       slots: [],
       pactSlots: { count: 2, level: 4 },
+      canCast: true,
+      cannotCastReason: null,
     });
     expect(sheet.armorClass).toBe(13);
     // 8 + 2, then six levels of 5 + 2.
@@ -205,6 +210,8 @@ describe('hand-computed character sheets', () => {
       spellAttackBonus: 4,
       slots: [{ level: 1, total: 2 }],
       pactSlots: null,
+      canCast: true,
+      cannotCastReason: null,
     });
   });
 

@@ -3,11 +3,13 @@ import { finalAbilityScores, racialBonuses } from './ability-scores.js';
 import type { AbilityScoreImprovement } from './advancement-choices.js';
 import { ARMOR, armorClass, type ArmorType } from './armor.js';
 import { CLASSES, type CharacterClass } from './classes.js';
+import { equipmentSheet, type EquipmentSheet } from './equipment-sheet.js';
 import { hitPointLevels, type HitPointLevel } from './hit-points.js';
 import { experienceToNextLevel, levelFromExperience, proficiencyBonus } from './progression.js';
 import { RACE_RULES, type Race } from './races.js';
 import { SKILL_ABILITIES, SKILLS, type Skill } from './skills.js';
 import { spellSlots, type PactSlots, type SpellSlot } from './spell-slots.js';
+import type { WeaponType } from './weapons.js';
 
 /** The stored facts a sheet is derived from. */
 export interface CharacterBuild {
@@ -27,6 +29,8 @@ export interface CharacterBuild {
   exhaustion: number;
   /** Equipped items that are armour (body armour or shield). */
   equippedArmor: readonly ArmorType[];
+  /** Equipped items that are weapons: the item's name and the weapon it is. */
+  equippedWeapons: readonly { name: string; weapon: WeaponType }[];
 }
 
 export interface AbilityLine {
@@ -38,7 +42,7 @@ export interface AbilityLine {
   savingThrow: { ability: Ability; proficient: boolean; bonus: number };
 }
 
-export interface CharacterSheet {
+export interface CharacterSheet extends EquipmentSheet {
   level: number;
   proficiencyBonus: number;
   experienceToNextLevel: number | null;
@@ -63,6 +67,9 @@ export interface CharacterSheet {
     spellAttackBonus: number;
     slots: SpellSlot[];
     pactSlots: PactSlots | null;
+    /** False while armour is worn without proficiency (SRD 5.1 Armor Proficiency: "you can't cast spells"). */
+    canCast: boolean;
+    cannotCastReason: string | null;
   } | null;
 }
 
@@ -114,6 +121,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     bonusPerLevel: raceRules.hitPointsPerLevel,
   });
 
+  const equipment = equipmentSheet(build, level, prof, scores);
   const slots = spellSlots(build.characterClass, level);
   const casting = classRules.spellcasting;
   return {
@@ -132,6 +140,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     initiative: mod('DEXTERITY'),
     passivePerception: PASSIVE_CHECK_BASE + perception,
     skills,
+    ...equipment,
     spellcasting:
       casting && slots
         ? {
@@ -140,6 +149,8 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
             spellAttackBonus: prof + mod(casting.ability),
             slots: slots.slots,
             pactSlots: slots.pactSlots,
+            canCast: equipment.armorProficient,
+            cannotCastReason: equipment.armorProficient ? null : 'wearing armour without proficiency',
           }
         : null,
   };

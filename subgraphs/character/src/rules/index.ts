@@ -11,3 +11,7 @@ export * from './ability-scores.js';
 export * from './character-sheet.js';
 export * from './alignments.js';
 export * from './advancement-choices.js';
+export * from './weapons.js';
+export * from './proficiencies.js';
+export * from './attacks.js';
+export * from './equipment-sheet.js';
