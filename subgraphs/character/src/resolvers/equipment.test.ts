@@ -36,11 +36,7 @@ const wizardInPlate = {
 
 describe('equipment on the sheet', () => {
   it('a level 5 hill dwarf fighter with a warhammer and shield: attacks, two per action, table weights', async () => {
-    const inventory = [
-      ...dwarfFighter().inventory,
-      { name: 'Warhammer', weapon: 'WARHAMMER', equipped: true },
-      { name: 'Longbow', weapon: 'LONGBOW' },
-    ];
+    const inventory = [...dwarfFighter().inventory, { name: 'Warhammer', weapon: 'WARHAMMER', equipped: true }, { name: 'Longbow', weapon: 'LONGBOW' }];
     const result = await server.client.request(CREATE, { input: dwarfFighter({ inventory }) }, 'alice');
     expect(result.errors).toBeUndefined();
     const character = result.data?.createCharacter.character;
@@ -73,7 +69,12 @@ describe('equipment on the sheet', () => {
         range: null,
       },
     ]);
-    expect(character).toMatchObject({ attacksPerAction: 2, armorProficient: true, armorPenalty: null, armorProficiencies: ['LIGHT', 'MEDIUM', 'HEAVY', 'SHIELD'] });
+    expect(character).toMatchObject({
+      attacksPerAction: 2,
+      armorProficient: true,
+      armorPenalty: null,
+      armorProficiencies: ['LIGHT', 'MEDIUM', 'HEAVY', 'SHIELD'],
+    });
     expect(character.weaponProficiencies).toHaveLength(37);
     expect(character.inventory.slice(3)).toEqual([
       { name: 'Warhammer', quantity: 1, weight: 2, equipped: true, armor: null, weapon: 'WARHAMMER' },
@@ -140,9 +141,24 @@ describe('equipment on the sheet', () => {
 
 describe('equipment refusals write nothing', () => {
   const cases: [string, unknown[], string, RegExp][] = [
-    ['plate weighing 60 lb', [{ name: 'Plate', armor: 'PLATE', weight: 60 }], 'ITEM_WEIGHT_FROM_TABLE', /inventory\[0\]\.weight must be 65 lb, the SRD weight of PLATE/],
-    ['a feather-light greatsword', [{ name: 'Greatsword', weapon: 'GREATSWORD', weight: 1 }], 'ITEM_WEIGHT_FROM_TABLE', /must be 6 lb, the SRD weight of GREATSWORD/],
-    ['a shield that is a weapon', [{ name: 'Spiked shield', armor: 'SHIELD', weapon: 'MACE' }], 'ITEM_BOTH_ARMOR_AND_WEAPON', /cannot be both armor and a weapon/],
+    [
+      'plate weighing 60 lb',
+      [{ name: 'Plate', armor: 'PLATE', weight: 60 }],
+      'ITEM_WEIGHT_FROM_TABLE',
+      /inventory\[0\]\.weight must be 65 lb, the SRD weight of PLATE/,
+    ],
+    [
+      'a feather-light greatsword',
+      [{ name: 'Greatsword', weapon: 'GREATSWORD', weight: 1 }],
+      'ITEM_WEIGHT_FROM_TABLE',
+      /must be 6 lb, the SRD weight of GREATSWORD/,
+    ],
+    [
+      'a shield that is a weapon',
+      [{ name: 'Spiked shield', armor: 'SHIELD', weapon: 'MACE' }],
+      'ITEM_BOTH_ARMOR_AND_WEAPON',
+      /cannot be both armor and a weapon/,
+    ],
   ];
   for (const [label, inventory, rule, message] of cases) {
     it(label, async () => {

@@ -61,13 +61,21 @@ describe('weapon attacks', () => {
         range: null,
       },
       // Unarmed strike: Strength +0 + proficiency 2 to hit, 1 + 0 bludgeoning.
-      expect.objectContaining({ name: 'Unarmed strike', weapon: null, ability: 'STRENGTH', attackBonus: 2, damage: { dice: '1', modifier: 0, type: 'BLUDGEONING' } }),
+      expect.objectContaining({
+        name: 'Unarmed strike',
+        weapon: null,
+        ability: 'STRENGTH',
+        attackBonus: 2,
+        damage: { dice: '1', modifier: 0, type: 'BLUDGEONING' },
+      }),
     ]);
     expect(rogue.attacksPerAction).toBe(1);
   });
 
   it('a level 5 archer fighter with a longbow: DEX 3 + proficiency 3 + Archery 2 = +8, 1d8+3, 150/600, two attacks', () => {
-    const archer = sheet({ characterClass: 'FIGHTER', experience: LEVEL_5_XP, baseScores: scores({ DEXTERITY: 16 }), fightingStyles: ['ARCHERY'] }, ['LONGBOW']);
+    const archer = sheet({ characterClass: 'FIGHTER', experience: LEVEL_5_XP, baseScores: scores({ DEXTERITY: 16 }), fightingStyles: ['ARCHERY'] }, [
+      'LONGBOW',
+    ]);
     expect(archer.attacks[0]).toMatchObject({
       ability: 'DEXTERITY',
       proficient: true,
@@ -98,10 +106,17 @@ describe('weapon attacks', () => {
   it('a monk fights unarmed with Dexterity and the Martial Arts die, which grows with level', () => {
     const monk = { characterClass: 'MONK', baseScores: scores({ DEXTERITY: 16 }) } as const;
     const level1 = sheet(monk).attacks;
-    expect(level1).toEqual([expect.objectContaining({ name: 'Unarmed strike', ability: 'DEXTERITY', attackBonus: 5, damage: { dice: '1d4', modifier: 3, type: 'BLUDGEONING' } })]);
+    expect(level1).toEqual([
+      expect.objectContaining({ name: 'Unarmed strike', ability: 'DEXTERITY', attackBonus: 5, damage: { dice: '1d4', modifier: 3, type: 'BLUDGEONING' } }),
+    ]);
     const level5 = sheet({ ...monk, experience: LEVEL_5_XP }, ['QUARTERSTAFF']);
     // Quarterstaff 1d6 = Martial Arts d6 at 5th level; DEX 3 + proficiency 3.
-    expect(level5.attacks[0]).toMatchObject({ ability: 'DEXTERITY', attackBonus: 6, damage: { dice: '1d6', modifier: 3 }, versatileDamage: { dice: '1d8', modifier: 3 } });
+    expect(level5.attacks[0]).toMatchObject({
+      ability: 'DEXTERITY',
+      attackBonus: 6,
+      damage: { dice: '1d6', modifier: 3 },
+      versatileDamage: { dice: '1d8', modifier: 3 },
+    });
     expect(level5.attacks[1]).toMatchObject({ name: 'Unarmed strike', damage: { dice: '1d6', modifier: 3 } });
     expect(level5.attacksPerAction).toBe(2);
     // At 11th level the d8 beats the shortsword's d6.

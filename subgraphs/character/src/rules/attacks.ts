@@ -1,6 +1,15 @@
 import { abilityModifier, type Ability, type AbilityScores } from './abilities.js';
 import type { CharacterClass } from './classes.js';
-import { isMonkWeapon, MELEE_REACH, REACH_PROPERTY_BONUS, WEAPONS, type DamageType, type WeaponProperty, type WeaponRange, type WeaponType } from './weapons.js';
+import {
+  isMonkWeapon,
+  MELEE_REACH,
+  REACH_PROPERTY_BONUS,
+  WEAPONS,
+  type DamageType,
+  type WeaponProperty,
+  type WeaponRange,
+  type WeaponType,
+} from './weapons.js';
 
 export interface AttackDamage {
   dice: string;
@@ -81,8 +90,7 @@ export function attacks(input: AttackInput): Attack[] {
   const mod = (ability: Ability) => abilityModifier(input.scores[ability]);
   const better: Ability = mod('DEXTERITY') > mod('STRENGTH') ? 'DEXTERITY' : 'STRENGTH';
   // SRD 5.1 Martial Arts works "while you are unarmed or wielding only monk weapons and you aren't wearing armor or wielding a shield".
-  const martialArts =
-    input.characterClass === 'MONK' && !input.wearsBodyArmor && !input.shield && input.weapons.every((line) => isMonkWeapon(line.weapon));
+  const martialArts = input.characterClass === 'MONK' && !input.wearsBodyArmor && !input.shield && input.weapons.every((line) => isMonkWeapon(line.weapon));
   const martialDie = `1d${martialArtsDie(input.level)}`;
   const archery = input.fightingStyles.includes('ARCHERY');
   const dueling = input.fightingStyles.includes('DUELING');
@@ -107,8 +115,7 @@ export function attacks(input: AttackInput): Attack[] {
       disadvantage: input.armorPenalty,
       damage: rules.damage && dice ? { dice, modifier: modifier + (dueling && oneHandedMelee && alone ? DUELING_BONUS : 0), type: rules.damage.type } : null,
       // SRD "Versatile": the larger die needs both hands, so no shield and no other weapon.
-      versatileDamage:
-        rules.versatileDie && rules.damage && !input.shield && alone ? { dice: rules.versatileDie, modifier, type: rules.damage.type } : null,
+      versatileDamage: rules.versatileDie && rules.damage && !input.shield && alone ? { dice: rules.versatileDie, modifier, type: rules.damage.type } : null,
       properties: rules.properties,
       reach: ranged ? null : MELEE_REACH + (has('REACH') ? REACH_PROPERTY_BONUS : 0),
       range: rules.range,

@@ -24,7 +24,16 @@ export interface WeaponRules {
   versatileDie: string | null;
 }
 
-type Row = [category: WeaponCategory, kind: WeaponKind, dice: string | null, type: DamageType | null, weight: number, properties?: WeaponProperty[], range?: [number, number], versatile?: string];
+type Row = [
+  category: WeaponCategory,
+  kind: WeaponKind,
+  dice: string | null,
+  type: DamageType | null,
+  weight: number,
+  properties?: WeaponProperty[],
+  range?: [number, number],
+  versatile?: string,
+];
 
 // Compact rows of the SRD 5.1 weapons table (Equipment.json, category "Weapon"): one weapon a line, as the SRD prints it.
 const ROWS = {

@@ -34,7 +34,10 @@ function checkTableItem(item: z.infer<typeof itemSchema>, index: number): void {
   const weight = tableWeight(item);
   if (weight !== null && item.weight != null && item.weight !== weight) {
     const field = `inventory[${index}].weight`;
-    throw badUserInput(`${field} must be ${weight} lb, the SRD weight of ${item.armor ?? item.weapon} (or left out)`, { field, rule: 'ITEM_WEIGHT_FROM_TABLE' });
+    throw badUserInput(`${field} must be ${weight} lb, the SRD weight of ${item.armor ?? item.weapon} (or left out)`, {
+      field,
+      rule: 'ITEM_WEIGHT_FROM_TABLE',
+    });
   }
 }
 
