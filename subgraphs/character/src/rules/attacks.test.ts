@@ -38,7 +38,7 @@ function sheet(
     conditions: [],
     exhaustion: 0,
     equippedArmor: armor,
-    equippedWeapons: weapons.map((weapon) => ({ name: weapon.toLowerCase(), weapon })),
+    equippedWeapons: weapons.map((weapon) => ({ name: weapon.toLowerCase(), weapon, quantity: 1 })),
     ...build,
   });
 }
@@ -99,6 +99,9 @@ describe('weapon attacks', () => {
     expect(alone).toMatchObject({ damage: { dice: '1d8', modifier: 5 }, versatileDamage: { dice: '1d10', modifier: 3, type: 'SLASHING' } });
     const twoWeapons = sheet(dueling, ['LONGSWORD', 'DAGGER']).attacks;
     expect(twoWeapons[0]).toMatchObject({ damage: { dice: '1d8', modifier: 3 }, versatileDamage: null });
+    // One equipped line of two shortswords is two weapons in hand: no Dueling.
+    const pair = sheet({ ...dueling, equippedWeapons: [{ name: 'Shortswords', weapon: 'SHORTSWORD', quantity: 2 }] }).attacks[0];
+    expect(pair).toMatchObject({ name: 'Shortswords', damage: { dice: '1d6', modifier: 3 } });
     // A two-handed weapon never gets Dueling.
     expect(sheet(dueling, ['GREATSWORD']).attacks[0]?.damage).toEqual({ dice: '2d6', modifier: 3, type: 'SLASHING' });
   });

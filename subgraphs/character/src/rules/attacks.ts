@@ -34,13 +34,20 @@ export interface Attack {
   range: WeaponRange | null;
 }
 
+/** An equipped weapon line: the item's name, the weapon it is, and how many are in hand. */
+export interface EquippedWeapon {
+  name: string;
+  weapon: WeaponType;
+  quantity: number;
+}
+
 export interface AttackInput {
   characterClass: CharacterClass;
   level: number;
   proficiencyBonus: number;
   scores: AbilityScores;
-  /** One per equipped weapon line: the item's name and the weapon it is. */
-  weapons: readonly { name: string; weapon: WeaponType }[];
+  /** One per equipped weapon line. */
+  weapons: readonly EquippedWeapon[];
   proficientWeapons: readonly WeaponType[];
   wearsBodyArmor: boolean;
   shield: boolean;
@@ -94,7 +101,8 @@ export function attacks(input: AttackInput): Attack[] {
   const martialDie = `1d${martialArtsDie(input.level)}`;
   const archery = input.fightingStyles.includes('ARCHERY');
   const dueling = input.fightingStyles.includes('DUELING');
-  const alone = input.weapons.length === 1;
+  // Dueling and a versatile grip need the weapon to be the only one in hand: an equipped line of two daggers is two weapons.
+  const alone = input.weapons.reduce((sum, line) => sum + line.quantity, 0) === 1;
 
   const lines = input.weapons.map(({ name, weapon }): Attack => {
     const rules = WEAPONS[weapon];

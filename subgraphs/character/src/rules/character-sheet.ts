@@ -9,7 +9,7 @@ import { experienceToNextLevel, levelFromExperience, proficiencyBonus } from './
 import { RACE_RULES, type Race } from './races.js';
 import { SKILL_ABILITIES, SKILLS, type Skill } from './skills.js';
 import { spellSlots, type PactSlots, type SpellSlot } from './spell-slots.js';
-import type { WeaponType } from './weapons.js';
+import type { EquippedWeapon } from './attacks.js';
 
 /** The stored facts a sheet is derived from. */
 export interface CharacterBuild {
@@ -29,8 +29,8 @@ export interface CharacterBuild {
   exhaustion: number;
   /** Equipped items that are armour (body armour or shield). */
   equippedArmor: readonly ArmorType[];
-  /** Equipped items that are weapons: the item's name and the weapon it is. */
-  equippedWeapons: readonly { name: string; weapon: WeaponType }[];
+  /** Equipped items that are weapons: the item's name, the weapon it is, how many. */
+  equippedWeapons: readonly EquippedWeapon[];
 }
 
 export interface AbilityLine {

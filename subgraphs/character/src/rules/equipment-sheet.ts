@@ -1,6 +1,6 @@
 import type { Ability, AbilityScores } from './abilities.js';
 import { ARMOR, type ArmorCategory, type ArmorType } from './armor.js';
-import { attacks, attacksPerAction, type Attack } from './attacks.js';
+import { attacks, attacksPerAction, type Attack, type EquippedWeapon } from './attacks.js';
 import type { CharacterClass } from './classes.js';
 import { equipmentProficiencies } from './proficiencies.js';
 import type { Race } from './races.js';
@@ -29,7 +29,7 @@ export interface EquipmentBuild {
   subclass: string | null;
   fightingStyles: readonly string[];
   equippedArmor: readonly ArmorType[];
-  equippedWeapons: readonly { name: string; weapon: WeaponType }[];
+  equippedWeapons: readonly EquippedWeapon[];
 }
 
 // SRD 5.1: "disadvantage on any ability check, saving throw, or attack roll that involves Strength or Dexterity".

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badUserInput } from '#lib/graphql/index.js';
 import type { InventoryItem } from '../db/schema.js';
-import { ARMOR, isWeaponType, WEAPONS, type ArmorType, type WeaponType } from '../rules/index.js';
+import { ARMOR, isWeaponType, WEAPONS, type ArmorType, type EquippedWeapon, type WeaponType } from '../rules/index.js';
 import { MAX_INVENTORY_ITEMS, MAX_ITEM_QUANTITY, MAX_ITEM_WEIGHT, MAX_LABEL_LENGTH } from './limits.js';
 
 const armorType = z.custom<ArmorType>((value) => typeof value === 'string' && Object.hasOwn(ARMOR, value), 'must be an ArmorType');
@@ -80,8 +80,8 @@ export function equippedArmor(items: readonly InventoryItem[]): ArmorType[] {
 }
 
 /** Equipped weapon lines, for the attack rules. */
-export function equippedWeapons(items: readonly InventoryItem[]): { name: string; weapon: WeaponType }[] {
-  return items.flatMap((item) => (item.equipped && item.weapon ? [{ name: item.name, weapon: item.weapon }] : []));
+export function equippedWeapons(items: readonly InventoryItem[]): EquippedWeapon[] {
+  return items.flatMap((item) => (item.equipped && item.weapon ? [{ name: item.name, weapon: item.weapon, quantity: item.quantity }] : []));
 }
 
 /** A stored inventory as the rules see it: items stored before weapons have none, and armour and weapons weigh what the table says. */
