@@ -57,7 +57,7 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
         inventory: [
           { name: 'Chain mail', armor: 'CHAIN_MAIL', equipped: true },
           { name: 'Shield', armor: 'SHIELD', equipped: true },
-          { name: 'Longsword', weight: 3, equipped: true },
+          { name: 'Longsword', weapon: 'LONGSWORD', equipped: true },
         ],
       },
       first: 10,

@@ -35,7 +35,7 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
     inventory: [
       { name: 'Chain mail', weight: 55, equipped: true, armor: 'CHAIN_MAIL' },
       { name: 'Shield', weight: 6, equipped: true, armor: 'SHIELD' },
-      { name: 'Battleaxe', weight: 4, equipped: true },
+      { name: 'Battleaxe', weapon: 'BATTLEAXE', equipped: true },
     ],
     colors: [
       [120, 72, 40],
@@ -53,7 +53,7 @@ export const DEMO_CHARACTERS: DemoCharacter[] = [
     skillProficiencies: ['ARCANA', 'HISTORY'],
     inventory: [
       { name: 'Spellbook', weight: 3 },
-      { name: 'Quarterstaff', weight: 4, equipped: true },
+      { name: 'Quarterstaff', weapon: 'QUARTERSTAFF', equipped: true },
     ],
     colors: [
       [40, 50, 120],

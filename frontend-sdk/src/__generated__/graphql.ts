@@ -413,7 +413,9 @@ export type InventoryItemInput = {
   name: string;
   /** How many; default 1, at least 1. */
   quantity?: number | null | undefined;
-  /** Weight of one item in pounds, at least 0; default: the SRD weight for armour, else 0. */
+  /** The SRD weapon this item is, when it is a weapon (never together with armor: ITEM_BOTH_ARMOR_AND_WEAPON). Equipped weapons give attacks. */
+  weapon?: WeaponType | null | undefined;
+  /** Weight of one item in pounds, at least 0; default 0. Armour and weapons weigh what the SRD table says: leave it out or give exactly that (else ITEM_WEIGHT_FROM_TABLE). */
   weight?: number | null | undefined;
 };
 
@@ -598,6 +600,83 @@ export type Visibility =
   | 'PARTY'
   /** Every signed-in user who looks at the campaign. */
   | 'PUBLIC';
+
+/** An SRD 5.1 weapon. */
+export type WeaponType =
+  /** Martial melee, 1d8 slashing, versatile (1d10). */
+  | 'BATTLEAXE'
+  /** Martial ranged, 1 piercing, ammunition (25/100), loading. */
+  | 'BLOWGUN'
+  /** Simple melee, 1d4 bludgeoning, light. */
+  | 'CLUB'
+  /** Simple melee, 1d4 piercing, finesse, light, thrown (20/60). */
+  | 'DAGGER'
+  /** Simple ranged, 1d4 piercing, finesse, thrown (20/60). */
+  | 'DART'
+  /** Martial melee, 1d8 bludgeoning. */
+  | 'FLAIL'
+  /** Martial melee, 1d10 slashing, heavy, reach, two-handed. */
+  | 'GLAIVE'
+  /** Martial melee, 1d12 slashing, heavy, two-handed. */
+  | 'GREATAXE'
+  /** Simple melee, 1d8 bludgeoning, two-handed. */
+  | 'GREATCLUB'
+  /** Martial melee, 2d6 slashing, heavy, two-handed. */
+  | 'GREATSWORD'
+  /** Martial melee, 1d10 slashing, heavy, reach, two-handed. */
+  | 'HALBERD'
+  /** Simple melee, 1d6 slashing, light, thrown (20/60). */
+  | 'HANDAXE'
+  /** Martial ranged, 1d6 piercing, ammunition (30/120), light, loading. */
+  | 'HAND_CROSSBOW'
+  /** Martial ranged, 1d10 piercing, ammunition (100/400), heavy, loading, two-handed. */
+  | 'HEAVY_CROSSBOW'
+  /** Simple melee, 1d6 piercing, thrown (30/120). */
+  | 'JAVELIN'
+  /** Martial melee, 1d12 piercing, reach, special. */
+  | 'LANCE'
+  /** Simple ranged, 1d8 piercing, ammunition (80/320), loading, two-handed. */
+  | 'LIGHT_CROSSBOW'
+  /** Simple melee, 1d4 bludgeoning, light, thrown (20/60). */
+  | 'LIGHT_HAMMER'
+  /** Martial ranged, 1d8 piercing, ammunition (150/600), heavy, two-handed. */
+  | 'LONGBOW'
+  /** Martial melee, 1d8 slashing, versatile (1d10). */
+  | 'LONGSWORD'
+  /** Simple melee, 1d6 bludgeoning. */
+  | 'MACE'
+  /** Martial melee, 2d6 bludgeoning, heavy, two-handed. */
+  | 'MAUL'
+  /** Martial melee, 1d8 piercing. */
+  | 'MORNINGSTAR'
+  /** Martial ranged, no damage (restrains), special, thrown (5/15). */
+  | 'NET'
+  /** Martial melee, 1d10 piercing, heavy, reach, two-handed. */
+  | 'PIKE'
+  /** Simple melee, 1d6 bludgeoning, versatile (1d8). */
+  | 'QUARTERSTAFF'
+  /** Martial melee, 1d8 piercing, finesse. */
+  | 'RAPIER'
+  /** Martial melee, 1d6 slashing, finesse, light. */
+  | 'SCIMITAR'
+  /** Simple ranged, 1d6 piercing, ammunition (80/320), two-handed. */
+  | 'SHORTBOW'
+  /** Martial melee, 1d6 piercing, finesse, light. */
+  | 'SHORTSWORD'
+  /** Simple melee, 1d4 slashing, light. */
+  | 'SICKLE'
+  /** Simple ranged, 1d4 bludgeoning, ammunition (30/120). */
+  | 'SLING'
+  /** Simple melee, 1d6 piercing, thrown (20/60), versatile (1d8). */
+  | 'SPEAR'
+  /** Martial melee, 1d6 piercing, thrown (20/60), versatile (1d8). */
+  | 'TRIDENT'
+  /** Martial melee, 1d8 bludgeoning, versatile (1d10). */
+  | 'WARHAMMER'
+  /** Martial melee, 1d8 piercing. */
+  | 'WAR_PICK'
+  /** Martial melee, 1d4 slashing, finesse, reach. */
+  | 'WHIP';
 
 export type BrowseImagesQueryVariables = Exact<{
   first?: number | null | undefined;

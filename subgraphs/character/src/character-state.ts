@@ -13,7 +13,7 @@ import {
   type Subclass,
   subclassFromText,
 } from './rules/index.js';
-import { equippedArmor } from './validation/inventory.js';
+import { equippedArmor, equippedWeapons, readInventory } from './validation/inventory.js';
 
 /** Everything a player can set on a character: what create fills and update merges into. */
 export interface CharacterState {
@@ -92,7 +92,7 @@ export function stateOf(row: CharacterRow): CharacterState {
     currentHitPoints: row.currentHitPoints,
     temporaryHitPoints: row.temporaryHitPoints,
     skillProficiencies: row.skillProficiencies,
-    inventory: row.inventory,
+    inventory: readInventory(row.inventory),
     expertise: row.expertise,
     fightingStyles: row.fightingStyles,
     abilityScoreImprovements: row.abilityScoreImprovements,
@@ -142,6 +142,7 @@ export function sheetOfState(state: CharacterState): CharacterSheet {
     conditions: state.conditions,
     exhaustion: state.exhaustion,
     equippedArmor: equippedArmor(state.inventory),
+    equippedWeapons: equippedWeapons(state.inventory),
   });
 }
 

@@ -166,6 +166,16 @@ export type Character = {
   alignment?: Maybe<Alignment>;
   /** Armour class from equipped armour and shield, or the unarmoured rules (including Unarmored Defense and Draconic Resilience). */
   armorClass: Scalars['Int']['output'];
+  /** What wearing armour without proficiency costs (SRD 5.1 Armor Proficiency); null when armorProficient. */
+  armorPenalty?: Maybe<CharacterArmorPenalty>;
+  /** Armour categories the character is proficient with (class, race and subclass, e.g. the Life Domain's heavy armour); SHIELD for shields. */
+  armorProficiencies: Array<ArmorCategory>;
+  /** False while equipped armour or a shield is worn without proficiency (see armorPenalty). */
+  armorProficient: Scalars['Boolean']['output'];
+  /** Attack lines: one per equipped weapon, in inventory order, then the unarmed strike. */
+  attacks: Array<CharacterAttack>;
+  /** Attacks made with one Attack action: 1, plus Extra Attack (fighter 2/3/4 at levels 5/11/20; barbarian, monk, paladin, ranger 2 from level 5). */
+  attacksPerAction: Scalars['Int']['output'];
   /** Auras the character projects (paladin Aura of Protection, Courage...) with their range at its level. */
   auras: Array<CharacterAura>;
   /** Background (acolyte, soldier...), free text. */
@@ -254,6 +264,8 @@ export type Character = {
   updatedAt: Scalars['DateTime']['output'];
   /** Optimistic concurrency version: starts at 1, grows by one with every change. Pass it as expectedVersion. */
   version: Scalars['Int']['output'];
+  /** Every weapon of the SRD table the character is proficient with (class categories and named weapons, race). */
+  weaponProficiencies: Array<WeaponType>;
 };
 
 /** One ability on a character sheet. */
@@ -293,6 +305,53 @@ export type CharacterAbilityScoreImprovement = {
   increases: Array<CharacterAbilityIncrease>;
   /** The class level it was taken at. */
   level: Scalars['Int']['output'];
+};
+
+/** SRD 5.1 Armor Proficiency: the cost of wearing armour (or a shield) without proficiency. */
+export type CharacterArmorPenalty = {
+  __typename?: 'CharacterArmorPenalty';
+  /** Always false: a character in armour it is not proficient with cannot cast spells. */
+  canCastSpells: Scalars['Boolean']['output'];
+  /** Disadvantage on ability checks, saving throws and attack rolls that use these abilities (STRENGTH, DEXTERITY). */
+  disadvantageAbilities: Array<Ability>;
+  /** The worn armour the character is not proficient with. */
+  items: Array<ArmorType>;
+};
+
+/** One attack a character can make. */
+export type CharacterAttack = {
+  __typename?: 'CharacterAttack';
+  /** Ability for attack and damage: STRENGTH for melee, DEXTERITY for ranged, the better for finesse and a monk's Martial Arts. */
+  ability: Ability;
+  /** Ability modifier + proficiency bonus when proficient + 2 with a ranged weapon for the Archery fighting style. */
+  attackBonus: Scalars['Int']['output'];
+  /** Damage of a hit; null for the net, which deals none. */
+  damage?: Maybe<CharacterDamage>;
+  /** True while armour is worn without proficiency: weapon attacks, which use Strength or Dexterity, roll with disadvantage. */
+  disadvantage: Scalars['Boolean']['output'];
+  /** The item's name, or "Unarmed strike". */
+  name: Scalars['String']['output'];
+  /** True when the character is proficient with the weapon (always for the unarmed strike). */
+  proficient: Scalars['Boolean']['output'];
+  /** The weapon's properties. */
+  properties: Array<WeaponProperty>;
+  /** Range in feet of a ranged or thrown attack; null for melee-only attacks. */
+  range?: Maybe<CharacterAttackRange>;
+  /** Melee reach in feet (5, 10 with the reach property); null for ranged weapons. */
+  reach?: Maybe<Scalars['Int']['output']>;
+  /** Damage wielded with two hands, for a versatile weapon with no shield and no other weapon equipped; else null. */
+  versatileDamage?: Maybe<CharacterDamage>;
+  /** The weapon; null for the unarmed strike. */
+  weapon?: Maybe<WeaponType>;
+};
+
+/** Range of a ranged or thrown attack. */
+export type CharacterAttackRange = {
+  __typename?: 'CharacterAttackRange';
+  /** Feet out to which it can be made with disadvantage. */
+  long: Scalars['Int']['output'];
+  /** Feet within which the attack is normal. */
+  normal: Scalars['Int']['output'];
 };
 
 /** An aura around the character that affects it and its allies. */
@@ -342,6 +401,17 @@ export type CharacterConnection = {
   pageInfo: PageInfo;
   /** Number of characters matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** Damage of a hit: roll the dice, add the modifier. */
+export type CharacterDamage = {
+  __typename?: 'CharacterDamage';
+  /** Dice to roll, like "1d8" or "2d6" ("1" for a flat 1: blowgun, unarmed strike). */
+  dice: Scalars['String']['output'];
+  /** Added to the roll: the ability modifier (+2 for the Dueling fighting style with a one-handed melee weapon and no other). */
+  modifier: Scalars['Int']['output'];
+  /** Type of the damage. */
+  type: DamageType;
 };
 
 /** A character in a connection. */
@@ -455,6 +525,8 @@ export type CharacterInventoryItem = {
   name: Scalars['String']['output'];
   /** How many, at least 1. */
   quantity: Scalars['Int']['output'];
+  /** The SRD weapon this item is, when it is a weapon; null for other items (and items stored before weapons). */
+  weapon?: Maybe<WeaponType>;
   /** Weight of one item in pounds. */
   weight: Scalars['Float']['output'];
 };
@@ -534,6 +606,10 @@ export type CharacterSpellcasting = {
   __typename?: 'CharacterSpellcasting';
   /** The spellcasting ability of the class. */
   ability: Ability;
+  /** False while the character cannot cast spells at all (armour worn without proficiency); the numbers stay for when it can again. */
+  canCast: Scalars['Boolean']['output'];
+  /** Why canCast is false (e.g. "wearing armour without proficiency"); null when it can cast. */
+  cannotCastReason?: Maybe<Scalars['String']['output']>;
   /** Warlock Pact Magic slots; null for other classes. */
   pactSlots?: Maybe<CharacterPactSlots>;
   /** Spell slots per spell level (levels with no slot left out); empty for warlocks, who use pactSlots. */
@@ -588,6 +664,15 @@ export type CreateCharacterPayload = {
   /** The new character (version 1). */
   character: Character;
 };
+
+/** A damage type dealt by weapons. */
+export type DamageType =
+  /** Blunt force: clubs, hammers, unarmed strikes. */
+  | 'BLUDGEONING'
+  /** Puncturing: spears, arrows, bolts. */
+  | 'PIERCING'
+  /** Cutting: swords, axes. */
+  | 'SLASHING';
 
 /** The character to delete. */
 export type DeleteCharacterInput = {
@@ -660,7 +745,9 @@ export type InventoryItemInput = {
   name: Scalars['String']['input'];
   /** How many; default 1, at least 1. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
-  /** Weight of one item in pounds, at least 0; default: the SRD weight for armour, else 0. */
+  /** The SRD weapon this item is, when it is a weapon (never together with armor: ITEM_BOTH_ARMOR_AND_WEAPON). Equipped weapons give attacks. */
+  weapon?: InputMaybe<WeaponType>;
+  /** Weight of one item in pounds, at least 0; default 0. Armour and weapons weigh what the SRD table says: leave it out or give exactly that (else ITEM_WEIGHT_FROM_TABLE). */
   weight?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -963,6 +1050,106 @@ export type UpdateCharacterPayload = {
   character: Character;
 };
 
+/** A weapon property of the SRD 5.1. */
+export type WeaponProperty =
+  /** Fires ammunition; its range is the weapon's range. */
+  | 'AMMUNITION'
+  /** The attacker uses the better of Strength and Dexterity. */
+  | 'FINESSE'
+  /** Small creatures have disadvantage with it. */
+  | 'HEAVY'
+  /** Small and easy to handle, for fighting with two weapons. */
+  | 'LIGHT'
+  /** One shot per action, bonus action or reaction. */
+  | 'LOADING'
+  /** Adds 5 feet to the wielder's reach. */
+  | 'REACH'
+  /** Special rules of its own (lance, net). */
+  | 'SPECIAL'
+  /** Can be thrown for a ranged attack with the same ability as in melee. */
+  | 'THROWN'
+  /** Needs two hands. */
+  | 'TWO_HANDED'
+  /** Can be used with one or two hands; two hands roll versatileDamage. */
+  | 'VERSATILE';
+
+/** An SRD 5.1 weapon. */
+export type WeaponType =
+  /** Martial melee, 1d8 slashing, versatile (1d10). */
+  | 'BATTLEAXE'
+  /** Martial ranged, 1 piercing, ammunition (25/100), loading. */
+  | 'BLOWGUN'
+  /** Simple melee, 1d4 bludgeoning, light. */
+  | 'CLUB'
+  /** Simple melee, 1d4 piercing, finesse, light, thrown (20/60). */
+  | 'DAGGER'
+  /** Simple ranged, 1d4 piercing, finesse, thrown (20/60). */
+  | 'DART'
+  /** Martial melee, 1d8 bludgeoning. */
+  | 'FLAIL'
+  /** Martial melee, 1d10 slashing, heavy, reach, two-handed. */
+  | 'GLAIVE'
+  /** Martial melee, 1d12 slashing, heavy, two-handed. */
+  | 'GREATAXE'
+  /** Simple melee, 1d8 bludgeoning, two-handed. */
+  | 'GREATCLUB'
+  /** Martial melee, 2d6 slashing, heavy, two-handed. */
+  | 'GREATSWORD'
+  /** Martial melee, 1d10 slashing, heavy, reach, two-handed. */
+  | 'HALBERD'
+  /** Simple melee, 1d6 slashing, light, thrown (20/60). */
+  | 'HANDAXE'
+  /** Martial ranged, 1d6 piercing, ammunition (30/120), light, loading. */
+  | 'HAND_CROSSBOW'
+  /** Martial ranged, 1d10 piercing, ammunition (100/400), heavy, loading, two-handed. */
+  | 'HEAVY_CROSSBOW'
+  /** Simple melee, 1d6 piercing, thrown (30/120). */
+  | 'JAVELIN'
+  /** Martial melee, 1d12 piercing, reach, special. */
+  | 'LANCE'
+  /** Simple ranged, 1d8 piercing, ammunition (80/320), loading, two-handed. */
+  | 'LIGHT_CROSSBOW'
+  /** Simple melee, 1d4 bludgeoning, light, thrown (20/60). */
+  | 'LIGHT_HAMMER'
+  /** Martial ranged, 1d8 piercing, ammunition (150/600), heavy, two-handed. */
+  | 'LONGBOW'
+  /** Martial melee, 1d8 slashing, versatile (1d10). */
+  | 'LONGSWORD'
+  /** Simple melee, 1d6 bludgeoning. */
+  | 'MACE'
+  /** Martial melee, 2d6 bludgeoning, heavy, two-handed. */
+  | 'MAUL'
+  /** Martial melee, 1d8 piercing. */
+  | 'MORNINGSTAR'
+  /** Martial ranged, no damage (restrains), special, thrown (5/15). */
+  | 'NET'
+  /** Martial melee, 1d10 piercing, heavy, reach, two-handed. */
+  | 'PIKE'
+  /** Simple melee, 1d6 bludgeoning, versatile (1d8). */
+  | 'QUARTERSTAFF'
+  /** Martial melee, 1d8 piercing, finesse. */
+  | 'RAPIER'
+  /** Martial melee, 1d6 slashing, finesse, light. */
+  | 'SCIMITAR'
+  /** Simple ranged, 1d6 piercing, ammunition (80/320), two-handed. */
+  | 'SHORTBOW'
+  /** Martial melee, 1d6 piercing, finesse, light. */
+  | 'SHORTSWORD'
+  /** Simple melee, 1d4 slashing, light. */
+  | 'SICKLE'
+  /** Simple ranged, 1d4 bludgeoning, ammunition (30/120). */
+  | 'SLING'
+  /** Simple melee, 1d6 piercing, thrown (20/60), versatile (1d8). */
+  | 'SPEAR'
+  /** Martial melee, 1d6 piercing, thrown (20/60), versatile (1d8). */
+  | 'TRIDENT'
+  /** Martial melee, 1d8 bludgeoning, versatile (1d10). */
+  | 'WARHAMMER'
+  /** Martial melee, 1d8 piercing. */
+  | 'WAR_PICK'
+  /** Martial melee, 1d4 slashing, finesse, reach. */
+  | 'WHIP';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1075,9 +1262,13 @@ export type ResolversTypes = {
   CharacterAbility: ResolverTypeWrapper<CharacterAbility>;
   CharacterAbilityIncrease: ResolverTypeWrapper<CharacterAbilityIncrease>;
   CharacterAbilityScoreImprovement: ResolverTypeWrapper<CharacterAbilityScoreImprovement>;
+  CharacterArmorPenalty: ResolverTypeWrapper<CharacterArmorPenalty>;
+  CharacterAttack: ResolverTypeWrapper<CharacterAttack>;
+  CharacterAttackRange: ResolverTypeWrapper<CharacterAttackRange>;
   CharacterAura: ResolverTypeWrapper<CharacterAura>;
   CharacterClass: CharacterClass;
   CharacterConnection: ResolverTypeWrapper<Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversTypes['CharacterEdge']> }>;
+  CharacterDamage: ResolverTypeWrapper<CharacterDamage>;
   CharacterEdge: ResolverTypeWrapper<Omit<CharacterEdge, 'node'> & { node: ResolversTypes['Character'] }>;
   CharacterEquippedArmor: ResolverTypeWrapper<CharacterEquippedArmor>;
   CharacterEventRecord: ResolverTypeWrapper<EventRow>;
@@ -1095,6 +1286,7 @@ export type ResolversTypes = {
   CharacterSpellcasting: ResolverTypeWrapper<CharacterSpellcasting>;
   CreateCharacterInput: CreateCharacterInput;
   CreateCharacterPayload: ResolverTypeWrapper<Omit<CreateCharacterPayload, 'character'> & { character: ResolversTypes['Character'] }>;
+  DamageType: DamageType;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteCharacterInput: DeleteCharacterInput;
   DeleteCharacterPayload: ResolverTypeWrapper<DeleteCharacterPayload>;
@@ -1117,6 +1309,8 @@ export type ResolversTypes = {
   TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UpdateCharacterInput: UpdateCharacterInput;
   UpdateCharacterPayload: ResolverTypeWrapper<Omit<UpdateCharacterPayload, 'character'> & { character: ResolversTypes['Character'] }>;
+  WeaponProperty: WeaponProperty;
+  WeaponType: WeaponType;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1135,8 +1329,12 @@ export type ResolversParentTypes = {
   CharacterAbility: CharacterAbility;
   CharacterAbilityIncrease: CharacterAbilityIncrease;
   CharacterAbilityScoreImprovement: CharacterAbilityScoreImprovement;
+  CharacterArmorPenalty: CharacterArmorPenalty;
+  CharacterAttack: CharacterAttack;
+  CharacterAttackRange: CharacterAttackRange;
   CharacterAura: CharacterAura;
   CharacterConnection: Omit<CharacterConnection, 'edges'> & { edges: Array<ResolversParentTypes['CharacterEdge']> };
+  CharacterDamage: CharacterDamage;
   CharacterEdge: Omit<CharacterEdge, 'node'> & { node: ResolversParentTypes['Character'] };
   CharacterEquippedArmor: CharacterEquippedArmor;
   CharacterEventRecord: EventRow;
@@ -1185,6 +1383,11 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   activeCampaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   alignment?: Resolver<Maybe<ResolversTypes['Alignment']>, ParentType, ContextType>;
   armorClass?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  armorPenalty?: Resolver<Maybe<ResolversTypes['CharacterArmorPenalty']>, ParentType, ContextType>;
+  armorProficiencies?: Resolver<Array<ResolversTypes['ArmorCategory']>, ParentType, ContextType>;
+  armorProficient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  attacks?: Resolver<Array<ResolversTypes['CharacterAttack']>, ParentType, ContextType>;
+  attacksPerAction?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   auras?: Resolver<Array<ResolversTypes['CharacterAura']>, ParentType, ContextType>;
   background?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   backstory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1229,6 +1432,7 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   temporaryHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weaponProficiencies?: Resolver<Array<ResolversTypes['WeaponType']>, ParentType, ContextType>;
 };
 
 export type CharacterAbilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAbility'] = ResolversParentTypes['CharacterAbility']> = {
@@ -1252,6 +1456,31 @@ export type CharacterAbilityScoreImprovementResolvers<ContextType = Context, Par
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CharacterArmorPenaltyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterArmorPenalty'] = ResolversParentTypes['CharacterArmorPenalty']> = {
+  canCastSpells?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  disadvantageAbilities?: Resolver<Array<ResolversTypes['Ability']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['ArmorType']>, ParentType, ContextType>;
+};
+
+export type CharacterAttackResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAttack'] = ResolversParentTypes['CharacterAttack']> = {
+  ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  attackBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  damage?: Resolver<Maybe<ResolversTypes['CharacterDamage']>, ParentType, ContextType>;
+  disadvantage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proficient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  properties?: Resolver<Array<ResolversTypes['WeaponProperty']>, ParentType, ContextType>;
+  range?: Resolver<Maybe<ResolversTypes['CharacterAttackRange']>, ParentType, ContextType>;
+  reach?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  versatileDamage?: Resolver<Maybe<ResolversTypes['CharacterDamage']>, ParentType, ContextType>;
+  weapon?: Resolver<Maybe<ResolversTypes['WeaponType']>, ParentType, ContextType>;
+};
+
+export type CharacterAttackRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAttackRange'] = ResolversParentTypes['CharacterAttackRange']> = {
+  long?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  normal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CharacterAuraResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterAura'] = ResolversParentTypes['CharacterAura']> = {
   effect?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1262,6 +1491,12 @@ export type CharacterConnectionResolvers<ContextType = Context, ParentType exten
   edges?: Resolver<Array<ResolversTypes['CharacterEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharacterDamageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterDamage'] = ResolversParentTypes['CharacterDamage']> = {
+  dice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modifier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DamageType'], ParentType, ContextType>;
 };
 
 export type CharacterEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterEdge'] = ResolversParentTypes['CharacterEdge']> = {
@@ -1317,6 +1552,7 @@ export type CharacterInventoryItemResolvers<ContextType = Context, ParentType ex
   equipped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weapon?: Resolver<Maybe<ResolversTypes['WeaponType']>, ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -1360,6 +1596,8 @@ export type CharacterSpellSlotResolvers<ContextType = Context, ParentType extend
 
 export type CharacterSpellcastingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSpellcasting'] = ResolversParentTypes['CharacterSpellcasting']> = {
   ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
+  canCast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cannotCastReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pactSlots?: Resolver<Maybe<ResolversTypes['CharacterPactSlots']>, ParentType, ContextType>;
   slots?: Resolver<Array<ResolversTypes['CharacterSpellSlot']>, ParentType, ContextType>;
   spellAttackBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1428,8 +1666,12 @@ export type Resolvers<ContextType = Context> = {
   CharacterAbility?: CharacterAbilityResolvers<ContextType>;
   CharacterAbilityIncrease?: CharacterAbilityIncreaseResolvers<ContextType>;
   CharacterAbilityScoreImprovement?: CharacterAbilityScoreImprovementResolvers<ContextType>;
+  CharacterArmorPenalty?: CharacterArmorPenaltyResolvers<ContextType>;
+  CharacterAttack?: CharacterAttackResolvers<ContextType>;
+  CharacterAttackRange?: CharacterAttackRangeResolvers<ContextType>;
   CharacterAura?: CharacterAuraResolvers<ContextType>;
   CharacterConnection?: CharacterConnectionResolvers<ContextType>;
+  CharacterDamage?: CharacterDamageResolvers<ContextType>;
   CharacterEdge?: CharacterEdgeResolvers<ContextType>;
   CharacterEquippedArmor?: CharacterEquippedArmorResolvers<ContextType>;
   CharacterEventRecord?: CharacterEventRecordResolvers<ContextType>;

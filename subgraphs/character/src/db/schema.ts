@@ -3,7 +3,7 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'dr
 import type { AppDatabase } from '#lib/db/open-database.js';
 import { eventConsumers, events, eventStreams } from '#lib/event-store/schema.js';
 import { transactionTables } from '#lib/transactions/schema.js';
-import type { Ability, AbilityScoreImprovement, Alignment, ArmorType, CharacterClass, FightingStyle, Race, Skill } from '../rules/index.js';
+import type { Ability, AbilityScoreImprovement, Alignment, ArmorType, CharacterClass, FightingStyle, Race, Skill, WeaponType } from '../rules/index.js';
 
 // The event store's tables live in this service's database, so events commit with the rows they explain.
 export * from '#lib/event-store/schema.js';
@@ -20,6 +20,8 @@ export interface InventoryItem {
   weight: number;
   equipped: boolean;
   armor: ArmorType | null;
+  /** The SRD weapon this item is; absent on items stored before weapons were modelled (read as null). */
+  weapon?: WeaponType | null;
 }
 
 /**

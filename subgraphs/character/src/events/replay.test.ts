@@ -64,7 +64,14 @@ describe(`replaying a random history (seed ${SEED})`, () => {
       if (random.float() < 0.3) changes.temporaryHitPoints = random.int(0, 10);
       if (random.float() < 0.2) changes.abilityScores = abilityScores();
       if (random.float() < 0.2) changes.experience = random.int(0, 50_000);
-      if (random.float() < 0.15) changes.inventory = random.float() < 0.5 ? [] : [{ name: 'Rope', quantity: random.int(1, 3), weight: 10 }];
+      if (random.float() < 0.15)
+        changes.inventory =
+          random.float() < 0.5
+            ? []
+            : [
+                { name: 'Rope', quantity: random.int(1, 3), weight: 10 },
+                { name: 'Spear', weapon: 'SPEAR', equipped: true },
+              ];
       return changes;
     };
     /** One branch of a hub transaction, as the hub runs it: prepare, then commit or (sometimes) abort. */

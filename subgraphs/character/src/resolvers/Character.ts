@@ -3,6 +3,7 @@ import { sheetOf, stateOf } from '../character-state.js';
 import { requireUser } from '../context.js';
 import { ARMOR } from '../rules/index.js';
 import { characterChoiceFields } from './character-choices.js';
+import { readInventory } from '../validation/inventory.js';
 
 export const Character: CharacterResolvers = {
   // Other subgraphs (campaign party, image portrait, llm context) reference characters by id: batched per request.
@@ -35,6 +36,15 @@ export const Character: CharacterResolvers = {
       stealthDisadvantage: rules.stealthDisadvantage,
     };
   },
+  armorProficiencies: (row) => sheetOf(row).armorProficiencies,
+  weaponProficiencies: (row) => sheetOf(row).weaponProficiencies,
+  armorProficient: (row) => sheetOf(row).armorProficient,
+  armorPenalty: (row) => {
+    const penalty = sheetOf(row).armorPenalty;
+    return penalty && { ...penalty, canCastSpells: false };
+  },
+  attacks: (row) => sheetOf(row).attacks.map((attack) => ({ ...attack, properties: [...attack.properties] })),
+  attacksPerAction: (row) => sheetOf(row).attacksPerAction,
   speed: (row) => sheetOf(row).speed,
   initiative: (row) => sheetOf(row).initiative,
   passivePerception: (row) => sheetOf(row).passivePerception,
@@ -45,5 +55,7 @@ export const Character: CharacterResolvers = {
   skills: (row) => sheetOf(row).skills,
   ...characterChoiceFields,
   spellcasting: (row) => sheetOf(row).spellcasting,
-  inventoryWeight: (row) => row.inventory.reduce((sum, item) => sum + item.weight * item.quantity, 0),
+  // Legacy lines read as the table says: no weapon, and armour and weapons at their SRD weight.
+  inventory: (row) => readInventory(row.inventory),
+  inventoryWeight: (row) => readInventory(row.inventory).reduce((sum, item) => sum + item.weight * item.quantity, 0),
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AbilityScores } from './abilities.js';
 import { computeSheet, type CharacterBuild } from './character-sheet.js';
+import { EMPTY_BUILD } from '../testing/character-build.js';
 
 const scores = (STRENGTH: number, DEXTERITY: number, CONSTITUTION: number, INTELLIGENCE: number, WISDOM: number, CHARISMA: number): AbilityScores => ({
   STRENGTH,
@@ -13,18 +14,7 @@ const scores = (STRENGTH: number, DEXTERITY: number, CONSTITUTION: number, INTEL
 
 function build(overrides: Partial<CharacterBuild> & Pick<CharacterBuild, 'race' | 'characterClass' | 'baseScores'>): CharacterBuild {
   return {
-    abilityBonusChoices: [],
-    experience: 0,
-    hitPointRolls: [],
-    skillProficiencies: [],
-    subclass: null,
-    background: null,
-    expertise: [],
-    fightingStyles: [],
-    abilityScoreImprovements: [],
-    conditions: [],
-    exhaustion: 0,
-    equippedArmor: [],
+    ...EMPTY_BUILD,
     ...overrides,
   };
 }
@@ -111,6 +101,8 @@ describe('hand-computed character sheets', () => {
         { level: 2, total: 2 },
       ],
       pactSlots: null,
+      canCast: true,
+      cannotCastReason: null,
     });
     expect(skill(sheet, 'ARCANA')?.bonus).toBe(5);
     expect(save(sheet, 'INTELLIGENCE')?.bonus).toBe(5);
@@ -137,6 +129,8 @@ describe('hand-computed character sheets', () => {
       spellAttackBonus: 6,
       slots: [],
       pactSlots: { count: 2, level: 4 },
+      canCast: true,
+      cannotCastReason: null,
     });
     expect(sheet.armorClass).toBe(13);
     // 8 + 2, then six levels of 5 + 2.
@@ -205,6 +199,8 @@ describe('hand-computed character sheets', () => {
       spellAttackBonus: 4,
       slots: [{ level: 1, total: 2 }],
       pactSlots: null,
+      canCast: true,
+      cannotCastReason: null,
     });
   });
 

@@ -5,6 +5,7 @@ import { ARMOR, armorClass, type ArmorType } from './armor.js';
 import { CLASSES, type CharacterClass } from './classes.js';
 import { EXPERTISE_MULTIPLIER } from './expertise.js';
 import { DEFENSE_ARMOR_CLASS_BONUS, type FightingStyle } from './fighting-styles.js';
+import { equipmentSheet, type EquipmentSheet } from './equipment-sheet.js';
 import { hitPointLevels, type HitPointLevel } from './hit-points.js';
 import { experienceToNextLevel, levelFromExperience, proficiencyBonus } from './progression.js';
 import { RACE_RULES, type Race } from './races.js';
@@ -14,6 +15,7 @@ import { spellSlots, type PactSlots, type SpellSlot } from './spell-slots.js';
 import type { Subclass } from './subclasses.js';
 import * as applied from './features/apply-features.js';
 import { characterFeatures, type CharacterFeature } from './features/character-features.js';
+import type { EquippedWeapon } from './attacks.js';
 
 /** The stored facts a sheet is derived from. */
 export interface CharacterBuild {
@@ -33,6 +35,8 @@ export interface CharacterBuild {
   exhaustion: number;
   /** Equipped items that are armour (body armour or shield). */
   equippedArmor: readonly ArmorType[];
+  /** Equipped items that are weapons: the item's name, the weapon it is, how many. */
+  equippedWeapons: readonly EquippedWeapon[];
 }
 
 export interface AbilityLine {
@@ -46,7 +50,7 @@ export interface AbilityLine {
   savingThrow: { ability: Ability; proficient: boolean; bonus: number };
 }
 
-export interface CharacterSheet {
+export interface CharacterSheet extends EquipmentSheet {
   level: number;
   proficiencyBonus: number;
   experienceToNextLevel: number | null;
@@ -77,6 +81,9 @@ export interface CharacterSheet {
     spellAttackBonus: number;
     slots: SpellSlot[];
     pactSlots: PactSlots | null;
+    /** False while armour is worn without proficiency (SRD 5.1 Armor Proficiency: "you can't cast spells"). */
+    canCast: boolean;
+    cannotCastReason: string | null;
   } | null;
 }
 
@@ -148,6 +155,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     bonusPerLevel: raceRules.hitPointsPerLevel + applied.featureHitPointsPerLevel(effects),
   });
 
+  const equipment = equipmentSheet(build, level, prof, scores);
   const slots = spellSlots(build.characterClass, level);
   const casting = classRules.spellcasting;
   return {
@@ -170,6 +178,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
     auras: applied.auras(features, level, mod('CHARISMA')),
     criticalRange: applied.criticalRange(effects),
     skills,
+    ...equipment,
     spellcasting:
       casting && slots
         ? {
@@ -178,6 +187,8 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
             spellAttackBonus: prof + mod(casting.ability),
             slots: slots.slots,
             pactSlots: slots.pactSlots,
+            canCast: equipment.armorProficient,
+            cannotCastReason: equipment.armorProficient ? null : 'wearing armour without proficiency',
           }
         : null,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AbilityScores } from './abilities.js';
 import { computeSheet, type CharacterBuild } from './character-sheet.js';
+import { EMPTY_BUILD } from '../testing/character-build.js';
 
 const scores: AbilityScores = { STRENGTH: 15, DEXTERITY: 14, CONSTITUTION: 13, INTELLIGENCE: 12, WISDOM: 10, CHARISMA: 8 };
 
@@ -9,18 +10,7 @@ function build(overrides: Partial<CharacterBuild>): CharacterBuild {
     race: 'HUMAN',
     characterClass: 'FIGHTER',
     baseScores: scores,
-    abilityBonusChoices: [],
-    experience: 0,
-    hitPointRolls: [],
-    skillProficiencies: [],
-    subclass: null,
-    background: null,
-    expertise: [],
-    fightingStyles: [],
-    abilityScoreImprovements: [],
-    conditions: [],
-    exhaustion: 0,
-    equippedArmor: [],
+    ...EMPTY_BUILD,
     ...overrides,
   };
 }

@@ -18,3 +18,7 @@ export * from './subclasses.js';
 export { characterFeatures, CLASS_FEATURES, type CharacterFeature, type FeatureSource } from './features/character-features.js';
 export { SUBCLASS_FEATURES } from './features/subclass-features.js';
 export { RACIAL_TRAITS } from './features/racial-traits.js';
+export * from './weapons.js';
+export * from './proficiencies.js';
+export * from './attacks.js';
+export * from './equipment-sheet.js';

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { badUserInput } from '#lib/graphql/index.js';
 import type { InventoryItem } from '../db/schema.js';
-import { ARMOR, type ArmorType } from '../rules/index.js';
+import { ARMOR, isWeaponType, WEAPONS, type ArmorType, type EquippedWeapon, type WeaponType } from '../rules/index.js';
 import { MAX_INVENTORY_ITEMS, MAX_ITEM_QUANTITY, MAX_ITEM_WEIGHT, MAX_LABEL_LENGTH } from './limits.js';
 
 const armorType = z.custom<ArmorType>((value) => typeof value === 'string' && Object.hasOwn(ARMOR, value), 'must be an ArmorType');
+
+const weaponType = z.custom<WeaponType>(isWeaponType, 'must be a WeaponType');
 
 const itemSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(MAX_LABEL_LENGTH, `must be at most ${MAX_LABEL_LENGTH} characters`),
@@ -12,11 +14,34 @@ const itemSchema = z.object({
   weight: z.number().min(0, 'must be at least 0').max(MAX_ITEM_WEIGHT, `must be at most ${MAX_ITEM_WEIGHT}`).nullish(),
   equipped: z.boolean().nullish(),
   armor: armorType.nullish(),
+  weapon: weaponType.nullish(),
 });
 
 const inventorySchema = z.array(itemSchema).max(MAX_INVENTORY_ITEMS, `must have at most ${MAX_INVENTORY_ITEMS} items`);
 
-/** Validates an inventory from GraphQL input and fills defaults (quantity 1, SRD weight for armour). */
+/** The SRD table's weight of an armour or weapon item; null for other items, whose weight is the player's. */
+function tableWeight(item: { armor?: ArmorType | null; weapon?: WeaponType | null }): number | null {
+  if (item.armor) return ARMOR[item.armor].weight;
+  if (item.weapon) return WEAPONS[item.weapon].weight;
+  return null;
+}
+
+/** "Armour and weapon properties from the table only": no second kind, no weight of the player's own. */
+function checkTableItem(item: z.infer<typeof itemSchema>, index: number): void {
+  if (item.armor && item.weapon) {
+    throw badUserInput(`inventory[${index}] cannot be both armor and a weapon`, { field: `inventory[${index}]`, rule: 'ITEM_BOTH_ARMOR_AND_WEAPON' });
+  }
+  const weight = tableWeight(item);
+  if (weight !== null && item.weight != null && item.weight !== weight) {
+    const field = `inventory[${index}].weight`;
+    throw badUserInput(`${field} must be ${weight} lb, the SRD weight of ${item.armor ?? item.weapon} (or left out)`, {
+      field,
+      rule: 'ITEM_WEIGHT_FROM_TABLE',
+    });
+  }
+}
+
+/** Validates an inventory from GraphQL input and fills defaults (quantity 1, SRD weight for armour and weapons). */
 export function parseInventory(input: unknown): InventoryItem[] {
   const result = inventorySchema.safeParse(input);
   if (!result.success) {
@@ -26,12 +51,14 @@ export function parseInventory(input: unknown): InventoryItem[] {
       .join('');
     throw badUserInput(`${where} ${issue?.message ?? 'is invalid'}`, { field: where });
   }
+  result.data.forEach(checkTableItem);
   const items = result.data.map((item): InventoryItem => ({
     name: item.name,
     quantity: item.quantity ?? 1,
-    weight: item.weight ?? (item.armor ? ARMOR[item.armor].weight : 0),
+    weight: tableWeight(item) ?? item.weight ?? 0,
     equipped: item.equipped ?? false,
     armor: item.armor ?? null,
+    weapon: item.weapon ?? null,
   }));
   const worn = items.filter((item) => item.equipped && item.armor);
   // SRD: one suit of armour and one shield at a time.
@@ -50,4 +77,14 @@ export function parseInventory(input: unknown): InventoryItem[] {
 /** Armour the character wears, for the armour class rules. */
 export function equippedArmor(items: readonly InventoryItem[]): ArmorType[] {
   return items.flatMap((item) => (item.equipped && item.armor ? [item.armor] : []));
+}
+
+/** Equipped weapon lines, for the attack rules. */
+export function equippedWeapons(items: readonly InventoryItem[]): EquippedWeapon[] {
+  return items.flatMap((item) => (item.equipped && item.weapon ? [{ name: item.name, weapon: item.weapon, quantity: item.quantity }] : []));
+}
+
+/** A stored inventory as the rules see it: items stored before weapons have none, and armour and weapons weigh what the table says. */
+export function readInventory(items: readonly InventoryItem[]): InventoryItem[] {
+  return items.map((item) => ({ ...item, weapon: item.weapon ?? null, weight: tableWeight(item) ?? item.weight }));
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ability, AbilityScores } from '../abilities.js';
 import { computeSheet, type CharacterBuild } from '../character-sheet.js';
+import { EMPTY_BUILD } from '../../testing/character-build.js';
 
 // Experience at the start of a level (SRD advancement table).
 const XP = { 2: 300, 3: 900, 5: 6500, 6: 14000, 7: 23000, 13: 120000, 14: 140000, 15: 165000, 18: 265000, 20: 355000 } as const;
@@ -20,18 +21,7 @@ function sheet(overrides: Partial<CharacterBuild> & Pick<CharacterBuild, 'charac
   return computeSheet({
     race: 'HUMAN',
     baseScores: scores(15, 13, 13, 9, 11, 9),
-    abilityBonusChoices: [],
-    experience: 0,
-    hitPointRolls: [],
-    skillProficiencies: [],
-    subclass: null,
-    background: null,
-    expertise: [],
-    fightingStyles: [],
-    abilityScoreImprovements: [],
-    conditions: [],
-    exhaustion: 0,
-    equippedArmor: [],
+    ...EMPTY_BUILD,
     ...overrides,
   });
 }
