@@ -11,3 +11,8 @@ export * from './ability-scores.js';
 export * from './character-sheet.js';
 export * from './alignments.js';
 export * from './advancement-choices.js';
+export * from './conditions.js';
+export * from './apply-conditions.js';
+export * from './feature-uses.js';
+export * from './spendable-resources.js';
+export * from './rests.js';
