@@ -1,7 +1,10 @@
 import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
-import { sheetOf } from '../character-state.js';
+import type { CharacterRow } from '../db/schema.js';
+import { sheetOf, stateOf } from '../character-state.js';
 import { requireUser } from '../context.js';
-import { ARMOR } from '../rules/index.js';
+import { ARMOR, spendableResources } from '../rules/index.js';
+
+const resources = (row: CharacterRow) => spendableResources(sheetOf(row), row, stateOf(row));
 
 export const Character: CharacterResolvers = {
   // Other subgraphs (campaign party, image portrait, llm context) reference characters by id: batched per request.
@@ -38,5 +41,14 @@ export const Character: CharacterResolvers = {
   passivePerception: (row) => sheetOf(row).passivePerception,
   skills: (row) => sheetOf(row).skills,
   spellcasting: (row) => sheetOf(row).spellcasting,
+  // Play state (conditions, exhaustion, hit dice, slots, feature uses): stored values through the rules.
+  effectiveConditions: (row) => sheetOf(row).effectiveConditions,
+  incapacitated: (row) => sheetOf(row).incapacitated,
+  dead: (row) => sheetOf(row).dead,
+  rollEffects: (row) => sheetOf(row).rollEffects,
+  hitDice: (row) => resources(row).hitDice,
+  spellSlots: (row) => resources(row).spellSlots,
+  pactSlots: (row) => resources(row).pactSlots,
+  featureUses: (row) => resources(row).featureUses,
   inventoryWeight: (row) => row.inventory.reduce((sum, item) => sum + item.weight * item.quantity, 0),
 };
