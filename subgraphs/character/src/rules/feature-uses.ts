@@ -58,7 +58,10 @@ export interface FeatureUseRules {
 }
 
 /** A column of a class table, levels 1-20. */
-const column = (byLevel: readonly (number | null)[]) => (context: UseContext) => byLevel[context.level - 1] ?? 0;
+const column = (byLevel: readonly (number | null)[]) => (context: UseContext) => {
+  const uses = byLevel[context.level - 1];
+  return uses === undefined ? 0 : uses;
+};
 const fixed = (uses: number) => () => uses;
 const short = () => 'SHORT' as const;
 const long = () => 'LONG' as const;

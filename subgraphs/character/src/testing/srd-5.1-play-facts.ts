@@ -25,7 +25,8 @@ export const SRD_CONDITIONS: Record<string, { speedZero: boolean; incapacitated:
 
 /**
  * The creature's own d20 rolls each condition gives disadvantage (D) or advantage (A): attack rolls, ability checks,
- * Dexterity saving throws; '-' none. Attack rolls against the creature: A, D, or '-' (prone: depends on distance).
+ * Dexterity saving throws; '-' none. Attack rolls against the creature: A, D, '-', or AD for prone (advantage within
+ * 5 feet, disadvantage beyond).
  */
 export const SRD_CONDITION_ROLLS: Record<string, { attacks: string; checks: string; dexSaves: string; attacksAgainst: string }> = {
   BLINDED: { attacks: 'D', checks: '-', dexSaves: '-', attacksAgainst: 'A' },
@@ -38,7 +39,7 @@ export const SRD_CONDITION_ROLLS: Record<string, { attacks: string; checks: stri
   PARALYZED: { attacks: '-', checks: '-', dexSaves: '-', attacksAgainst: 'A' },
   PETRIFIED: { attacks: '-', checks: '-', dexSaves: '-', attacksAgainst: 'A' },
   POISONED: { attacks: 'D', checks: 'D', dexSaves: '-', attacksAgainst: '-' },
-  PRONE: { attacks: 'D', checks: '-', dexSaves: '-', attacksAgainst: '-' },
+  PRONE: { attacks: 'D', checks: '-', dexSaves: '-', attacksAgainst: 'AD' },
   RESTRAINED: { attacks: 'D', checks: '-', dexSaves: 'D', attacksAgainst: 'A' },
   STUNNED: { attacks: '-', checks: '-', dexSaves: '-', attacksAgainst: 'A' },
   UNCONSCIOUS: { attacks: '-', checks: '-', dexSaves: '-', attacksAgainst: 'A' },
