@@ -384,12 +384,15 @@ describe('the authority check over events in memory', () => {
     ]);
   });
 
-  it.each(['ConditionsChanged', 'SpellSlotSpent', 'FeatureUsed', 'ShortRestTaken', 'LongRestTaken'])('%s: the owner plays their character, the DM may not (OWNER_EDITS_CHARACTER)', (type) => {
-    const owner = baseline();
-    owner.add('character', HERO, type, { characterId: HERO, result: {} }, 'pam');
-    expectBroken(owner, null);
-    const dm = baseline();
-    dm.add('character', HERO, type, { characterId: HERO, result: {} }, 'dm');
-    expectBroken(dm, 'OWNER_EDITS_CHARACTER');
-  });
+  it.each(['ConditionsChanged', 'SpellSlotSpent', 'FeatureUsed', 'ShortRestTaken', 'LongRestTaken'])(
+    '%s: the owner plays their character, the DM may not (OWNER_EDITS_CHARACTER)',
+    (type) => {
+      const owner = baseline();
+      owner.add('character', HERO, type, { characterId: HERO, result: {} }, 'pam');
+      expectBroken(owner, null);
+      const dm = baseline();
+      dm.add('character', HERO, type, { characterId: HERO, result: {} }, 'dm');
+      expectBroken(dm, 'OWNER_EDITS_CHARACTER');
+    },
+  );
 });

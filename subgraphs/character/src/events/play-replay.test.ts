@@ -49,7 +49,7 @@ describe(`replaying a random history of play (seed ${SEED})`, () => {
 
     for (let step = 0; step < OPERATIONS; step++) {
       const hero = random.pick(heroes);
-      const mutation = random.pick([...Object.keys(PLAY), 'damage'] as const);
+      const mutation = random.pick<keyof typeof PLAY | 'damage'>([...(Object.keys(PLAY) as (keyof typeof PLAY)[]), 'damage']);
       if (mutation === 'damage') {
         const input = { id: hero.id, expectedVersion: hero.version, currentHitPoints: random.int(1, hero.maxHitPoints), temporaryHitPoints: random.int(0, 5) };
         const result = await client.request(UPDATE, { input }, 'alice');
@@ -60,7 +60,10 @@ describe(`replaying a random history of play (seed ${SEED})`, () => {
       }
       const inputs: Record<keyof typeof PLAY, () => Record<string, unknown>> = {
         // Exhaustion stays below 6 mostly: a dead hero would refuse every later rest.
-        setConditions: () => ({ conditions: random.chance(0.5) ? [] : [random.pick(['PRONE', 'POISONED', 'RESTRAINED', 'UNCONSCIOUS'])], exhaustion: random.int(0, 5) }),
+        setConditions: () => ({
+          conditions: random.chance(0.5) ? [] : [random.pick(['PRONE', 'POISONED', 'RESTRAINED', 'UNCONSCIOUS'])],
+          exhaustion: random.int(0, 5),
+        }),
         spendSpellSlot: () => ({ level: random.int(1, 3) }),
         useFeature: () => ({ feature: random.pick(['SECOND_WIND', 'ACTION_SURGE', 'LAY_ON_HANDS', 'DIVINE_SENSE', 'RAGE']), amount: random.int(1, 3) }),
         shortRest: () => ({ hitDieRolls: Array.from({ length: random.int(0, 3) }, () => random.int(1, 8)) }),
@@ -82,7 +85,8 @@ describe(`replaying a random history of play (seed ${SEED})`, () => {
       hero.maxHitPoints = result.data?.[mutation].character.maxHitPoints;
       note(mutation);
     }
-    for (const label of [...Object.keys(PLAY), 'damage', 'spendSpellSlot refused', 'useFeature refused']) expect(outcomes.get(label) ?? 0, label).toBeGreaterThan(0);
+    for (const label of [...Object.keys(PLAY), 'damage', 'spendSpellSlot refused', 'useFeature refused'])
+      expect(outcomes.get(label) ?? 0, label).toBeGreaterThan(0);
     const stored = await server.database.db.select({ type: events.type }).from(events);
     for (const type of ['ConditionsChanged', 'SpellSlotSpent', 'FeatureUsed', 'ShortRestTaken', 'LongRestTaken'])
       expect(

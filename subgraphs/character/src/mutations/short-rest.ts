@@ -41,7 +41,13 @@ export function shortRest(input: ShortRestInput, ctx: Context) {
       maxHitPoints: sheet.maxHitPoints,
     });
     const charismaModifier = modifierOf(sheet, 'CHARISMA');
-    const features = availableFeatures({ characterClass: state.characterClass, race: state.race, subclass: state.subclass, level: sheet.level, charismaModifier });
+    const features = availableFeatures({
+      characterClass: state.characterClass,
+      race: state.race,
+      subclass: state.subclass,
+      level: sheet.level,
+      charismaModifier,
+    });
     const sorcererLevel = state.characterClass === 'SORCERER' ? sheet.level : null;
     return {
       event: {

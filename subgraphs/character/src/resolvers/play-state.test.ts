@@ -51,7 +51,12 @@ async function hero(overrides: Record<string, unknown> = {}, owner = 'alice') {
 }
 
 /** A refusal: the error's code and rule, and the character exactly as before (nothing written). */
-async function expectRefused(h: Awaited<ReturnType<typeof hero>>, attempt: Promise<{ error?: { extensions?: { code?: string; rule?: string } } }>, code: string, rule?: string) {
+async function expectRefused(
+  h: Awaited<ReturnType<typeof hero>>,
+  attempt: Promise<{ error?: { extensions?: { code?: string; rule?: string } } }>,
+  code: string,
+  rule?: string,
+) {
   const before = await h.read();
   const { error } = await attempt;
   expect(error?.extensions?.code).toBe(code);
@@ -66,7 +71,9 @@ describe('setConditions', () => {
     expect(error).toBeUndefined();
     // Hill dwarf speed 25, halved and rounded down.
     expect(payload?.character).toMatchObject({ version: 2, speed: 12, exhaustion: 2, maxHitPoints: 54, dead: false });
-    expect(payload?.character.rollEffects).toEqual([{ roll: 'ABILITY_CHECKS', modifier: 'DISADVANTAGE', ability: null, circumstance: null, source: 'EXHAUSTION_1' }]);
+    expect(payload?.character.rollEffects).toEqual([
+      { roll: 'ABILITY_CHECKS', modifier: 'DISADVANTAGE', ability: null, circumstance: null, source: 'EXHAUSTION_1' },
+    ]);
   });
 
   it('halves the hit point maximum at exhaustion 4, and current hit points stay down when it goes', async () => {
@@ -81,8 +88,20 @@ describe('setConditions', () => {
     const h = await hero();
     const { payload } = await h.run('setConditions', { conditions: ['RESTRAINED', 'POISONED', 'POISONED'], exhaustion: 0 });
     expect(payload?.character).toMatchObject({ speed: 0, conditions: ['POISONED', 'RESTRAINED'], incapacitated: false });
-    expect(payload?.character.rollEffects).toContainEqual({ roll: 'SAVING_THROWS', modifier: 'DISADVANTAGE', ability: 'DEXTERITY', circumstance: null, source: 'RESTRAINED' });
-    expect(payload?.character.rollEffects).toContainEqual({ roll: 'ABILITY_CHECKS', modifier: 'DISADVANTAGE', ability: null, circumstance: null, source: 'POISONED' });
+    expect(payload?.character.rollEffects).toContainEqual({
+      roll: 'SAVING_THROWS',
+      modifier: 'DISADVANTAGE',
+      ability: 'DEXTERITY',
+      circumstance: null,
+      source: 'RESTRAINED',
+    });
+    expect(payload?.character.rollEffects).toContainEqual({
+      roll: 'ABILITY_CHECKS',
+      modifier: 'DISADVANTAGE',
+      ability: null,
+      circumstance: null,
+      source: 'POISONED',
+    });
   });
 
   it('makes an unconscious character incapacitated and prone, failing STR and DEX saves', async () => {
@@ -148,7 +167,14 @@ describe('useFeature', () => {
       ['ACTION_SURGE', 1, 'SHORT'],
     ]);
     const used = await h.run('useFeature', { feature: 'SECOND_WIND' });
-    expect(used.payload?.character.featureUses).toContainEqual({ feature: 'SECOND_WIND', name: 'Second Wind', used: 1, max: 1, remaining: 0, recharge: 'SHORT' });
+    expect(used.payload?.character.featureUses).toContainEqual({
+      feature: 'SECOND_WIND',
+      name: 'Second Wind',
+      used: 1,
+      max: 1,
+      remaining: 0,
+      recharge: 'SHORT',
+    });
     await expectRefused(h, h.run('useFeature', { feature: 'SECOND_WIND' }), 'BAD_USER_INPUT', 'NO_USES_LEFT');
     await expectRefused(h, h.run('useFeature', { feature: 'INDOMITABLE' }), 'BAD_USER_INPUT', 'FEATURE_NOT_AVAILABLE');
     await expectRefused(h, h.run('useFeature', { feature: 'RAGE' }), 'BAD_USER_INPUT', 'FEATURE_NOT_AVAILABLE');
@@ -160,7 +186,9 @@ describe('useFeature', () => {
     // Level 5 paladin: a pool of 25 hit points.
     const h = await hero({ class: 'PALADIN', inventory: [], skillProficiencies: ['ATHLETICS', 'RELIGION'] });
     const used = await h.run('useFeature', { feature: 'LAY_ON_HANDS', amount: 20 });
-    expect(used.payload?.character.featureUses).toContainEqual(expect.objectContaining({ feature: 'LAY_ON_HANDS', used: 20, max: 25, remaining: 5, recharge: 'LONG' }));
+    expect(used.payload?.character.featureUses).toContainEqual(
+      expect.objectContaining({ feature: 'LAY_ON_HANDS', used: 20, max: 25, remaining: 5, recharge: 'LONG' }),
+    );
     await expectRefused(h, h.run('useFeature', { feature: 'LAY_ON_HANDS', amount: 6 }), 'BAD_USER_INPUT', 'NO_USES_LEFT');
     const short = await h.run('shortRest', { hitDieRolls: [] });
     expect(short.payload?.character.featureUses).toContainEqual(expect.objectContaining({ feature: 'LAY_ON_HANDS', remaining: 5 }));

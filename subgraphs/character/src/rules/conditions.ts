@@ -68,7 +68,10 @@ export const CONDITION_RULES: Record<Condition, ConditionRules> = {
   FRIGHTENED: {
     speedZero: false,
     includes: [],
-    rolls: [effect('ABILITY_CHECKS', 'DISADVANTAGE', 'while the source of fear is in sight'), effect('ATTACK_ROLLS', 'DISADVANTAGE', 'while the source of fear is in sight')],
+    rolls: [
+      effect('ABILITY_CHECKS', 'DISADVANTAGE', 'while the source of fear is in sight'),
+      effect('ATTACK_ROLLS', 'DISADVANTAGE', 'while the source of fear is in sight'),
+    ],
     summary: 'Cannot willingly move closer to the source of its fear.',
   },
   GRAPPLED: { speedZero: true, includes: [], rolls: [], summary: 'Speed 0, no bonus to speed applies.' },
@@ -136,7 +139,13 @@ export interface ExhaustionLevel {
 export const EXHAUSTION_LEVELS: readonly ExhaustionLevel[] = [
   { level: 1, rolls: [effect('ABILITY_CHECKS', 'DISADVANTAGE')], speed: null, hitPointMaximumHalved: false, dead: false },
   { level: 2, rolls: [], speed: 'HALVED', hitPointMaximumHalved: false, dead: false },
-  { level: 3, rolls: [effect('ATTACK_ROLLS', 'DISADVANTAGE'), effect('SAVING_THROWS', 'DISADVANTAGE')], speed: null, hitPointMaximumHalved: false, dead: false },
+  {
+    level: 3,
+    rolls: [effect('ATTACK_ROLLS', 'DISADVANTAGE'), effect('SAVING_THROWS', 'DISADVANTAGE')],
+    speed: null,
+    hitPointMaximumHalved: false,
+    dead: false,
+  },
   { level: 4, rolls: [], speed: null, hitPointMaximumHalved: true, dead: false },
   { level: 5, rolls: [], speed: 'ZERO', hitPointMaximumHalved: false, dead: false },
   { level: 6, rolls: [], speed: null, hitPointMaximumHalved: false, dead: true },

@@ -68,7 +68,14 @@ const long = () => 'LONG' as const;
 
 export const FEATURE_USES: readonly FeatureUseRules[] = [
   // SRD Barbarian table, Rages column; "Unlimited" at 20th level.
-  { feature: 'RAGE', name: 'Rage', source: { characterClass: 'BARBARIAN' }, level: 1, uses: column([2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 6, 6, 6, null]), recharge: long },
+  {
+    feature: 'RAGE',
+    name: 'Rage',
+    source: { characterClass: 'BARBARIAN' },
+    level: 1,
+    uses: column([2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 6, 6, 6, null]),
+    recharge: long,
+  },
   {
     // SRD Bard: "a number of times equal to your Charisma modifier (a minimum of once)"; Font of Inspiration (5th): short rest too.
     feature: 'BARDIC_INSPIRATION',
@@ -79,7 +86,14 @@ export const FEATURE_USES: readonly FeatureUseRules[] = [
     recharge: (level) => (level >= 5 ? 'SHORT' : 'LONG'),
   },
   // SRD Cleric: Channel Divinity 1/rest at 2nd, 2 at 6th, 3 at 18th.
-  { feature: 'CHANNEL_DIVINITY', name: 'Channel Divinity', source: { characterClass: 'CLERIC' }, level: 2, uses: column([0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3]), recharge: short },
+  {
+    feature: 'CHANNEL_DIVINITY',
+    name: 'Channel Divinity',
+    source: { characterClass: 'CLERIC' },
+    level: 2,
+    uses: column([0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3]),
+    recharge: short,
+  },
   // SRD Cleric: on a failed call, again after a long rest (a success waits 7 days: the player tracks that).
   { feature: 'DIVINE_INTERVENTION', name: 'Divine Intervention', source: { characterClass: 'CLERIC' }, level: 10, uses: fixed(1), recharge: long },
   // SRD Druid: "You can use this feature twice."
@@ -87,23 +101,72 @@ export const FEATURE_USES: readonly FeatureUseRules[] = [
   { feature: 'NATURAL_RECOVERY', name: 'Natural Recovery', source: { characterClass: 'DRUID', subclass: 'Land' }, level: 2, uses: fixed(1), recharge: long },
   { feature: 'SECOND_WIND', name: 'Second Wind', source: { characterClass: 'FIGHTER' }, level: 1, uses: fixed(1), recharge: short },
   // SRD Fighter: Action Surge once, twice from 17th; Indomitable 1/2/3 at 9th/13th/17th.
-  { feature: 'ACTION_SURGE', name: 'Action Surge', source: { characterClass: 'FIGHTER' }, level: 2, uses: column([0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2]), recharge: short },
-  { feature: 'INDOMITABLE', name: 'Indomitable', source: { characterClass: 'FIGHTER' }, level: 9, uses: column([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]), recharge: long },
+  {
+    feature: 'ACTION_SURGE',
+    name: 'Action Surge',
+    source: { characterClass: 'FIGHTER' },
+    level: 2,
+    uses: column([0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2]),
+    recharge: short,
+  },
+  {
+    feature: 'INDOMITABLE',
+    name: 'Indomitable',
+    source: { characterClass: 'FIGHTER' },
+    level: 9,
+    uses: column([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]),
+    recharge: long,
+  },
   // SRD Monk: ki points equal to the monk level.
   { feature: 'KI', name: 'Ki', source: { characterClass: 'MONK' }, level: 2, uses: ({ level }) => level, recharge: short },
-  { feature: 'WHOLENESS_OF_BODY', name: 'Wholeness of Body', source: { characterClass: 'MONK', subclass: 'Open Hand' }, level: 6, uses: fixed(1), recharge: long },
+  {
+    feature: 'WHOLENESS_OF_BODY',
+    name: 'Wholeness of Body',
+    source: { characterClass: 'MONK', subclass: 'Open Hand' },
+    level: 6,
+    uses: fixed(1),
+    recharge: long,
+  },
   // SRD Paladin: "1 + your Charisma modifier" times (never fewer than none).
-  { feature: 'DIVINE_SENSE', name: 'Divine Sense', source: { characterClass: 'PALADIN' }, level: 1, uses: ({ charismaModifier }) => Math.max(0, 1 + charismaModifier), recharge: long },
+  {
+    feature: 'DIVINE_SENSE',
+    name: 'Divine Sense',
+    source: { characterClass: 'PALADIN' },
+    level: 1,
+    uses: ({ charismaModifier }) => Math.max(0, 1 + charismaModifier),
+    recharge: long,
+  },
   // SRD Paladin: a pool of "your paladin level x 5" hit points.
   { feature: 'LAY_ON_HANDS', name: 'Lay on Hands', source: { characterClass: 'PALADIN' }, level: 1, uses: ({ level }) => 5 * level, recharge: long },
   { feature: 'CHANNEL_DIVINITY', name: 'Channel Divinity', source: { characterClass: 'PALADIN' }, level: 3, uses: fixed(1), recharge: short },
   // SRD Paladin: "equal to your Charisma modifier (a minimum of once)".
-  { feature: 'CLEANSING_TOUCH', name: 'Cleansing Touch', source: { characterClass: 'PALADIN' }, level: 14, uses: ({ charismaModifier }) => Math.max(1, charismaModifier), recharge: long },
+  {
+    feature: 'CLEANSING_TOUCH',
+    name: 'Cleansing Touch',
+    source: { characterClass: 'PALADIN' },
+    level: 14,
+    uses: ({ charismaModifier }) => Math.max(1, charismaModifier),
+    recharge: long,
+  },
   { feature: 'STROKE_OF_LUCK', name: 'Stroke of Luck', source: { characterClass: 'ROGUE' }, level: 20, uses: fixed(1), recharge: short },
   // SRD Sorcerer: sorcery points equal to the sorcerer level (Sorcerous Restoration: rests.ts).
   { feature: 'SORCERY_POINTS', name: 'Sorcery Points', source: { characterClass: 'SORCERER' }, level: 2, uses: ({ level }) => level, recharge: long },
-  { feature: 'DARK_ONES_OWN_LUCK', name: "Dark One's Own Luck", source: { characterClass: 'WARLOCK', subclass: 'Fiend' }, level: 6, uses: fixed(1), recharge: short },
-  { feature: 'HURL_THROUGH_HELL', name: 'Hurl Through Hell', source: { characterClass: 'WARLOCK', subclass: 'Fiend' }, level: 14, uses: fixed(1), recharge: long },
+  {
+    feature: 'DARK_ONES_OWN_LUCK',
+    name: "Dark One's Own Luck",
+    source: { characterClass: 'WARLOCK', subclass: 'Fiend' },
+    level: 6,
+    uses: fixed(1),
+    recharge: short,
+  },
+  {
+    feature: 'HURL_THROUGH_HELL',
+    name: 'Hurl Through Hell',
+    source: { characterClass: 'WARLOCK', subclass: 'Fiend' },
+    level: 14,
+    uses: fixed(1),
+    recharge: long,
+  },
   // SRD Warlock: one arcanum spell of each level 6-9, each castable once per long rest.
   { feature: 'MYSTIC_ARCANUM_6', name: 'Mystic Arcanum (6th level)', source: { characterClass: 'WARLOCK' }, level: 11, uses: fixed(1), recharge: long },
   { feature: 'MYSTIC_ARCANUM_7', name: 'Mystic Arcanum (7th level)', source: { characterClass: 'WARLOCK' }, level: 13, uses: fixed(1), recharge: long },

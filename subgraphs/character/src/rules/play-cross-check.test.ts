@@ -57,7 +57,11 @@ describe('conditions agree with the SRD 5.1', () => {
       if (line.speed === 'ZERO') return 'Speed reduced to 0';
       if (line.hitPointMaximumHalved) return 'Hit point maximum halved';
       const rolls = line.rolls.map((roll) => `${roll.roll}:${roll.modifier}`).join(' ');
-      return rolls === 'ABILITY_CHECKS:DISADVANTAGE' ? 'Disadvantage on ability checks' : rolls === 'ATTACK_ROLLS:DISADVANTAGE SAVING_THROWS:DISADVANTAGE' ? 'Disadvantage on attack rolls and saving throws' : rolls;
+      return rolls === 'ABILITY_CHECKS:DISADVANTAGE'
+        ? 'Disadvantage on ability checks'
+        : rolls === 'ATTACK_ROLLS:DISADVANTAGE SAVING_THROWS:DISADVANTAGE'
+          ? 'Disadvantage on attack rolls and saving throws'
+          : rolls;
     });
     expect(described).toEqual(SRD_EXHAUSTION);
   });
@@ -103,7 +107,10 @@ describe('limited-use features agree with the SRD 5.1', () => {
   it('applies the formulas of bardic inspiration, divine sense and lay on hands', () => {
     const classes: Record<string, string> = { BARDIC_INSPIRATION: 'BARD', DIVINE_SENSE: 'PALADIN', LAY_ON_HANDS: 'PALADIN' };
     for (const [feature, srd] of Object.entries(SRD_FORMULA_USES_CHA_3)) {
-      const ours = Array.from({ length: 20 }, (_, index) => availableFeatures(characterOf(classes[feature]!, index + 1)).find((line) => line.feature === feature)?.max);
+      const ours = Array.from(
+        { length: 20 },
+        (_, index) => availableFeatures(characterOf(classes[feature]!, index + 1)).find((line) => line.feature === feature)?.max,
+      );
       expect([feature, ours]).toEqual([feature, srd]);
     }
   });

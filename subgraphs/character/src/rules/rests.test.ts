@@ -5,9 +5,21 @@ import { exhaustionAfterLongRest, featureUsesAfterRest, hitDiceRegainedOnLongRes
 
 describe('hitDieHealing (SRD Short Rest)', () => {
   it('adds the CON modifier to each roll, at least 0 a die, up to the maximum', () => {
-    expect(hitDieHealing({ rolls: [6, 4], constitutionModifier: 3, currentHitPoints: 20, maxHitPoints: 54 })).toEqual({ perDie: [9, 7], healing: 16, currentHitPoints: 36 });
-    expect(hitDieHealing({ rolls: [1, 3], constitutionModifier: -2, currentHitPoints: 5, maxHitPoints: 10 })).toEqual({ perDie: [0, 1], healing: 1, currentHitPoints: 6 });
-    expect(hitDieHealing({ rolls: [8], constitutionModifier: 2, currentHitPoints: 9, maxHitPoints: 12 })).toEqual({ perDie: [10], healing: 3, currentHitPoints: 12 });
+    expect(hitDieHealing({ rolls: [6, 4], constitutionModifier: 3, currentHitPoints: 20, maxHitPoints: 54 })).toEqual({
+      perDie: [9, 7],
+      healing: 16,
+      currentHitPoints: 36,
+    });
+    expect(hitDieHealing({ rolls: [1, 3], constitutionModifier: -2, currentHitPoints: 5, maxHitPoints: 10 })).toEqual({
+      perDie: [0, 1],
+      healing: 1,
+      currentHitPoints: 6,
+    });
+    expect(hitDieHealing({ rolls: [8], constitutionModifier: 2, currentHitPoints: 9, maxHitPoints: 12 })).toEqual({
+      perDie: [10],
+      healing: 3,
+      currentHitPoints: 12,
+    });
   });
 });
 
