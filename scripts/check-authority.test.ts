@@ -383,4 +383,16 @@ describe('the authority check over events in memory', () => {
       expect.stringMatching(/^campaign stream campaign-c1 version 5 \(position 11\): CampaignHijacked by mallory breaks KNOWN_EVENT_TYPE: /),
     ]);
   });
+
+  it.each(['ConditionsChanged', 'SpellSlotSpent', 'FeatureUsed', 'ShortRestTaken', 'LongRestTaken'])(
+    '%s: the owner plays their character, the DM may not (OWNER_EDITS_CHARACTER)',
+    (type) => {
+      const owner = baseline();
+      owner.add('character', HERO, type, { characterId: HERO, result: {} }, 'pam');
+      expectBroken(owner, null);
+      const dm = baseline();
+      dm.add('character', HERO, type, { characterId: HERO, result: {} }, 'dm');
+      expectBroken(dm, 'OWNER_EDITS_CHARACTER');
+    },
+  );
 });

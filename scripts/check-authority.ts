@@ -58,6 +58,12 @@ export const AUTHORITY_RULES: Record<AuthorityService, Record<string, Rule[]>> =
     ],
     ActiveCampaignSet: [OWNER_JOINS_PARTY, hubTransactionCommitted('joinCampaign')],
     ActiveCampaignCleared: [DM_OR_OWNER_LEAVES_PARTY, hubTransactionCommitted('leaveCampaign')],
+    // Play state (setConditions, spendSpellSlot, useFeature, shortRest, longRest): the owner's alone.
+    ConditionsChanged: [OWNER_EDITS_CHARACTER],
+    SpellSlotSpent: [OWNER_EDITS_CHARACTER],
+    FeatureUsed: [OWNER_EDITS_CHARACTER],
+    ShortRestTaken: [OWNER_EDITS_CHARACTER],
+    LongRestTaken: [OWNER_EDITS_CHARACTER],
   },
   campaign: {
     CampaignCreated: [DM_CREATES_CAMPAIGN],

@@ -172,6 +172,37 @@ export type CharacterClass =
   /** Wizard (d6, full caster, Intelligence). */
   | 'WIZARD';
 
+/** SRD 5.1 conditions (exhaustion is a level of its own: Character.exhaustion). */
+export type Condition =
+  /** Cannot see: fails checks that need sight; its attacks have disadvantage, attacks against it advantage. */
+  | 'BLINDED'
+  /** Cannot attack or harm the charmer; the charmer has advantage on social checks against it. */
+  | 'CHARMED'
+  /** Cannot hear: fails checks that need hearing. */
+  | 'DEAFENED'
+  /** Disadvantage on checks and attacks while the source of fear is in sight; cannot move closer to it. */
+  | 'FRIGHTENED'
+  /** Speed 0. */
+  | 'GRAPPLED'
+  /** No actions or reactions. */
+  | 'INCAPACITATED'
+  /** Unseen: its attacks have advantage, attacks against it disadvantage. */
+  | 'INVISIBLE'
+  /** Incapacitated, cannot move or speak; fails STR and DEX saves; attacks against it have advantage. */
+  | 'PARALYZED'
+  /** Turned to stone: incapacitated, cannot move; fails STR and DEX saves; resistant to all damage. */
+  | 'PETRIFIED'
+  /** Disadvantage on attack rolls and ability checks. */
+  | 'POISONED'
+  /** Crawls only; its attacks have disadvantage; attacks against it advantage within 5 feet, disadvantage beyond. */
+  | 'PRONE'
+  /** Speed 0; its attacks and DEX saves have disadvantage, attacks against it advantage. */
+  | 'RESTRAINED'
+  /** Incapacitated, cannot move; fails STR and DEX saves; attacks against it have advantage. */
+  | 'STUNNED'
+  /** Incapacitated and prone, cannot move; fails STR and DEX saves; attacks against it have advantage. */
+  | 'UNCONSCIOUS';
+
 /** A new campaign; the caller becomes its dungeon master. */
 export type CreateCampaignInput = {
   /** Up to 10 000 characters. */
@@ -427,6 +458,75 @@ export type InvitePlayerInput = {
   userId: string | number;
 };
 
+/** SRD 5.1 class, subclass and racial features with a number of uses or a pool of points. */
+export type LimitedUseFeature =
+  /** Fighter: once per short rest, twice from 17th level. */
+  | 'ACTION_SURGE'
+  /** Wizard: once a day (back with the long rest). */
+  | 'ARCANE_RECOVERY'
+  /** Bard: CHA modifier (at least 1) per long rest; per short rest from 5th level (Font of Inspiration). */
+  | 'BARDIC_INSPIRATION'
+  /** Dragonborn: once per short rest. */
+  | 'BREATH_WEAPON'
+  /** Cleric (1/2/3 at 2nd/6th/18th level) or paladin (1): per short rest. */
+  | 'CHANNEL_DIVINITY'
+  /** Paladin 14th level: CHA modifier (at least 1) per long rest. */
+  | 'CLEANSING_TOUCH'
+  /** Tiefling 5th level (Infernal Legacy): darkness once per long rest. */
+  | 'DARKNESS'
+  /** Fiend warlock, 6th level: once per short rest. */
+  | 'DARK_ONES_OWN_LUCK'
+  /** Cleric 10th level: once, again after a long rest if the call failed. */
+  | 'DIVINE_INTERVENTION'
+  /** Paladin: 1 + CHA modifier per long rest. */
+  | 'DIVINE_SENSE'
+  /** Warlock 20th level: once per long rest. */
+  | 'ELDRITCH_MASTER'
+  /** Tiefling 3rd level (Infernal Legacy): hellish rebuke once per long rest. */
+  | 'HELLISH_REBUKE'
+  /** Fiend warlock, 14th level: once per long rest. */
+  | 'HURL_THROUGH_HELL'
+  /** Fighter: 1/2/3 at 9th/13th/17th level, per long rest. */
+  | 'INDOMITABLE'
+  /** Monk: ki points equal to the monk level, per short rest. */
+  | 'KI'
+  /** Paladin: a pool of 5 x paladin level hit points per long rest. */
+  | 'LAY_ON_HANDS'
+  /** Warlock 11th level: the 6th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_6'
+  /** Warlock 13th level: the 7th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_7'
+  /** Warlock 15th level: the 8th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_8'
+  /** Warlock 17th level: the 9th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_9'
+  /** Circle of the Land druid: once per long rest. */
+  | 'NATURAL_RECOVERY'
+  /** Barbarian: rages per long rest (unlimited at 20). */
+  | 'RAGE'
+  /** Half-orc: once per long rest. */
+  | 'RELENTLESS_ENDURANCE'
+  /** Fighter: once per short rest. */
+  | 'SECOND_WIND'
+  /** Wizard 20th level: each of two signature spells once per short rest (two uses). */
+  | 'SIGNATURE_SPELL'
+  /** Sorcerer: points equal to the sorcerer level, per long rest (4 back on a short rest at 20th level). */
+  | 'SORCERY_POINTS'
+  /** Rogue 20th level: once per short rest. */
+  | 'STROKE_OF_LUCK'
+  /** Way of the Open Hand monk, 6th level: once per long rest. */
+  | 'WHOLENESS_OF_BODY'
+  /** Druid: twice per short rest. */
+  | 'WILD_SHAPE';
+
+/** Input of longRest. */
+export type LongRestInput = {
+  /** The character. */
+  characterId: string | number;
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: number;
+};
+
 /** Where a quest stands. */
 export type QuestStatus =
   /** Done. */
@@ -457,6 +557,33 @@ export type Race =
   /** Tiefling: +2 CHA, +1 INT. */
   | 'TIEFLING';
 
+/** When a feature's spent uses come back. */
+export type Recharge =
+  /** At the end of a long rest. */
+  | 'LONG'
+  /** At the end of a short or a long rest. */
+  | 'SHORT';
+
+/** Which d20 rolls a roll effect is about. */
+export type RollKind =
+  /** The character's ability checks. */
+  | 'ABILITY_CHECKS'
+  /** Attack rolls made against the character. */
+  | 'ATTACKS_AGAINST'
+  /** The character's attack rolls. */
+  | 'ATTACK_ROLLS'
+  /** The character's saving throws (of one ability when the effect names it). */
+  | 'SAVING_THROWS';
+
+/** What a roll effect does to the roll. */
+export type RollModifier =
+  /** Roll two d20, keep the higher. */
+  | 'ADVANTAGE'
+  /** The roll fails without being rolled. */
+  | 'AUTO_FAIL'
+  /** Roll two d20, keep the lower. */
+  | 'DISADVANTAGE';
+
 /** A new portrait for one of your characters: the image is stored and linked, or neither. */
 export type SetCharacterPortraitInput = {
   /** Your character. */
@@ -465,6 +592,28 @@ export type SetCharacterPortraitInput = {
   dataBase64: string;
   /** The prompt it was generated from, if any. */
   prompt?: string | null | undefined;
+};
+
+/** Input of setConditions. */
+export type SetConditionsInput = {
+  /** The character. */
+  characterId: string | number;
+  /** Every condition the character is now under (an empty list clears them). */
+  conditions: Array<Condition>;
+  /** Exhaustion level, 0 to 6. */
+  exhaustion: number;
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: number;
+};
+
+/** Input of shortRest. */
+export type ShortRestInput = {
+  /** The character. */
+  characterId: string | number;
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: number;
+  /** One value per hit die spent, as rolled (1 to the hit die); empty: rest without spending any. */
+  hitDieRolls: Array<number>;
 };
 
 /** The 18 skills. */
@@ -505,6 +654,16 @@ export type Skill =
   | 'STEALTH'
   /** Survival (WIS). */
   | 'SURVIVAL';
+
+/** Input of spendSpellSlot. */
+export type SpendSpellSlotInput = {
+  /** The character. */
+  characterId: string | number;
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: number;
+  /** Spell level of the slot, 1 to 9 (a warlock: its pact slot level). */
+  level: number;
+};
 
 /** The SRD 5.1's subclasses, one per class. */
 export type Subclass =
@@ -590,6 +749,18 @@ export type UpdateCharacterInput = {
   subclass?: Subclass | null | undefined;
   /** New temporary hit points, at least 0. */
   temporaryHitPoints?: number | null | undefined;
+};
+
+/** Input of useFeature. */
+export type UseFeatureInput = {
+  /** Uses (or pool points) to spend, at least 1; default 1. */
+  amount?: number | null | undefined;
+  /** The character. */
+  characterId: string | number;
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: number;
+  /** The feature. */
+  feature: LimitedUseFeature;
 };
 
 /** Who may see an NPC, a location, a quest or an image. */
@@ -841,6 +1012,43 @@ export type LevelUpMutationVariables = Exact<{
 
 export type LevelUpMutation = { awardExperience: { previousLevel: number, leveledUp: boolean, character: { id: string, name: string, level: number, experience: number, experienceToNextLevel: number | null, proficiencyBonus: number, maxHitPoints: number, version: number, hitPointLevels: Array<{ level: number, dieValue: number, rolled: boolean, hitPoints: number }>, spellcasting: { spellSaveDC: number, spellAttackBonus: number, slots: Array<{ level: number, total: number }> } | null } } };
 
+export type PlayStateFragment = { id: string, version: number, speed: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, conditions: Array<Condition>, exhaustion: number, incapacitated: boolean, dead: boolean, rollEffects: Array<{ roll: RollKind, modifier: RollModifier, ability: Ability | null, circumstance: string | null, source: string }>, hitDice: { die: number, total: number, spent: number, remaining: number }, spellSlots: Array<{ level: number, total: number, remaining: number }>, pactSlots: { level: number, total: number, remaining: number } | null, featureUses: Array<{ feature: LimitedUseFeature, name: string, used: number, max: number | null, remaining: number | null, recharge: Recharge }> };
+
+export type SetConditionsMutationVariables = Exact<{
+  input: SetConditionsInput;
+}>;
+
+
+export type SetConditionsMutation = { setConditions: { character: { id: string, version: number, speed: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, conditions: Array<Condition>, exhaustion: number, incapacitated: boolean, dead: boolean, rollEffects: Array<{ roll: RollKind, modifier: RollModifier, ability: Ability | null, circumstance: string | null, source: string }>, hitDice: { die: number, total: number, spent: number, remaining: number }, spellSlots: Array<{ level: number, total: number, remaining: number }>, pactSlots: { level: number, total: number, remaining: number } | null, featureUses: Array<{ feature: LimitedUseFeature, name: string, used: number, max: number | null, remaining: number | null, recharge: Recharge }> } } };
+
+export type SpendSpellSlotMutationVariables = Exact<{
+  input: SpendSpellSlotInput;
+}>;
+
+
+export type SpendSpellSlotMutation = { spendSpellSlot: { pactSlot: boolean, character: { id: string, version: number, speed: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, conditions: Array<Condition>, exhaustion: number, incapacitated: boolean, dead: boolean, rollEffects: Array<{ roll: RollKind, modifier: RollModifier, ability: Ability | null, circumstance: string | null, source: string }>, hitDice: { die: number, total: number, spent: number, remaining: number }, spellSlots: Array<{ level: number, total: number, remaining: number }>, pactSlots: { level: number, total: number, remaining: number } | null, featureUses: Array<{ feature: LimitedUseFeature, name: string, used: number, max: number | null, remaining: number | null, recharge: Recharge }> } } };
+
+export type UseFeatureMutationVariables = Exact<{
+  input: UseFeatureInput;
+}>;
+
+
+export type UseFeatureMutation = { useFeature: { character: { id: string, version: number, speed: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, conditions: Array<Condition>, exhaustion: number, incapacitated: boolean, dead: boolean, rollEffects: Array<{ roll: RollKind, modifier: RollModifier, ability: Ability | null, circumstance: string | null, source: string }>, hitDice: { die: number, total: number, spent: number, remaining: number }, spellSlots: Array<{ level: number, total: number, remaining: number }>, pactSlots: { level: number, total: number, remaining: number } | null, featureUses: Array<{ feature: LimitedUseFeature, name: string, used: number, max: number | null, remaining: number | null, recharge: Recharge }> } } };
+
+export type ShortRestMutationVariables = Exact<{
+  input: ShortRestInput;
+}>;
+
+
+export type ShortRestMutation = { shortRest: { healing: number, character: { id: string, version: number, speed: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, conditions: Array<Condition>, exhaustion: number, incapacitated: boolean, dead: boolean, rollEffects: Array<{ roll: RollKind, modifier: RollModifier, ability: Ability | null, circumstance: string | null, source: string }>, hitDice: { die: number, total: number, spent: number, remaining: number }, spellSlots: Array<{ level: number, total: number, remaining: number }>, pactSlots: { level: number, total: number, remaining: number } | null, featureUses: Array<{ feature: LimitedUseFeature, name: string, used: number, max: number | null, remaining: number | null, recharge: Recharge }> } } };
+
+export type LongRestMutationVariables = Exact<{
+  input: LongRestInput;
+}>;
+
+
+export type LongRestMutation = { longRest: { hitPointsRegained: number, hitDiceRegained: number, character: { id: string, version: number, speed: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, conditions: Array<Condition>, exhaustion: number, incapacitated: boolean, dead: boolean, rollEffects: Array<{ roll: RollKind, modifier: RollModifier, ability: Ability | null, circumstance: string | null, source: string }>, hitDice: { die: number, total: number, spent: number, remaining: number }, spellSlots: Array<{ level: number, total: number, remaining: number }>, pactSlots: { level: number, total: number, remaining: number } | null, featureUses: Array<{ feature: LimitedUseFeature, name: string, used: number, max: number | null, remaining: number | null, recharge: Recharge }> } } };
+
 export type ScheduleSessionMutationVariables = Exact<{
   campaignId: string | number;
   title: string;
@@ -867,7 +1075,7 @@ export type UploadPortraitMutationVariables = Exact<{
 
 export type UploadPortraitMutation = { setCharacterPortrait: { image: { id: string, url: string, width: number, height: number }, transaction: { id: string, state: TransactionState } } };
 
-
+export const PlayStateFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<PlayStateFragment, unknown>;
 export const BrowseImagesDocument = {"__meta__":{"hash":"sha256:3095d9868603ccf2c965115f6860eda011b719094c6348d4083b4b7c3e2ad33d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BrowseImages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"images"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"ownerId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<BrowseImagesQuery, BrowseImagesQueryVariables>;
 export const BuildChampionFighterDocument = {"__meta__":{"hash":"sha256:6707033596a74b7166ed95b34f7b6498a2e447ec0a164239e212bceec1c36910"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BuildChampionFighter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCharacterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCharacter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"race"}},{"kind":"Field","name":{"kind":"Name","value":"class"}},{"kind":"Field","name":{"kind":"Name","value":"subclass"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"initiative"}},{"kind":"Field","name":{"kind":"Name","value":"criticalRange"}},{"kind":"Field","name":{"kind":"Name","value":"senses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"range"}}]}},{"kind":"Field","name":{"kind":"Name","value":"features"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"sourceName"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<BuildChampionFighterMutation, BuildChampionFighterMutationVariables>;
 export const CreateNpcDocument = {"__meta__":{"hash":"sha256:c0c360b41392447a7dda5519db126417905643228e2d334b9e340aca53ac06ef"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateNpc"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateNpcInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createNpc"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"npc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]}}]} as unknown as DocumentNode<CreateNpcMutation, CreateNpcMutationVariables>;
@@ -890,6 +1098,11 @@ export const InvitePlayerDocument = {"__meta__":{"hash":"sha256:19c6f81fc19578ca
 export const JoinCampaignDocument = {"__meta__":{"hash":"sha256:a4af4e701de2249b3ee9bf68cb1bad6c63936ece9badfb36929d9dc7ff94ca70"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinCampaign"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinCampaign"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"campaignId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"myRole"}}]}}]}}]}}]} as unknown as DocumentNode<JoinCampaignMutation, JoinCampaignMutationVariables>;
 export const JoinPartyDocument = {"__meta__":{"hash":"sha256:611156d7c09ddd21d18bbf6e3e18ac7ace1db5195656f88cb929ad85df570fe5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinParty"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"characterId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinParty"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"campaignId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"characterId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"characterId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"party"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"class"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activeCampaignId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<JoinPartyMutation, JoinPartyMutationVariables>;
 export const LevelUpDocument = {"__meta__":{"hash":"sha256:9d5e00bc27cd567fb910cbea313fdaa1a86903980b9cc0a1b367921163c1bd60"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LevelUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AwardExperienceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"awardExperience"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previousLevel"}},{"kind":"Field","name":{"kind":"Name","value":"leveledUp"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"experience"}},{"kind":"Field","name":{"kind":"Name","value":"experienceToNextLevel"}},{"kind":"Field","name":{"kind":"Name","value":"proficiencyBonus"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"hitPointLevels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"dieValue"}},{"kind":"Field","name":{"kind":"Name","value":"rolled"}},{"kind":"Field","name":{"kind":"Name","value":"hitPoints"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellcasting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spellSaveDC"}},{"kind":"Field","name":{"kind":"Name","value":"spellAttackBonus"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<LevelUpMutation, LevelUpMutationVariables>;
+export const SetConditionsDocument = {"__meta__":{"hash":"sha256:d82a298136b83464ada246f10c12aa318eaa560e984654d5f4fc2d068695cba8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetConditions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetConditionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setConditions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<SetConditionsMutation, SetConditionsMutationVariables>;
+export const SpendSpellSlotDocument = {"__meta__":{"hash":"sha256:ff563ef276f41f3da62830de97190f42f0f79c3541d7c2e72567eb009847011c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SpendSpellSlot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SpendSpellSlotInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spendSpellSlot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pactSlot"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<SpendSpellSlotMutation, SpendSpellSlotMutationVariables>;
+export const UseFeatureDocument = {"__meta__":{"hash":"sha256:4d1d1d42a5975d39d1093ffdfe8c30353ccbfdc3b523e283c5311b9c325849b4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UseFeature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UseFeatureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"useFeature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<UseFeatureMutation, UseFeatureMutationVariables>;
+export const ShortRestDocument = {"__meta__":{"hash":"sha256:81cb118e563d11ad7aa560d90a173484a3a2a59a4b77adb12fdc91c5b4e22838"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShortRest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShortRestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortRest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"healing"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<ShortRestMutation, ShortRestMutationVariables>;
+export const LongRestDocument = {"__meta__":{"hash":"sha256:31ff3abebc3e0cf76610d0e2e63913ca4c8f08176c989c4d9507b2bea5162222"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LongRest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LongRestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"longRest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hitPointsRegained"}},{"kind":"Field","name":{"kind":"Name","value":"hitDiceRegained"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<LongRestMutation, LongRestMutationVariables>;
 export const ScheduleSessionDocument = {"__meta__":{"hash":"sha256:8a2487d4817336661ed342bbea722589e11a5a78f496675fc8a29203ef249008"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scheduledFor"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"campaignId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"scheduledFor"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scheduledFor"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}}]}}]}}]}}]} as unknown as DocumentNode<ScheduleSessionMutation, ScheduleSessionMutationVariables>;
 export const EndSessionDocument = {"__meta__":{"hash":"sha256:89479938b4520ade54c27aec960d077dbe9f9a784e7f4b5fb57f6bc2bbf57687"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"recap"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dmNotes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"xpAwarded"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"recap"},"value":{"kind":"Variable","name":{"kind":"Name","value":"recap"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"dmNotes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dmNotes"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"xpAwarded"},"value":{"kind":"Variable","name":{"kind":"Name","value":"xpAwarded"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"awardedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"experience"}}]}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"xpAwarded"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<EndSessionMutation, EndSessionMutationVariables>;
 export const UploadPortraitDocument = {"__meta__":{"hash":"sha256:72e59187f321739f878aa3e9e35e9ad532786c6c9ab5973df31562cd447f61a6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadPortrait"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCharacterPortraitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCharacterPortrait"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<UploadPortraitMutation, UploadPortraitMutationVariables>;

@@ -184,14 +184,22 @@ export type Character = {
   backstory?: Maybe<Scalars['String']['output']>;
   /** Class. */
   class: CharacterClass;
+  /** Conditions the character is under, as setConditions last set them (SRD 5.1 Appendix PH-A). */
+  conditions: Array<Condition>;
   /** When the character was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Lowest d20 roll that is a critical hit with a weapon attack: 20, or 19/18 with Improved/Superior Critical. */
   criticalRange: Scalars['Int']['output'];
   /** Current hit points, 0 to maxHitPoints. */
   currentHitPoints: Scalars['Int']['output'];
+  /** Dead of exhaustion (level 6). */
+  dead: Scalars['Boolean']['output'];
+  /** The conditions in effect: those set plus those they include (paralyzed, stunned, petrified, unconscious: incapacitated; unconscious: prone). */
+  effectiveConditions: Array<Condition>;
   /** The equipped body armour; null when none is worn. */
   equippedArmor?: Maybe<CharacterEquippedArmor>;
+  /** Exhaustion level, 0 to 6: each level adds its effect to those of the lower levels (2 halves speed, 4 halves the hit point maximum, 5 makes speed 0, 6 is death). */
+  exhaustion: Scalars['Int']['output'];
   /** Experience points. */
   experience: Scalars['Int']['output'];
   /** Experience still needed to reach the next level; null at level 20. */
@@ -200,6 +208,8 @@ export type Character = {
   expertise: Array<Skill>;
   /** How many more skills may get Expertise at the current level (0 for classes without Expertise). */
   expertiseRemaining: Scalars['Int']['output'];
+  /** Limited-use features the character has at its level (class, subclass, race) with their uses left. */
+  featureUses: Array<CharacterFeatureUse>;
   /** Race, class and subclass features the character has at its level, in level order; the numbers on this sheet apply them. */
   features: Array<CharacterFeature>;
   /** How many more fighting styles the class, subclass and level allow. */
@@ -208,6 +218,8 @@ export type Character = {
   fightingStyles: Array<FightingStyle>;
   /** Skills the character is proficient in without choosing them (Keen Senses, Menacing, the Acolyte's Insight and Religion). */
   grantedSkills: Array<CharacterGrantedSkill>;
+  /** Hit dice: one per level, less those spent on short rests (a long rest regains up to half). */
+  hitDice: CharacterHitDice;
   /** Size of the class's hit die (6, 8, 10 or 12). */
   hitDie: Scalars['Int']['output'];
   /** How each level adds to the hit point maximum. */
@@ -216,6 +228,8 @@ export type Character = {
   hitPointRolls: Array<Scalars['Int']['output']>;
   /** Unique id (UUID). */
   id: Scalars['ID']['output'];
+  /** Incapacitated (by that condition or one including it): the character can take no actions or reactions. */
+  incapacitated: Scalars['Boolean']['output'];
   /** Initiative bonus (Dexterity modifier, plus Jack of All Trades or Remarkable Athlete). */
   initiative: Scalars['Int']['output'];
   /** Carried items. */
@@ -224,7 +238,7 @@ export type Character = {
   inventoryWeight: Scalars['Float']['output'];
   /** Level from experience (SRD advancement table), 1 to 20. */
   level: Scalars['Int']['output'];
-  /** Hit point maximum. */
+  /** Hit point maximum (halved, rounded down, from exhaustion 4). */
   maxHitPoints: Scalars['Int']['output'];
   /** The character's name. */
   name: Scalars['String']['output'];
@@ -232,6 +246,8 @@ export type Character = {
   openAbilityScoreImprovementLevels: Array<Scalars['Int']['output']>;
   /** User id of the player who owns this character. */
   owner: Scalars['ID']['output'];
+  /** Warlock Pact Magic slots with what is left of them (back on a short rest); null for other classes. */
+  pactSlots?: Maybe<CharacterPactSlotState>;
   /** Passive Wisdom (Perception): 10 + Perception bonus. */
   passivePerception: Scalars['Int']['output'];
   /** Id of the portrait Image (image subgraph), or null. */
@@ -240,6 +256,8 @@ export type Character = {
   proficiencyBonus: Scalars['Int']['output'];
   /** Race (with its SRD subrace where the SRD has one). */
   race: Race;
+  /** Advantage, disadvantage and automatic failures the conditions and exhaustion give, each with its cause. */
+  rollEffects: Array<CharacterRollEffect>;
   /** Saving throws of the six abilities (proficiencies from the class and features such as Diamond Soul; Aura of Protection adds to all). */
   savingThrows: Array<CharacterSavingThrow>;
   /** Special senses from features (Darkvision, Blindsense...) with their range. */
@@ -252,8 +270,10 @@ export type Character = {
   skillProficiencies: Array<Skill>;
   /** All 18 skills with their bonuses. */
   skills: Array<CharacterSkill>;
-  /** Walking speed in feet (race speed, less 10 in heavy armour worn without its strength requirement, plus Fast Movement or Unarmored Movement). */
+  /** Walking speed in feet (race speed, less 10 in heavy armour worn without its strength requirement, plus Fast Movement or Unarmored Movement; 0 when grappled, restrained, unable to move or at exhaustion 5; halved at exhaustion 2). */
   speed: Scalars['Int']['output'];
+  /** Spell slots per spell level with what is left of them; empty for a class without slots (a warlock has pactSlots). */
+  spellSlots: Array<CharacterSpellSlotState>;
   /** Spellcasting numbers; null for classes that cast no spells (or not yet, like a level 1 paladin). */
   spellcasting?: Maybe<CharacterSpellcasting>;
   /** SRD subclass (archetype, domain, oath...); null when not chosen yet (or a stored free-text value that names no SRD subclass of the class). */
@@ -480,6 +500,23 @@ export type CharacterFeature = {
   value?: Maybe<Scalars['String']['output']>;
 };
 
+/** One limited-use feature of a character. */
+export type CharacterFeatureUse = {
+  __typename?: 'CharacterFeatureUse';
+  /** Which feature. */
+  feature: LimitedUseFeature;
+  /** Uses (or points) at the character's level; null: unlimited. */
+  max?: Maybe<Scalars['Int']['output']>;
+  /** Its SRD name. */
+  name: Scalars['String']['output'];
+  /** When spent uses come back. */
+  recharge: Recharge;
+  /** Left to spend; null: unlimited. */
+  remaining?: Maybe<Scalars['Int']['output']>;
+  /** Uses (or points) spent since they last came back. */
+  used: Scalars['Int']['output'];
+};
+
 /** Conditions on the characters list. */
 export type CharacterFilter = {
   /** Only characters of this class. */
@@ -499,6 +536,19 @@ export type CharacterGrantedSkill = {
   skill: Skill;
   /** Race or background. */
   source: SkillSource;
+};
+
+/** The character's hit dice. */
+export type CharacterHitDice = {
+  __typename?: 'CharacterHitDice';
+  /** Size of each die (the class's hit die). */
+  die: Scalars['Int']['output'];
+  /** Left to spend. */
+  remaining: Scalars['Int']['output'];
+  /** Spent on short rests and not yet regained by a long rest. */
+  spent: Scalars['Int']['output'];
+  /** One per level. */
+  total: Scalars['Int']['output'];
 };
 
 /** What one level adds to the hit point maximum. */
@@ -531,6 +581,19 @@ export type CharacterInventoryItem = {
   weight: Scalars['Float']['output'];
 };
 
+/** Warlock Pact Magic slots, all of one level. */
+export type CharacterPactSlotState = {
+  __typename?: 'CharacterPactSlotState';
+  /** The slots' spell level. */
+  level: Scalars['Int']['output'];
+  /** Left to spend. */
+  remaining: Scalars['Int']['output'];
+  /** Spent since the last rest. */
+  spent: Scalars['Int']['output'];
+  /** Number of pact slots. */
+  total: Scalars['Int']['output'];
+};
+
 /** Warlock Pact Magic: all slots share one level and return on a short rest. */
 export type CharacterPactSlots = {
   __typename?: 'CharacterPactSlots';
@@ -538,6 +601,21 @@ export type CharacterPactSlots = {
   count: Scalars['Int']['output'];
   /** Spell level of every pact slot, 1 to 5. */
   level: Scalars['Int']['output'];
+};
+
+/** One effect of a condition or exhaustion level on the character's rolls. */
+export type CharacterRollEffect = {
+  __typename?: 'CharacterRollEffect';
+  /** Only this ability's saving throws or checks; null: all of them. */
+  ability?: Maybe<Ability>;
+  /** When the effect holds, if not always (e.g. checks that need sight). */
+  circumstance?: Maybe<Scalars['String']['output']>;
+  /** Advantage, disadvantage or automatic failure. */
+  modifier: RollModifier;
+  /** Which rolls. */
+  roll: RollKind;
+  /** The cause: a Condition value, or EXHAUSTION_<level>. */
+  source: Scalars['String']['output'];
 };
 
 /** A saving throw. */
@@ -601,6 +679,19 @@ export type CharacterSpellSlot = {
   total: Scalars['Int']['output'];
 };
 
+/** The spell slots of one spell level. */
+export type CharacterSpellSlotState = {
+  __typename?: 'CharacterSpellSlotState';
+  /** Spell level, 1 to 9. */
+  level: Scalars['Int']['output'];
+  /** Left to spend. */
+  remaining: Scalars['Int']['output'];
+  /** Spent since the last long rest. */
+  spent: Scalars['Int']['output'];
+  /** Slots of the level at the character's level. */
+  total: Scalars['Int']['output'];
+};
+
 /** Spellcasting numbers of a class. */
 export type CharacterSpellcasting = {
   __typename?: 'CharacterSpellcasting';
@@ -619,6 +710,37 @@ export type CharacterSpellcasting = {
   /** Spell save DC: 8 + proficiency bonus + spellcasting modifier. */
   spellSaveDC: Scalars['Int']['output'];
 };
+
+/** SRD 5.1 conditions (exhaustion is a level of its own: Character.exhaustion). */
+export type Condition =
+  /** Cannot see: fails checks that need sight; its attacks have disadvantage, attacks against it advantage. */
+  | 'BLINDED'
+  /** Cannot attack or harm the charmer; the charmer has advantage on social checks against it. */
+  | 'CHARMED'
+  /** Cannot hear: fails checks that need hearing. */
+  | 'DEAFENED'
+  /** Disadvantage on checks and attacks while the source of fear is in sight; cannot move closer to it. */
+  | 'FRIGHTENED'
+  /** Speed 0. */
+  | 'GRAPPLED'
+  /** No actions or reactions. */
+  | 'INCAPACITATED'
+  /** Unseen: its attacks have advantage, attacks against it disadvantage. */
+  | 'INVISIBLE'
+  /** Incapacitated, cannot move or speak; fails STR and DEX saves; attacks against it have advantage. */
+  | 'PARALYZED'
+  /** Turned to stone: incapacitated, cannot move; fails STR and DEX saves; resistant to all damage. */
+  | 'PETRIFIED'
+  /** Disadvantage on attack rolls and ability checks. */
+  | 'POISONED'
+  /** Crawls only; its attacks have disadvantage; attacks against it advantage within 5 feet, disadvantage beyond. */
+  | 'PRONE'
+  /** Speed 0; its attacks and DEX saves have disadvantage, attacks against it advantage. */
+  | 'RESTRAINED'
+  /** Incapacitated, cannot move; fails STR and DEX saves; attacks against it have advantage. */
+  | 'STUNNED'
+  /** Incapacitated and prone, cannot move; fails STR and DEX saves; attacks against it have advantage. */
+  | 'UNCONSCIOUS';
 
 /** A new character. */
 export type CreateCharacterInput = {
@@ -751,6 +873,86 @@ export type InventoryItemInput = {
   weight?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** SRD 5.1 class, subclass and racial features with a number of uses or a pool of points. */
+export type LimitedUseFeature =
+  /** Fighter: once per short rest, twice from 17th level. */
+  | 'ACTION_SURGE'
+  /** Wizard: once a day (back with the long rest). */
+  | 'ARCANE_RECOVERY'
+  /** Bard: CHA modifier (at least 1) per long rest; per short rest from 5th level (Font of Inspiration). */
+  | 'BARDIC_INSPIRATION'
+  /** Dragonborn: once per short rest. */
+  | 'BREATH_WEAPON'
+  /** Cleric (1/2/3 at 2nd/6th/18th level) or paladin (1): per short rest. */
+  | 'CHANNEL_DIVINITY'
+  /** Paladin 14th level: CHA modifier (at least 1) per long rest. */
+  | 'CLEANSING_TOUCH'
+  /** Tiefling 5th level (Infernal Legacy): darkness once per long rest. */
+  | 'DARKNESS'
+  /** Fiend warlock, 6th level: once per short rest. */
+  | 'DARK_ONES_OWN_LUCK'
+  /** Cleric 10th level: once, again after a long rest if the call failed. */
+  | 'DIVINE_INTERVENTION'
+  /** Paladin: 1 + CHA modifier per long rest. */
+  | 'DIVINE_SENSE'
+  /** Warlock 20th level: once per long rest. */
+  | 'ELDRITCH_MASTER'
+  /** Tiefling 3rd level (Infernal Legacy): hellish rebuke once per long rest. */
+  | 'HELLISH_REBUKE'
+  /** Fiend warlock, 14th level: once per long rest. */
+  | 'HURL_THROUGH_HELL'
+  /** Fighter: 1/2/3 at 9th/13th/17th level, per long rest. */
+  | 'INDOMITABLE'
+  /** Monk: ki points equal to the monk level, per short rest. */
+  | 'KI'
+  /** Paladin: a pool of 5 x paladin level hit points per long rest. */
+  | 'LAY_ON_HANDS'
+  /** Warlock 11th level: the 6th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_6'
+  /** Warlock 13th level: the 7th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_7'
+  /** Warlock 15th level: the 8th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_8'
+  /** Warlock 17th level: the 9th-level arcanum, once per long rest. */
+  | 'MYSTIC_ARCANUM_9'
+  /** Circle of the Land druid: once per long rest. */
+  | 'NATURAL_RECOVERY'
+  /** Barbarian: rages per long rest (unlimited at 20). */
+  | 'RAGE'
+  /** Half-orc: once per long rest. */
+  | 'RELENTLESS_ENDURANCE'
+  /** Fighter: once per short rest. */
+  | 'SECOND_WIND'
+  /** Wizard 20th level: each of two signature spells once per short rest (two uses). */
+  | 'SIGNATURE_SPELL'
+  /** Sorcerer: points equal to the sorcerer level, per long rest (4 back on a short rest at 20th level). */
+  | 'SORCERY_POINTS'
+  /** Rogue 20th level: once per short rest. */
+  | 'STROKE_OF_LUCK'
+  /** Way of the Open Hand monk, 6th level: once per long rest. */
+  | 'WHOLENESS_OF_BODY'
+  /** Druid: twice per short rest. */
+  | 'WILD_SHAPE';
+
+/** Input of longRest. */
+export type LongRestInput = {
+  /** The character. */
+  characterId: Scalars['ID']['input'];
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: Scalars['Int']['input'];
+};
+
+/** Result of longRest. */
+export type LongRestPayload = {
+  __typename?: 'LongRestPayload';
+  /** The character after the rest. */
+  character: Character;
+  /** Spent hit dice regained. */
+  hitDiceRegained: Scalars['Int']['output'];
+  /** Hit points regained. */
+  hitPointsRegained: Scalars['Int']['output'];
+};
+
 /** Changes to player characters. Every mutation needs a signed-in user. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -770,10 +972,38 @@ export type Mutation = {
    * RATE_LIMITED carries retryAfter (seconds), SERVICE_UNAVAILABLE when no provider could serve.
    */
   generateBackstory: GenerateBackstoryPayload;
+  /**
+   * A long rest (owner only): hit points to the maximum, temporary hit points gone, spent hit dice back up to half the
+   * total (at least one), every spell slot and feature use back, exhaustion one level lower. Refused with NO_HIT_POINTS
+   * at 0 hit points (SRD: a long rest needs at least 1 hit point) and CHARACTER_IS_DEAD.
+   */
+  longRest: LongRestPayload;
   /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
   prepareTransactionBranch: TransactionBranchAck;
+  /**
+   * Sets the character's conditions and exhaustion level (owner only), replacing the stored ones. A lower hit point
+   * maximum (exhaustion 4) lowers current hit points with it. CONFLICT, writing nothing, when expectedVersion is stale.
+   */
+  setConditions: SetConditionsPayload;
+  /**
+   * A short rest (owner only): each roll is one spent hit die, healing roll + CON modifier (at least 0) up to the
+   * maximum; Pact Magic slots and short-rest features come back. Refused with NO_HIT_DICE_LEFT (more rolls than hit
+   * dice left), HIT_DIE_ROLL_OUT_OF_RANGE, NO_HIT_POINTS (at 0 hit points: stabilize and regain one first),
+   * CHARACTER_IS_DEAD.
+   */
+  shortRest: ShortRestPayload;
+  /**
+   * Spends one spell slot of a level (owner only); a warlock spends a Pact Magic slot, of its pact slot level. Refused
+   * with rule NO_SLOT_LEFT when none of that level is left.
+   */
+  spendSpellSlot: SpendSpellSlotPayload;
   /** Edits a character (owner only). Fails with CONFLICT, writing nothing, when expectedVersion is not the current version. */
   updateCharacter: UpdateCharacterPayload;
+  /**
+   * Spends uses (or pool points: ki, sorcery points, lay on hands) of a limited-use feature (owner only). Refused with
+   * rule FEATURE_NOT_AVAILABLE when the character does not have the feature at its level, NO_USES_LEFT when too few are left.
+   */
+  useFeature: UseFeaturePayload;
 };
 
 
@@ -814,14 +1044,44 @@ export type MutationGenerateBackstoryArgs = {
 
 
 /** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationLongRestArgs = {
+  input: LongRestInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
 export type MutationPrepareTransactionBranchArgs = {
   input: PrepareTransactionBranchInput;
 };
 
 
 /** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationSetConditionsArgs = {
+  input: SetConditionsInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationShortRestArgs = {
+  input: ShortRestInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationSpendSpellSlotArgs = {
+  input: SpendSpellSlotInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
 export type MutationUpdateCharacterArgs = {
   input: UpdateCharacterInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationUseFeatureArgs = {
+  input: UseFeatureInput;
 };
 
 /** Where a page of a connection ends. */
@@ -891,6 +1151,71 @@ export type Race =
   /** Tiefling: +2 CHA, +1 INT. */
   | 'TIEFLING';
 
+/** When a feature's spent uses come back. */
+export type Recharge =
+  /** At the end of a long rest. */
+  | 'LONG'
+  /** At the end of a short or a long rest. */
+  | 'SHORT';
+
+/** Which d20 rolls a roll effect is about. */
+export type RollKind =
+  /** The character's ability checks. */
+  | 'ABILITY_CHECKS'
+  /** Attack rolls made against the character. */
+  | 'ATTACKS_AGAINST'
+  /** The character's attack rolls. */
+  | 'ATTACK_ROLLS'
+  /** The character's saving throws (of one ability when the effect names it). */
+  | 'SAVING_THROWS';
+
+/** What a roll effect does to the roll. */
+export type RollModifier =
+  /** Roll two d20, keep the higher. */
+  | 'ADVANTAGE'
+  /** The roll fails without being rolled. */
+  | 'AUTO_FAIL'
+  /** Roll two d20, keep the lower. */
+  | 'DISADVANTAGE';
+
+/** Input of setConditions. */
+export type SetConditionsInput = {
+  /** The character. */
+  characterId: Scalars['ID']['input'];
+  /** Every condition the character is now under (an empty list clears them). */
+  conditions: Array<Condition>;
+  /** Exhaustion level, 0 to 6. */
+  exhaustion: Scalars['Int']['input'];
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: Scalars['Int']['input'];
+};
+
+/** Result of setConditions. */
+export type SetConditionsPayload = {
+  __typename?: 'SetConditionsPayload';
+  /** The character after the change. */
+  character: Character;
+};
+
+/** Input of shortRest. */
+export type ShortRestInput = {
+  /** The character. */
+  characterId: Scalars['ID']['input'];
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** One value per hit die spent, as rolled (1 to the hit die); empty: rest without spending any. */
+  hitDieRolls: Array<Scalars['Int']['input']>;
+};
+
+/** Result of shortRest. */
+export type ShortRestPayload = {
+  __typename?: 'ShortRestPayload';
+  /** The character after the rest. */
+  character: Character;
+  /** Hit points regained from the hit dice (capped at the maximum). */
+  healing: Scalars['Int']['output'];
+};
+
 /** The 18 skills. */
 export type Skill =
   /** Acrobatics (DEX). */
@@ -938,6 +1263,25 @@ export type SkillSource =
   | 'CLASS'
   /** A racial trait. */
   | 'RACE';
+
+/** Input of spendSpellSlot. */
+export type SpendSpellSlotInput = {
+  /** The character. */
+  characterId: Scalars['ID']['input'];
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** Spell level of the slot, 1 to 9 (a warlock: its pact slot level). */
+  level: Scalars['Int']['input'];
+};
+
+/** Result of spendSpellSlot. */
+export type SpendSpellSlotPayload = {
+  __typename?: 'SpendSpellSlotPayload';
+  /** The character after spending the slot. */
+  character: Character;
+  /** True when the slot spent was a Pact Magic slot. */
+  pactSlot: Scalars['Boolean']['output'];
+};
 
 /** The SRD 5.1's subclasses, one per class. */
 export type Subclass =
@@ -1047,6 +1391,25 @@ export type UpdateCharacterInput = {
 export type UpdateCharacterPayload = {
   __typename?: 'UpdateCharacterPayload';
   /** The character after the change. */
+  character: Character;
+};
+
+/** Input of useFeature. */
+export type UseFeatureInput = {
+  /** Uses (or pool points) to spend, at least 1; default 1. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  /** The character. */
+  characterId: Scalars['ID']['input'];
+  /** The version the caller last read; CONFLICT when the character has changed since. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The feature. */
+  feature: LimitedUseFeature;
+};
+
+/** Result of useFeature. */
+export type UseFeaturePayload = {
+  __typename?: 'UseFeaturePayload';
+  /** The character after the use. */
   character: Character;
 };
 
@@ -1273,17 +1636,23 @@ export type ResolversTypes = {
   CharacterEquippedArmor: ResolverTypeWrapper<CharacterEquippedArmor>;
   CharacterEventRecord: ResolverTypeWrapper<EventRow>;
   CharacterFeature: ResolverTypeWrapper<CharacterFeature>;
+  CharacterFeatureUse: ResolverTypeWrapper<CharacterFeatureUse>;
   CharacterFilter: CharacterFilter;
   CharacterGrantedSkill: ResolverTypeWrapper<CharacterGrantedSkill>;
+  CharacterHitDice: ResolverTypeWrapper<CharacterHitDice>;
   CharacterHitPointLevel: ResolverTypeWrapper<CharacterHitPointLevel>;
   CharacterInventoryItem: ResolverTypeWrapper<CharacterInventoryItem>;
+  CharacterPactSlotState: ResolverTypeWrapper<CharacterPactSlotState>;
   CharacterPactSlots: ResolverTypeWrapper<CharacterPactSlots>;
+  CharacterRollEffect: ResolverTypeWrapper<CharacterRollEffect>;
   CharacterSavingThrow: ResolverTypeWrapper<CharacterSavingThrow>;
   CharacterSense: ResolverTypeWrapper<CharacterSense>;
   CharacterSkill: ResolverTypeWrapper<CharacterSkill>;
   CharacterSkillChoice: ResolverTypeWrapper<CharacterSkillChoice>;
   CharacterSpellSlot: ResolverTypeWrapper<CharacterSpellSlot>;
+  CharacterSpellSlotState: ResolverTypeWrapper<CharacterSpellSlotState>;
   CharacterSpellcasting: ResolverTypeWrapper<CharacterSpellcasting>;
+  Condition: Condition;
   CreateCharacterInput: CreateCharacterInput;
   CreateCharacterPayload: ResolverTypeWrapper<Omit<CreateCharacterPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   DamageType: DamageType;
@@ -1297,18 +1666,32 @@ export type ResolversTypes = {
   GenerateBackstoryPayload: ResolverTypeWrapper<Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   InventoryItemInput: InventoryItemInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LimitedUseFeature: LimitedUseFeature;
+  LongRestInput: LongRestInput;
+  LongRestPayload: ResolverTypeWrapper<Omit<LongRestPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Race: Race;
+  Recharge: Recharge;
+  RollKind: RollKind;
+  RollModifier: RollModifier;
+  SetConditionsInput: SetConditionsInput;
+  SetConditionsPayload: ResolverTypeWrapper<Omit<SetConditionsPayload, 'character'> & { character: ResolversTypes['Character'] }>;
+  ShortRestInput: ShortRestInput;
+  ShortRestPayload: ResolverTypeWrapper<Omit<ShortRestPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   Skill: Skill;
   SkillSource: SkillSource;
+  SpendSpellSlotInput: SpendSpellSlotInput;
+  SpendSpellSlotPayload: ResolverTypeWrapper<Omit<SpendSpellSlotPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   Subclass: Subclass;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransactionBranchAck: ResolverTypeWrapper<TransactionBranchAck>;
   UpdateCharacterInput: UpdateCharacterInput;
   UpdateCharacterPayload: ResolverTypeWrapper<Omit<UpdateCharacterPayload, 'character'> & { character: ResolversTypes['Character'] }>;
+  UseFeatureInput: UseFeatureInput;
+  UseFeaturePayload: ResolverTypeWrapper<Omit<UseFeaturePayload, 'character'> & { character: ResolversTypes['Character'] }>;
   WeaponProperty: WeaponProperty;
   WeaponType: WeaponType;
 };
@@ -1339,16 +1722,21 @@ export type ResolversParentTypes = {
   CharacterEquippedArmor: CharacterEquippedArmor;
   CharacterEventRecord: EventRow;
   CharacterFeature: CharacterFeature;
+  CharacterFeatureUse: CharacterFeatureUse;
   CharacterFilter: CharacterFilter;
   CharacterGrantedSkill: CharacterGrantedSkill;
+  CharacterHitDice: CharacterHitDice;
   CharacterHitPointLevel: CharacterHitPointLevel;
   CharacterInventoryItem: CharacterInventoryItem;
+  CharacterPactSlotState: CharacterPactSlotState;
   CharacterPactSlots: CharacterPactSlots;
+  CharacterRollEffect: CharacterRollEffect;
   CharacterSavingThrow: CharacterSavingThrow;
   CharacterSense: CharacterSense;
   CharacterSkill: CharacterSkill;
   CharacterSkillChoice: CharacterSkillChoice;
   CharacterSpellSlot: CharacterSpellSlot;
+  CharacterSpellSlotState: CharacterSpellSlotState;
   CharacterSpellcasting: CharacterSpellcasting;
   CreateCharacterInput: CreateCharacterInput;
   CreateCharacterPayload: Omit<CreateCharacterPayload, 'character'> & { character: ResolversParentTypes['Character'] };
@@ -1359,14 +1747,24 @@ export type ResolversParentTypes = {
   GenerateBackstoryPayload: Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversParentTypes['Character'] };
   InventoryItemInput: InventoryItemInput;
   JSON: Scalars['JSON']['output'];
+  LongRestInput: LongRestInput;
+  LongRestPayload: Omit<LongRestPayload, 'character'> & { character: ResolversParentTypes['Character'] };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: Record<PropertyKey, never>;
+  SetConditionsInput: SetConditionsInput;
+  SetConditionsPayload: Omit<SetConditionsPayload, 'character'> & { character: ResolversParentTypes['Character'] };
+  ShortRestInput: ShortRestInput;
+  ShortRestPayload: Omit<ShortRestPayload, 'character'> & { character: ResolversParentTypes['Character'] };
+  SpendSpellSlotInput: SpendSpellSlotInput;
+  SpendSpellSlotPayload: Omit<SpendSpellSlotPayload, 'character'> & { character: ResolversParentTypes['Character'] };
   Subscription: Record<PropertyKey, never>;
   TransactionBranchAck: TransactionBranchAck;
   UpdateCharacterInput: UpdateCharacterInput;
   UpdateCharacterPayload: Omit<UpdateCharacterPayload, 'character'> & { character: ResolversParentTypes['Character'] };
+  UseFeatureInput: UseFeatureInput;
+  UseFeaturePayload: Omit<UseFeaturePayload, 'character'> & { character: ResolversParentTypes['Character'] };
 };
 
 export type AwardExperiencePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AwardExperiencePayload'] = ResolversParentTypes['AwardExperiencePayload']> = {
@@ -1392,22 +1790,29 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   background?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   backstory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   class?: Resolver<ResolversTypes['CharacterClass'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   criticalRange?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currentHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  effectiveConditions?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
   equippedArmor?: Resolver<Maybe<ResolversTypes['CharacterEquippedArmor']>, ParentType, ContextType>;
+  exhaustion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   experience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   experienceToNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   expertise?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   expertiseRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  featureUses?: Resolver<Array<ResolversTypes['CharacterFeatureUse']>, ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['CharacterFeature']>, ParentType, ContextType>;
   fightingStyleChoicesRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fightingStyles?: Resolver<Array<ResolversTypes['FightingStyle']>, ParentType, ContextType>;
   grantedSkills?: Resolver<Array<ResolversTypes['CharacterGrantedSkill']>, ParentType, ContextType>;
+  hitDice?: Resolver<ResolversTypes['CharacterHitDice'], ParentType, ContextType>;
   hitDie?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hitPointLevels?: Resolver<Array<ResolversTypes['CharacterHitPointLevel']>, ParentType, ContextType>;
   hitPointRolls?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  incapacitated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   initiative?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inventory?: Resolver<Array<ResolversTypes['CharacterInventoryItem']>, ParentType, ContextType>;
   inventoryWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1416,10 +1821,12 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openAbilityScoreImprovementLevels?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pactSlots?: Resolver<Maybe<ResolversTypes['CharacterPactSlotState']>, ParentType, ContextType>;
   passivePerception?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   portraitImageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   proficiencyBonus?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   race?: Resolver<ResolversTypes['Race'], ParentType, ContextType>;
+  rollEffects?: Resolver<Array<ResolversTypes['CharacterRollEffect']>, ParentType, ContextType>;
   savingThrows?: Resolver<Array<ResolversTypes['CharacterSavingThrow']>, ParentType, ContextType>;
   senses?: Resolver<Array<ResolversTypes['CharacterSense']>, ParentType, ContextType>;
   skillChoices?: Resolver<Array<ResolversTypes['CharacterSkillChoice']>, ParentType, ContextType>;
@@ -1427,6 +1834,7 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   skillProficiencies?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['CharacterSkill']>, ParentType, ContextType>;
   speed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  spellSlots?: Resolver<Array<ResolversTypes['CharacterSpellSlotState']>, ParentType, ContextType>;
   spellcasting?: Resolver<Maybe<ResolversTypes['CharacterSpellcasting']>, ParentType, ContextType>;
   subclass?: Resolver<Maybe<ResolversTypes['Subclass']>, ParentType, ContextType>;
   temporaryHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1534,10 +1942,26 @@ export type CharacterFeatureResolvers<ContextType = Context, ParentType extends 
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CharacterFeatureUseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterFeatureUse'] = ResolversParentTypes['CharacterFeatureUse']> = {
+  feature?: Resolver<ResolversTypes['LimitedUseFeature'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recharge?: Resolver<ResolversTypes['Recharge'], ParentType, ContextType>;
+  remaining?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CharacterGrantedSkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterGrantedSkill'] = ResolversParentTypes['CharacterGrantedSkill']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SkillSource'], ParentType, ContextType>;
+};
+
+export type CharacterHitDiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterHitDice'] = ResolversParentTypes['CharacterHitDice']> = {
+  die?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CharacterHitPointLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterHitPointLevel'] = ResolversParentTypes['CharacterHitPointLevel']> = {
@@ -1556,9 +1980,24 @@ export type CharacterInventoryItemResolvers<ContextType = Context, ParentType ex
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type CharacterPactSlotStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterPactSlotState'] = ResolversParentTypes['CharacterPactSlotState']> = {
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CharacterPactSlotsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterPactSlots'] = ResolversParentTypes['CharacterPactSlots']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CharacterRollEffectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterRollEffect'] = ResolversParentTypes['CharacterRollEffect']> = {
+  ability?: Resolver<Maybe<ResolversTypes['Ability']>, ParentType, ContextType>;
+  circumstance?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modifier?: Resolver<ResolversTypes['RollModifier'], ParentType, ContextType>;
+  roll?: Resolver<ResolversTypes['RollKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CharacterSavingThrowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSavingThrow'] = ResolversParentTypes['CharacterSavingThrow']> = {
@@ -1594,6 +2033,13 @@ export type CharacterSpellSlotResolvers<ContextType = Context, ParentType extend
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CharacterSpellSlotStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSpellSlotState'] = ResolversParentTypes['CharacterSpellSlotState']> = {
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CharacterSpellcastingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSpellcasting'] = ResolversParentTypes['CharacterSpellcasting']> = {
   ability?: Resolver<ResolversTypes['Ability'], ParentType, ContextType>;
   canCast?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1625,6 +2071,12 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LongRestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LongRestPayload'] = ResolversParentTypes['LongRestPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  hitDiceRegained?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hitPointsRegained?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   abortTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationAbortTransactionBranchArgs, 'transactionId'>>;
   awardExperience?: Resolver<ResolversTypes['AwardExperiencePayload'], ParentType, ContextType, RequireFields<MutationAwardExperienceArgs, 'input'>>;
@@ -1632,8 +2084,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createCharacter?: Resolver<ResolversTypes['CreateCharacterPayload'], ParentType, ContextType, RequireFields<MutationCreateCharacterArgs, 'input'>>;
   deleteCharacter?: Resolver<ResolversTypes['DeleteCharacterPayload'], ParentType, ContextType, RequireFields<MutationDeleteCharacterArgs, 'input'>>;
   generateBackstory?: Resolver<ResolversTypes['GenerateBackstoryPayload'], ParentType, ContextType, RequireFields<MutationGenerateBackstoryArgs, 'input'>>;
+  longRest?: Resolver<ResolversTypes['LongRestPayload'], ParentType, ContextType, RequireFields<MutationLongRestArgs, 'input'>>;
   prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
+  setConditions?: Resolver<ResolversTypes['SetConditionsPayload'], ParentType, ContextType, RequireFields<MutationSetConditionsArgs, 'input'>>;
+  shortRest?: Resolver<ResolversTypes['ShortRestPayload'], ParentType, ContextType, RequireFields<MutationShortRestArgs, 'input'>>;
+  spendSpellSlot?: Resolver<ResolversTypes['SpendSpellSlotPayload'], ParentType, ContextType, RequireFields<MutationSpendSpellSlotArgs, 'input'>>;
   updateCharacter?: Resolver<ResolversTypes['UpdateCharacterPayload'], ParentType, ContextType, RequireFields<MutationUpdateCharacterArgs, 'input'>>;
+  useFeature?: Resolver<ResolversTypes['UseFeaturePayload'], ParentType, ContextType, RequireFields<MutationUseFeatureArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1644,6 +2101,20 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   character?: Resolver<Maybe<ResolversTypes['Character']>, ParentType, ContextType, RequireFields<QueryCharacterArgs, 'id'>>;
   characters?: Resolver<ResolversTypes['CharacterConnection'], ParentType, ContextType, Partial<QueryCharactersArgs>>;
+};
+
+export type SetConditionsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetConditionsPayload'] = ResolversParentTypes['SetConditionsPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+};
+
+export type ShortRestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortRestPayload'] = ResolversParentTypes['ShortRestPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  healing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SpendSpellSlotPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendSpellSlotPayload'] = ResolversParentTypes['SpendSpellSlotPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  pactSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1657,6 +2128,10 @@ export type TransactionBranchAckResolvers<ContextType = Context, ParentType exte
 };
 
 export type UpdateCharacterPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateCharacterPayload'] = ResolversParentTypes['UpdateCharacterPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+};
+
+export type UseFeaturePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UseFeaturePayload'] = ResolversParentTypes['UseFeaturePayload']> = {
   character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
 };
 
@@ -1676,26 +2151,36 @@ export type Resolvers<ContextType = Context> = {
   CharacterEquippedArmor?: CharacterEquippedArmorResolvers<ContextType>;
   CharacterEventRecord?: CharacterEventRecordResolvers<ContextType>;
   CharacterFeature?: CharacterFeatureResolvers<ContextType>;
+  CharacterFeatureUse?: CharacterFeatureUseResolvers<ContextType>;
   CharacterGrantedSkill?: CharacterGrantedSkillResolvers<ContextType>;
+  CharacterHitDice?: CharacterHitDiceResolvers<ContextType>;
   CharacterHitPointLevel?: CharacterHitPointLevelResolvers<ContextType>;
   CharacterInventoryItem?: CharacterInventoryItemResolvers<ContextType>;
+  CharacterPactSlotState?: CharacterPactSlotStateResolvers<ContextType>;
   CharacterPactSlots?: CharacterPactSlotsResolvers<ContextType>;
+  CharacterRollEffect?: CharacterRollEffectResolvers<ContextType>;
   CharacterSavingThrow?: CharacterSavingThrowResolvers<ContextType>;
   CharacterSense?: CharacterSenseResolvers<ContextType>;
   CharacterSkill?: CharacterSkillResolvers<ContextType>;
   CharacterSkillChoice?: CharacterSkillChoiceResolvers<ContextType>;
   CharacterSpellSlot?: CharacterSpellSlotResolvers<ContextType>;
+  CharacterSpellSlotState?: CharacterSpellSlotStateResolvers<ContextType>;
   CharacterSpellcasting?: CharacterSpellcastingResolvers<ContextType>;
   CreateCharacterPayload?: CreateCharacterPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteCharacterPayload?: DeleteCharacterPayloadResolvers<ContextType>;
   GenerateBackstoryPayload?: GenerateBackstoryPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LongRestPayload?: LongRestPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SetConditionsPayload?: SetConditionsPayloadResolvers<ContextType>;
+  ShortRestPayload?: ShortRestPayloadResolvers<ContextType>;
+  SpendSpellSlotPayload?: SpendSpellSlotPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TransactionBranchAck?: TransactionBranchAckResolvers<ContextType>;
   UpdateCharacterPayload?: UpdateCharacterPayloadResolvers<ContextType>;
+  UseFeaturePayload?: UseFeaturePayloadResolvers<ContextType>;
 };
 

@@ -38,13 +38,68 @@ export interface CharacterDeletedData {
   characterId: string;
 }
 
+/**
+ * The play-state columns an event of play (conditions, slots, features, rests) leaves behind: the resulting values,
+ * not deltas, so the projection writes them as they are and a replay needs no rules.
+ */
+export type PlayStateResult = Partial<
+  Pick<
+    CharacterState,
+    'conditions' | 'exhaustion' | 'currentHitPoints' | 'temporaryHitPoints' | 'hitDiceSpent' | 'spellSlotsSpent' | 'pactSlotsSpent' | 'featureUsesSpent'
+  >
+>;
+
+/** setConditions: the conditions and exhaustion now (and current hit points, lowered when exhaustion 4 halves the maximum). */
+export interface ConditionsChangedData {
+  characterId: string;
+  result: PlayStateResult;
+}
+
+/** spendSpellSlot: one slot of `level` (a Pact Magic slot when `pact`). */
+export interface SpellSlotSpentData {
+  characterId: string;
+  level: number;
+  pact: boolean;
+  result: PlayStateResult;
+}
+
+/** useFeature: `amount` uses (or pool points) of a limited-use feature. */
+export interface FeatureUsedData {
+  characterId: string;
+  feature: string;
+  amount: number;
+  result: PlayStateResult;
+}
+
+/** shortRest: the hit die rolls as given (later also server-rolled dice), the CON modifier applied and the healing. */
+export interface ShortRestTakenData {
+  characterId: string;
+  hitDieRolls: number[];
+  constitutionModifier: number;
+  healing: number;
+  result: PlayStateResult;
+}
+
+/** longRest: what came back. */
+export interface LongRestTakenData {
+  characterId: string;
+  hitPointsRegained: number;
+  hitDiceRegained: number;
+  result: PlayStateResult;
+}
+
 export type CharacterEvent =
   | { type: 'CharacterCreated'; data: CharacterCreatedData }
   | { type: 'CharacterUpdated'; data: CharacterUpdatedData }
   | { type: 'ExperienceAwarded'; data: ExperienceAwardedData }
   | { type: 'CharacterDeleted'; data: CharacterDeletedData }
   | { type: 'ActiveCampaignSet'; data: ActiveCampaignData }
-  | { type: 'ActiveCampaignCleared'; data: ActiveCampaignData };
+  | { type: 'ActiveCampaignCleared'; data: ActiveCampaignData }
+  | { type: 'ConditionsChanged'; data: ConditionsChangedData }
+  | { type: 'SpellSlotSpent'; data: SpellSlotSpentData }
+  | { type: 'FeatureUsed'; data: FeatureUsedData }
+  | { type: 'ShortRestTaken'; data: ShortRestTakenData }
+  | { type: 'LongRestTaken'; data: LongRestTakenData };
 
 export type CharacterEventType = CharacterEvent['type'];
 
@@ -55,6 +110,11 @@ export const CHARACTER_EVENT_TYPES: readonly CharacterEventType[] = [
   'CharacterDeleted',
   'ActiveCampaignSet',
   'ActiveCampaignCleared',
+  'ConditionsChanged',
+  'SpellSlotSpent',
+  'FeatureUsed',
+  'ShortRestTaken',
+  'LongRestTaken',
 ];
 
 export function characterStreamId(characterId: string): string {

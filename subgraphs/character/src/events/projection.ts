@@ -55,6 +55,17 @@ async function apply(tx: Tx, event: StoredEvent): Promise<void> {
         .set({ activeCampaignId: known.type === 'ActiveCampaignSet' ? known.data.campaignId : null, version: event.streamVersion, updatedAt: at })
         .where(eq(characters.id, known.data.characterId));
       return;
+    case 'ConditionsChanged':
+    case 'SpellSlotSpent':
+    case 'FeatureUsed':
+    case 'ShortRestTaken':
+    case 'LongRestTaken':
+      // Play state: the event carries the resulting values (PlayStateResult), written as they are.
+      await tx
+        .update(characters)
+        .set({ ...known.data.result, version: event.streamVersion, updatedAt: at })
+        .where(eq(characters.id, known.data.characterId));
+      return;
     case 'CharacterDeleted':
       await tx.delete(characters).where(eq(characters.id, known.data.characterId));
       return;

@@ -1,9 +1,12 @@
 import type { CharacterResolvers } from '../__generated__/resolvers-types.js';
+import type { CharacterRow } from '../db/schema.js';
 import { sheetOf, stateOf } from '../character-state.js';
 import { requireUser } from '../context.js';
-import { ARMOR } from '../rules/index.js';
+import { ARMOR, spendableResources } from '../rules/index.js';
 import { characterChoiceFields } from './character-choices.js';
 import { readInventory } from '../validation/inventory.js';
+
+const resources = (row: CharacterRow) => spendableResources(sheetOf(row), row, stateOf(row));
 
 export const Character: CharacterResolvers = {
   // Other subgraphs (campaign party, image portrait, llm context) reference characters by id: batched per request.
@@ -55,6 +58,15 @@ export const Character: CharacterResolvers = {
   skills: (row) => sheetOf(row).skills,
   ...characterChoiceFields,
   spellcasting: (row) => sheetOf(row).spellcasting,
+  // Play state (conditions, exhaustion, hit dice, slots, feature uses): stored values through the rules.
+  effectiveConditions: (row) => sheetOf(row).effectiveConditions,
+  incapacitated: (row) => sheetOf(row).incapacitated,
+  dead: (row) => sheetOf(row).dead,
+  rollEffects: (row) => sheetOf(row).rollEffects,
+  hitDice: (row) => resources(row).hitDice,
+  spellSlots: (row) => resources(row).spellSlots,
+  pactSlots: (row) => resources(row).pactSlots,
+  featureUses: (row) => resources(row).featureUses,
   // Legacy lines read as the table says: no weapon, and armour and weapons at their SRD weight.
   inventory: (row) => readInventory(row.inventory),
   inventoryWeight: (row) => readInventory(row.inventory).reduce((sum, item) => sum + item.weight * item.quantity, 0),

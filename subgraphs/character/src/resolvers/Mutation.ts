@@ -4,6 +4,11 @@ import { createCharacter } from '../mutations/create-character.js';
 import { deleteCharacter } from '../mutations/delete-character.js';
 import { generateBackstory } from '../mutations/generate-backstory.js';
 import { updateCharacter } from '../mutations/update-character.js';
+import { longRest } from '../mutations/long-rest.js';
+import { setConditions } from '../mutations/set-conditions.js';
+import { shortRest } from '../mutations/short-rest.js';
+import { spendSpellSlot } from '../mutations/spend-spell-slot.js';
+import { useFeature } from '../mutations/use-feature.js';
 import { protocolResolvers } from '#lib/transactions/index.js';
 import { characterParticipant } from '../transactions/participant.js';
 
@@ -13,6 +18,12 @@ export const Mutation: MutationResolvers = {
   awardExperience: (_parent, { input }, ctx) => awardExperience(input, ctx),
   deleteCharacter: (_parent, { input }, ctx) => deleteCharacter(input, ctx),
   generateBackstory: (_parent, { input }, ctx) => generateBackstory(input, ctx),
+  // Play state: conditions, slots, features, rests (owner only, expectedVersion like updateCharacter).
+  setConditions: (_parent, { input }, ctx) => setConditions(input, ctx),
+  spendSpellSlot: (_parent, { input }, ctx) => spendSpellSlot(input, ctx),
+  useFeature: (_parent, { input }, ctx) => useFeature(input, ctx),
+  shortRest: (_parent, { input }, ctx) => shortRest(input, ctx),
+  longRest: (_parent, { input }, ctx) => longRest(input, ctx),
   // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it).
   ...protocolResolvers(characterParticipant),
 };

@@ -1,6 +1,7 @@
 import { ABILITIES, abilityModifier, type Ability, type AbilityScores } from './abilities.js';
 import { finalAbilityScores, racialBonuses } from './ability-scores.js';
 import { improvementBonuses, type AbilityScoreImprovement } from './advancement-choices.js';
+import { applyConditions, type PlayEffects } from './apply-conditions.js';
 import { ARMOR, armorClass, type ArmorType } from './armor.js';
 import { CLASSES, type CharacterClass } from './classes.js';
 import { EXPERTISE_MULTIPLIER } from './expertise.js';
@@ -50,7 +51,7 @@ export interface AbilityLine {
   savingThrow: { ability: Ability; proficient: boolean; bonus: number };
 }
 
-export interface CharacterSheet extends EquipmentSheet {
+export interface CharacterSheet extends EquipmentSheet, PlayEffects {
   level: number;
   proficiencyBonus: number;
   experienceToNextLevel: number | null;
@@ -158,7 +159,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
   const equipment = equipmentSheet(build, level, prof, scores);
   const slots = spellSlots(build.characterClass, level);
   const casting = classRules.spellcasting;
-  return {
+  const sheet = {
     level,
     proficiencyBonus: prof,
     experienceToNextLevel: experienceToNextLevel(build.experience),
@@ -192,4 +193,6 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
           }
         : null,
   };
+  // Conditions and exhaustion last: they override speed and halve the hit point maximum (apply-conditions.ts).
+  return applyConditions(sheet, build.conditions, build.exhaustion);
 }

@@ -22,3 +22,8 @@ export * from './weapons.js';
 export * from './proficiencies.js';
 export * from './attacks.js';
 export * from './equipment-sheet.js';
+export * from './conditions.js';
+export * from './apply-conditions.js';
+export * from './feature-uses.js';
+export * from './spendable-resources.js';
+export * from './rests.js';
