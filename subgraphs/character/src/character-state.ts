@@ -138,6 +138,7 @@ export function sheetOfState(state: CharacterState): CharacterSheet {
     conditions: state.conditions,
     exhaustion: state.exhaustion,
     equippedArmor: equippedArmor(state.inventory),
+    spellChoices: { cantrips: state.cantrips, spellsKnown: state.spellsKnown, preparedSpells: state.preparedSpells, spellbook: state.spellbook },
   });
 }
 

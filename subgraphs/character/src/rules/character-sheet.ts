@@ -8,6 +8,7 @@ import { experienceToNextLevel, levelFromExperience, proficiencyBonus } from './
 import { RACE_RULES, type Race } from './races.js';
 import { SKILL_ABILITIES, SKILLS, type Skill } from './skills.js';
 import { spellSlots, type PactSlots, type SpellSlot } from './spell-slots.js';
+import { characterSpells, spellLimits, type CharacterSpellLine, type SpellChoices, type SpellLimits } from './spells/index.js';
 
 /** The stored facts a sheet is derived from. */
 export interface CharacterBuild {
@@ -27,6 +28,8 @@ export interface CharacterBuild {
   exhaustion: number;
   /** Equipped items that are armour (body armour or shield). */
   equippedArmor: readonly ArmorType[];
+  /** Cantrips, spells known, prepared and in the spellbook, by id; absent: none chosen. */
+  spellChoices?: SpellChoices;
 }
 
 export interface AbilityLine {
@@ -64,6 +67,8 @@ export interface CharacterSheet {
     slots: SpellSlot[];
     pactSlots: PactSlots | null;
   } | null;
+  spells: CharacterSpellLine[];
+  spellLimits: SpellLimits;
 }
 
 // SRD: heavy armour worn without its strength requirement reduces speed by 10 feet.
@@ -71,6 +76,7 @@ const HEAVY_ARMOR_SPEED_PENALTY = 10;
 // SRD: spell save DC = 8 + proficiency bonus + spellcasting modifier; passive checks = 10 + bonus.
 const SPELL_SAVE_DC_BASE = 8;
 const PASSIVE_CHECK_BASE = 10;
+const NO_SPELLS: SpellChoices = { cantrips: [], spellsKnown: [], preparedSpells: [], spellbook: [] };
 
 /** Every derived number of a character sheet, from the stored build: the single place the rules are applied. */
 export function computeSheet(build: CharacterBuild): CharacterSheet {
@@ -116,7 +122,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
 
   const slots = spellSlots(build.characterClass, level);
   const casting = classRules.spellcasting;
-  return {
+  const sheet: Omit<CharacterSheet, 'spells' | 'spellLimits'> = {
     level,
     proficiencyBonus: prof,
     experienceToNextLevel: experienceToNextLevel(build.experience),
@@ -143,4 +149,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
           }
         : null,
   };
+  // The spells last: their attack bonus and DC are the sheet's spellcasting numbers, whatever decided them.
+  const caster = { characterClass: build.characterClass, subclass: build.subclass, level, scores };
+  return { ...sheet, spells: characterSpells(caster, build.spellChoices ?? NO_SPELLS, sheet.spellcasting), spellLimits: spellLimits(caster) };
 }

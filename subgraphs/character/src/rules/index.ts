@@ -11,3 +11,4 @@ export * from './ability-scores.js';
 export * from './character-sheet.js';
 export * from './alignments.js';
 export * from './advancement-choices.js';
+export * from './spells/index.js';
