@@ -176,6 +176,8 @@ export type CreateCharacterInput = {
   background?: string | null | undefined;
   /** Backstory, up to 20000 characters. */
   backstory?: string | null | undefined;
+  /** Cantrips known, by spell id (Query.spells), at most spellLimits.cantrips, from the class list. */
+  cantrips?: Array<string> | null | undefined;
   /** Class. */
   class: CharacterClass;
   /** Experience points, at least 0; default 0. */
@@ -188,10 +190,16 @@ export type CreateCharacterInput = {
   name: string;
   /** Id of an existing portrait Image. */
   portraitImageId?: string | number | null | undefined;
+  /** Spells prepared today (cleric, druid, paladin, wizard from its spellbook), by spell id, at most spellLimits.preparedSpells. */
+  preparedSpells?: Array<string> | null | undefined;
   /** Race. */
   race: Race;
   /** Skill proficiencies, no duplicates. */
   skillProficiencies?: Array<Skill> | null | undefined;
+  /** The wizard's spellbook, by spell id: wizard spells of a level the character has slots of (spellLimits.spellbookMinimum come free; more may be copied). */
+  spellbook?: Array<string> | null | undefined;
+  /** Spells known (bard, ranger, sorcerer, warlock), by spell id, at most spellLimits.spellsKnown, of a level the character has slots of. */
+  spellsKnown?: Array<string> | null | undefined;
   /** Subclass, free text. */
   subclass?: string | null | undefined;
 };
@@ -476,6 +484,8 @@ export type UpdateCharacterInput = {
   background?: string | null | undefined;
   /** New backstory, or null to clear. */
   backstory?: string | null | undefined;
+  /** New cantrips known (replaces the list), by spell id. */
+  cantrips?: Array<string> | null | undefined;
   /** New class. */
   class?: CharacterClass | null | undefined;
   /** New current hit points, 0 to the maximum. */
@@ -494,10 +504,16 @@ export type UpdateCharacterInput = {
   name?: string | null | undefined;
   /** Id of an existing portrait Image, or null to clear. */
   portraitImageId?: string | number | null | undefined;
+  /** New prepared spells (replaces the list), by spell id; prepareSpells does only this. */
+  preparedSpells?: Array<string> | null | undefined;
   /** New race. */
   race?: Race | null | undefined;
   /** New skill proficiencies (replaces the list). */
   skillProficiencies?: Array<Skill> | null | undefined;
+  /** New wizard spellbook (replaces the list), by spell id. */
+  spellbook?: Array<string> | null | undefined;
+  /** New spells known (replaces the list), by spell id. */
+  spellsKnown?: Array<string> | null | undefined;
   /** New subclass, or null to clear. */
   subclass?: string | null | undefined;
   /** New temporary hit points, at least 0. */

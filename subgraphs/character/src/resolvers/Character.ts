@@ -38,5 +38,7 @@ export const Character: CharacterResolvers = {
   passivePerception: (row) => sheetOf(row).passivePerception,
   skills: (row) => sheetOf(row).skills,
   spellcasting: (row) => sheetOf(row).spellcasting,
+  spells: (row) => sheetOf(row).spells,
+  spellLimits: (row) => sheetOf(row).spellLimits,
   inventoryWeight: (row) => row.inventory.reduce((sum, item) => sum + item.weight * item.quantity, 0),
 };

@@ -12,6 +12,7 @@ import {
   type AbilityScores,
   type CharacterSheet,
 } from '../rules/index.js';
+import { checkSpellChoices } from './spell-choices.js';
 import { MAX_EXPERIENCE, MAX_TEMPORARY_HIT_POINTS } from './limits.js';
 import { isUuid } from '#lib/db/uuid.js';
 
@@ -108,5 +109,6 @@ export function validateState(state: CharacterState): CharacterSheet {
       field: 'temporaryHitPoints',
     });
   }
+  checkSpellChoices(state, sheet);
   return sheet;
 }

@@ -18,6 +18,7 @@ export interface CharacterSpellLine {
   alwaysPrepared: boolean;
   ritual: boolean;
   concentration: boolean;
+  attack: 'MELEE' | 'RANGED' | null;
   attackBonus: number | null;
   saveDC: number | null;
   saveAbility: Ability | null;
@@ -69,7 +70,7 @@ export function characterSpells(
   return [...lines.values()].sort((a, b) => a.level - b.level || a.name.localeCompare(b.name));
 }
 
-function line(spell: Spell, source: SpellSource, prepared: boolean, alwaysPrepared: boolean, casting: { spellAttackBonus: number; spellSaveDC: number } | null) {
+function line(spell: Spell, source: SpellSource, prepared: boolean, alwaysPrepared: boolean, casting: { spellAttackBonus: number; spellSaveDC: number } | null): CharacterSpellLine {
   return {
     spell: spell.id,
     name: spell.name,
@@ -80,6 +81,7 @@ function line(spell: Spell, source: SpellSource, prepared: boolean, alwaysPrepar
     alwaysPrepared,
     ritual: spell.ritual,
     concentration: spell.concentration,
+    attack: spell.attack,
     attackBonus: spell.attack && casting ? casting.spellAttackBonus : null,
     saveDC: spell.save && casting ? casting.spellSaveDC : null,
     saveAbility: spell.save,

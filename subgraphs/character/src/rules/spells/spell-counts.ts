@@ -2,6 +2,9 @@ import { abilityModifier, type AbilityScores } from '../abilities.js';
 import { CLASSES, type CharacterClass } from '../classes.js';
 import { spellSlots } from '../spell-slots.js';
 
+/** SRD 5.1 "Spell Level": spells run from 1st to 9th level (cantrips are level 0). */
+export const MAX_SPELL_LEVEL = 9;
+
 /** SRD 5.1 class tables, "Cantrips Known" column, levels 1-20 (classes without the column know none). */
 const CANTRIPS_KNOWN: Partial<Record<CharacterClass, readonly number[]>> = {
   BARD: [2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4],
