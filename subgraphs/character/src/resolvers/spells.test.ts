@@ -40,12 +40,22 @@ describe('spells on the character sheet', () => {
   it('lets a level 5 wizard learn a spellbook, prepare from it and read each spell’s attack bonus or DC', async () => {
     const created = await server.client.request(CREATE, { input: wizard() }, 'alice');
     expect(created.errors).toBeUndefined();
-    const { id } = created.data?.createCharacter.character;
-    expect(created.data?.createCharacter.character.spellLimits).toEqual({ cantrips: 4, spellsKnown: null, preparedSpells: 8, spellbookMinimum: 14, maxSpellLevel: 3 });
+    const id = created.data?.createCharacter.character.id as string;
+    expect(created.data?.createCharacter.character.spellLimits).toEqual({
+      cantrips: 4,
+      spellsKnown: null,
+      preparedSpells: 8,
+      spellbookMinimum: 14,
+      maxSpellLevel: 3,
+    });
 
     const learnt = await server.client.request(UPDATE, { input: { id, expectedVersion: 1, spellbook: BOOK } }, 'alice');
     expect(learnt.errors).toBeUndefined();
-    const prepared = await server.client.request(PREPARE, { input: { characterId: id, expectedVersion: 2, spells: ['FIREBALL', 'SHIELD', 'HOLD_PERSON'] } }, 'alice');
+    const prepared = await server.client.request(
+      PREPARE,
+      { input: { characterId: id, expectedVersion: 2, spells: ['FIREBALL', 'SHIELD', 'HOLD_PERSON'] } },
+      'alice',
+    );
     expect(prepared.errors).toBeUndefined();
     const character = prepared.data?.prepareSpells.character;
     expect(character.version).toBe(3);
@@ -76,7 +86,7 @@ describe('spells on the character sheet', () => {
 
   it('refuses illegal preparations naming the rule, and writes nothing', async () => {
     const created = await server.client.request(CREATE, { input: wizard({ spellbook: BOOK }) }, 'alice');
-    const { id } = created.data?.createCharacter.character;
+    const id = created.data?.createCharacter.character.id as string;
     const prepare = (spells: string[], expectedVersion = 1) => ({ characterId: id, expectedVersion, spells });
     expect(await error(PREPARE, prepare(['WEB']))).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'NOT_IN_SPELLBOOK', field: 'preparedSpells[0]' });
     expect(await error(PREPARE, prepare(BOOK))).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PREPARED_COUNT' });
@@ -87,7 +97,12 @@ describe('spells on the character sheet', () => {
     expect(await error(UPDATE, { id, expectedVersion: 1, experience: 0 })).toMatchObject({ rule: 'SPELL_LEVEL_TOO_HIGH', field: 'spellbook[5]' });
     const read = await server.client.request(READ, { id }, 'alice');
     expect(read.data?.character.version).toBe(1);
-    expect(read.data?.character.spells.filter((spell: Line) => spell.prepared).map((spell: Line) => spell.spell)).toEqual(['FIRE_BOLT', 'LIGHT', 'MAGE_HAND', 'RAY_OF_FROST']);
+    expect(read.data?.character.spells.filter((spell: Line) => spell.prepared).map((spell: Line) => spell.spell)).toEqual([
+      'FIRE_BOLT',
+      'LIGHT',
+      'MAGE_HAND',
+      'RAY_OF_FROST',
+    ]);
   });
 
   it('lets a Life Domain cleric prepare, with its domain spells always prepared and not counted', async () => {
@@ -102,15 +117,21 @@ describe('spells on the character sheet', () => {
     };
     const created = await server.client.request(CREATE, { input }, 'alice');
     expect(created.errors).toBeUndefined();
-    const { id } = created.data?.createCharacter.character;
-    const prepared = await server.client.request(PREPARE, { input: { characterId: id, expectedVersion: 1, spells: ['BANE', 'COMMAND', 'HEALING_WORD', 'SANCTUARY'] } }, 'alice');
+    const id = created.data?.createCharacter.character.id as string;
+    const prepared = await server.client.request(
+      PREPARE,
+      { input: { characterId: id, expectedVersion: 1, spells: ['BANE', 'COMMAND', 'HEALING_WORD', 'SANCTUARY'] } },
+      'alice',
+    );
     expect(prepared.errors).toBeUndefined();
     const character = prepared.data?.prepareSpells.character;
     expect(character.spellLimits).toMatchObject({ cantrips: 3, preparedSpells: 4, maxSpellLevel: 1 });
     expect(line(character, 'BLESS')).toMatchObject({ source: 'SUBCLASS', prepared: true, alwaysPrepared: true });
     expect(line(character, 'SACRED_FLAME')).toMatchObject({ saveDC: 13, saveAbility: 'DEXTERITY' });
     expect(line(character, 'COMMAND')).toMatchObject({ source: 'PREPARED', prepared: true, alwaysPrepared: false });
-    expect(await error(PREPARE, { characterId: id, expectedVersion: 2, spells: ['BANE', 'COMMAND', 'HEALING_WORD', 'SANCTUARY', 'SHIELD_OF_FAITH'] })).toMatchObject({
+    expect(
+      await error(PREPARE, { characterId: id, expectedVersion: 2, spells: ['BANE', 'COMMAND', 'HEALING_WORD', 'SANCTUARY', 'SHIELD_OF_FAITH'] }),
+    ).toMatchObject({
       rule: 'PREPARED_COUNT',
     });
   });
@@ -119,25 +140,34 @@ describe('spells on the character sheet', () => {
     const sorcerer = { ...wizard({ class: 'SORCERER', cantrips: [] }), spellsKnown: ['FIREBALL'] };
     const created = await server.client.request(CREATE, { input: sorcerer }, 'alice');
     expect(created.errors).toBeUndefined();
-    const { id } = created.data?.createCharacter.character;
+    const id = created.data?.createCharacter.character.id as string;
     expect(await error(PREPARE, { characterId: id, expectedVersion: 1, spells: ['FIREBALL'] })).toMatchObject({ rule: 'SPELLS_NOT_PREPARED_BY_CLASS' });
     expect(await error(CREATE, wizard({ class: 'FIGHTER' }))).toMatchObject({ rule: 'NOT_A_CASTER', field: 'cantrips' });
     expect(await error(CREATE, wizard({ spellbook: ['CURE_WOUNDS'] }))).toMatchObject({ rule: 'SPELL_NOT_ON_CLASS_LIST' });
-    expect(await error(CREATE, wizard({ cantrips: ['FIRE_BOLT', 'LIGHT', 'MAGE_HAND', 'RAY_OF_FROST', 'SHOCKING_GRASP'] }))).toMatchObject({ rule: 'CANTRIPS_COUNT' });
-    expect(await error(CREATE, { ...sorcerer, spellsKnown: ['SHIELD', 'SLEEP', 'MAGIC_MISSILE', 'FOG_CLOUD', 'JUMP', 'MISTY_STEP', 'FIREBALL'] })).toMatchObject({
+    expect(await error(CREATE, wizard({ cantrips: ['FIRE_BOLT', 'LIGHT', 'MAGE_HAND', 'RAY_OF_FROST', 'SHOCKING_GRASP'] }))).toMatchObject({
+      rule: 'CANTRIPS_COUNT',
+    });
+    expect(
+      await error(CREATE, { ...sorcerer, spellsKnown: ['SHIELD', 'SLEEP', 'MAGIC_MISSILE', 'FOG_CLOUD', 'JUMP', 'MISTY_STEP', 'FIREBALL'] }),
+    ).toMatchObject({
       rule: 'SPELLS_KNOWN_COUNT',
     });
   });
 });
 
 describe('Query.spells', () => {
-  const SPELLS = 'query($class: CharacterClass, $level: Int) { spells(class: $class, level: $level) { id name level school classes ritual concentration attack save } }';
+  const SPELLS =
+    'query($class: CharacterClass, $level: Int) { spells(class: $class, level: $level) { id name level school classes ritual concentration attack save } }';
 
   it('lists a class list, optionally of one spell level, for any signed-in user', async () => {
     const third = await server.client.request(SPELLS, { class: 'WIZARD', level: 3 }, 'bob');
     expect(third.errors).toBeUndefined();
     expect(third.data?.spells.every((spell: { level: number; classes: string[] }) => spell.level === 3 && spell.classes.includes('WIZARD'))).toBe(true);
-    expect(third.data?.spells.find((spell: { id: string }) => spell.id === 'FIREBALL')).toMatchObject({ name: 'Fireball', school: 'EVOCATION', save: 'DEXTERITY' });
+    expect(third.data?.spells.find((spell: { id: string }) => spell.id === 'FIREBALL')).toMatchObject({
+      name: 'Fireball',
+      school: 'EVOCATION',
+      save: 'DEXTERITY',
+    });
     const paladinCantrips = await server.client.request(SPELLS, { class: 'PALADIN', level: 0 }, 'bob');
     expect(paladinCantrips.data?.spells).toEqual([]);
     const all = await server.client.request('query { spells { id } }', {}, 'bob');

@@ -54,7 +54,16 @@ export const SRD_SAMPLE_SPELLS = [
     attack: null,
     save: null,
   },
-  { id: 'CURE_WOUNDS', level: 1, school: 'EVOCATION', classes: ['BARD', 'CLERIC', 'DRUID', 'PALADIN', 'RANGER'], ritual: false, concentration: false, attack: null, save: null },
+  {
+    id: 'CURE_WOUNDS',
+    level: 1,
+    school: 'EVOCATION',
+    classes: ['BARD', 'CLERIC', 'DRUID', 'PALADIN', 'RANGER'],
+    ritual: false,
+    concentration: false,
+    attack: null,
+    save: null,
+  },
   {
     id: 'HOLD_PERSON',
     level: 2,

@@ -70,7 +70,13 @@ export function characterSpells(
   return [...lines.values()].sort((a, b) => a.level - b.level || a.name.localeCompare(b.name));
 }
 
-function line(spell: Spell, source: SpellSource, prepared: boolean, alwaysPrepared: boolean, casting: { spellAttackBonus: number; spellSaveDC: number } | null): CharacterSpellLine {
+function line(
+  spell: Spell,
+  source: SpellSource,
+  prepared: boolean,
+  alwaysPrepared: boolean,
+  casting: { spellAttackBonus: number; spellSaveDC: number } | null,
+): CharacterSpellLine {
   return {
     spell: spell.id,
     name: spell.name,

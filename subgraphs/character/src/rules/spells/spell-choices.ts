@@ -57,7 +57,11 @@ function listProblem(caster: SpellCaster, choices: SpellChoices): SpellProblem |
   }
   const learning = spellLearning(characterClass);
   if (choices.preparedSpells.length > 0 && learning === 'KNOWN') {
-    return problem('SPELLS_NOT_PREPARED_BY_CLASS', 'preparedSpells', `a ${characterClass.toLowerCase()} casts the spells it knows and prepares none: use spellsKnown`);
+    return problem(
+      'SPELLS_NOT_PREPARED_BY_CLASS',
+      'preparedSpells',
+      `a ${characterClass.toLowerCase()} casts the spells it knows and prepares none: use spellsKnown`,
+    );
   }
   if (choices.spellsKnown.length > 0 && learning !== 'KNOWN') {
     const instead = learning === 'SPELLBOOK' ? 'spellbook' : 'preparedSpells';
@@ -80,7 +84,11 @@ function spellProblem(caster: SpellCaster, list: ListName, index: number, spell:
   }
   const max = maxSpellLevel(characterClass, level);
   if (spell.level > max) {
-    return problem('SPELL_LEVEL_TOO_HIGH', field, `${spell.name} is a level ${spell.level} spell; a level ${level} ${characterClass.toLowerCase()} has slots up to level ${max}`);
+    return problem(
+      'SPELL_LEVEL_TOO_HIGH',
+      field,
+      `${spell.name} is a level ${spell.level} spell; a level ${level} ${characterClass.toLowerCase()} has slots up to level ${max}`,
+    );
   }
   return null;
 }

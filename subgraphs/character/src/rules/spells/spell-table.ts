@@ -10,7 +10,16 @@ import type { Ability } from '../abilities.js';
 
 export type SpellSchool = 'ABJURATION' | 'CONJURATION' | 'DIVINATION' | 'ENCHANTMENT' | 'EVOCATION' | 'ILLUSION' | 'NECROMANCY' | 'TRANSMUTATION';
 type Flags = '' | 'R' | 'C' | 'RC';
-export type SpellRow = readonly [id: string, name: string, level: number, school: SpellSchool, classes: string, flags: Flags, attack: '' | 'MELEE' | 'RANGED', save: '' | Ability];
+export type SpellRow = readonly [
+  id: string,
+  name: string,
+  level: number,
+  school: SpellSchool,
+  classes: string,
+  flags: Flags,
+  attack: '' | 'MELEE' | 'RANGED',
+  save: '' | Ability,
+];
 
 export const SPELL_ROWS: readonly SpellRow[] = [
   ['ACID_SPLASH', 'Acid Splash', 0, 'CONJURATION', 'SORCERER WIZARD', '', '', 'DEXTERITY'],

@@ -27,7 +27,17 @@ function isCharacterClass(name: string): name is CharacterClass {
 
 function toSpell([id, name, level, school, classes, flags, attack, save]: (typeof SPELL_ROWS)[number]): Spell {
   const classList = classes.split(' ').filter(isCharacterClass);
-  return { id, name, level, school, classes: classList, ritual: flags.includes('R'), concentration: flags.includes('C'), attack: attack || null, save: save || null };
+  return {
+    id,
+    name,
+    level,
+    school,
+    classes: classList,
+    ritual: flags.includes('R'),
+    concentration: flags.includes('C'),
+    attack: attack || null,
+    save: save || null,
+  };
 }
 
 /** Every SRD 5.1 spell, by level then name. */
