@@ -1,4 +1,8 @@
+import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayProjection } from '#lib/event-store/index.js';
+import { characters } from '../db/schema.js';
+import { characterProjection } from '../events/projection.js';
 import { startCharacterTestServer, type CharacterTestServer } from '../testing/character-test-server.js';
 
 let server: CharacterTestServer;
@@ -179,5 +183,19 @@ describe('Query.spells', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'level' });
     const anonymous = await server.client.request(SPELLS, {}, null);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('spell choices in the event history', () => {
+  it('replay to the same rows: every spell list the projection writes comes from the events', async () => {
+    const created = await server.client.request(CREATE, { input: wizard({ spellbook: BOOK }) }, 'carol');
+    const id = created.data?.createCharacter.character.id as string;
+    const prepared = await server.client.request(PREPARE, { input: { characterId: id, expectedVersion: 1, spells: ['SLEEP', 'MISTY_STEP'] } }, 'carol');
+    expect(prepared.errors).toBeUndefined();
+    const snapshot = () => server.database.db.select().from(characters).orderBy(asc(characters.id));
+    const before = await snapshot();
+    expect(before.find((row) => row.id === id)).toMatchObject({ spellbook: BOOK, preparedSpells: ['SLEEP', 'MISTY_STEP'], cantrips: wizard().cantrips });
+    await replayProjection(server.database.db, characterProjection);
+    expect(await snapshot()).toEqual(before);
   });
 });
