@@ -877,7 +877,11 @@ export type UpdateCharacterInput = {
   background?: InputMaybe<Scalars['String']['input']>;
   /** New backstory, or null to clear. */
   backstory?: InputMaybe<Scalars['String']['input']>;
-  /** New cantrips known (replaces the list), by spell id. */
+  /**
+   * New cantrips known (replaces the list), by spell id. The four spell lists are checked against the merged character:
+   * a change of level, class, subclass or ability score that makes the stored spells illegal is refused naming the rule,
+   * so change the spells in the same update.
+   */
   cantrips?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New class. */
   class?: InputMaybe<CharacterClass>;
