@@ -533,7 +533,11 @@ export type UpdateCharacterInput = {
   background?: string | null | undefined;
   /** New backstory, or null to clear. */
   backstory?: string | null | undefined;
-  /** New cantrips known (replaces the list), by spell id. */
+  /**
+   * New cantrips known (replaces the list), by spell id. The four spell lists are checked against the merged character:
+   * a change of level, class, subclass or ability score that makes the stored spells illegal is refused naming the rule,
+   * so change the spells in the same update.
+   */
   cantrips?: Array<string> | null | undefined;
   /** New class. */
   class?: CharacterClass | null | undefined;

@@ -430,6 +430,8 @@ export type CharacterSpellLimits = {
   cantrips: Scalars['Int']['output'];
   /** Highest spell level the character has a slot (or pact slot) of; 0 when none. */
   maxSpellLevel: Scalars['Int']['output'];
+  /** Warlock Mystic Arcanum (level 11 and up): spell levels above the pact slots of which one spell may be known, not counted in spellsKnown; empty for others. */
+  mysticArcanumLevels: Array<Scalars['Int']['output']>;
   /** Spells prepared each day at most (cleric, druid, wizard: ability modifier + level; paladin: CHA modifier + half level; at least 1); null for the others. */
   preparedSpells?: Maybe<Scalars['Int']['output']>;
   /** Spells a wizard's spellbook holds at least (6 at level 1, 2 more per level; copying adds more); null for other classes. */
@@ -1264,6 +1266,7 @@ export type CharacterSpellResolvers<ContextType = Context, ParentType extends Re
 export type CharacterSpellLimitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterSpellLimits'] = ResolversParentTypes['CharacterSpellLimits']> = {
   cantrips?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxSpellLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mysticArcanumLevels?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   preparedSpells?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   spellbookMinimum?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   spellsKnown?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

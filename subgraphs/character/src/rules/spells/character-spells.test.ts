@@ -24,13 +24,18 @@ describe('the sheet’s spell lines', () => {
     const wizard = { characterClass: 'WIZARD' as const, subclass: null, level: 1, scores: SCORES };
     const [line] = characterSpells(wizard, { cantrips: ['FIRE_BOLT'], spellsKnown: [], preparedSpells: [], spellbook: [] }, null);
     expect(line).toMatchObject({ spell: 'FIRE_BOLT', attack: 'RANGED', attackBonus: null, saveDC: null });
-    expect(spellLimits(wizard)).toEqual({ cantrips: 3, spellsKnown: null, preparedSpells: 1, spellbookMinimum: 6, maxSpellLevel: 1 });
+    expect(spellLimits(wizard)).toEqual({ cantrips: 3, spellsKnown: null, preparedSpells: 1, spellbookMinimum: 6, maxSpellLevel: 1, mysticArcanumLevels: [] });
     expect(spellLimits({ characterClass: 'PALADIN', subclass: null, level: 1, scores: SCORES })).toEqual({
       cantrips: 0,
       spellsKnown: null,
       preparedSpells: null,
       spellbookMinimum: null,
       maxSpellLevel: 0,
+      mysticArcanumLevels: [],
+    });
+    expect(spellLimits({ characterClass: 'WARLOCK', subclass: null, level: 17, scores: SCORES })).toMatchObject({
+      maxSpellLevel: 5,
+      mysticArcanumLevels: [6, 7, 8, 9],
     });
   });
 });

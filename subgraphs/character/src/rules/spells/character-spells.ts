@@ -1,5 +1,5 @@
 import type { Ability } from '../abilities.js';
-import { cantripsKnown, maxSpellLevel, preparedSpellCount, spellbookMinimum, spellsKnown } from './spell-counts.js';
+import { cantripsKnown, maxSpellLevel, mysticArcanumLevels, preparedSpellCount, spellbookMinimum, spellsKnown } from './spell-counts.js';
 import type { SpellCaster, SpellChoices } from './spell-choices.js';
 import { spellById, type Spell, type SpellSchool } from './spells.js';
 import { alwaysPreparedSpells } from './subclass-spells.js';
@@ -31,6 +31,7 @@ export interface SpellLimits {
   preparedSpells: number | null;
   spellbookMinimum: number | null;
   maxSpellLevel: number;
+  mysticArcanumLevels: number[];
 }
 
 export function spellLimits({ characterClass, level, scores }: SpellCaster): SpellLimits {
@@ -40,6 +41,7 @@ export function spellLimits({ characterClass, level, scores }: SpellCaster): Spe
     preparedSpells: preparedSpellCount(characterClass, level, scores),
     spellbookMinimum: spellbookMinimum(characterClass, level),
     maxSpellLevel: maxSpellLevel(characterClass, level),
+    mysticArcanumLevels: mysticArcanumLevels(characterClass, level),
   };
 }
 

@@ -68,4 +68,28 @@ describe('spell choices', () => {
     expect(ruleOf('CLERIC', 1, { preparedSpells: prepared }, 'Life Domain')).toBeNull();
     expect(ruleOf('CLERIC', 1, { preparedSpells: prepared })).toEqual({ rule: 'PREPARED_COUNT', field: 'preparedSpells' });
   });
+
+  it('lets a level 13 warlock know one Mystic Arcanum of 6th and 7th level, uncounted, but not two of one level', () => {
+    // Level 13: twelve spells known of 1st-5th level (the pact slots'), plus the arcana.
+    const known = [
+      'HELLISH_REBUKE',
+      'CHARM_PERSON',
+      'DARKNESS',
+      'INVISIBILITY',
+      'MISTY_STEP',
+      'COUNTERSPELL',
+      'FLY',
+      'HOLD_MONSTER',
+      'BANISHMENT',
+      'DIMENSION_DOOR',
+      'SCRYING',
+      'DREAM',
+    ];
+    expect(ruleOf('WARLOCK', 13, { spellsKnown: [...known, 'CIRCLE_OF_DEATH', 'FORCECAGE'] })).toBeNull();
+    expect(ruleOf('WARLOCK', 13, { spellsKnown: [...known, 'CIRCLE_OF_DEATH', 'TRUE_SEEING'] })).toEqual({
+      rule: 'MYSTIC_ARCANUM_COUNT',
+      field: 'spellsKnown',
+    });
+    expect(ruleOf('WARLOCK', 13, { spellsKnown: [...known, 'DEMIPLANE'] })).toEqual({ rule: 'SPELL_LEVEL_TOO_HIGH', field: 'spellsKnown[12]' });
+  });
 });

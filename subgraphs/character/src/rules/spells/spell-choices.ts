@@ -1,7 +1,7 @@
 import type { AbilityScores } from '../abilities.js';
 import type { CharacterClass } from '../classes.js';
 import { isOnClassList } from './class-spell-list.js';
-import { cantripsKnown, maxSpellLevel, preparedSpellCount, spellLearning, spellsKnown } from './spell-counts.js';
+import { cantripsKnown, maxSpellLevel, mysticArcanumLevels, preparedSpellCount, spellLearning, spellsKnown } from './spell-counts.js';
 import { spellById, type Spell } from './spells.js';
 import { alwaysPreparedSpells } from './subclass-spells.js';
 import { spellSlots } from '../spell-slots.js';
@@ -83,7 +83,8 @@ function spellProblem(caster: SpellCaster, list: ListName, index: number, spell:
     return problem('SPELL_NOT_ON_CLASS_LIST', field, `${spell.name} is not on the ${characterClass.toLowerCase()} spell list`);
   }
   const max = maxSpellLevel(characterClass, level);
-  if (spell.level > max) {
+  const arcanum = list === 'spellsKnown' && mysticArcanumLevels(characterClass, level).includes(spell.level);
+  if (spell.level > max && !arcanum) {
     return problem(
       'SPELL_LEVEL_TOO_HIGH',
       field,
@@ -119,9 +120,13 @@ export function spellChoiceProblem(caster: SpellCaster, choices: SpellChoices): 
   const { characterClass, subclass, level, scores } = caster;
   const always = alwaysPreparedSpells(characterClass, subclass, level);
   const prepared = choices.preparedSpells.filter((id) => !always.includes(id)).length;
+  // A warlock's arcanum spells (above its pact slot level) are one per level and not counted as spells known.
+  const arcana = choices.spellsKnown.filter((id) => (spellById(id)?.level ?? 0) > maxSpellLevel(characterClass, level));
+  const twice = arcana.find((id, index) => arcana.findIndex((other) => spellById(other)?.level === spellById(id)?.level) !== index);
+  if (twice) return problem('MYSTIC_ARCANUM_COUNT', 'spellsKnown', `${twice}: a warlock has one Mystic Arcanum of each spell level`);
   return (
     countProblem('CANTRIPS_COUNT', 'cantrips', choices.cantrips.length, cantripsKnown(characterClass, level), caster) ??
-    countProblem('SPELLS_KNOWN_COUNT', 'spellsKnown', choices.spellsKnown.length, spellsKnown(characterClass, level) ?? 0, caster) ??
+    countProblem('SPELLS_KNOWN_COUNT', 'spellsKnown', choices.spellsKnown.length - arcana.length, spellsKnown(characterClass, level) ?? 0, caster) ??
     countProblem('PREPARED_COUNT', 'preparedSpells', prepared, preparedSpellCount(characterClass, level, scores) ?? 0, caster)
   );
 }

@@ -74,6 +74,23 @@ export function spellbookMinimum(characterClass: CharacterClass, level: number):
   return characterClass === 'WIZARD' ? SPELLBOOK_AT_FIRST_LEVEL + SPELLBOOK_PER_LEVEL * (level - 1) : null;
 }
 
+/**
+ * SRD 5.1 Warlock "Mystic Arcanum": at warlock levels 11, 13, 15 and 17 one spell of 6th, 7th, 8th and 9th level
+ * joins the spells known, cast once per long rest without a slot, and not counted in the Spells Known column.
+ */
+const MYSTIC_ARCANUM: readonly (readonly [warlockLevel: number, spellLevel: number])[] = [
+  [11, 6],
+  [13, 7],
+  [15, 8],
+  [17, 9],
+];
+
+/** The spell levels of which the character has one Mystic Arcanum (warlocks of level 11 and up); empty for others. */
+export function mysticArcanumLevels(characterClass: CharacterClass, level: number): number[] {
+  if (characterClass !== 'WARLOCK') return [];
+  return MYSTIC_ARCANUM.filter(([from]) => level >= from).map(([, spellLevel]) => spellLevel);
+}
+
 /** The highest spell level the character has a slot (or pact slot) of; 0 when it has none. */
 export function maxSpellLevel(characterClass: CharacterClass, level: number): number {
   const slots = spellSlots(characterClass, level);
