@@ -20,6 +20,8 @@ import type {
   JoinCampaignMutationVariables,
   JoinPartyMutationVariables,
   LevelUpMutationVariables,
+  ClassSpellsQueryVariables,
+  PrepareSpellsMutationVariables,
   MyCampaignsQueryVariables,
   SaveBackstoryMutationVariables,
   ScheduleSessionMutationVariables,
@@ -103,6 +105,15 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
         ],
       },
     } satisfies CharacterInventoryQueryVariables & EquipArmourMutationVariables,
+  },
+  {
+    journey: 'Prepare spells',
+    file: 'prepare-spells.graphql',
+    variables: {
+      class: 'WIZARD',
+      level: 1,
+      input: { characterId: CHARACTER, expectedVersion: 1, spells: ['MAGIC_MISSILE', 'SHIELD'] },
+    } satisfies ClassSpellsQueryVariables & PrepareSpellsMutationVariables,
   },
   {
     journey: 'Create a campaign',

@@ -3,4 +3,6 @@ export const mappers: Record<string, string> = {
   Character: '../db/schema.js#CharacterRow',
   // A stored event row of the service's event store, as a subscription delivers it.
   CharacterEventRecord: '../db/schema.js#EventRow',
+  // An SRD spell of the rules table (reference data, not a row).
+  Spell: '../rules/index.js#SpellFacts',
 };

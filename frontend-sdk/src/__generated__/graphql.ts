@@ -172,6 +172,19 @@ export type CharacterClass =
   /** Wizard (d6, full caster, Intelligence). */
   | 'WIZARD';
 
+/** Where a spell on a sheet comes from. */
+export type CharacterSpellSource =
+  /** A cantrip known. */
+  | 'CANTRIP'
+  /** A spell known (bard, ranger, sorcerer, warlock). */
+  | 'KNOWN'
+  /** A spell prepared today (cleric, druid, paladin). */
+  | 'PREPARED'
+  /** A spell in the wizard's spellbook (prepared says whether it is prepared today). */
+  | 'SPELLBOOK'
+  /** A subclass spell, always prepared (Life Domain, Oath of Devotion). */
+  | 'SUBCLASS';
+
 /** SRD 5.1 conditions (exhaustion is a level of its own: Character.exhaustion). */
 export type Condition =
   /** Cannot see: fails checks that need sight; its attacks have disadvantage, attacks against it advantage. */
@@ -227,6 +240,8 @@ export type CreateCharacterInput = {
   background?: string | null | undefined;
   /** Backstory, up to 20000 characters. */
   backstory?: string | null | undefined;
+  /** Cantrips known, by spell id (Query.spells), at most spellLimits.cantrips, from the class list. */
+  cantrips?: Array<string> | null | undefined;
   /** Class. */
   class: CharacterClass;
   /** Experience points, at least 0; default 0. */
@@ -243,10 +258,16 @@ export type CreateCharacterInput = {
   name: string;
   /** Id of an existing portrait Image. */
   portraitImageId?: string | number | null | undefined;
+  /** Spells prepared today (cleric, druid, paladin, wizard from its spellbook), by spell id, at most spellLimits.preparedSpells. */
+  preparedSpells?: Array<string> | null | undefined;
   /** Race. */
   race: Race;
   /** Skill proficiencies the player chooses, no duplicates: they must fit the class's list and count, a custom background's two and a half-elf's two (see Character.skillChoices); automatically granted skills are not repeated here. */
   skillProficiencies?: Array<Skill> | null | undefined;
+  /** The wizard's spellbook, by spell id: wizard spells of a level the character has slots of (spellLimits.spellbookMinimum come free; more may be copied). */
+  spellbook?: Array<string> | null | undefined;
+  /** Spells known (bard, ranger, sorcerer, warlock), by spell id, at most spellLimits.spellsKnown, of a level the character has slots of. */
+  spellsKnown?: Array<string> | null | undefined;
   /** SRD subclass: of the character's class, at or above the class's subclass level. */
   subclass?: Subclass | null | undefined;
 };
@@ -527,6 +548,16 @@ export type LongRestInput = {
   expectedVersion: number;
 };
 
+/** The daily preparation of spells. */
+export type PrepareSpellsInput = {
+  /** Your character. */
+  characterId: string | number;
+  /** The version the preparation is based on (Character.version); a different current version answers CONFLICT. */
+  expectedVersion: number;
+  /** The spells prepared today, by spell id (replaces the list); always-prepared subclass spells need not be listed. */
+  spells: Array<string>;
+};
+
 /** Where a quest stands. */
 export type QuestStatus =
   /** Done. */
@@ -655,6 +686,32 @@ export type Skill =
   /** Survival (WIS). */
   | 'SURVIVAL';
 
+/** The spell attack a spell makes. */
+export type SpellAttack =
+  /** A melee spell attack. */
+  | 'MELEE'
+  /** A ranged spell attack. */
+  | 'RANGED';
+
+/** The eight schools of magic. */
+export type SpellSchool =
+  /** Abjuration. */
+  | 'ABJURATION'
+  /** Conjuration. */
+  | 'CONJURATION'
+  /** Divination. */
+  | 'DIVINATION'
+  /** Enchantment. */
+  | 'ENCHANTMENT'
+  /** Evocation. */
+  | 'EVOCATION'
+  /** Illusion. */
+  | 'ILLUSION'
+  /** Necromancy. */
+  | 'NECROMANCY'
+  /** Transmutation. */
+  | 'TRANSMUTATION';
+
 /** Input of spendSpellSlot. */
 export type SpendSpellSlotInput = {
   /** The character. */
@@ -719,6 +776,12 @@ export type UpdateCharacterInput = {
   background?: string | null | undefined;
   /** New backstory, or null to clear. */
   backstory?: string | null | undefined;
+  /**
+   * New cantrips known (replaces the list), by spell id. The four spell lists are checked against the merged character:
+   * a change of level, class, subclass or ability score that makes the stored spells illegal is refused naming the rule,
+   * so change the spells in the same update.
+   */
+  cantrips?: Array<string> | null | undefined;
   /** New class. */
   class?: CharacterClass | null | undefined;
   /** New current hit points, 0 to the maximum. */
@@ -741,10 +804,16 @@ export type UpdateCharacterInput = {
   name?: string | null | undefined;
   /** Id of an existing portrait Image, or null to clear. */
   portraitImageId?: string | number | null | undefined;
+  /** New prepared spells (replaces the list), by spell id; prepareSpells does only this. */
+  preparedSpells?: Array<string> | null | undefined;
   /** New race. */
   race?: Race | null | undefined;
   /** New skill proficiencies (replaces the list). */
   skillProficiencies?: Array<Skill> | null | undefined;
+  /** New wizard spellbook (replaces the list), by spell id. */
+  spellbook?: Array<string> | null | undefined;
+  /** New spells known (replaces the list), by spell id. */
+  spellsKnown?: Array<string> | null | undefined;
   /** New SRD subclass (of the class, at or above its subclass level), or null to clear. */
   subclass?: Subclass | null | undefined;
   /** New temporary hit points, at least 0. */
@@ -1049,6 +1118,21 @@ export type LongRestMutationVariables = Exact<{
 
 export type LongRestMutation = { longRest: { hitPointsRegained: number, hitDiceRegained: number, character: { id: string, version: number, speed: number, maxHitPoints: number, currentHitPoints: number, temporaryHitPoints: number, conditions: Array<Condition>, exhaustion: number, incapacitated: boolean, dead: boolean, rollEffects: Array<{ roll: RollKind, modifier: RollModifier, ability: Ability | null, circumstance: string | null, source: string }>, hitDice: { die: number, total: number, spent: number, remaining: number }, spellSlots: Array<{ level: number, total: number, remaining: number }>, pactSlots: { level: number, total: number, remaining: number } | null, featureUses: Array<{ feature: LimitedUseFeature, name: string, used: number, max: number | null, remaining: number | null, recharge: Recharge }> } } };
 
+export type ClassSpellsQueryVariables = Exact<{
+  class?: CharacterClass | null | undefined;
+  level?: number | null | undefined;
+}>;
+
+
+export type ClassSpellsQuery = { spells: Array<{ id: string, name: string, level: number, school: SpellSchool, ritual: boolean, concentration: boolean, attack: SpellAttack | null, save: Ability | null }> };
+
+export type PrepareSpellsMutationVariables = Exact<{
+  input: PrepareSpellsInput;
+}>;
+
+
+export type PrepareSpellsMutation = { prepareSpells: { character: { id: string, version: number, spellLimits: { cantrips: number, spellsKnown: number | null, preparedSpells: number | null, spellbookMinimum: number | null, maxSpellLevel: number }, spells: Array<{ spell: string, name: string, level: number, source: CharacterSpellSource, prepared: boolean, alwaysPrepared: boolean, ritual: boolean, concentration: boolean, attackBonus: number | null, saveDC: number | null, saveAbility: Ability | null }> } } };
+
 export type ScheduleSessionMutationVariables = Exact<{
   campaignId: string | number;
   title: string;
@@ -1103,6 +1187,8 @@ export const SpendSpellSlotDocument = {"__meta__":{"hash":"sha256:ff563ef276f41f
 export const UseFeatureDocument = {"__meta__":{"hash":"sha256:4d1d1d42a5975d39d1093ffdfe8c30353ccbfdc3b523e283c5311b9c325849b4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UseFeature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UseFeatureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"useFeature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<UseFeatureMutation, UseFeatureMutationVariables>;
 export const ShortRestDocument = {"__meta__":{"hash":"sha256:81cb118e563d11ad7aa560d90a173484a3a2a59a4b77adb12fdc91c5b4e22838"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShortRest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShortRestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortRest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"healing"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<ShortRestMutation, ShortRestMutationVariables>;
 export const LongRestDocument = {"__meta__":{"hash":"sha256:31ff3abebc3e0cf76610d0e2e63913ca4c8f08176c989c4d9507b2bea5162222"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LongRest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LongRestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"longRest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hitPointsRegained"}},{"kind":"Field","name":{"kind":"Name","value":"hitDiceRegained"}},{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlayState"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlayState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Character"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"speed"}},{"kind":"Field","name":{"kind":"Name","value":"maxHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"currentHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryHitPoints"}},{"kind":"Field","name":{"kind":"Name","value":"conditions"}},{"kind":"Field","name":{"kind":"Name","value":"exhaustion"}},{"kind":"Field","name":{"kind":"Name","value":"incapacitated"}},{"kind":"Field","name":{"kind":"Name","value":"dead"}},{"kind":"Field","name":{"kind":"Name","value":"rollEffects"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roll"}},{"kind":"Field","name":{"kind":"Name","value":"modifier"}},{"kind":"Field","name":{"kind":"Name","value":"ability"}},{"kind":"Field","name":{"kind":"Name","value":"circumstance"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hitDice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"die"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"spent"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spellSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pactSlots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"featureUses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feature"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"recharge"}}]}}]}}]} as unknown as DocumentNode<LongRestMutation, LongRestMutationVariables>;
+export const ClassSpellsDocument = {"__meta__":{"hash":"sha256:a4028066c0e6ce42a90632a99ae5838cede1ca7e7e21a52c7afd0e0cc1023445"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClassSpells"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"class"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CharacterClass"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spells"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"class"},"value":{"kind":"Variable","name":{"kind":"Name","value":"class"}}},{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"school"}},{"kind":"Field","name":{"kind":"Name","value":"ritual"}},{"kind":"Field","name":{"kind":"Name","value":"concentration"}},{"kind":"Field","name":{"kind":"Name","value":"attack"}},{"kind":"Field","name":{"kind":"Name","value":"save"}}]}}]}}]} as unknown as DocumentNode<ClassSpellsQuery, ClassSpellsQueryVariables>;
+export const PrepareSpellsDocument = {"__meta__":{"hash":"sha256:d7db091621bba5688e74ddd36f1a7a4e49d1e954d3ee585a870df8b62241f763"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PrepareSpells"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PrepareSpellsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prepareSpells"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"character"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"spellLimits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cantrips"}},{"kind":"Field","name":{"kind":"Name","value":"spellsKnown"}},{"kind":"Field","name":{"kind":"Name","value":"preparedSpells"}},{"kind":"Field","name":{"kind":"Name","value":"spellbookMinimum"}},{"kind":"Field","name":{"kind":"Name","value":"maxSpellLevel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spell"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"prepared"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysPrepared"}},{"kind":"Field","name":{"kind":"Name","value":"ritual"}},{"kind":"Field","name":{"kind":"Name","value":"concentration"}},{"kind":"Field","name":{"kind":"Name","value":"attackBonus"}},{"kind":"Field","name":{"kind":"Name","value":"saveDC"}},{"kind":"Field","name":{"kind":"Name","value":"saveAbility"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PrepareSpellsMutation, PrepareSpellsMutationVariables>;
 export const ScheduleSessionDocument = {"__meta__":{"hash":"sha256:8a2487d4817336661ed342bbea722589e11a5a78f496675fc8a29203ef249008"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"title"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scheduledFor"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"campaignId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"campaignId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"title"},"value":{"kind":"Variable","name":{"kind":"Name","value":"title"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"scheduledFor"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scheduledFor"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}}]}}]}}]}}]} as unknown as DocumentNode<ScheduleSessionMutation, ScheduleSessionMutationVariables>;
 export const EndSessionDocument = {"__meta__":{"hash":"sha256:89479938b4520ade54c27aec960d077dbe9f9a784e7f4b5fb57f6bc2bbf57687"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"recap"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dmNotes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"xpAwarded"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"recap"},"value":{"kind":"Variable","name":{"kind":"Name","value":"recap"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"dmNotes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dmNotes"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"xpAwarded"},"value":{"kind":"Variable","name":{"kind":"Name","value":"xpAwarded"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"awardedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"experience"}}]}},{"kind":"Field","name":{"kind":"Name","value":"campaign"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"xpAwarded"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<EndSessionMutation, EndSessionMutationVariables>;
 export const UploadPortraitDocument = {"__meta__":{"hash":"sha256:72e59187f321739f878aa3e9e35e9ad532786c6c9ab5973df31562cd447f61a6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadPortrait"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCharacterPortraitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCharacterPortrait"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<UploadPortraitMutation, UploadPortraitMutationVariables>;

@@ -143,6 +143,7 @@ export function sheetOfState(state: CharacterState): CharacterSheet {
     exhaustion: state.exhaustion,
     equippedArmor: equippedArmor(state.inventory),
     equippedWeapons: equippedWeapons(state.inventory),
+    spellChoices: { cantrips: state.cantrips, spellsKnown: state.spellsKnown, preparedSpells: state.preparedSpells, spellbook: state.spellbook },
   });
 }
 

@@ -35,6 +35,10 @@ export async function createCharacter(input: CreateCharacterInput, ctx: Context)
     abilityScoreImprovements: parseAbilityScoreImprovements(input.abilityScoreImprovements ?? []),
     backstory: optionalText(input.backstory, 'backstory', MAX_BACKSTORY_LENGTH),
     portraitImageId: input.portraitImageId ?? null,
+    cantrips: input.cantrips ?? [],
+    spellsKnown: input.spellsKnown ?? [],
+    preparedSpells: input.preparedSpells ?? [],
+    spellbook: input.spellbook ?? [],
   };
   const sheet = validateState(state);
   state.currentHitPoints = sheet.maxHitPoints;

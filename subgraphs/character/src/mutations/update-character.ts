@@ -55,11 +55,7 @@ function merge(row: CharacterRow, input: UpdateCharacterInput): CharacterState {
       'abilityScoreImprovements',
       parseAbilityScoreImprovements,
     ),
-    // Choices and play state not (yet) set through this input keep their stored values.
-    cantrips: stored.cantrips,
-    spellsKnown: stored.spellsKnown,
-    preparedSpells: stored.preparedSpells,
-    spellbook: stored.spellbook,
+    // Play state changes only through its own mutations (setConditions, spendSpellSlot, useFeature, rests).
     conditions: stored.conditions,
     exhaustion: stored.exhaustion,
     hitDiceSpent: stored.hitDiceSpent,
@@ -68,6 +64,10 @@ function merge(row: CharacterRow, input: UpdateCharacterInput): CharacterState {
     featureUsesSpent: stored.featureUsesSpent,
     backstory: text(input.backstory, 'backstory', MAX_BACKSTORY_LENGTH, stored.backstory),
     portraitImageId: clearable(input.portraitImageId, stored.portraitImageId),
+    cantrips: keep(input.cantrips, stored.cantrips, 'cantrips'),
+    spellsKnown: keep(input.spellsKnown, stored.spellsKnown, 'spellsKnown'),
+    preparedSpells: keep(input.preparedSpells, stored.preparedSpells, 'preparedSpells'),
+    spellbook: keep(input.spellbook, stored.spellbook, 'spellbook'),
   };
   // A change that lowers the maximum (less CON, fewer levels) lowers current hit points with it,
   // unless the caller set them explicitly, in which case validation holds them to the new maximum.

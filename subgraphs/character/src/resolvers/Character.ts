@@ -70,4 +70,6 @@ export const Character: CharacterResolvers = {
   // Legacy lines read as the table says: no weapon, and armour and weapons at their SRD weight.
   inventory: (row) => readInventory(row.inventory),
   inventoryWeight: (row) => readInventory(row.inventory).reduce((sum, item) => sum + item.weight * item.quantity, 0),
+  spells: (row) => sheetOf(row).spells,
+  spellLimits: (row) => sheetOf(row).spellLimits,
 };

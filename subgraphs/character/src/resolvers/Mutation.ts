@@ -3,6 +3,7 @@ import { awardExperience } from '../mutations/award-experience.js';
 import { createCharacter } from '../mutations/create-character.js';
 import { deleteCharacter } from '../mutations/delete-character.js';
 import { generateBackstory } from '../mutations/generate-backstory.js';
+import { prepareSpells } from '../mutations/prepare-spells.js';
 import { updateCharacter } from '../mutations/update-character.js';
 import { longRest } from '../mutations/long-rest.js';
 import { setConditions } from '../mutations/set-conditions.js';
@@ -24,6 +25,7 @@ export const Mutation: MutationResolvers = {
   useFeature: (_parent, { input }, ctx) => useFeature(input, ctx),
   shortRest: (_parent, { input }, ctx) => shortRest(input, ctx),
   longRest: (_parent, { input }, ctx) => longRest(input, ctx),
+  prepareSpells: (_parent, { input }, ctx) => prepareSpells(input, ctx),
   // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it).
   ...protocolResolvers(characterParticipant),
 };

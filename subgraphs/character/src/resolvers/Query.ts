@@ -2,7 +2,7 @@ import { badUserInput, readPageArgs, selectsField, toConnection } from '#lib/gra
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser } from '../context.js';
 import { cursorOf, isCharacterCursor, listCharacters } from '../db/character-store.js';
-import { MAX_LEVEL } from '../rules/index.js';
+import { classSpellList, MAX_LEVEL, MAX_SPELL_LEVEL, SPELLS } from '../rules/index.js';
 
 export const Query: QueryResolvers = {
   character: (_parent, { id }, ctx) => {
@@ -29,5 +29,14 @@ export const Query: QueryResolvers = {
     const connection = toConnection(rows, page.limit, cursorOf, totalCount);
     // Not counted when not asked for: the 0 is then never read.
     return { edges: connection.edges, pageInfo: connection.pageInfo, totalCount: totalCount ?? 0 };
+  },
+
+  spells: (_parent, { class: characterClass, level }, ctx) => {
+    requireUser(ctx);
+    if (level !== null && level !== undefined && (level < 0 || level > MAX_SPELL_LEVEL)) {
+      throw badUserInput(`level must be between 0 (cantrips) and ${MAX_SPELL_LEVEL}, got ${level}`, { field: 'level' });
+    }
+    if (characterClass) return classSpellList(characterClass, level);
+    return SPELLS.filter((spell) => level === null || level === undefined || spell.level === level);
   },
 };

@@ -17,6 +17,7 @@ import type { Subclass } from './subclasses.js';
 import * as applied from './features/apply-features.js';
 import { characterFeatures, type CharacterFeature } from './features/character-features.js';
 import type { EquippedWeapon } from './attacks.js';
+import { characterSpells, spellLimits, type CharacterSpellLine, type SpellChoices, type SpellLimits } from './spells/index.js';
 
 /** The stored facts a sheet is derived from. */
 export interface CharacterBuild {
@@ -38,6 +39,8 @@ export interface CharacterBuild {
   equippedArmor: readonly ArmorType[];
   /** Equipped items that are weapons: the item's name, the weapon it is, how many. */
   equippedWeapons: readonly EquippedWeapon[];
+  /** Cantrips, spells known, prepared and in the spellbook, by id; absent: none chosen. */
+  spellChoices?: SpellChoices;
 }
 
 export interface AbilityLine {
@@ -86,6 +89,8 @@ export interface CharacterSheet extends EquipmentSheet, PlayEffects {
     canCast: boolean;
     cannotCastReason: string | null;
   } | null;
+  spells: CharacterSpellLine[];
+  spellLimits: SpellLimits;
 }
 
 // SRD: heavy armour worn without its strength requirement reduces speed by 10 feet.
@@ -93,6 +98,7 @@ const HEAVY_ARMOR_SPEED_PENALTY = 10;
 // SRD: spell save DC = 8 + proficiency bonus + spellcasting modifier; passive checks = 10 + bonus.
 const SPELL_SAVE_DC_BASE = 8;
 const PASSIVE_CHECK_BASE = 10;
+const NO_SPELLS: SpellChoices = { cantrips: [], spellsKnown: [], preparedSpells: [], spellbook: [] };
 
 /** Every derived number of a character sheet, from the stored build: the single place the rules are applied. */
 export function computeSheet(build: CharacterBuild): CharacterSheet {
@@ -159,7 +165,7 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
   const equipment = equipmentSheet(build, level, prof, scores);
   const slots = spellSlots(build.characterClass, level);
   const casting = classRules.spellcasting;
-  const sheet = {
+  const sheet: Omit<CharacterSheet, 'spells' | 'spellLimits' | keyof PlayEffects> = {
     level,
     proficiencyBonus: prof,
     experienceToNextLevel: experienceToNextLevel(build.experience),
@@ -193,6 +199,9 @@ export function computeSheet(build: CharacterBuild): CharacterSheet {
           }
         : null,
   };
+  // The spells next: their attack bonus and DC are the sheet's spellcasting numbers, whatever decided them.
+  const caster = { characterClass: build.characterClass, subclass: build.subclass, level, scores };
+  const withSpells = { ...sheet, spells: characterSpells(caster, build.spellChoices ?? NO_SPELLS, sheet.spellcasting), spellLimits: spellLimits(caster) };
   // Conditions and exhaustion last: they override speed and halve the hit point maximum (apply-conditions.ts).
-  return applyConditions(sheet, build.conditions, build.exhaustion);
+  return applyConditions(withSpells, build.conditions, build.exhaustion);
 }

@@ -27,3 +27,4 @@ export * from './apply-conditions.js';
 export * from './feature-uses.js';
 export * from './spendable-resources.js';
 export * from './rests.js';
+export * from './spells/index.js';

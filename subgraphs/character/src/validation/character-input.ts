@@ -14,6 +14,7 @@ import {
   type CharacterSheet,
 } from '../rules/index.js';
 import { validateChoices } from './choices.js';
+import { checkSpellChoices } from './spell-choices.js';
 import { MAX_EXPERIENCE, MAX_TEMPORARY_HIT_POINTS } from './limits.js';
 import { isUuid } from '#lib/db/uuid.js';
 
@@ -115,5 +116,6 @@ export function validateState(state: CharacterState, stored: CharacterState | nu
       field: 'temporaryHitPoints',
     });
   }
+  checkSpellChoices(state, sheet);
   return sheet;
 }
