@@ -115,7 +115,7 @@ describe('spells on the character sheet', () => {
       name: 'Tharivol',
       race: 'HUMAN',
       class: 'CLERIC',
-      subclass: 'Life Domain',
+      subclass: 'LIFE',
       abilityScores: { strength: 14, dexterity: 10, constitution: 14, intelligence: 10, wisdom: 15, charisma: 12 },
       cantrips: ['SACRED_FLAME'],
     };

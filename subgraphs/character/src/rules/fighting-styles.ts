@@ -41,7 +41,5 @@ export const DUELING_DAMAGE_BONUS = 2;
 
 /** The Fighting Style features a character of this class, subclass and level has. */
 export function fightingStyleGrants(characterClass: CharacterClass, subclass: Subclass | null, level: number): FightingStyleGrant[] {
-  return (FIGHTING_STYLE_GRANTS[characterClass] ?? []).filter(
-    (grant) => grant.level <= level && (grant.subclass === null || grant.subclass === subclass),
-  );
+  return (FIGHTING_STYLE_GRANTS[characterClass] ?? []).filter((grant) => grant.level <= level && (grant.subclass === null || grant.subclass === subclass));
 }
