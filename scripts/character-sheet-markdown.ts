@@ -21,6 +21,68 @@ function table(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)];
 }
 
+/** Conditions, exhaustion and what is left of hit dice and limited-use features: the sheet between two rests. */
+function playStateLines(sheet: CharacterSheet): string[] {
+  const state = [...(sheet.dead ? ['**dead**'] : []), ...sheet.effectiveConditions.map(words), ...(sheet.exhaustion ? [`exhaustion ${sheet.exhaustion}`] : [])];
+  const uses = sheet.featureUses.map((use) => `${use.name} ${use.remaining ?? '∞'}/${use.max ?? '∞'}`);
+  return [
+    '## Play state',
+    '',
+    `Conditions: ${state.join(', ') || 'none'}`,
+    '',
+    `Hit dice: ${sheet.hitDice.remaining}/${sheet.hitDice.total} d${sheet.hitDice.die}${uses.length ? ` · ${uses.join(' · ')}` : ''}`,
+    '',
+  ];
+}
+
+function damageText(damage: { dice: string; modifier: number; type: string }): string {
+  return `${damage.dice}${damage.modifier ? signed(damage.modifier) : ''} ${words(damage.type).toLowerCase()}`;
+}
+
+function attackLines(sheet: CharacterSheet): string[] {
+  if (sheet.attacks.length === 0) return [];
+  const perAction = sheet.attacksPerAction > 1 ? ` (${sheet.attacksPerAction} per Attack action)` : '';
+  return [
+    `## Attacks${perAction}`,
+    '',
+    ...table(
+      ['Attack', 'To hit', 'Damage', 'Properties'],
+      sheet.attacks.map((attack) => [
+        attack.name,
+        `${signed(attack.attackBonus)}${attack.disadvantage ? ' (disadvantage)' : ''}`,
+        [attack.damage, attack.versatileDamage]
+          .filter((damage) => damage !== null && damage !== undefined)
+          .map((damage) => damageText(damage))
+          .join(' / two hands '),
+        attack.properties.map(words).join(', '),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function spellLines(sheet: CharacterSheet): string[] {
+  const ready = sheet.spells.filter((spell) => spell.level === 0 || spell.prepared);
+  if (ready.length === 0) return [];
+  return [
+    ...table(
+      ['Level', 'Spell', 'School', 'Attack / DC', 'Notes'],
+      ready.map((spell) => [
+        spell.level === 0 ? 'cantrip' : String(spell.level),
+        spell.name,
+        words(spell.school),
+        spell.attackBonus !== null && spell.attackBonus !== undefined
+          ? signed(spell.attackBonus)
+          : spell.saveDC
+            ? `DC ${spell.saveDC} ${words(spell.saveAbility ?? '').slice(0, 3)}`
+            : '',
+        [spell.alwaysPrepared ? 'always prepared' : '', spell.concentration ? 'concentration' : '', spell.ritual ? 'ritual' : ''].filter(Boolean).join(', '),
+      ]),
+    ),
+    '',
+  ];
+}
+
 /** A character sheet as Markdown: what a player prints or pastes into campaign notes. */
 export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: string): string {
   const subtitle = [
@@ -87,10 +149,12 @@ export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: str
     ),
     '',
   );
+  lines.push(...playStateLines(sheet), ...attackLines(sheet));
   if (sheet.spellcasting) {
     const { spellcasting } = sheet;
-    const slots = spellcasting.slots.map((slot) => `level ${slot.level}: ${slot.total}`).join(', ');
-    const pact = spellcasting.pactSlots ? `${spellcasting.pactSlots.count} pact slot(s) of level ${spellcasting.pactSlots.level}` : '';
+    // Remaining of total: what is left today is what a player at the table looks for.
+    const slots = sheet.spellSlots.map((slot) => `level ${slot.level}: ${slot.remaining}/${slot.total}`).join(', ');
+    const pact = sheet.pactSlots ? `${sheet.pactSlots.remaining}/${sheet.pactSlots.total} pact slot(s) of level ${sheet.pactSlots.level}` : '';
     lines.push(
       '## Spellcasting',
       '',
@@ -98,6 +162,7 @@ export function characterSheetMarkdown(sheet: CharacterSheet, gatewayOrigin: str
       '',
       `Slots: ${[slots, pact].filter(Boolean).join('; ') || 'none'}`,
       '',
+      ...spellLines(sheet),
     );
   }
   lines.push('## Equipment', '');

@@ -113,6 +113,7 @@ describe('the user journeys through the typed SDK', () => {
     const armour = [
       { name: 'Chain mail', armor: 'CHAIN_MAIL' as const, equipped: true },
       { name: 'Shield', armor: 'SHIELD' as const, equipped: true },
+      { name: 'Longsword', weapon: 'LONGSWORD' as const, equipped: true },
     ];
     const equipped = await player.request(EquipArmourDocument, { input: { id: character.id, expectedVersion: inventory?.version ?? 0, inventory: armour } });
     // Chain mail 16 + shield 2, DEX ignored in heavy armour.
@@ -132,6 +133,10 @@ describe('the user journeys through the typed SDK', () => {
     const sheet = await exportCharacter(player, character.id, 'md', platform.url);
     expect(sheet.ok && sheet.data).toContain('# Orsa Flintmere');
     expect(sheet.ok && sheet.data).toMatch(/\| 18 \| \d+\/\d+ \| 30 ft \|/);
+    // STR 16 (+3) and proficiency +2: the longsword hits at +5 for 1d8+3; two level-2 hit dice unspent.
+    expect(sheet.ok && sheet.data).toContain('| Longsword | +5 | 1d8+3 slashing');
+    expect(sheet.ok && sheet.data).toContain('Hit dice: 2/2 d10');
+    expect(sheet.ok && sheet.data).toContain('Conditions: none');
     const json = await exportCharacter(player, character.id, 'json', platform.url);
     expect(json.ok && JSON.parse(json.data)).toMatchObject({ name: 'Orsa Flintmere', level: 2, armorClass: 18, portrait: { url: portrait.image.url } });
   });
