@@ -48,6 +48,11 @@ export interface Command<TSchema extends Record<string, unknown>, TState, TOutco
   guard?(tx: Transaction<TSchema>): Promise<void>;
   /** Reads the state to decide from, under the stream lock; throws NotFound when the command needs one and there is none. */
   load(tx: Transaction<TSchema>): Promise<TState>;
+  /**
+   * Who may issue the command, checked on the loaded state before its version: a caller who may not touch the stream
+   * learns nothing from a version conflict. Throws Forbidden (or NotFound, to hide the stream).
+   */
+  authorize?(state: TState): void;
   /** Pure: from the state and the command (closed over), the events, or a DomainError thrown (nothing is written). */
   decide(state: TState, version: number): Decision<TOutcome>;
   /** The command's answer, read in the same transaction from the projected read tables. */
@@ -55,8 +60,8 @@ export interface Command<TSchema extends Record<string, unknown>, TState, TOutco
 }
 
 /**
- * THE write of every service: one local transaction that locks the stream, loads the state, checks the expected
- * version, decides, appends with the version it decided on and projects (recordEvents), then answers. Any throw
+ * THE write of every service: one local transaction that locks the stream, loads the state, authorizes, checks the
+ * expected version, decides, appends with the version it decided on and projects (recordEvents), then answers. Any throw
  * (a refusal, a projection's failure) rolls all of it back. A version conflict is answered, never retried: the
  * client decided on a state that is gone and must look again.
  */
@@ -79,6 +84,7 @@ export async function runCommandIn<TSchema extends Record<string, unknown>, TSta
   await command.guard?.(tx);
   const version = await lockStream(tx, streamId);
   const state = await command.load(tx);
+  command.authorize?.(state);
   const expected = command.expectedVersion;
   if (expected !== 'any' && (expected === 'no_stream' ? 0 : expected) !== version) {
     throw new StreamVersionConflict(streamId, expected, version, command.entity);
