@@ -2,7 +2,7 @@
  * What a command refuses, in the domain's words: no GraphQL, no HTTP. The edge (lib/subgraph's
  * domain-error-mapping.ts) turns each kind into its GraphQL code; a service never does.
  */
-export type DomainErrorKind = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED';
+export type DomainErrorKind = 'INVALID_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'UNAVAILABLE';
 
 /** Facts a client can act on (the field, the rule, the current version); copied to the error's extensions. */
 export type ErrorDetails = Record<string, unknown>;
@@ -91,12 +91,18 @@ export class Unauthenticated extends DomainError {
   }
 }
 
+/** A service this command depends on answered, but not with what the command needs (an llm reply with no hooks). */
+export class Unavailable extends DomainError {
+  readonly kind = 'UNAVAILABLE';
+}
+
 /** `throw invalidInput(...)` reads like the refusal it is; each returns the error rather than throwing it. */
 export const invalidInput = (message: string, details?: { field?: string; rule?: string } & ErrorDetails) => new InvalidInput(message, details);
 export const notFound = (message: string, details?: ErrorDetails) => new NotFound(message, details);
 export const forbidden = (message: string, details?: { rule?: string } & ErrorDetails) => new Forbidden(message, details);
 export const conflict = (message: string, details?: ErrorDetails) => new Conflict(message, details);
 export const unauthenticated = (message?: string) => new Unauthenticated(message);
+export const unavailable = (message: string, details?: ErrorDetails) => new Unavailable(message, details);
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;

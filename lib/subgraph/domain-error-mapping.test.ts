@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedFor } from '../auth/testing/signed-headers.js';
-import { conflict, EventIdConflict, forbidden, invalidInput, notFound, StreamVersionConflict, unauthenticated } from '../domain/domain-error.js';
+import { conflict, EventIdConflict, forbidden, invalidInput, notFound, StreamVersionConflict, unauthenticated, unavailable } from '../domain/domain-error.js';
 import { badUserInput } from '../graphql/errors.js';
 import { createSubgraphServer } from './create-subgraph-server.js';
 
@@ -15,6 +15,7 @@ const refusals: Record<string, () => Error> = {
   stale: () => new StreamVersionConflict('character-c-1', 3, 5, 'character'),
   reused: () => new EventIdConflict('ids reused', 'character-c-1', ['e-1']),
   anonymous: () => unauthenticated(),
+  upstream: () => unavailable('the llm answered without any plot hook', { generationId: 'g-1' }),
   legacy: () => badUserInput('a GraphQL error raised on purpose', { field: 'x' }),
 };
 const server = createSubgraphServer({
@@ -65,6 +66,7 @@ describe('domain errors at the subgraph edge', () => {
     expect((await errorOf('missing')).error.extensions).toEqual({ code: 'NOT_FOUND', characterId: 'c-1' });
     expect((await errorOf('refused')).error.extensions).toEqual({ code: 'FORBIDDEN', rule: 'OWNER_ONLY' });
     expect((await errorOf('held')).error.extensions).toEqual({ code: 'CONFLICT', resource: 'character:c-1', transactionId: 't-1' });
+    expect((await errorOf('upstream')).error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', generationId: 'g-1' });
     expect((await errorOf('reused')).error.extensions).toEqual({ code: 'CONFLICT', streamId: 'character-c-1', eventIds: ['e-1'] });
   });
 

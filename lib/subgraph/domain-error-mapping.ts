@@ -10,6 +10,7 @@ const CODE_OF: Record<DomainErrorKind, ErrorCode> = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
 /** yoga answers UNAUTHENTICATED with 401 when the error says so, as lib/graphql's unauthenticated() does. */
