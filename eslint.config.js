@@ -27,6 +27,26 @@ export default tseslint.config(
     },
   },
   {
+    // One write path (lib/domain/README.md): the event store, the command runner and the services' decisions speak
+    // in domain errors; GraphQL codes are given at the edge alone (lib/subgraph/domain-error-mapping.ts).
+    files: ['lib/event-store/**/*.ts', 'lib/domain/**/*.ts', 'subgraphs/*/src/mutations/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'graphql', message: 'Throw a domain error (#lib/domain); the subgraph kit maps it to its GraphQL code.' }],
+          patterns: [
+            {
+              regex: '(^#lib/graphql(/|$))|(/lib/graphql/)|(^\\.\\./graphql/)',
+              message: 'Throw a domain error (#lib/domain); the subgraph kit maps it to its GraphQL code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read GraphQL answers of every shape through helpers typed `Record<string, any>` on purpose: the
     // assertions (`expect(...).toEqual`) are their type check, and a test's `any` never reaches production code.
     files: ['**/*.test.ts', '**/*.e2e.ts', 'tests/**', '**/testing/**', 'bench/**'],

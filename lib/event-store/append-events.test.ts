@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { GraphQLError } from 'graphql';
+import type { DomainError } from '../domain/domain-error.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open-database.js';
 import { appendEvents } from './append-events.js';
@@ -17,13 +17,13 @@ afterAll(() => database?.close());
 
 const stream = () => `character-${randomUUID()}`;
 
-async function rejection(promise: Promise<unknown>): Promise<GraphQLError> {
+async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => undefined,
     (reason: unknown) => reason,
   );
   if (!error) throw new Error('expected a rejection');
-  return error as GraphQLError;
+  return error as DomainError;
 }
 
 describe('appendEvents', () => {
@@ -76,10 +76,10 @@ describe('appendEvents', () => {
         await appendEvents(tx, { streamId, expectedVersion: 0, events: [{ type: 'Stale', data: {} }] });
       }),
     );
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', streamId, expectedVersion: 0, actualVersion: 1 });
+    expect(error).toMatchObject({ kind: 'CONFLICT', details: { streamId, expectedVersion: 0, actualVersion: 1 } });
     expect(error.message).toMatch(/version 1/);
     const again = await rejection(append(database.db, { streamId, expectedVersion: 'no_stream', events: [{ type: 'X', data: {} }] }));
-    expect(again.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 'no_stream', actualVersion: 1 });
+    expect(again).toMatchObject({ kind: 'CONFLICT', details: { expectedVersion: 'no_stream', actualVersion: 1 } });
     expect((await readStream(database.db, streamId)).map((e) => e.type)).toEqual(['A']);
     expect(await streamExists(database.db, probe)).toBe(false);
     expect(await database.db.select().from(eventStreams).where(eq(eventStreams.streamId, probe))).toEqual([]);
@@ -88,7 +88,7 @@ describe('appendEvents', () => {
   it('answers CONFLICT for an exact version on a stream that does not exist yet', async () => {
     const streamId = stream();
     const error = await rejection(append(database.db, { streamId, expectedVersion: 3, events: [{ type: 'A', data: {} }] }));
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 3, actualVersion: 0 });
+    expect(error).toMatchObject({ kind: 'CONFLICT', details: { expectedVersion: 3, actualVersion: 0 } });
   });
 
   it('treats re-appending the same event ids as a no-op that returns the stored positions', async () => {
@@ -118,9 +118,9 @@ describe('appendEvents', () => {
         ],
       }),
     );
-    expect(mixed.extensions).toMatchObject({ code: 'CONFLICT', eventIds: [known] });
+    expect(mixed).toMatchObject({ kind: 'CONFLICT', details: { eventIds: [known] } });
     const elsewhere = await rejection(append(database.db, { streamId: stream(), expectedVersion: 'any', events: [{ eventId: known, type: 'A', data: {} }] }));
-    expect(elsewhere.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(elsewhere).toMatchObject({ kind: 'CONFLICT' });
     expect(await readStream(database.db, streamId)).toHaveLength(1);
   });
 
@@ -155,7 +155,7 @@ describe('appendEvents', () => {
     ];
     for (const options of bad) {
       const error = await rejection(append(database.db, options));
-      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.kind).toBe('INVALID_INPUT');
       expect(await streamExists(database.db, options.streamId)).toBe(false);
     }
     const id = randomUUID();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, conflict } from '../graphql/errors.js';
+import { EventIdConflict, invalidInput, StreamVersionConflict } from '../domain/domain-error.js';
 import { toJsonValue } from './canonical-json.js';
 import { eventHash } from './event-hash.js';
 import type { Transaction } from './executor.js';
@@ -49,7 +49,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *
  * - Concurrency: the statement that writes the events also moves the stream's head in event_streams, but only if
  *   that head (version, last hash) is still the one the batch was chained onto; it locks the row, so concurrent
- *   appenders to one stream serialize and exactly one wins each version; the others get CONFLICT.
+ *   appenders to one stream serialize and exactly one wins each version; the others get a StreamVersionConflict.
  * - Round trips: one statement when the head is known (a stream this process wrote last, or 'no_stream'); else,
  *   or when the head moved, the row is locked and read first (stream-heads.ts), then written: two.
  * - Idempotency: if EVERY event id of the batch is already stored in this stream, nothing is written and the
@@ -100,7 +100,7 @@ export async function appendEvents<TSchema extends Record<string, unknown>>(tx: 
   } catch (error) {
     // Another stream took one of these ids in a concurrent transaction (the stream lock does not cover it).
     if (isUniqueViolation(error, 'events_event_id_unique')) {
-      throw conflict('One of these event ids was appended concurrently elsewhere.', { streamId, eventIds });
+      throw new EventIdConflict('One of these event ids was appended concurrently elsewhere.', streamId, eventIds);
     }
     throw error;
   }
@@ -148,10 +148,11 @@ function alreadyAppended(
   const byId = new Map(stored.map((row) => [row.eventId, row]));
   const retry = stored.length === eventIds.length && stored.every((row) => row.streamId === streamId);
   if (!retry) {
-    throw conflict('Some of these event ids were already appended, but not as this same batch to this stream.', {
+    throw new EventIdConflict(
+      'Some of these event ids were already appended, but not as this same batch to this stream.',
       streamId,
-      eventIds: stored.map((row) => row.eventId),
-    });
+      stored.map((row) => row.eventId),
+    );
   }
   const rows = eventIds.map((id) => byId.get(id)!);
   return {
@@ -169,28 +170,23 @@ function isExpected(expected: ExpectedVersion, actual: number): boolean {
 
 function checkExpectedVersion(streamId: string, expected: ExpectedVersion, actual: number): void {
   if (isExpected(expected, actual)) return;
-  const label = expected === 'no_stream' ? 'no stream yet' : `version ${expected}`;
-  throw conflict(`Stream "${streamId}" is at version ${actual}, but the write expected ${label}; reload and retry.`, {
-    streamId,
-    expectedVersion: expected,
-    actualVersion: actual,
-  });
+  throw new StreamVersionConflict(streamId, expected, actual);
 }
 
 function validate(options: AppendEventsOptions): void {
-  if (!options.streamId.trim()) throw badUserInput('A stream id must not be empty.');
+  if (!options.streamId.trim()) throw invalidInput('A stream id must not be empty.');
   const expected = options.expectedVersion;
   if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= 0)) {
-    throw badUserInput(`Expected version must be a whole number >= 0, 'no_stream' or 'any', not ${expected}.`);
+    throw invalidInput(`Expected version must be a whole number >= 0, 'no_stream' or 'any', not ${expected}.`);
   }
-  if (options.events.length === 0) throw badUserInput('Append at least one event.');
+  if (options.events.length === 0) throw invalidInput('Append at least one event.');
   const seen = new Set<string>();
   for (const event of options.events) {
-    if (!event.type.trim()) throw badUserInput('An event type must not be empty.');
+    if (!event.type.trim()) throw invalidInput('An event type must not be empty.');
     if (event.eventId === undefined) continue;
-    if (!UUID.test(event.eventId)) throw badUserInput(`Event id "${event.eventId}" is not a UUID.`);
+    if (!UUID.test(event.eventId)) throw invalidInput(`Event id "${event.eventId}" is not a UUID.`);
     const id = event.eventId.toLowerCase();
-    if (seen.has(id)) throw badUserInput(`Event id ${id} appears twice in one batch.`);
+    if (seen.has(id)) throw invalidInput(`Event id ${id} appears twice in one batch.`);
     seen.add(id);
   }
 }

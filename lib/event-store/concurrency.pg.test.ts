@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { GraphQLError } from 'graphql';
+import { Conflict } from '../domain/domain-error.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open-database.js';
 import { appendEvents } from './append-events.js';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 const WRITERS = 8;
-const isConflict = (error: unknown) => (error as GraphQLError).extensions?.code === 'CONFLICT';
+const isConflict = (error: unknown) => error instanceof Conflict;
 
 describe('appendEvents under real concurrency', () => {
   it('lets exactly one of 8 concurrent creators of one stream win; the others get CONFLICT', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLError } from 'graphql';
+import type { DomainError } from '../domain/domain-error.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open-database.js';
 import { EventFeed } from './event-feed.js';
@@ -148,8 +148,8 @@ describe('EventFeed', () => {
     expect((await take(resumed, 5)).map((e) => e.type)).toEqual(['Two', 'Three', 'Four', 'Five', 'Six']);
     await expectQuiet(resumed);
 
-    const error = await feed.subscribe({ afterPosition: 99_999_999 }).catch((e: GraphQLError) => e);
-    expect(error).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'afterPosition' } });
+    const error = await feed.subscribe({ afterPosition: 99_999_999 }).catch((e: DomainError) => e);
+    expect(error).toMatchObject({ kind: 'INVALID_INPUT', details: { field: 'afterPosition' } });
     await feed.close();
   });
 

@@ -1,4 +1,4 @@
-import { badUserInput } from '../graphql/errors.js';
+import { invalidInput } from '../domain/domain-error.js';
 import { checkpointAtPosition, checkpointOf, committedPositionsAfter, latestFinalCheckpoint, readFinalAfter, START, type EventFilter } from './commit-order.js';
 import type { Checkpoint } from './consumer.js';
 import type { Executor } from './executor.js';
@@ -92,7 +92,7 @@ export class EventFeed<TSchema extends Record<string, unknown>> {
     let from: Checkpoint | undefined;
     if (options.afterPosition !== undefined) {
       from = await checkpointAtPosition(this.db, options.afterPosition);
-      if (!from) throw badUserInput(`afterPosition ${options.afterPosition} is not the position of a stored event`, { field: 'afterPosition' });
+      if (!from) throw invalidInput(`afterPosition ${options.afterPosition} is not the position of a stored event`, { field: 'afterPosition' });
     }
     await this.ensureCursor();
     // "Committed after subscribing" is what the subscriber gets: the events committed already but not yet final

@@ -8,6 +8,7 @@ export {
   type EventStreamRow,
   type EventConsumerRow,
 } from './schema.js';
+export { lockStream } from './lock-stream.js';
 export { appendEvents, type AppendEventsOptions, type AppendResult, type ExpectedVersion, type NewEvent } from './append-events.js';
 export { readStream, readAll, streamExists, streamVersion, DEFAULT_READ_LIMIT, type StoredEvent } from './read-stream.js';
 export { verifyStream, verifyAllStreams, type ChainBreak, type VerifyResult } from './verify-stream.js';

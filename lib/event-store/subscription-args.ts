@@ -1,5 +1,5 @@
 import { isUuid } from '../db/uuid.js';
-import { badUserInput } from '../graphql/errors.js';
+import { invalidInput } from '../domain/domain-error.js';
 import type { EventFilter } from './commit-order.js';
 import type { EventFeed } from './event-feed.js';
 import type { AcceptEvent } from './feed-subscription.js';
@@ -33,20 +33,20 @@ export function parseEventSubscriptionArgs(args: EventSubscriptionArgs, rules: E
     const prefix = `${rules.entity}-`;
     const id = args.streamId.startsWith(prefix) ? args.streamId.slice(prefix.length) : undefined;
     if (!isUuid(id)) {
-      throw badUserInput(`streamId must be "${prefix}<uuid>", got ${JSON.stringify(args.streamId)}`, { field: 'streamId' });
+      throw invalidInput(`streamId must be "${prefix}<uuid>", got ${JSON.stringify(args.streamId)}`, { field: 'streamId' });
     }
     // Stream ids are written with lower-case UUIDs (what the database generates).
     filter.streamId = `${prefix}${id.toLowerCase()}`;
   }
   if (args.type !== null && args.type !== undefined) {
     if (!rules.types.includes(args.type)) {
-      throw badUserInput(`type must be one of ${rules.types.join(', ')}; got ${JSON.stringify(args.type)}`, { field: 'type' });
+      throw invalidInput(`type must be one of ${rules.types.join(', ')}; got ${JSON.stringify(args.type)}`, { field: 'type' });
     }
     filter.type = args.type;
   }
   let afterPosition: number | undefined;
   if (args.afterPosition !== null && args.afterPosition !== undefined) {
-    if (args.afterPosition < 0) throw badUserInput('afterPosition must be 0 or a globalPosition already received', { field: 'afterPosition' });
+    if (args.afterPosition < 0) throw invalidInput('afterPosition must be 0 or a globalPosition already received', { field: 'afterPosition' });
     afterPosition = args.afterPosition;
   }
   return { filter, afterPosition };

@@ -14,7 +14,7 @@ import type { GatewayCaller } from '../gateway-client/gateway-caller.js';
 import { DEFAULT_MAX_BODY_BYTES, refuseUnboundedBody } from '../http/body-limit.js';
 import { currentRequestId } from '../telemetry/request-context.js';
 import type { AppDatabase } from '../db/open-database.js';
-import { maskError } from '../graphql/mask-error.js';
+import { maskSubgraphError } from './domain-error-mapping.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { callerOf, refusedResponse, useVerifiedCaller } from './use-verified-caller.js';
 import { CallerVerifier } from './verify-caller.js';
@@ -133,7 +133,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
     graphiql: false,
     landingPage: false,
     healthCheckEndpoint: '/health',
-    maskedErrors: { maskError: maskError(options.name) },
+    maskedErrors: { maskError: maskSubgraphError(options.name) },
     logging: false,
     plugins: [
       useVerifiedCaller(verifier),

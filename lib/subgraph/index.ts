@@ -2,3 +2,4 @@ export { createSubgraphServer, type SubgraphServer, type RequestInfo, type Route
 export { callerContext, requireUser, type CallerContext } from './caller-context.js';
 export { runSubgraph } from './run-subgraph.js';
 export { startObservability, type SubgraphObservability } from './start-observability.js';
+export { domainErrorToGraphQL, maskSubgraphError } from './domain-error-mapping.js';

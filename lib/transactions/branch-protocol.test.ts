@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const conflict = { extensions: { code: 'CONFLICT' } };
+const conflict = { kind: 'CONFLICT' };
 
 function setUp() {
   const { participant, calls } = counterParticipant();
@@ -57,7 +57,7 @@ describe('prepareBranch', () => {
   it('a failing prepare leaves nothing (no branch, no reservation, no staged work); a later abort writes the fence', async () => {
     const t = setUp();
     const id = randomUUID();
-    await expect(t.prepare(id, { fail: true })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(t.prepare(id, { fail: true })).rejects.toMatchObject({ kind: 'INVALID_INPUT' });
     expect(await t.branch(id)).toBeUndefined();
     expect(await t.reservations()).toEqual([]);
     expect(await t.value()).toBeUndefined();
@@ -139,7 +139,7 @@ describe('reservations', () => {
     const t = setUp();
     const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
     await t.prepare(first);
-    await expect(t.prepare(second)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', transactionId: first, resource: `counter:${t.counter}` } });
+    await expect(t.prepare(second)).rejects.toMatchObject({ kind: 'CONFLICT', details: { transactionId: first, resource: `counter:${t.counter}` } });
     expect(await t.branch(second)).toBeUndefined();
     await t.commit(first);
     expect(await t.prepare(second)).toMatchObject({ state: 'PREPARED', prepared: { before: 5 } });
@@ -161,7 +161,7 @@ describe('reservations', () => {
     const id = randomUUID();
     const write = () => database.db.transaction((tx) => guardResources(tx, [`counter:${t.counter}`, 'something-else']));
     await t.prepare(id);
-    await expect(write()).rejects.toMatchObject({ extensions: { code: 'CONFLICT', transactionId: id } });
+    await expect(write()).rejects.toMatchObject({ kind: 'CONFLICT', details: { transactionId: id } });
     await t.commit(id);
     await expect(write()).resolves.toBeUndefined();
     expect(await t.reservations()).toEqual([]);

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/open-database.js';
 import type { Transaction } from '../event-store/executor.js';
-import { badUserInput, conflict } from '../graphql/errors.js';
+import { conflict, invalidInput } from '../domain/domain-error.js';
 import type { BranchInfo, Participant } from './participant.js';
 import { releaseResources, reserveResources } from './reservations.js';
 import { txBranches, txReservations, type BranchState, type TxBranchRow } from './schema.js';
@@ -29,7 +29,7 @@ function ack(row: TxBranchRow): BranchAck {
 
 function operationOf<TSchema extends Record<string, unknown>>(participant: Participant<TSchema>, name: string | null) {
   const operation = name === null ? undefined : participant[name];
-  if (!operation) throw badUserInput(`This service has no transaction operation "${name}"`, { operation: name });
+  if (!operation) throw invalidInput(`This service has no transaction operation "${name}"`, { operation: name });
   return operation;
 }
 

@@ -10,7 +10,7 @@ export interface BranchInfo {
 /**
  * One kind of work a service does inside a global transaction (try / confirm / cancel).
  *
- * - `parse` validates the payload the hub sent (BAD_USER_INPUT on anything wrong), and later the payload as
+ * - `parse` validates the payload the hub sent (an InvalidInput domain error on anything wrong), and later the payload as
  *   `stored` kept it, for commit and abort.
  * - `resources` names what the branch reserves; they are taken BEFORE prepare reads anything, so what prepare
  *   checked cannot change until the decision.

@@ -1,4 +1,4 @@
-import { forbidden, badUserInput } from '../graphql/errors.js';
+import { forbidden, invalidInput } from '../domain/domain-error.js';
 import type { AppDatabase } from '../db/open-database.js';
 import { isUuid } from '../db/uuid.js';
 import { abortBranch, commitBranch, prepareBranch, type BranchAck } from './branch-protocol.js';
@@ -67,7 +67,7 @@ function requireCapability(ctx: { capability: CapabilityClaims | null }, step: B
 }
 
 function transactionIdOf(value: string): string {
-  if (!isUuid(value)) throw badUserInput(`transactionId must be a UUID, not "${value}"`, { field: 'transactionId' });
+  if (!isUuid(value)) throw invalidInput(`transactionId must be a UUID, not "${value}"`, { field: 'transactionId' });
   return value;
 }
 
@@ -75,13 +75,13 @@ function parsePayload(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw badUserInput('payload must be JSON text', { field: 'payload' });
+    throw invalidInput('payload must be JSON text', { field: 'payload' });
   }
 }
 
 function deadlineOf(value: Date | string): Date {
   const deadline = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(deadline.getTime())) throw badUserInput('deadline must be an ISO date-time', { field: 'deadline' });
+  if (Number.isNaN(deadline.getTime())) throw invalidInput('deadline must be an ISO date-time', { field: 'deadline' });
   return deadline;
 }
 

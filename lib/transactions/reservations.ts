@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { conflict } from '../graphql/errors.js';
+import { conflict } from '../domain/domain-error.js';
 import type { Transaction } from '../event-store/executor.js';
 import { txReservations } from './schema.js';
 

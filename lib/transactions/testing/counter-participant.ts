@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { openTestDatabase } from '../../../tests/helpers/test-database.js';
 import type { Transaction } from '../../event-store/executor.js';
-import { badUserInput } from '../../graphql/errors.js';
+import { invalidInput } from '../../domain/domain-error.js';
 import { defineOperation, type Participant } from '../participant.js';
 import { testCounters, testSchema, type TestSchema } from './schema.js';
 
@@ -35,14 +35,14 @@ export function counterParticipant(): { participant: Participant<TestSchema>; ca
   const add = defineOperation<TestSchema, AddPayload, { before: number }>({
     parse(payload) {
       const parsed = addPayload.safeParse(payload);
-      if (!parsed.success) throw badUserInput('invalid add payload');
+      if (!parsed.success) throw invalidInput('invalid add payload');
       return parsed.data;
     },
     resources: (payload) => [`counter:${payload.counter}`],
     async prepare(tx: Transaction<TestSchema>, payload) {
       calls.prepare++;
       await tx.insert(testCounters).values({ name: payload.counter, value: 0 }).onConflictDoNothing();
-      if (payload.fail) throw badUserInput(`adding to ${payload.counter} is refused`);
+      if (payload.fail) throw invalidInput(`adding to ${payload.counter} is refused`);
       const [row] = await tx.select().from(testCounters).where(eq(testCounters.name, payload.counter));
       return { before: row?.value ?? 0 };
     },

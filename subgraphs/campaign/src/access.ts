@@ -1,4 +1,4 @@
-import { conflict, forbidden, notFound } from '#lib/graphql/index.js';
+import { conflict, forbidden, notFound } from '#lib/domain/index.js';
 import { requireUser } from '#lib/subgraph/index.js';
 import type { Context } from './context.js';
 import type { CampaignRow, Visibility } from './db/schema.js';

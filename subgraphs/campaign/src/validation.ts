@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 
 // 100: long enough for any campaign, NPC or quest name seen in published adventures, short enough for a list row.
 export const MAX_NAME_LENGTH = 100;
@@ -15,7 +15,7 @@ export { isUuid } from '#lib/db/uuid.js';
 export function requireName(field: string, value: string | null | undefined): string {
   const trimmed = value?.trim() ?? '';
   if (trimmed.length < 1 || trimmed.length > MAX_NAME_LENGTH) {
-    throw badUserInput(`${field} must be 1 to ${MAX_NAME_LENGTH} characters`, { field });
+    throw invalidInput(`${field} must be 1 to ${MAX_NAME_LENGTH} characters`, { field });
   }
   return trimmed;
 }
@@ -24,6 +24,6 @@ export function requireName(field: string, value: string | null | undefined): st
 export function optionalText(field: string, value: string | null | undefined, max = MAX_TEXT_LENGTH): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
-  if (trimmed.length > max) throw badUserInput(`${field} must be at most ${max} characters`, { field });
+  if (trimmed.length > max) throw invalidInput(`${field} must be at most ${max} characters`, { field });
   return trimmed.length ? trimmed : null;
 }

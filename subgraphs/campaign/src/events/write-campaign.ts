@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Transaction } from '#lib/event-store/executor.js';
-import { recordEvents } from '#lib/event-store/record-events.js';
-import { eventStreams } from '#lib/event-store/schema.js';
+import { lockStream } from '#lib/event-store/lock-stream.js';
+import { runCommand, runCommandIn, type Command } from '#lib/domain/index.js';
 import type { CampaignDatabase } from '../db/database.js';
 import type { CampaignSchema } from '../db/schema.js';
 import { campaignStream, type CampaignEvent } from './campaign-events.js';
@@ -16,25 +15,20 @@ export interface WriteMetadata {
 }
 
 /**
- * Locks the campaign's stream row for the rest of the transaction and answers its version. Every writer of a
- * campaign takes this lock BEFORE reading the state it decides from, so writers of one campaign run one after
- * the other and each decides from the state its predecessor committed (no lost update, gapless session numbers).
- * appendEvents takes the same row lock again later in this transaction, which PostgreSQL grants at once.
+ * Locks the campaign's stream row for the rest of the transaction and answers its version (lib/event-store
+ * lockStream): a 2PC prepare that must see the campaign as its writers leave it (joinParty) takes it too.
  */
-export async function lockCampaignStream(tx: CampaignTx, streamId: string): Promise<number> {
-  // The row exists for every campaign created through events; the insert covers a first write all the same.
-  await tx.insert(eventStreams).values({ streamId }).onConflictDoNothing();
-  const [row] = await tx.select({ version: eventStreams.version }).from(eventStreams).where(eq(eventStreams.streamId, streamId)).for('update');
-  if (!row) throw new Error(`event_streams row for "${streamId}" vanished under its own lock`);
-  return row.version;
+export function lockCampaignStream(tx: CampaignTx, streamId: string): Promise<number> {
+  return lockStream(tx, streamId);
 }
 
 /**
- * One campaign write in ONE transaction: lock the stream, `decide` the events from the read tables (which the
- * lock makes current), record them (append + projection), then `answer` from the updated read tables.
- * `decide` may throw a GraphQL error (nothing is written) or return no events (nothing to change).
- * expectedVersion is the version read under the lock: it cannot differ while we hold the lock, and it states
- * in the stored batch which version the decision was taken on.
+ * One campaign write, through lib/domain's command runner in ONE transaction: lock the stream, then `decide` the
+ * events from the read tables (which the lock makes current: writers of one campaign run one after the other, so no
+ * lost update and gapless session numbers), record them (append at the version decided on + projection), then
+ * `answer` from the updated read tables. `decide` reads what it needs as it goes, so it is the runner's `load`
+ * (under the lock), and the runner's pure `decide` takes its events as they are. `decide` may throw a domain error
+ * (nothing is written) or return no events (nothing to change).
  */
 export async function writeCampaign<TAnswer>(
   db: CampaignDatabase,
@@ -43,10 +37,7 @@ export async function writeCampaign<TAnswer>(
   decide: (tx: CampaignTx) => Promise<CampaignEvent[]>,
   answer: (tx: CampaignTx) => Promise<TAnswer>,
 ): Promise<TAnswer> {
-  return db.transaction(async (tx) => {
-    await writeCampaignIn(tx, campaignId, metadata, decide);
-    return answer(tx);
-  });
+  return runCommand(db, campaignCommand(campaignId, metadata, decide, answer));
 }
 
 /** writeCampaign's steps inside a transaction the caller owns (a hub transaction branch commits in its own). */
@@ -56,16 +47,27 @@ export async function writeCampaignIn(
   metadata: WriteMetadata & { causationId?: string },
   decide: (tx: CampaignTx) => Promise<CampaignEvent[]>,
 ): Promise<void> {
-  const streamId = campaignStream(campaignId);
-  const version = await lockCampaignStream(tx, streamId);
-  const events = await decide(tx);
-  if (events.length === 0) return;
-  await recordEvents(tx, campaignProjection, {
-    streamId,
-    expectedVersion: version === 0 ? 'no_stream' : version,
-    events,
-    correlationId: metadata.correlationId,
-    causationId: metadata.causationId,
-    userId: metadata.userId,
-  });
+  await runCommandIn(
+    tx,
+    campaignCommand(campaignId, metadata, decide, async () => undefined),
+  );
+}
+
+function campaignCommand<TAnswer>(
+  campaignId: string,
+  metadata: WriteMetadata & { causationId?: string },
+  decide: (tx: CampaignTx) => Promise<CampaignEvent[]>,
+  answer: (tx: CampaignTx) => Promise<TAnswer>,
+): Command<CampaignSchema, CampaignEvent[], void, TAnswer> {
+  return {
+    streamId: campaignStream(campaignId),
+    entity: 'campaign',
+    // 'any': decided under the lock from the latest state; the runner appends at exactly the version it locked.
+    expectedVersion: 'any',
+    projection: campaignProjection,
+    metadata,
+    load: decide,
+    decide: (events) => ({ events, outcome: undefined }),
+    answer: (tx) => answer(tx),
+  };
 }

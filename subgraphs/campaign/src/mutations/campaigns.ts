@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { badUserInput, conflict, notFound } from '#lib/graphql/index.js';
+import { conflict, invalidInput, notFound } from '#lib/domain/index.js';
 import type { CreateCampaignInput, UpdateCampaignInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';
@@ -41,12 +41,12 @@ export async function updateCampaign(ctx: Context, input: UpdateCampaignInput): 
   const { campaign } = await loadCampaignAsDm(ctx, input.id);
   const changes: CampaignUpdated['data'] = { campaignId: campaign.id };
   if (input.name !== undefined) {
-    if (input.name === null) throw badUserInput('name cannot be cleared', { field: 'name' });
+    if (input.name === null) throw invalidInput('name cannot be cleared', { field: 'name' });
     changes.name = requireName('name', input.name);
   }
   if (input.setting !== undefined) changes.setting = optionalText('setting', input.setting, MAX_SETTING_LENGTH);
   if (input.description !== undefined) changes.description = optionalText('description', input.description);
-  if (input.status === null) throw badUserInput('status cannot be cleared', { field: 'status' });
+  if (input.status === null) throw invalidInput('status cannot be cleared', { field: 'status' });
   const status = input.status;
   const updated = await writeCampaign(
     ctx.db,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { badUserInput, notFound } from '#lib/graphql/index.js';
+import { invalidInput, notFound } from '#lib/domain/index.js';
 import type { CreateLocationInput, CreateNpcInput, CreateQuestInput, UpdateQuestInput } from '../__generated__/resolvers-types.js';
 import { loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';
@@ -81,8 +81,8 @@ export async function updateQuest(ctx: Context, input: UpdateQuestInput): Promis
   const [existing] = isUuid(input.id) ? await ctx.db.select().from(quests).where(eq(quests.id, input.id)) : [];
   if (!existing) throw notFound(`No quest with id ${input.id}`, { questId: input.id });
   const { campaign } = await loadCampaignAsDm(ctx, existing.campaignId);
-  if (input.status === null) throw badUserInput('status cannot be cleared', { field: 'status' });
-  if (input.visibility === null) throw badUserInput('visibility cannot be cleared', { field: 'visibility' });
+  if (input.status === null) throw invalidInput('status cannot be cleared', { field: 'status' });
+  if (input.visibility === null) throw invalidInput('visibility cannot be cleared', { field: 'visibility' });
   const { status, visibility } = input;
   const quest = await writeCampaign(
     ctx.db,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { userError } from '#lib/graphql/index.js';
+import { unavailable } from '#lib/domain/index.js';
 import { requireCompleted } from '#lib/gateway-client/generation-result.js';
 import { gatewayRequest } from '#lib/gateway-client/index.js';
 import { CampaignGeneratePlotHooksTextDocument } from '../__generated__/hub/graphql.js';
@@ -34,7 +34,7 @@ export async function generatePlotHooks(ctx: Context, input: GeneratePlotHooksIn
   });
   const generation = requireCompleted(data.generateText.generation);
   const hooks = splitPlotHooks(generation.text).map((text) => ({ hookId: randomUUID(), text }));
-  if (hooks.length === 0) throw userError('SERVICE_UNAVAILABLE', 'the llm answered without any plot hook', { generationId: generation.id });
+  if (hooks.length === 0) throw unavailable('the llm answered without any plot hook', { generationId: generation.id });
 
   const stored = await writeCampaign(
     ctx.db,

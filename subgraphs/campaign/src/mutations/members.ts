@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/index.js';
+import { conflict, forbidden, invalidInput, notFound } from '#lib/domain/index.js';
 import type { InvitePlayerInput, JoinCampaignInput, LeaveCampaignInput, RemovePlayerInput } from '../__generated__/resolvers-types.js';
 import { assertActive, loadCampaign, loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';
@@ -34,10 +34,10 @@ export async function invitePlayer(ctx: Context, input: InvitePlayerInput): Prom
   const { campaign } = await loadCampaignAsDm(ctx, input.campaignId);
   const userId = input.userId.trim();
   if (!userId || userId.length > MAX_USER_ID_LENGTH) {
-    throw badUserInput(`userId must be 1 to ${MAX_USER_ID_LENGTH} characters`, { field: 'userId' });
+    throw invalidInput(`userId must be 1 to ${MAX_USER_ID_LENGTH} characters`, { field: 'userId' });
   }
   if (userId === campaign.dungeonMasterId) {
-    throw badUserInput('The dungeon master is already part of the campaign and cannot be invited as a player', {
+    throw invalidInput('The dungeon master is already part of the campaign and cannot be invited as a player', {
       field: 'userId',
     });
   }
@@ -130,6 +130,6 @@ export async function leaveCampaign(ctx: Context, input: LeaveCampaignInput): Pr
   const userId = requireUser(ctx);
   const campaign = await loadCampaign(ctx, input.campaignId);
   if (campaign.dungeonMasterId === userId)
-    throw badUserInput('The dungeon master cannot leave their own campaign; archive it instead', { field: 'campaignId' });
+    throw invalidInput('The dungeon master cannot leave their own campaign; archive it instead', { field: 'campaignId' });
   return endMembership(ctx, campaign, userId, null);
 }

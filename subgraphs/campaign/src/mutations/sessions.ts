@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { notFound } from '#lib/graphql/index.js';
+import { notFound } from '#lib/domain/index.js';
 import type { ScheduleSessionInput } from '../__generated__/resolvers-types.js';
 import { assertActive, loadCampaignAsDm, requireUser } from '../access.js';
 import { writeMetadata, type Context } from '../context.js';

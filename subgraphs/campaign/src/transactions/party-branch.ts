@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { conflict, forbidden, notFound } from '#lib/graphql/errors.js';
+import { conflict, forbidden, notFound } from '#lib/domain/index.js';
 import { defineOperation, type BranchInfo } from '#lib/transactions/index.js';
 import { assertActive } from '../access.js';
 import { campaignMembers, campaigns, partyCharacters, type CampaignRow, type CampaignSchema } from '../db/schema.js';

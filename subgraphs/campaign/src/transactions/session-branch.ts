@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/errors.js';
+import { conflict, forbidden, invalidInput, notFound } from '#lib/domain/index.js';
 import { defineOperation } from '#lib/transactions/index.js';
 import { campaigns, gameSessions, partyCharacters, type CampaignSchema } from '../db/schema.js';
 import { writeCampaignIn, type CampaignTx } from '../events/write-campaign.js';
@@ -47,7 +47,7 @@ export const recordSessionOperation = defineOperation<CampaignSchema, ReturnType
 function parseRecordSession(payload: unknown) {
   const parsed = parsePayload(recordSessionPayload, payload);
   if (!Number.isInteger(parsed.xpAwarded) || parsed.xpAwarded < 0 || parsed.xpAwarded > MAX_SESSION_XP) {
-    throw badUserInput(`xpAwarded must be a whole number from 0 to ${MAX_SESSION_XP}`, { field: 'xpAwarded' });
+    throw invalidInput(`xpAwarded must be a whole number from 0 to ${MAX_SESSION_XP}`, { field: 'xpAwarded' });
   }
   return {
     sessionId: parsed.sessionId,

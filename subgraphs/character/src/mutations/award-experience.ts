@@ -1,9 +1,9 @@
-import { badUserInput, forbidden, notFound } from '#lib/graphql/index.js';
+import { forbidden, invalidInput, notFound } from '#lib/domain/index.js';
 import type { AwardExperienceInput } from '../__generated__/resolvers-types.js';
 import { requireUser, type Context } from '../context.js';
 import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
-import { recordCharacterEvents } from '../events/record-character-events.js';
+import { runCharacterCommand } from '../events/run-character-command.js';
 import { activeCampaignDungeonMaster } from '../hub/hub-queries.js';
 import { levelFromExperience } from '../rules/index.js';
 import { optionalText } from '../validation/character-input.js';
@@ -19,7 +19,7 @@ export async function awardExperience(input: AwardExperienceInput, ctx: Context)
   const userId = requireUser(ctx);
   const { amount } = input;
   if (!Number.isInteger(amount) || amount < 1 || amount > MAX_EXPERIENCE_AWARD) {
-    throw badUserInput(`amount must be between 1 and ${MAX_EXPERIENCE_AWARD}, got ${amount}`, { field: 'amount' });
+    throw invalidInput(`amount must be between 1 and ${MAX_EXPERIENCE_AWARD}, got ${amount}`, { field: 'amount' });
   }
   const reason = optionalText(input.reason, 'reason', MAX_REASON_LENGTH);
   const row = await findCharacter(ctx.db, input.characterId);
@@ -38,16 +38,15 @@ export async function awardExperience(input: AwardExperienceInput, ctx: Context)
       { rule: 'DM_AWARDS_EXPERIENCE' },
     );
   }
-  // Expected version 'any': awards commute, and the stream lock serializes them. The checks come after the
-  // projection, under that lock, so they see every earlier event; throwing rolls the event back with the row.
-  const updated = await ctx.db.transaction(async (tx) => {
-    await recordCharacterEvents(tx, ctx, row.id, 'any', [{ type: 'ExperienceAwarded', data: { characterId: row.id, amount, reason } }]);
-    const after = await findCharacter(tx, row.id);
-    if (!after) throw notFound(`no character with id ${input.characterId}`);
-    if (after.experience > MAX_EXPERIENCE) throw badUserInput(`experience cannot exceed ${MAX_EXPERIENCE}`, { field: 'amount' });
-    return after;
+  // Expected version 'any': awards commute, and the stream lock serializes them; decide sees every earlier award.
+  const { character: updated } = await runCharacterCommand(ctx, {
+    characterId: row.id,
+    expectedVersion: 'any',
+    decide: (current) => {
+      if (current.experience + amount > MAX_EXPERIENCE) throw invalidInput(`experience cannot exceed ${MAX_EXPERIENCE}`, { field: 'amount' });
+      return { events: [{ type: 'ExperienceAwarded', data: { characterId: row.id, amount, reason } }], outcome: undefined };
+    },
   });
-  ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
   // From the stored result, not the earlier read: a concurrent award may have landed in between.
   const previousLevel = levelFromExperience(updated.experience - amount);
   return { character: updated, previousLevel, leveledUp: levelFromExperience(updated.experience) > previousLevel };

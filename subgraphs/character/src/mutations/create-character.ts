@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CreateCharacterInput } from '../__generated__/resolvers-types.js';
 import { NEW_CHARACTER_DEFAULTS, type CharacterState } from '../character-state.js';
 import { requireUser, type Context } from '../context.js';
-import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
-import { recordCharacterEvents } from '../events/record-character-events.js';
+import { createCharacterStream } from '../events/run-character-command.js';
 import { assertImageExists } from '../hub/hub-queries.js';
 import { validateState, optionalText, requiredText, toAbilityScores } from '../validation/character-input.js';
 import { parseAbilityScoreImprovements } from '../validation/ability-score-improvements.js';
@@ -44,11 +43,6 @@ export async function createCharacter(input: CreateCharacterInput, ctx: Context)
   state.currentHitPoints = sheet.maxHitPoints;
   if (state.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
   const characterId = randomUUID();
-  const character = await ctx.db.transaction(async (tx) => {
-    await recordCharacterEvents(tx, ctx, characterId, 'no_stream', [{ type: 'CharacterCreated', data: { characterId, owner, ...state } }]);
-    return findCharacter(tx, characterId);
-  });
-  if (!character) throw new Error(`character ${characterId} missing right after its CharacterCreated was projected`);
-  ctx.loaders.character.prime(character.id, character);
+  const character = await createCharacterStream(ctx, characterId, { type: 'CharacterCreated', data: { characterId, owner, ...state } });
   return { character };
 }

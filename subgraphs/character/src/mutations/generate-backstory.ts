@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '#lib/graphql/index.js';
+import { forbidden, notFound } from '#lib/domain/index.js';
 import { enumWords, requireCompleted } from '#lib/gateway-client/generation-result.js';
 import { gatewayRequest } from '#lib/gateway-client/index.js';
 import { CharacterGenerateBackstoryTextDocument } from '../__generated__/hub/graphql.js';
@@ -6,7 +6,7 @@ import type { GenerateBackstoryInput } from '../__generated__/resolvers-types.js
 import { requireUser, type Context } from '../context.js';
 import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
-import { recordCharacterEvents } from '../events/record-character-events.js';
+import { runCharacterCommand } from '../events/run-character-command.js';
 import { MAX_BACKSTORY_LENGTH } from '../validation/limits.js';
 
 export interface GenerateBackstoryResult {
@@ -45,14 +45,14 @@ export async function generateBackstory(input: GenerateBackstoryInput, ctx: Cont
 
   // Expected version 'any': the backstory alone is set, so edits of other fields made while the llm wrote commute
   // with it; a client editing from an older version still gets its CONFLICT, as the version moves.
-  const updated = await ctx.db.transaction(async (tx) => {
-    const changes = { backstory };
-    await recordCharacterEvents(tx, ctx, row.id, 'any', [{ type: 'CharacterUpdated', data: { characterId: row.id, changes, generationId: generation.id } }]);
-    const after = await findCharacter(tx, row.id);
-    // Deleted while the llm wrote: throwing rolls the event back with the transaction.
-    if (!after) throw notFound(`no character with id ${input.characterId}`);
-    return after;
+  // A character deleted while the llm wrote has no row to load: NOT_FOUND, and nothing is written.
+  const { character: updated } = await runCharacterCommand(ctx, {
+    characterId: row.id,
+    expectedVersion: 'any',
+    decide: () => ({
+      events: [{ type: 'CharacterUpdated', data: { characterId: row.id, changes: { backstory }, generationId: generation.id } }],
+      outcome: undefined,
+    }),
   });
-  ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
   return { character: updated, generationId: generation.id };
 }

@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { LongRestInput } from '../__generated__/resolvers-types.js';
 import { sheetOfState } from '../character-state.js';
 import type { Context } from '../context.js';
@@ -12,7 +12,7 @@ export function longRest(input: LongRestInput, ctx: Context) {
     const currentHitPoints = Math.min(state.currentHitPoints, sheet.maxHitPoints);
     // SRD Long Rest: "A character must have at least 1 hit point at the start of the rest to gain its benefits."
     if (currentHitPoints === 0) {
-      throw badUserInput('a character at 0 hit points gains nothing from a long rest: it must regain at least 1 hit point first', {
+      throw invalidInput('a character at 0 hit points gains nothing from a long rest: it must regain at least 1 hit point first', {
         field: 'characterId',
         rule: 'NO_HIT_POINTS',
       });

@@ -1,11 +1,9 @@
-import { GraphQLError } from 'graphql';
-import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/index.js';
+import { forbidden, invalidInput } from '#lib/domain/index.js';
 import { sheetOfState, stateOf, type CharacterState } from '../character-state.js';
 import { requireUser, type Context } from '../context.js';
-import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
 import type { CharacterEvent } from '../events/character-events.js';
-import { recordCharacterEvents } from '../events/record-character-events.js';
+import { runCharacterCommand } from '../events/run-character-command.js';
 import { spendableResources, type Ability, type CharacterSheet, type SpendableResources } from '../rules/index.js';
 
 /** What a play command decides from the stored character: its one event, and what the payload adds to the character. */
@@ -19,27 +17,22 @@ export interface PlayInput {
   expectedVersion: number;
 }
 
-function staleVersion(current: number, expected: number) {
-  return conflict(`character changed since version ${expected}; it is now at version ${current}: reload and retry`, {
-    currentVersion: current,
-    expectedVersion: expected,
-  });
-}
-
-/** The event store's stale-version CONFLICT (it carries actualVersion), not some other conflict. */
-function isStreamConflict(error: unknown): boolean {
-  return error instanceof GraphQLError && error.extensions.code === 'CONFLICT' && typeof error.extensions.actualVersion === 'number';
-}
-
 /** SRD Exhaustion level 6 is death: a dead character takes no rest and uses nothing. */
 export function refuseIfDead(sheet: CharacterSheet): void {
-  if (sheet.dead) throw badUserInput('the character is dead (exhaustion 6)', { field: 'characterId', rule: 'CHARACTER_IS_DEAD' });
+  if (sheet.dead) throw invalidInput('the character is dead (exhaustion 6)', { field: 'characterId', rule: 'CHARACTER_IS_DEAD' });
+}
+
+/** The owner alone changes a character's sheet; checked before its version, so others learn no version. */
+export function requireOwner(userId: string, message = 'only the owner can change this character') {
+  return (row: CharacterRow): void => {
+    if (row.owner !== userId) throw forbidden(message);
+  };
 }
 
 /**
- * The shape of every play-state mutation (setConditions, spendSpellSlot, useFeature, shortRest, longRest): owner only,
- * expectedVersion checked before deciding and again by the event store, one event recorded and projected. A refusal
- * thrown by `decide` writes nothing.
+ * The shape of every play-state mutation (setConditions, spendSpellSlot, useFeature, shortRest, longRest): one
+ * character command (lib/domain's runner), owner only, on the client's expectedVersion, one event. A refusal thrown
+ * by `decide` writes nothing.
  */
 export async function runPlayCommand<R>(
   input: PlayInput,
@@ -47,27 +40,17 @@ export async function runPlayCommand<R>(
   decide: (state: CharacterState, sheet: CharacterSheet, row: CharacterRow) => PlayDecision<R>,
 ): Promise<{ character: CharacterRow } & R> {
   const userId = requireUser(ctx);
-  const row = await findCharacter(ctx.db, input.characterId);
-  if (!row) throw notFound(`no character with id ${input.characterId}`);
-  if (row.owner !== userId) throw forbidden('only the owner can change this character');
-  if (row.version !== input.expectedVersion) throw staleVersion(row.version, input.expectedVersion);
-  const state = stateOf(row);
-  const { event, payload } = decide(state, sheetOfState(state), row);
-  let updated: CharacterRow | undefined;
-  try {
-    updated = await ctx.db.transaction(async (tx) => {
-      await recordCharacterEvents(tx, ctx, row.id, input.expectedVersion, [event]);
-      return findCharacter(tx, row.id);
-    });
-  } catch (error) {
-    if (!isStreamConflict(error)) throw error;
-    const current = await findCharacter(ctx.db, row.id);
-    if (!current) throw notFound(`no character with id ${input.characterId}`);
-    throw staleVersion(current.version, input.expectedVersion);
-  }
-  if (!updated) throw notFound(`no character with id ${input.characterId}`);
-  ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
-  return { character: updated, ...payload };
+  const { character, outcome } = await runCharacterCommand(ctx, {
+    characterId: input.characterId,
+    expectedVersion: input.expectedVersion,
+    authorize: requireOwner(userId),
+    decide: (row) => {
+      const state = stateOf(row);
+      const { event, payload } = decide(state, sheetOfState(state), row);
+      return { events: [event], outcome: payload };
+    },
+  });
+  return { character, ...outcome };
 }
 
 /** Hit dice, slots and feature uses of a stored state, as the sheet shows them. */

@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { SetConditionsInput } from '../__generated__/resolvers-types.js';
 import { sheetOfState } from '../character-state.js';
 import type { Context } from '../context.js';
@@ -9,7 +9,7 @@ import { runPlayCommand } from './play-command.js';
 export function setConditions(input: SetConditionsInput, ctx: Context) {
   const { exhaustion } = input;
   if (!Number.isInteger(exhaustion) || exhaustion < 0 || exhaustion > MAX_EXHAUSTION) {
-    throw badUserInput(`exhaustion must be between 0 and ${MAX_EXHAUSTION} (SRD: six levels), got ${exhaustion}`, {
+    throw invalidInput(`exhaustion must be between 0 and ${MAX_EXHAUSTION} (SRD: six levels), got ${exhaustion}`, {
       field: 'exhaustion',
       rule: 'EXHAUSTION_OUT_OF_RANGE',
     });

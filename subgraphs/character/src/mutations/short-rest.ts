@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { ShortRestInput } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { availableFeatures, featureUsesAfterRest, hitDieHealing } from '../rules/index.js';
@@ -12,7 +12,7 @@ export function shortRest(input: ShortRestInput, ctx: Context) {
     // points is unconscious and dying or stable, not resting. It is stabilized and regains a hit point first (the
     // SRD's 1d4 hours, or healing), then rests: the same rule as the long rest's.
     if (Math.min(state.currentHitPoints, sheet.maxHitPoints) === 0) {
-      throw badUserInput('a character at 0 hit points cannot rest: it must regain at least 1 hit point first', {
+      throw invalidInput('a character at 0 hit points cannot rest: it must regain at least 1 hit point first', {
         field: 'characterId',
         rule: 'NO_HIT_POINTS',
       });
@@ -20,14 +20,14 @@ export function shortRest(input: ShortRestInput, ctx: Context) {
     const { hitDice } = resourcesOf(state, sheet);
     const rolls = input.hitDieRolls;
     if (rolls.length > hitDice.remaining) {
-      throw badUserInput(`${rolls.length} hit dice rolled but only ${hitDice.remaining} of ${hitDice.total} left (a long rest regains them)`, {
+      throw invalidInput(`${rolls.length} hit dice rolled but only ${hitDice.remaining} of ${hitDice.total} left (a long rest regains them)`, {
         field: 'hitDieRolls',
         rule: 'NO_HIT_DICE_LEFT',
       });
     }
     rolls.forEach((roll, index) => {
       if (!Number.isInteger(roll) || roll < 1 || roll > hitDice.die) {
-        throw badUserInput(`hitDieRolls[${index}] must be a d${hitDice.die} roll, 1 to ${hitDice.die}, got ${roll}`, {
+        throw invalidInput(`hitDieRolls[${index}] must be a d${hitDice.die} roll, 1 to ${hitDice.die}, got ${roll}`, {
           field: `hitDieRolls[${index}]`,
           rule: 'HIT_DIE_ROLL_OUT_OF_RANGE',
         });

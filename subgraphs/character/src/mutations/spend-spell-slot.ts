@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { SpendSpellSlotInput } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { refuseIfDead, resourcesOf, runPlayCommand } from './play-command.js';
@@ -6,13 +6,13 @@ import { refuseIfDead, resourcesOf, runPlayCommand } from './play-command.js';
 // SRD 5.1: spell slots go from 1st to 9th level.
 const MAX_SPELL_LEVEL = 9;
 
-const noSlot = (message: string) => badUserInput(message, { field: 'level', rule: 'NO_SLOT_LEFT' });
+const noSlot = (message: string) => invalidInput(message, { field: 'level', rule: 'NO_SLOT_LEFT' });
 
 /** spendSpellSlot: one slot of a spell level; a warlock's Pact Magic slots are all of its pact slot level. */
 export function spendSpellSlot(input: SpendSpellSlotInput, ctx: Context) {
   const { level } = input;
   if (!Number.isInteger(level) || level < 1 || level > MAX_SPELL_LEVEL) {
-    throw badUserInput(`level must be a spell level from 1 to ${MAX_SPELL_LEVEL}, got ${level}`, { field: 'level' });
+    throw invalidInput(`level must be a spell level from 1 to ${MAX_SPELL_LEVEL}, got ${level}`, { field: 'level' });
   }
   return runPlayCommand(input, ctx, (state, sheet, row) => {
     refuseIfDead(sheet);

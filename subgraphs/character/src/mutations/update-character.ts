@@ -1,12 +1,13 @@
-import { GraphQLError } from 'graphql';
-import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/index.js';
+import { forbidden, invalidInput, notFound, StreamVersionConflict } from '#lib/domain/index.js';
 import { canonicalJson } from '#lib/event-store/index.js';
 import type { UpdateCharacterInput } from '../__generated__/resolvers-types.js';
 import { sheetOfState, stateOf, type CharacterState } from '../character-state.js';
 import { requireUser, type Context } from '../context.js';
 import { findCharacter } from '../db/character-store.js';
 import type { CharacterRow } from '../db/schema.js';
-import { recordCharacterEvents } from '../events/record-character-events.js';
+import { characterStreamId } from '../events/character-events.js';
+import { runCharacterCommand } from '../events/run-character-command.js';
+import { requireOwner } from './play-command.js';
 import { activeCampaignDungeonMaster, assertImageExists } from '../hub/hub-queries.js';
 import { optionalText, requiredText, toAbilityScores, validateState } from '../validation/character-input.js';
 import { parseAbilityScoreImprovements } from '../validation/ability-score-improvements.js';
@@ -15,7 +16,7 @@ import { MAX_BACKSTORY_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from '../vali
 
 /** A field that cannot be cleared: absent keeps the stored value, an explicit null is an error. */
 function change<T, R>(value: T | null | undefined, stored: R, field: string, map: (given: T) => R): R {
-  if (value === null) throw badUserInput(`${field} cannot be null`, { field });
+  if (value === null) throw invalidInput(`${field} cannot be null`, { field });
   return value === undefined ? stored : map(value);
 }
 
@@ -77,20 +78,16 @@ function merge(row: CharacterRow, input: UpdateCharacterInput): CharacterState {
   return merged;
 }
 
-function staleVersion(current: number, expected: number) {
-  return conflict(`character changed since version ${expected}; it is now at version ${current}: reload and retry`, {
-    currentVersion: current,
-    expectedVersion: expected,
-  });
-}
-
 export async function updateCharacter(input: UpdateCharacterInput, ctx: Context): Promise<{ character: CharacterRow }> {
   const userId = requireUser(ctx);
+  // Read first, outside the write: the facts from other services below depend on the merged state, and a write
+  // never waits on the network. The command re-checks owner and version under the stream lock; at an unchanged
+  // version the row it loads is this one, so what was checked here still holds.
   const row = await findCharacter(ctx.db, input.id);
   if (!row) throw notFound(`no character with id ${input.id}`);
-  if (row.owner !== userId) throw forbidden('only the owner can change this character');
-  // Fail fast on a stale version before any validation or hub call; the UPDATE below re-checks atomically.
-  if (row.version !== input.expectedVersion) throw staleVersion(row.version, input.expectedVersion);
+  requireOwner(userId)(row);
+  // Fail fast on a stale version before any validation or hub call.
+  if (row.version !== input.expectedVersion) throw new StreamVersionConflict(characterStreamId(row.id), input.expectedVersion, row.version, 'character');
   const state = merge(row, input);
   // The stored state lets the builder-choice rules skip what this update leaves alone (legacy characters).
   validateState(state, stateOf(row));
@@ -103,25 +100,15 @@ export async function updateCharacter(input: UpdateCharacterInput, ctx: Context)
       rule: 'DM_AWARDS_EXPERIENCE',
     });
   }
-
+  // Of two updates from one version, one wins: the runner checks expectedVersion under the stream lock.
   const changes = changedFields(stateOf(row), state);
-  let updated: CharacterRow | undefined;
-  try {
-    // The event store checks expectedVersion under the stream lock: of two updates from one version, one wins.
-    updated = await ctx.db.transaction(async (tx) => {
-      await recordCharacterEvents(tx, ctx, row.id, input.expectedVersion, [{ type: 'CharacterUpdated', data: { characterId: row.id, changes } }]);
-      return findCharacter(tx, row.id);
-    });
-  } catch (error) {
-    if (!isStreamConflict(error)) throw error;
-    // Answer as before the event store: NOT_FOUND once deleted, else CONFLICT with the version to reload.
-    const current = await findCharacter(ctx.db, row.id);
-    if (!current) throw notFound(`no character with id ${input.id}`);
-    throw staleVersion(current.version, input.expectedVersion);
-  }
-  if (!updated) throw notFound(`no character with id ${input.id}`);
-  ctx.loaders.character.clear(updated.id).prime(updated.id, updated);
-  return { character: updated };
+  const { character } = await runCharacterCommand(ctx, {
+    characterId: row.id,
+    expectedVersion: input.expectedVersion,
+    authorize: requireOwner(userId),
+    decide: () => ({ events: [{ type: 'CharacterUpdated', data: { characterId: row.id, changes } }], outcome: undefined }),
+  });
+  return { character };
 }
 
 /** The fields whose value differs from the stored one: what CharacterUpdated records. */
@@ -132,9 +119,4 @@ function changedFields(stored: CharacterState, merged: CharacterState): Partial<
   }
   // Cast: every key copied above is a key of CharacterState with its own value.
   return changes as Partial<CharacterState>;
-}
-
-/** The event store's stale-version CONFLICT (it carries actualVersion), not some other conflict. */
-function isStreamConflict(error: unknown): boolean {
-  return error instanceof GraphQLError && error.extensions.code === 'CONFLICT' && typeof error.extensions.actualVersion === 'number';
 }

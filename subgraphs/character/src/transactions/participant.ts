@@ -1,10 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, notFound } from '#lib/graphql/errors.js';
+import { conflict, forbidden, invalidInput, notFound } from '#lib/domain/index.js';
 import type { Transaction } from '#lib/event-store/index.js';
 import { defineOperation, type BranchInfo, type Participant } from '#lib/transactions/index.js';
 import { characters, type CharacterRow, type schema } from '../db/schema.js';
 import type { CharacterEvent } from '../events/character-events.js';
-import { recordCharacterTxEvents } from './record-tx-events.js';
+import { runCharacterBranch } from '../events/run-character-command.js';
 import { MAX_EXPERIENCE } from '../validation/limits.js';
 import { campaignPayload, characterResource, parsePayload, portraitPayload, sessionAwardPayload } from './payloads.js';
 
@@ -21,8 +21,9 @@ function requireOwner(row: CharacterRow, info: BranchInfo): void {
   if (row.owner !== info.actor) throw forbidden('only the owner of a character can do this', { characterId: row.id });
 }
 
+/** A commit's one event, through the one command runner (its checks were prepare's, under the reservation). */
 function record(tx: Tx, info: BranchInfo, characterId: string, event: CharacterEvent) {
-  return recordCharacterTxEvents(tx, info, characterId, [event]);
+  return runCharacterBranch(tx, info, characterId, () => ({ events: [event], outcome: undefined }));
 }
 
 /**
@@ -38,7 +39,7 @@ export const characterParticipant: Participant<typeof schema> = {
       const missing = payload.characterIds.filter((id) => !rows.some((row) => row.id === id));
       if (missing.length) throw notFound(`no character with id ${missing.join(', ')}`, { characterIds: missing });
       const over = rows.find((row) => row.experience + payload.amount > MAX_EXPERIENCE);
-      if (over) throw badUserInput(`experience of ${over.name} cannot exceed ${MAX_EXPERIENCE}`, { characterId: over.id });
+      if (over) throw invalidInput(`experience of ${over.name} cannot exceed ${MAX_EXPERIENCE}`, { characterId: over.id });
       return { characterIds: payload.characterIds };
     },
     async commit(tx: Tx, payload, _prepared, info) {

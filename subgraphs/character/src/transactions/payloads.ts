@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from '#lib/graphql/errors.js';
+import { invalidInput } from '#lib/domain/index.js';
 
 const id = z.uuid();
 
@@ -16,7 +16,7 @@ export const portraitPayload = z.object({ characterId: id, imageId: id });
 export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
   const parsed = schema.safeParse(payload);
   if (!parsed.success)
-    throw badUserInput(`invalid transaction payload: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw invalidInput(`invalid transaction payload: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return parsed.data;
 }
 

@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { AbilityScoreImprovementInput } from '../__generated__/resolvers-types.js';
 import type { Ability, AbilityScoreImprovement } from '../rules/index.js';
 
@@ -12,7 +12,7 @@ export function parseAbilityScoreImprovements(input: readonly AbilityScoreImprov
     const increases: Partial<Record<Ability, number>> = {};
     for (const { ability, amount } of asi.increases ?? []) {
       if (increases[ability] !== undefined) {
-        throw badUserInput(`level ${asi.level}: ${ability} is named twice; give +2 as one increase of 2`, {
+        throw invalidInput(`level ${asi.level}: ${ability} is named twice; give +2 as one increase of 2`, {
           field: 'abilityScoreImprovements',
           rule: 'ASI_INCREASE',
           level: asi.level,

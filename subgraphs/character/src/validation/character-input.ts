@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { CharacterState } from '../character-state.js';
 import { sheetOfState } from '../character-state.js';
 import {
@@ -42,13 +42,13 @@ export function toAbilityScores(input: AbilityScoresInput): AbilityScores {
 /** Trims optional free text; empty becomes null. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   const text = value?.trim() ?? '';
-  if (text.length > max) throw badUserInput(`${field} must be at most ${max} characters`, { field });
+  if (text.length > max) throw invalidInput(`${field} must be at most ${max} characters`, { field });
   return text || null;
 }
 
 export function requiredText(value: string, field: string, max: number): string {
   const text = optionalText(value, field, max);
-  if (!text) throw badUserInput(`${field} must not be empty`, { field });
+  if (!text) throw invalidInput(`${field} must not be empty`, { field });
   return text;
 }
 
@@ -56,7 +56,7 @@ function checkScores(scores: AbilityScores, field: string, what: string): void {
   for (const ability of ABILITIES) {
     const score = scores[ability];
     if (!Number.isInteger(score) || score < MIN_ABILITY_SCORE || score > MAX_ABILITY_SCORE) {
-      throw badUserInput(`${what} ${ability.toLowerCase()} must be between ${MIN_ABILITY_SCORE} and ${MAX_ABILITY_SCORE}, got ${score}`, {
+      throw invalidInput(`${what} ${ability.toLowerCase()} must be between ${MIN_ABILITY_SCORE} and ${MAX_ABILITY_SCORE}, got ${score}`, {
         field: `${field}.${ability.toLowerCase()}`,
         ability,
       });
@@ -72,47 +72,47 @@ function checkScores(scores: AbilityScores, field: string, what: string): void {
 export function validateState(state: CharacterState, stored: CharacterState | null = null): CharacterSheet {
   checkScores(state.baseScores, 'abilityScores', 'base');
   const choiceProblem = bonusChoiceProblem(state.race, state.abilityBonusChoices);
-  if (choiceProblem) throw badUserInput(choiceProblem, { field: 'abilityBonusChoices' });
+  if (choiceProblem) throw invalidInput(choiceProblem, { field: 'abilityBonusChoices' });
   // SRD: racial increases cannot take a score above the same 1..30 range.
   checkScores(finalAbilityScores(state.baseScores, state.race, state.abilityBonusChoices), 'abilityScores', 'final (with racial increase)');
 
   if (!Number.isInteger(state.experience) || state.experience < 0 || state.experience > MAX_EXPERIENCE) {
-    throw badUserInput(`experience must be between 0 and ${MAX_EXPERIENCE}, got ${state.experience}`, { field: 'experience' });
+    throw invalidInput(`experience must be between 0 and ${MAX_EXPERIENCE}, got ${state.experience}`, { field: 'experience' });
   }
   const level = levelFromExperience(state.experience);
   const hitDie = CLASSES[state.characterClass].hitDie;
   if (state.hitPointRolls.length > level - 1) {
-    throw badUserInput(`hitPointRolls has ${state.hitPointRolls.length} rolls but a level ${level} character has ${level - 1} levels above 1`, {
+    throw invalidInput(`hitPointRolls has ${state.hitPointRolls.length} rolls but a level ${level} character has ${level - 1} levels above 1`, {
       field: 'hitPointRolls',
     });
   }
   state.hitPointRolls.forEach((roll, index) => {
     if (!Number.isInteger(roll) || roll < 1 || roll > hitDie) {
-      throw badUserInput(`hitPointRolls[${index}] (level ${index + 2}) must be between 1 and ${hitDie} (d${hitDie}), got ${roll}`, {
+      throw invalidInput(`hitPointRolls[${index}] (level ${index + 2}) must be between 1 and ${hitDie} (d${hitDie}), got ${roll}`, {
         field: `hitPointRolls[${index}]`,
       });
     }
   });
 
   const subclass = state.subclass && subclassProblem(state.subclass, state.characterClass, level);
-  if (subclass) throw badUserInput(subclass.message, { field: 'subclass', rule: subclass.rule });
+  if (subclass) throw invalidInput(subclass.message, { field: 'subclass', rule: subclass.rule });
 
   const duplicate = state.skillProficiencies.find((skill, i) => state.skillProficiencies.indexOf(skill) !== i);
-  if (duplicate) throw badUserInput(`skillProficiencies lists ${duplicate} twice`, { field: 'skillProficiencies' });
+  if (duplicate) throw invalidInput(`skillProficiencies lists ${duplicate} twice`, { field: 'skillProficiencies' });
   validateChoices(state, stored);
 
   if (state.portraitImageId !== null && !isUuid(state.portraitImageId)) {
-    throw badUserInput(`no image with id ${state.portraitImageId}`, { field: 'portraitImageId' });
+    throw invalidInput(`no image with id ${state.portraitImageId}`, { field: 'portraitImageId' });
   }
 
   const sheet = sheetOfState(state);
   if (!Number.isInteger(state.currentHitPoints) || state.currentHitPoints < 0 || state.currentHitPoints > sheet.maxHitPoints) {
-    throw badUserInput(`currentHitPoints must be between 0 and the maximum ${sheet.maxHitPoints}, got ${state.currentHitPoints}`, {
+    throw invalidInput(`currentHitPoints must be between 0 and the maximum ${sheet.maxHitPoints}, got ${state.currentHitPoints}`, {
       field: 'currentHitPoints',
     });
   }
   if (!Number.isInteger(state.temporaryHitPoints) || state.temporaryHitPoints < 0 || state.temporaryHitPoints > MAX_TEMPORARY_HIT_POINTS) {
-    throw badUserInput(`temporaryHitPoints must be between 0 and ${MAX_TEMPORARY_HIT_POINTS}, got ${state.temporaryHitPoints}`, {
+    throw invalidInput(`temporaryHitPoints must be between 0 and ${MAX_TEMPORARY_HIT_POINTS}, got ${state.temporaryHitPoints}`, {
       field: 'temporaryHitPoints',
     });
   }

@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import type { InvalidInput } from '#lib/domain/index.js';
 import { describe, expect, it } from 'vitest';
 import { NEW_CHARACTER_DEFAULTS, type CharacterState } from '../character-state.js';
 import { validateChoices } from './choices.js';
@@ -35,8 +35,8 @@ function rule(next: CharacterState, stored: CharacterState | null = null): unkno
     validateChoices(next, stored);
     return null;
   } catch (error) {
-    expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
-    return (error as GraphQLError).extensions.rule;
+    expect((error as InvalidInput).kind).toBe('INVALID_INPUT');
+    return (error as InvalidInput).rule;
   }
 }
 
@@ -57,12 +57,12 @@ describe('skill choices', () => {
       validateChoices(state({ background: 'Soldier', skillProficiencies: ['ARCANA', 'STEALTH', 'NATURE'] }), null);
       expect.unreachable();
     } catch (error) {
-      const extensions = (error as GraphQLError).extensions;
+      const extensions = (error as InvalidInput).details;
       expect((extensions.pools as { source: string; count: number }[]).map((pool) => [pool.source, pool.count])).toEqual([
         ['CLASS', 2],
         ['BACKGROUND', 2],
       ]);
-      expect((error as GraphQLError).message).toContain('class FIGHTER: 2 of ACROBATICS');
+      expect((error as InvalidInput).message).toContain('class FIGHTER: 2 of ACROBATICS');
     }
   });
 

@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import { canonicalJson } from '#lib/event-store/index.js';
 import type { CharacterState } from '../character-state.js';
 import {
@@ -57,7 +57,7 @@ function describePools(pools: readonly SkillPool[]): string {
 function checkSkills(state: CharacterState): void {
   const granted = automaticSkillGrants(state).find((grant) => state.skillProficiencies.includes(grant.skill));
   if (granted) {
-    throw badUserInput(`${granted.skill} is already granted by ${granted.name} (${granted.source.toLowerCase()}): choose another skill`, {
+    throw invalidInput(`${granted.skill} is already granted by ${granted.name} (${granted.source.toLowerCase()}): choose another skill`, {
       field: 'skillProficiencies',
       rule: 'SKILL_ALREADY_GRANTED',
       skill: granted.skill,
@@ -66,7 +66,7 @@ function checkSkills(state: CharacterState): void {
   const pools = skillPools(state);
   const { unplaced } = allocateSkills(state.skillProficiencies, pools);
   if (unplaced.length) {
-    throw badUserInput(`skillProficiencies do not fit the choices of this character (${describePools(pools)}): ${unplaced.join(', ')} left over`, {
+    throw invalidInput(`skillProficiencies do not fit the choices of this character (${describePools(pools)}): ${unplaced.join(', ')} left over`, {
       field: 'skillProficiencies',
       rule: 'SKILL_CHOICES',
       pools: pools.map((pool) => ({ source: pool.source, name: pool.name, count: pool.count, from: pool.from })),
@@ -77,7 +77,7 @@ function checkSkills(state: CharacterState): void {
 function checkExpertise(state: CharacterState, level: number): void {
   const allowed = expertiseCount(state.characterClass, level);
   if (new Set(state.expertise).size !== state.expertise.length || state.expertise.length > allowed) {
-    throw badUserInput(
+    throw invalidInput(
       `a level ${level} ${state.characterClass.toLowerCase()} may have Expertise in ${allowed} different skills, got ${state.expertise.length}`,
       {
         field: 'expertise',
@@ -89,7 +89,7 @@ function checkExpertise(state: CharacterState, level: number): void {
   const proficient = proficientSkills(state.skillProficiencies, state);
   const lacking = state.expertise.find((skill) => !proficient.has(skill));
   if (lacking) {
-    throw badUserInput(`Expertise needs proficiency in the skill, and ${lacking} is not one of this character's proficiencies`, {
+    throw invalidInput(`Expertise needs proficiency in the skill, and ${lacking} is not one of this character's proficiencies`, {
       field: 'expertise',
       rule: 'EXPERTISE_NOT_PROFICIENT',
       skill: lacking,
@@ -100,7 +100,7 @@ function checkExpertise(state: CharacterState, level: number): void {
 function checkFightingStyles(state: CharacterState, level: number): void {
   const grants = fightingStyleGrants(state.characterClass, state.subclass, level);
   const offered = new Set(grants.flatMap((grant) => grant.from));
-  const refuse = (message: string) => badUserInput(message, { field: 'fightingStyles', rule: 'FIGHTING_STYLE', allowed: grants.length, from: [...offered] });
+  const refuse = (message: string) => invalidInput(message, { field: 'fightingStyles', rule: 'FIGHTING_STYLE', allowed: grants.length, from: [...offered] });
   if (new Set(state.fightingStyles).size !== state.fightingStyles.length)
     throw refuse('fightingStyles lists a style twice (SRD: the same style cannot be taken more than once)');
   if (state.fightingStyles.length > grants.length) {
@@ -118,7 +118,7 @@ function checkAbilityScoreImprovements(state: CharacterState, level: number): vo
   sorted.forEach((asi, index) => {
     const field = 'abilityScoreImprovements';
     if (!levels.includes(asi.level) || asi.level > level || seen.has(asi.level)) {
-      throw badUserInput(
+      throw invalidInput(
         `level ${asi.level} is not an open Ability Score Improvement of this level ${level} ${state.characterClass.toLowerCase()} (${levels.join(', ')}; each once)`,
         { field, rule: 'ASI_LEVEL', level: asi.level },
       );
@@ -126,7 +126,7 @@ function checkAbilityScoreImprovements(state: CharacterState, level: number): vo
     seen.add(asi.level);
     if (asi.feat !== null) {
       if (!isFeat(asi.feat) || Object.values(asi.increases).some((amount) => amount !== 0)) {
-        throw badUserInput(`level ${asi.level}: a feat is taken instead of the increases, not with them`, { field, rule: 'ASI_INCREASE', level: asi.level });
+        throw invalidInput(`level ${asi.level}: a feat is taken instead of the increases, not with them`, { field, rule: 'ASI_INCREASE', level: asi.level });
       }
       // The prerequisite holds at the level the feat is taken: racial increases plus the earlier improvements.
       const earlier = improvementBonuses(sorted.slice(0, index));
@@ -134,14 +134,14 @@ function checkAbilityScoreImprovements(state: CharacterState, level: number): vo
         ([ability, minimum]) => racial[ability as keyof typeof racial] + earlier[ability as keyof typeof earlier] < minimum,
       );
       if (missing) {
-        throw badUserInput(`${FEAT_RULES[asi.feat].name} needs ${missing[0].toLowerCase()} ${missing[1]} or higher`, {
+        throw invalidInput(`${FEAT_RULES[asi.feat].name} needs ${missing[0].toLowerCase()} ${missing[1]} or higher`, {
           field,
           rule: 'FEAT_PREREQUISITE',
           feat: asi.feat,
         });
       }
     } else if (!isValidIncrease(asi.increases)) {
-      throw badUserInput(`level ${asi.level}: an Ability Score Improvement is +2 to one ability or +1 to two`, {
+      throw invalidInput(`level ${asi.level}: an Ability Score Improvement is +2 to one ability or +1 to two`, {
         field,
         rule: 'ASI_INCREASE',
         level: asi.level,
@@ -151,7 +151,7 @@ function checkAbilityScoreImprovements(state: CharacterState, level: number): vo
   const improved = improvementBonuses(sorted);
   const over = ABILITIES.find((ability) => improved[ability] > 0 && racial[ability] + improved[ability] > ASI_SCORE_CAP);
   if (over) {
-    throw badUserInput(`Ability Score Improvements cannot raise ${over.toLowerCase()} above ${ASI_SCORE_CAP} (it would be ${racial[over] + improved[over]})`, {
+    throw invalidInput(`Ability Score Improvements cannot raise ${over.toLowerCase()} above ${ASI_SCORE_CAP} (it would be ${racial[over] + improved[over]})`, {
       field: 'abilityScoreImprovements',
       rule: 'ASI_CAP',
       ability: over,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { InventoryItem } from '../db/schema.js';
 import { ARMOR, isWeaponType, WEAPONS, type ArmorType, type EquippedWeapon, type WeaponType } from '../rules/index.js';
 import { MAX_INVENTORY_ITEMS, MAX_ITEM_QUANTITY, MAX_ITEM_WEIGHT, MAX_LABEL_LENGTH } from './limits.js';
@@ -29,12 +29,12 @@ function tableWeight(item: { armor?: ArmorType | null; weapon?: WeaponType | nul
 /** "Armour and weapon properties from the table only": no second kind, no weight of the player's own. */
 function checkTableItem(item: z.infer<typeof itemSchema>, index: number): void {
   if (item.armor && item.weapon) {
-    throw badUserInput(`inventory[${index}] cannot be both armor and a weapon`, { field: `inventory[${index}]`, rule: 'ITEM_BOTH_ARMOR_AND_WEAPON' });
+    throw invalidInput(`inventory[${index}] cannot be both armor and a weapon`, { field: `inventory[${index}]`, rule: 'ITEM_BOTH_ARMOR_AND_WEAPON' });
   }
   const weight = tableWeight(item);
   if (weight !== null && item.weight != null && item.weight !== weight) {
     const field = `inventory[${index}].weight`;
-    throw badUserInput(`${field} must be ${weight} lb, the SRD weight of ${item.armor ?? item.weapon} (or left out)`, {
+    throw invalidInput(`${field} must be ${weight} lb, the SRD weight of ${item.armor ?? item.weapon} (or left out)`, {
       field,
       rule: 'ITEM_WEIGHT_FROM_TABLE',
     });
@@ -49,7 +49,7 @@ export function parseInventory(input: unknown): InventoryItem[] {
     const where = ['inventory', ...(issue?.path ?? [])]
       .map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${String(part)}` : String(part)))
       .join('');
-    throw badUserInput(`${where} ${issue?.message ?? 'is invalid'}`, { field: where });
+    throw invalidInput(`${where} ${issue?.message ?? 'is invalid'}`, { field: where });
   }
   result.data.forEach(checkTableItem);
   const items = result.data.map((item): InventoryItem => ({
@@ -63,13 +63,13 @@ export function parseInventory(input: unknown): InventoryItem[] {
   const worn = items.filter((item) => item.equipped && item.armor);
   // SRD: one suit of armour and one shield at a time.
   if (worn.filter((item) => item.armor !== 'SHIELD').length > 1) {
-    throw badUserInput('inventory can have only one equipped suit of armor', { field: 'inventory' });
+    throw invalidInput('inventory can have only one equipped suit of armor', { field: 'inventory' });
   }
   if (worn.filter((item) => item.armor === 'SHIELD').length > 1) {
-    throw badUserInput('inventory can have only one equipped shield', { field: 'inventory' });
+    throw invalidInput('inventory can have only one equipped shield', { field: 'inventory' });
   }
   if (worn.some((item) => item.quantity > 1)) {
-    throw badUserInput('an equipped armor or shield line must have quantity 1', { field: 'inventory' });
+    throw invalidInput('an equipped armor or shield line must have quantity 1', { field: 'inventory' });
   }
   return items;
 }

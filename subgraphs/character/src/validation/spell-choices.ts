@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 import type { CharacterState } from '../character-state.js';
 import { spellChoiceProblem, type CharacterSheet } from '../rules/index.js';
 
@@ -12,5 +12,5 @@ export function checkSpellChoices(state: CharacterState, sheet: CharacterSheet):
     { characterClass: state.characterClass, subclass: state.subclass, level: sheet.level, scores: sheet.scores },
     { cantrips: state.cantrips, spellsKnown: state.spellsKnown, preparedSpells: state.preparedSpells, spellbook: state.spellbook },
   );
-  if (found) throw badUserInput(found.message, { field: found.field, rule: found.rule });
+  if (found) throw invalidInput(found.message, { field: found.field, rule: found.rule });
 }

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden } from '#lib/graphql/index.js';
+import { forbidden, invalidInput } from '#lib/domain/index.js';
 import { isUuid } from '#lib/db/uuid.js';
 import type { Context } from '../context.js';
 import type { ImageVisibility } from '../db/schema.js';
@@ -11,10 +11,10 @@ import type { ImageVisibility } from '../db/schema.js';
 export async function placeUpload(ctx: Context, campaignId: string | null | undefined, visibility: ImageVisibility): Promise<string | null> {
   if (!campaignId) {
     if (visibility !== 'PUBLIC')
-      throw badUserInput(`visibility ${visibility} needs a campaignId: only a campaign has a table to show it to`, { field: 'visibility' });
+      throw invalidInput(`visibility ${visibility} needs a campaignId: only a campaign has a table to show it to`, { field: 'visibility' });
     return null;
   }
-  if (!isUuid(campaignId)) throw badUserInput('campaignId must be a campaign id (UUID)', { field: 'campaignId' });
+  if (!isUuid(campaignId)) throw invalidInput('campaignId must be a campaign id (UUID)', { field: 'campaignId' });
   const id = campaignId.toLowerCase();
   const standing = await ctx.campaigns();
   if (!standing.sitsAt.has(id)) throw forbidden("Only the campaign's dungeon master and its joined players may add images to it", { field: 'campaignId' });
@@ -35,6 +35,6 @@ export function checkVisibilityChange(
   visibility: ImageVisibility,
 ): void {
   if (image.ownerId !== userId && !runsIt) throw forbidden("Only the image's owner or its campaign's dungeon master may change who sees it", { field: 'id' });
-  if (visibility !== 'PUBLIC' && !image.campaignId) throw badUserInput(`visibility ${visibility} needs an image of a campaign`, { field: 'visibility' });
+  if (visibility !== 'PUBLIC' && !image.campaignId) throw invalidInput(`visibility ${visibility} needs an image of a campaign`, { field: 'visibility' });
   if (visibility === 'DM_ONLY' && !runsIt) throw forbidden("Only the campaign's dungeon master may make an image DM_ONLY", { field: 'visibility' });
 }

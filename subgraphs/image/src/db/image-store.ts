@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { recordEvents, streamVersion } from '#lib/event-store/index.js';
+import { Conflict, runCommandIn } from '#lib/domain/index.js';
 import type { ImageDb } from '../context.js';
-import { imageStreamId, type ImageDeletedData, type ImageStoredData } from '../events/image-events.js';
-import { projection } from '../events/projection.js';
+import type { ImageDeletedData, ImageStoredData } from '../events/image-events.js';
+import { imageCommand } from '../events/image-command.js';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode } from './pg-error.js';
-import { GraphQLError } from 'graphql';
 import { guardResources } from '#lib/transactions/index.js';
 import { blobResource } from '../transactions/store-portrait.js';
 import { imageBlobs, images, type ImageKind, type ImageRow } from './schema.js';
@@ -26,17 +25,19 @@ export async function insertImage(db: ImageDb, image: Omit<ImageStoredData, 'ima
   const data: ImageStoredData = { imageId: randomUUID(), ownerId: write.userId, ...image };
   const attempt = () =>
     db.transaction(async (tx) => {
+      // The bytes first, in the same transaction: the projection's image row references them.
       await tx.insert(imageBlobs).values({ sha256: data.sha256, bytes }).onConflictDoNothing({ target: imageBlobs.sha256 });
-      await recordEvents(tx, projection, {
-        streamId: imageStreamId(data.imageId),
+      return runCommandIn(tx, {
+        ...imageCommand(data.imageId, write),
         expectedVersion: 'no_stream',
-        events: [{ type: 'ImageStored', data }],
-        correlationId: write.correlationId,
-        userId: write.userId,
+        load: async () => null,
+        decide: () => ({ events: [{ type: 'ImageStored', data }], outcome: undefined }),
+        answer: async (inner) => {
+          const [stored] = await inner.select().from(images).where(eq(images.id, data.imageId));
+          if (!stored) throw new Error('ImageStored was recorded but its projection wrote no image row');
+          return stored;
+        },
       });
-      const [stored] = await tx.select().from(images).where(eq(images.id, data.imageId));
-      if (!stored) throw new Error('ImageStored was recorded but its projection wrote no image row');
-      return stored;
     });
   try {
     return await attempt();
@@ -59,25 +60,31 @@ export type DeleteOutcome = 'deleted' | 'not_found' | 'forbidden';
  */
 export async function deleteOwnedImage(db: ImageDb, id: string, write: WriteContext): Promise<DeleteOutcome> {
   return db.transaction(async (tx) => {
-    const [image] = await tx.select({ ownerId: images.ownerId, sha256: images.sha256 }).from(images).where(eq(images.id, id)).for('update');
-    if (!image) return 'not_found';
-    if (image.ownerId !== write.userId) return 'forbidden';
-    const streamId = imageStreamId(id);
-    await recordEvents(tx, projection, {
-      streamId,
-      // Read under the row lock: no other delete of this image can append in between.
-      expectedVersion: await streamVersion(tx, streamId),
-      events: [{ type: 'ImageDeleted', data: { imageId: id, ownerId: image.ownerId, sha256: image.sha256 } satisfies ImageDeletedData }],
-      correlationId: write.correlationId,
-      userId: write.userId,
+    const image = await runCommandIn(tx, {
+      ...imageCommand(id, write),
+      // Read under the stream lock: no other delete of this image can append in between.
+      expectedVersion: 'any',
+      load: async (inner) => {
+        const [row] = await inner.select({ ownerId: images.ownerId, sha256: images.sha256 }).from(images).where(eq(images.id, id)).for('update');
+        return row ?? null;
+      },
+      decide: (row) => {
+        if (!row) return { events: [], outcome: 'not_found' as const };
+        if (row.ownerId !== write.userId) return { events: [], outcome: 'forbidden' as const };
+        const data: ImageDeletedData = { imageId: id, ownerId: row.ownerId, sha256: row.sha256 };
+        return { events: [{ type: 'ImageDeleted', data }], outcome: 'deleted' as const };
+      },
+      answer: async (_inner, { state, outcome }) => ({ state, outcome }),
     });
+    if (image.outcome !== 'deleted' || !image.state) return image.outcome;
+    const { sha256 } = image.state;
     try {
       await tx.transaction(async (savepoint) => {
         // Bytes staged by a prepared setCharacterPortrait (same content) are about to be used: keep them.
-        await guardResources(savepoint, [blobResource(image.sha256)]);
+        await guardResources(savepoint, [blobResource(sha256)]);
         await savepoint
           .delete(imageBlobs)
-          .where(and(eq(imageBlobs.sha256, image.sha256), sql`not exists (select 1 from ${images} where ${images.sha256} = ${image.sha256})`));
+          .where(and(eq(imageBlobs.sha256, sha256), sql`not exists (select 1 from ${images} where ${images.sha256} = ${sha256})`));
       });
     } catch (error) {
       if (pgErrorCode(error) !== FOREIGN_KEY_VIOLATION && !isConflict(error)) throw error;
@@ -159,5 +166,5 @@ export async function readImageHead(db: ImageDb, id: string): Promise<StoredByte
 }
 
 function isConflict(error: unknown): boolean {
-  return error instanceof GraphQLError && error.extensions.code === 'CONFLICT';
+  return error instanceof Conflict;
 }

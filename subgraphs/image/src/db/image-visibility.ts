@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { recordEvents, streamVersion } from '#lib/event-store/index.js';
+import { runCommand } from '#lib/domain/index.js';
 import type { ImageDb } from '../context.js';
-import { imageStreamId, type ImageVisibilityChangedData } from '../events/image-events.js';
-import { projection } from '../events/projection.js';
+import type { ImageVisibilityChangedData } from '../events/image-events.js';
+import { imageCommand } from '../events/image-command.js';
 import { images, type ImageRow, type ImageVisibility } from './schema.js';
 import type { WriteContext } from './image-store.js';
 
@@ -19,19 +19,18 @@ export async function changeVisibility(
   /** Throws the refusal when the caller may not make this change to the locked row. */
   allowed: (image: ImageRow) => void,
 ): Promise<ImageRow | null> {
-  return db.transaction(async (tx) => {
-    const [image] = await tx.select().from(images).where(eq(images.id, id)).for('update');
-    if (!image) return null;
-    allowed(image);
-    if (image.visibility === visibility) return image;
-    const streamId = imageStreamId(id);
-    await recordEvents(tx, projection, {
-      streamId,
-      expectedVersion: await streamVersion(tx, streamId),
-      events: [{ type: 'ImageVisibilityChanged', data: { imageId: id, visibility } satisfies ImageVisibilityChangedData }],
-      correlationId: write.correlationId,
-      userId: write.userId,
-    });
-    return { ...image, visibility };
+  return runCommand(db, {
+    ...imageCommand(id, write),
+    // 'any': decided on the row read under the stream lock, so two changes at once serialize.
+    expectedVersion: 'any',
+    load: async (tx) => (await tx.select().from(images).where(eq(images.id, id)).for('update'))[0] ?? null,
+    decide: (image) => {
+      if (!image) return { events: [], outcome: null };
+      allowed(image);
+      if (image.visibility === visibility) return { events: [], outcome: image };
+      const data: ImageVisibilityChangedData = { imageId: id, visibility };
+      return { events: [{ type: 'ImageVisibilityChanged', data }], outcome: { ...image, visibility } };
+    },
+    answer: async (_tx, { outcome }) => outcome,
   });
 }

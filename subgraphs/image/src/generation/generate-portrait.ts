@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { forbidden, notFound, userError } from '#lib/graphql/index.js';
+import { forbidden, notFound, runCommand, unavailable } from '#lib/domain/index.js';
 import { requireCompleted } from '#lib/gateway-client/generation-result.js';
 import { gatewayRequest } from '#lib/gateway-client/index.js';
-import { recordEvents } from '#lib/event-store/index.js';
 import { ImageGeneratePortraitImageDocument, ImagePortraitSubjectDocument, ImageSetCharacterPortraitDocument } from '../__generated__/hub/graphql.js';
 import type { GeneratePortraitInput } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { images, type ImageRow } from '../db/schema.js';
-import { imageStreamId } from '../events/image-events.js';
-import { projection } from '../events/projection.js';
+import { imageCommand } from '../events/image-command.js';
 import { requireUser } from '#lib/subgraph/index.js';
 import { decodeBase64Upload } from '../upload/decode-base64.js';
 import { detectImage } from '../upload/detect-image.js';
@@ -60,27 +58,30 @@ export async function generatePortrait(input: GeneratePortraitInput, ctx: Contex
   const generation = requireCompleted(drawn.generateImage.generation);
   const dataBase64 = generation.images[0] ? pngBase64OfDataUrl(generation.images[0].dataUrl) : null;
   if (!dataBase64 || !isPng(dataBase64, ctx.settings.maxBytes)) {
-    throw userError('SERVICE_UNAVAILABLE', 'the llm answered without a usable PNG image', { generationId: generation.id });
+    throw unavailable('the llm answered without a usable PNG image', { generationId: generation.id });
   }
 
   const linked = await gatewayRequest({ ...hub, timeoutMs: SET_PORTRAIT_TIMEOUT_MS }, ImageSetCharacterPortraitDocument, {
     input: { characterId: character.id, dataBase64, prompt },
   });
   const imageId = linked.setCharacterPortrait.image.id;
-  const image = await ctx.db.transaction(async (tx) => {
-    await recordEvents(tx, projection, {
-      streamId: imageStreamId(imageId),
-      // Version 1 is the workflow's ImageStored; a delete in between makes this a CONFLICT instead of a lost event.
-      expectedVersion: 1,
-      events: [{ type: 'ImageProvenanceRecorded', data: { imageId, provider: generation.provider, model: generation.model, generationId: generation.id } }],
-      correlationId: ctx.correlationId,
-      causationId: linked.setCharacterPortrait.transaction.id,
-      userId,
-    });
-    const [row] = await tx.select().from(images).where(eq(images.id, imageId));
-    if (!row) throw notFound(`image ${imageId} was deleted before its provenance was recorded`);
-    return row;
+  const transactionId = linked.setCharacterPortrait.transaction.id;
+  const image = await runCommand(ctx.db, {
+    ...imageCommand(imageId, { correlationId: ctx.correlationId, causationId: transactionId, userId }),
+    // Version 1 is the workflow's ImageStored; a delete in between makes this a CONFLICT instead of a lost event.
+    expectedVersion: 1,
+    load: async (tx) => (await tx.select().from(images).where(eq(images.id, imageId)))[0] ?? null,
+    decide: (row) => {
+      if (!row) throw notFound(`image ${imageId} was deleted before its provenance was recorded`);
+      const data = { imageId, provider: generation.provider, model: generation.model, generationId: generation.id };
+      return { events: [{ type: 'ImageProvenanceRecorded', data }], outcome: undefined };
+    },
+    answer: async (tx) => {
+      const [row] = await tx.select().from(images).where(eq(images.id, imageId));
+      if (!row) throw new Error(`image ${imageId} has no row right after its provenance was projected`);
+      return row;
+    },
   });
   ctx.loaders.imageById.clear(image.id).prime(image.id, image);
-  return { image, characterId: character.id, generationId: generation.id, transactionId: linked.setCharacterPortrait.transaction.id };
+  return { image, characterId: character.id, generationId: generation.id, transactionId };
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordEvents, type Transaction } from '#lib/event-store/index.js';
-import { badUserInput } from '#lib/graphql/errors.js';
+import { invalidInput, runCommandIn } from '#lib/domain/index.js';
+import type { Transaction } from '#lib/event-store/index.js';
 import { defineOperation, type Participant } from '#lib/transactions/index.js';
 import type * as schema from '../db/schema.js';
 import { imageBlobs, images } from '../db/schema.js';
-import { imageStreamId, type ImageStoredData } from '../events/image-events.js';
-import { projection } from '../events/projection.js';
+import type { ImageStoredData } from '../events/image-events.js';
+import { imageCommand } from '../events/image-command.js';
 import type { ImageSettings } from '../settings.js';
 import { decodeBase64Upload } from '../upload/decode-base64.js';
 import { detectImage } from '../upload/detect-image.js';
@@ -47,15 +47,15 @@ export const blobResource = (sha256: string) => `image-blob:${sha256}`;
 export function imageParticipant(settings: ImageSettings): Participant<typeof schema> {
   function parse(payload: unknown): StorePortraitPayload {
     const parsed = payloadSchema.safeParse(payload);
-    if (!parsed.success) throw badUserInput('invalid transaction payload for storePortrait');
+    if (!parsed.success) throw invalidInput('invalid transaction payload for storePortrait');
     const { imageId, characterId, dataBase64, sha256 } = parsed.data;
     const prompt = parsed.data.prompt?.trim() || null;
-    if (prompt && prompt.length > MAX_PROMPT_LENGTH) throw badUserInput(`prompt is too long: at most ${MAX_PROMPT_LENGTH} characters`, { field: 'prompt' });
+    if (prompt && prompt.length > MAX_PROMPT_LENGTH) throw invalidInput(`prompt is too long: at most ${MAX_PROMPT_LENGTH} characters`, { field: 'prompt' });
     if (dataBase64 !== undefined) {
       const bytes = decodeBase64Upload(dataBase64, settings.maxBytes);
       return { imageId, characterId, prompt, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
     }
-    if (!sha256) throw badUserInput('invalid transaction payload for storePortrait: no bytes');
+    if (!sha256) throw invalidInput('invalid transaction payload for storePortrait: no bytes');
     return { imageId, characterId, prompt, bytes: null, sha256 };
   }
 
@@ -65,7 +65,7 @@ export function imageParticipant(settings: ImageSettings): Participant<typeof sc
       stored: ({ bytes: _bytes, ...rest }) => rest,
       resources: (payload) => [blobResource(payload.sha256)],
       async prepare(tx: Tx, payload) {
-        if (!payload.bytes) throw badUserInput('storePortrait needs the image bytes');
+        if (!payload.bytes) throw invalidInput('storePortrait needs the image bytes');
         const { mimeType, width, height } = detectImage(payload.bytes);
         await tx.insert(imageBlobs).values({ sha256: payload.sha256, bytes: payload.bytes }).onConflictDoNothing({ target: imageBlobs.sha256 });
         return { mimeType, width, height, byteSize: payload.bytes.length, sha256: payload.sha256 };
@@ -79,13 +79,12 @@ export function imageParticipant(settings: ImageSettings): Participant<typeof sc
           prompt: payload.prompt,
           provider: 'upload',
         };
-        await recordEvents(tx, projection, {
-          streamId: imageStreamId(payload.imageId),
+        await runCommandIn(tx, {
+          ...imageCommand(payload.imageId, { correlationId: info.transactionId, causationId: info.transactionId, userId: info.actor }),
           expectedVersion: 'no_stream',
-          events: [{ type: 'ImageStored', data }],
-          correlationId: info.transactionId,
-          causationId: info.transactionId,
-          userId: info.actor,
+          load: async () => null,
+          decide: () => ({ events: [{ type: 'ImageStored', data }], outcome: undefined }),
+          answer: async () => undefined,
         });
       },
       async abort(tx: Tx, payload) {

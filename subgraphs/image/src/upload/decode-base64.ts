@@ -1,4 +1,4 @@
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 
 // Standard alphabet, padded to a multiple of 4: what btoa, Buffer#toString('base64') and `base64 -w0` write.
 // Buffer.from(s, 'base64') alone would silently skip invalid characters and decode garbage.
@@ -14,11 +14,11 @@ export function maxBase64Length(maxBytes: number): number {
  * The length check runs on the text first, so an oversized string is refused without allocating its decoded buffer.
  */
 export function decodeBase64Upload(text: string, maxBytes: number, field = 'dataBase64'): Buffer {
-  if (text.length === 0) throw badUserInput(`${field} is empty: send the image's bytes as base64`, { field });
+  if (text.length === 0) throw invalidInput(`${field} is empty: send the image's bytes as base64`, { field });
   if (text.length > maxBase64Length(maxBytes)) throw tooLarge(field, maxBytes);
   if (!STRICT_BASE64.test(text)) {
     const hint = text.startsWith('data:') ? ' (send the base64 only, without the data: URL prefix)' : '';
-    throw badUserInput(`${field} is not valid base64${hint}`, { field });
+    throw invalidInput(`${field} is not valid base64${hint}`, { field });
   }
   const bytes = Buffer.from(text, 'base64');
   // The text bound allows up to 2 bytes more than maxBytes (padding granularity): the exact check is here.
@@ -27,5 +27,5 @@ export function decodeBase64Upload(text: string, maxBytes: number, field = 'data
 }
 
 function tooLarge(field: string, maxBytes: number) {
-  return badUserInput(`${field} is too large: images may be at most ${maxBytes} bytes`, { field, maxBytes });
+  return invalidInput(`${field} is too large: images may be at most ${maxBytes} bytes`, { field, maxBytes });
 }

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { DomainError } from '#lib/domain/index.js';
+import { domainErrorToGraphQL } from '#lib/subgraph/index.js';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_GIF, sampleJpeg, samplePng, sampleWebp } from '../testing/sample-images.js';
 import { decodeBase64Upload, maxBase64Length } from './decode-base64.js';
@@ -8,7 +9,8 @@ function codeOf(run: () => unknown): unknown {
   try {
     run();
   } catch (error) {
-    return error instanceof GraphQLError ? error.extensions.code : error;
+    // The code a client would see: the subgraph kit maps the domain error at the edge.
+    return error instanceof DomainError ? domainErrorToGraphQL(error).extensions.code : error;
   }
   return 'no error';
 }

@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import { badUserInput } from '#lib/graphql/index.js';
+import { invalidInput } from '#lib/domain/index.js';
 
 export type ImageMimeType = 'image/png' | 'image/jpeg' | 'image/webp';
 
@@ -38,7 +38,7 @@ const IMAGE_SIZE_TYPE: Record<ImageMimeType, string> = { 'image/png': 'png', 'im
 export function detectImage(bytes: Buffer, field = 'dataBase64'): DetectedImage {
   const mimeType = sniffMimeType(bytes);
   if (!mimeType) {
-    throw badUserInput(`${field} is not a PNG, JPEG or WebP image (the type is read from the bytes, not declared)`, { field });
+    throw invalidInput(`${field} is not a PNG, JPEG or WebP image (the type is read from the bytes, not declared)`, { field });
   }
   if (bytes.length < MIN_HEADER_BYTES[mimeType]) throw unreadable(field, mimeType);
   let size: { width: number; height: number; type?: string | undefined };
@@ -59,7 +59,7 @@ function isDimension(value: unknown): value is number {
 }
 
 function unreadable(field: string, mimeType: ImageMimeType) {
-  return badUserInput(`${field} starts like ${mimeType} but its dimensions cannot be read: the file is damaged or not an image`, {
+  return invalidInput(`${field} starts like ${mimeType} but its dimensions cannot be read: the file is damaged or not an image`, {
     field,
   });
 }
