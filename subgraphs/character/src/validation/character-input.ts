@@ -59,6 +59,7 @@ function checkScores(scores: AbilityScores, field: string, what: string): void {
       throw badUserInput(`${what} ${ability.toLowerCase()} must be between ${MIN_ABILITY_SCORE} and ${MAX_ABILITY_SCORE}, got ${score}`, {
         field: `${field}.${ability.toLowerCase()}`,
         ability,
+        rule: 'ABILITY_SCORE_RANGE',
       });
     }
   }

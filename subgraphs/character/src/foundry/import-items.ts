@@ -1,0 +1,235 @@
+/**
+ * Reads the embedded items of an uploaded dnd5e actor: the one class (and subclass), race, background, inventory,
+ * spells and feat items. Anything we do not model is left out and noted with its path and the reason.
+ */
+import { badUserInput } from '#lib/graphql/index.js';
+import {
+  ABILITIES,
+  CLASSES,
+  FEAT_RULES,
+  FEATS,
+  FEATURE_USES,
+  FIGHTING_STYLES,
+  SPELLS,
+  averageHitDieRoll,
+  subclassFromText,
+  type Ability,
+  type AbilityScoreImprovement,
+  type CharacterClass,
+  type FightingStyle,
+  type Race,
+  type Subclass,
+} from '../rules/index.js';
+import { ABILITY_KEYS, classOf, raceOf, slug, subclassOf } from './foundry-keys.js';
+import { integer, list, number, object, text, type Json } from './json-reader.js';
+import { MAX_ACTOR_ITEMS } from './actor-json-limits.js';
+import { readInventoryItem, type InventoryInput } from './import-inventory.js';
+
+export interface Note {
+  path: string;
+  reason: string;
+}
+
+export interface SpellRead {
+  id: string;
+  level: number;
+  /** 0 unprepared, 1 prepared, 2 always prepared. */
+  prepared: number;
+  path: string;
+}
+
+export interface ItemsRead {
+  characterClass: CharacterClass;
+  levels: number;
+  subclass: Subclass | null;
+  race: Race;
+  background: string | null;
+  raceAssignments: Partial<Record<Ability, number>>;
+  hitPointRolls: number[];
+  hitDiceSpent: number;
+  abilityScoreImprovements: AbilityScoreImprovement[];
+  inventory: InventoryInput[];
+  spells: SpellRead[];
+  fightingStyles: FightingStyle[];
+  featureUsesSpent: Record<string, number>;
+  /** Feat items we did not place: checked against the features the rules give the character. */
+  otherFeatures: Note[];
+}
+
+const refuse = (message: string, field: string, rule: string) => badUserInput(message, { field, rule });
+const SPELL_BY_NAME = new Map(SPELLS.flatMap((spell) => [[spell.name.toLowerCase(), spell] as const, [slug(spell.id), spell] as const]));
+const FEAT_BY_NAME = new Map(FEATS.map((feat) => [FEAT_RULES[feat].name.toLowerCase(), feat]));
+const STYLE_BY_SLUG = new Map(FIGHTING_STYLES.map((style) => [slug(style), style]));
+const USES_BY_KEY = new Map(
+  FEATURE_USES.flatMap((rules) => [[slug(rules.feature), rules.feature] as const, [rules.name.toLowerCase(), rules.feature] as const]),
+);
+const INVENTORY_TYPES = new Set(['weapon', 'equipment', 'loot', 'consumable', 'tool', 'container', 'backpack']);
+
+const identifierOf = (system: Json | undefined, name: string, path: string) => text(system?.identifier, `${path}.system.identifier`) || name;
+
+function assignmentsOf(value: unknown, path: string): Partial<Record<Ability, number>> {
+  const assignments = object(value, path) ?? {};
+  const increases: Partial<Record<Ability, number>> = {};
+  for (const ability of ABILITIES) {
+    const amount = integer(assignments[ABILITY_KEYS[ability]], `${path}.${ABILITY_KEYS[ability]}`, 0, 20, 'ASI_INCREASE');
+    if (amount) increases[ability] = amount;
+  }
+  return increases;
+}
+
+function classAdvancement(system: Json, path: string, hitDie: number, items: Json[], notes: Note[]) {
+  const hitPointRolls: number[] = [];
+  const abilityScoreImprovements: AbilityScoreImprovement[] = [];
+  for (const [index, entry] of (list(system.advancement, `${path}.system.advancement`) ?? []).entries()) {
+    const at = `${path}.system.advancement[${index}]`;
+    const advancement = object(entry, at) ?? {};
+    const value = object(advancement.value, `${at}.value`) ?? {};
+    if (advancement.type === 'HitPoints') {
+      for (let level = 2; value[level] !== undefined; level++) {
+        const roll = value[level] === 'avg' ? averageHitDieRoll(hitDie) : integer(value[level], `${at}.value.${level}`, 1, hitDie, 'HIT_POINT_ROLL');
+        if (roll !== undefined) hitPointRolls.push(roll);
+      }
+    } else if (advancement.type === 'AbilityScoreImprovement') {
+      const level = integer(advancement.level, `${at}.level`, 1, 20, 'ASI_LEVEL') ?? 0;
+      const featIds = Object.entries(object(value.feat, `${at}.value.feat`) ?? {});
+      const featItem = featIds.length ? items.find((item) => item._id === featIds[0]![0]) : undefined;
+      const featName = (typeof featItem?.name === 'string' ? featItem.name : String(featIds[0]?.[1] ?? '')).toLowerCase();
+      const feat = featIds.length ? (FEAT_BY_NAME.get(featName) ?? (FEATS as readonly string[]).find((f) => f.toLowerCase() === featName)) : undefined;
+      if (featIds.length && !feat)
+        notes.push({ path: `${at}.value.feat`, reason: `feat "${featName}" is not an SRD feat; its level's improvement is left out` });
+      else abilityScoreImprovements.push({ level, increases: feat ? {} : assignmentsOf(value.assignments, `${at}.value.assignments`), feat: feat ?? null });
+    } else if (advancement.type !== undefined) {
+      notes.push({ path: at, reason: `${String(advancement.type)} advancement is not modelled (our rules derive it)` });
+    }
+  }
+  return { hitPointRolls, abilityScoreImprovements };
+}
+
+function spellOf(item: Json, system: Json, path: string, notes: Note[]): SpellRead | null {
+  const name = String(item.name);
+  const spell = SPELL_BY_NAME.get(identifierOf(system, name, path).toLowerCase()) ?? SPELL_BY_NAME.get(name.toLowerCase());
+  if (!spell) {
+    notes.push({ path, reason: `spell "${name}" is not an SRD spell` });
+    return null;
+  }
+  const legacy = object(system.preparation, `${path}.system.preparation`);
+  const state = system.prepared ?? (legacy?.mode === 'always' ? 2 : legacy?.prepared);
+  const prepared = typeof state === 'boolean' ? (state ? 1 : 0) : (integer(state, `${path}.system.prepared`, 0, 2, 'FOUNDRY_SPELL_PREPARATION') ?? 0);
+  return { id: spell.id, level: spell.level, prepared, path };
+}
+
+function featOf(item: Json, system: Json, path: string, read: ItemsRead) {
+  const name = String(item.name);
+  const identifier = identifierOf(system, name, path).toLowerCase();
+  const kind = object(system.type, `${path}.system.type`);
+  const style =
+    STYLE_BY_SLUG.get(identifier.replace(/^fighting-style-/, '')) ?? STYLE_BY_SLUG.get(slug(name.replace(/^fighting style:\s*/i, '').replace(/\s+/g, '_')));
+  if (style && (kind?.subtype === 'fightingStyle' || identifier.startsWith('fighting-style-') || /^fighting style/i.test(name))) {
+    read.fightingStyles.push(style);
+    return;
+  }
+  if (kind?.value === 'feat') return; // Read with the Ability Score Improvement that took it.
+  // Our own export names the limited-use feature in a flag; another tool's actor is matched by identifier or name.
+  const flags = object(object(item.flags, `${path}.flags`)?.['dnd-tools'], `${path}.flags.dnd-tools`);
+  const flagged = text(flags?.feature, `${path}.flags.dnd-tools.feature`);
+  const feature = (flagged && USES_BY_KEY.get(slug(flagged))) || USES_BY_KEY.get(identifier) || USES_BY_KEY.get(name.toLowerCase());
+  const uses = object(system.uses, `${path}.system.uses`);
+  if (feature && uses) {
+    const spent = integer(uses.spent, `${path}.system.uses.spent`, 0, 1000, 'FEATURE_USES_SPENT') ?? 0;
+    if (spent > 0) read.featureUsesSpent[feature] = spent;
+  }
+  read.otherFeatures.push({ path, reason: name });
+}
+
+/** The items of an actor, read into what our character stores. */
+export function readItems(items: unknown[], notes: Note[]): ItemsRead {
+  if (items.length > MAX_ACTOR_ITEMS)
+    throw refuse(`actor has ${items.length} items; at most ${MAX_ACTOR_ITEMS} are imported`, 'actor.items', 'FOUNDRY_TOO_MANY_ITEMS');
+  const docs = items.map((item, index) => {
+    const doc = object(item, `actor.items[${index}]`) ?? {};
+    if (typeof doc.type !== 'string' || typeof doc.name !== 'string') {
+      throw refuse(`actor.items[${index}] needs a string type and name`, `actor.items[${index}]`, 'FOUNDRY_FIELD_TYPE');
+    }
+    return doc;
+  });
+  const ofType = (type: string) => docs.flatMap((doc, index) => (doc.type === type ? [{ doc, path: `actor.items[${index}]` }] : []));
+  const classes = ofType('class');
+  if (classes.length === 0) throw refuse('actor has no class item: import a character with one class', 'actor.items', 'FOUNDRY_NO_CLASS');
+  if (classes.length > 1) throw refuse(`actor has ${classes.length} classes; multiclass characters are not supported`, 'actor.items', 'FOUNDRY_MULTICLASS');
+  const { doc: classDoc, path: classPath } = classes[0]!;
+  const classSystem = object(classDoc.system, `${classPath}.system`) ?? {};
+  const characterClass = classOf(identifierOf(classSystem, String(classDoc.name), classPath));
+  if (!characterClass) {
+    throw refuse(
+      `class "${String(classDoc.name)}" is not one of the SRD's twelve classes (homebrew classes are not supported)`,
+      classPath,
+      'FOUNDRY_UNKNOWN_CLASS',
+    );
+  }
+  const hitDie = CLASSES[characterClass].hitDie;
+  const levels = integer(classSystem.levels, `${classPath}.system.levels`, 1, 20, 'FOUNDRY_CLASS_LEVELS') ?? 1;
+  const hd = object(classSystem.hd, `${classPath}.system.hd`);
+  const hitDiceSpent = integer(hd?.spent ?? classSystem.hitDiceUsed, `${classPath}.system.hd.spent`, 0, 20, 'HIT_DICE_SPENT') ?? 0;
+
+  const races = ofType('race');
+  const raceDoc = races[0];
+  const race = raceDoc && raceOf(identifierOf(object(raceDoc.doc.system, `${raceDoc.path}.system`), String(raceDoc.doc.name), raceDoc.path));
+  if (!race) {
+    const named = raceDoc ? `race "${String(raceDoc.doc.name)}"` : 'no race item';
+    throw refuse(
+      `actor has ${named}: import one of the SRD races (${'hill-dwarf, high-elf, human, ...'})`,
+      raceDoc?.path ?? 'actor.items',
+      'FOUNDRY_UNKNOWN_RACE',
+    );
+  }
+  const raceAdvancement = (list(object(raceDoc.doc.system, raceDoc.path)?.advancement, `${raceDoc.path}.system.advancement`) ?? [])
+    .map((entry, index) => object(entry, `${raceDoc.path}.system.advancement[${index}]`) ?? {})
+    .find((entry) => entry.type === 'AbilityScoreImprovement');
+  const raceAssignments = assignmentsOf(
+    object(raceAdvancement?.value, `${raceDoc.path}.system.advancement`)?.assignments,
+    `${raceDoc.path}.system.advancement`,
+  );
+
+  const subclassDoc = ofType('subclass')[0];
+  let subclass: Subclass | null = null;
+  if (subclassDoc) {
+    const name = String(subclassDoc.doc.name);
+    subclass = subclassOf(identifierOf(object(subclassDoc.doc.system, subclassDoc.path), name, subclassDoc.path)) ?? subclassFromText(name, characterClass);
+    if (!subclass) notes.push({ path: subclassDoc.path, reason: `subclass "${name}" is not the SRD subclass of the class (homebrew): left out` });
+  }
+  const background = ofType('background')[0]?.doc.name as string | undefined;
+
+  const read: ItemsRead = {
+    characterClass,
+    levels,
+    subclass,
+    race,
+    background: background ?? null,
+    raceAssignments,
+    ...classAdvancement(classSystem, classPath, hitDie, docs, notes),
+    hitDiceSpent,
+    inventory: [],
+    spells: [],
+    fightingStyles: [],
+    featureUsesSpent: {},
+    otherFeatures: [],
+  };
+  docs.forEach((doc, index) => {
+    const path = `actor.items[${index}]`;
+    const system = object(doc.system, `${path}.system`) ?? {};
+    if (INVENTORY_TYPES.has(doc.type as string)) {
+      const item = readInventoryItem(doc, system, path, notes);
+      if (item) read.inventory.push(item);
+    } else if (doc.type === 'spell') {
+      const spell = spellOf(doc, system, path, notes);
+      if (spell) read.spells.push(spell);
+    } else if (doc.type === 'feat') featOf(doc, system, path, read);
+    else if (!['class', 'subclass', 'race', 'background'].includes(doc.type as string)) {
+      notes.push({ path, reason: `${String(doc.type)} item "${String(doc.name)}" is not modelled` });
+    }
+  });
+  if (ofType('subclass').length > 1) notes.push({ path: 'actor.items', reason: 'more than one subclass item: only the first is read' });
+  if (number(classSystem.levels, `${classPath}.system.levels`) === undefined)
+    notes.push({ path: `${classPath}.system.levels`, reason: 'no class levels: level 1 assumed' });
+  return read;
+}
