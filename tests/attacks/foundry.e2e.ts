@@ -92,6 +92,8 @@ describe('importFoundryActor refuses what is not a character, naming the rule', 
     return refusedImport(upload, 'FOUNDRY_BIOGRAPHY_MARKUP');
   });
 
+  it('a name of 100,000 characters', () => refusedImport({ ...copy(), name: 'N'.repeat(100_000) }, 'TEXT_TOO_LONG'));
+
   it('an NPC stat block', () => refusedImport({ ...copy(), type: 'npc' }, 'FOUNDRY_ACTOR_TYPE'));
 
   it('more spent hit dice than the character has', async () => {

@@ -96,7 +96,7 @@ function classItems(id: string, state: CharacterState, sheet: CharacterSheet): F
   ];
 }
 
-function spellItem(id: string, spellId: string, prepared: number, method: string): FoundryItem[] {
+function spellItem(id: string, spellId: string, prepared: number, method: string, sourceItem: string): FoundryItem[] {
   const spell = spellById(spellId);
   if (!spell) return [];
   const properties = [...(spell.ritual ? ['ritual'] : []), ...(spell.concentration ? ['concentration'] : [])];
@@ -105,7 +105,7 @@ function spellItem(id: string, spellId: string, prepared: number, method: string
       _id: foundryId(id, `spell:${spellId}`),
       name: spell.name,
       type: 'spell',
-      system: { identifier: slug(spellId), level: spell.level, school: SCHOOL_KEYS[spell.school], method, prepared, properties },
+      system: { identifier: slug(spellId), level: spell.level, school: SCHOOL_KEYS[spell.school], method, prepared, properties, sourceItem },
     },
   ];
 }
@@ -118,10 +118,12 @@ function spellItems(id: string, state: CharacterState, sheet: CharacterSheet): F
   const always = alwaysPreparedSpells(state.characterClass, state.subclass, sheet.level);
   const listed = learning === 'SPELLBOOK' ? state.spellbook : learning === 'KNOWN' ? state.spellsKnown : state.preparedSpells;
   const listedSet = new Set(listed);
+  // dnd5e 5.x ties each spell to the class item that casts it: "class:<identifier>".
+  const source = `class:${slug(state.characterClass)}`;
   return [
-    ...state.cantrips.flatMap((spell) => spellItem(id, spell, PREPARED, 'spell')),
-    ...listed.flatMap((spell) => spellItem(id, spell, learning === 'SPELLBOOK' && !prepared.has(spell) ? UNPREPARED : PREPARED, method)),
-    ...always.filter((spell) => !listedSet.has(spell)).flatMap((spell) => spellItem(id, spell, ALWAYS_PREPARED, method)),
+    ...state.cantrips.flatMap((spell) => spellItem(id, spell, PREPARED, 'spell', source)),
+    ...listed.flatMap((spell) => spellItem(id, spell, learning === 'SPELLBOOK' && !prepared.has(spell) ? UNPREPARED : PREPARED, method, source)),
+    ...always.filter((spell) => !listedSet.has(spell)).flatMap((spell) => spellItem(id, spell, ALWAYS_PREPARED, method, source)),
   ];
 }
 

@@ -163,6 +163,8 @@ describe('importActor refuses hostile or foreign actors, naming the rule', () =>
       'EXHAUSTION_OUT_OF_RANGE',
     ],
     ['script in the biography', withBiography, 'FOUNDRY_BIOGRAPHY_MARKUP'],
+    ['a 5,000-character name', () => ({ ...exported(), name: 'A'.repeat(5000) }), 'TEXT_TOO_LONG'],
+    ['a blank name', () => ({ ...exported(), name: '   ' }), 'TEXT_REQUIRED'],
   ];
   it.each(cases)('%s', (_what, actor, rule) => {
     expect(refusal(actor())).toMatchObject({ code: 'BAD_USER_INPUT', rule });

@@ -23,7 +23,8 @@ import {
   type Skill,
 } from '../rules/index.js';
 import { parseInventory } from '../validation/inventory.js';
-import { MAX_EXPERIENCE, MAX_TEMPORARY_HIT_POINTS } from '../validation/limits.js';
+import { optionalText, requiredText } from '../validation/character-input.js';
+import { MAX_BACKSTORY_LENGTH, MAX_EXPERIENCE, MAX_LABEL_LENGTH, MAX_NAME_LENGTH, MAX_TEMPORARY_HIT_POINTS } from '../validation/limits.js';
 import { checkActorJson } from './actor-json-limits.js';
 import { biographyText } from './biography.js';
 import { ABILITY_KEYS, alignmentOf, conditionOf, SKILL_KEYS } from './foundry-keys.js';
@@ -152,11 +153,11 @@ export function importActor(upload: unknown): ImportedActor {
 
   const state: CharacterState = {
     ...structuredClone(NEW_CHARACTER_DEFAULTS),
-    name: text(actor.name, 'actor.name') ?? '',
+    name: requiredText(text(actor.name, 'actor.name') ?? '', 'actor.name', MAX_NAME_LENGTH),
     race: read.race,
     characterClass: read.characterClass,
     subclass: read.subclass,
-    background: read.background,
+    background: optionalText(read.background, 'background', MAX_LABEL_LENGTH),
     alignment,
     baseScores: baseScores(system, read, choices),
     abilityBonusChoices: choices,
@@ -173,7 +174,7 @@ export function importActor(upload: unknown): ImportedActor {
     exhaustion: integer(attributes.exhaustion, 'actor.system.attributes.exhaustion', 0, MAX_EXHAUSTION, 'EXHAUSTION_OUT_OF_RANGE') ?? 0,
     hitDiceSpent: read.hitDiceSpent,
     featureUsesSpent: read.featureUsesSpent,
-    backstory: backstory.text.trim() || null,
+    backstory: optionalText(backstory.text, 'actor.system.details.biography.value', MAX_BACKSTORY_LENGTH),
     portraitImageId: portrait,
   };
   const sheet = sheetOfState(state);

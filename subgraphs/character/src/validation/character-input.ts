@@ -42,13 +42,13 @@ export function toAbilityScores(input: AbilityScoresInput): AbilityScores {
 /** Trims optional free text; empty becomes null. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   const text = value?.trim() ?? '';
-  if (text.length > max) throw badUserInput(`${field} must be at most ${max} characters`, { field });
+  if (text.length > max) throw badUserInput(`${field} must be at most ${max} characters`, { field, rule: 'TEXT_TOO_LONG' });
   return text || null;
 }
 
 export function requiredText(value: string, field: string, max: number): string {
   const text = optionalText(value, field, max);
-  if (!text) throw badUserInput(`${field} must not be empty`, { field });
+  if (!text) throw badUserInput(`${field} must not be empty`, { field, rule: 'TEXT_REQUIRED' });
   return text;
 }
 
