@@ -62,7 +62,8 @@ function senses({ sheet }: ExportedCharacter) {
     .filter((sense) => sense.name !== 'Darkvision')
     .map((sense) => `${sense.name} ${sense.range} ft`)
     .join('; ');
-  return { darkvision, blindsight: 0, tremorsense: 0, truesight: 0, units: 'ft', special };
+  // dnd5e 5.x keeps the ranges under senses.ranges (4.x had them on senses itself).
+  return { ranges: { darkvision, blindsight: 0, tremorsense: 0, truesight: 0 }, units: 'ft', special };
 }
 
 /** Conditions as the active effects Foundry's token HUD toggles (one status each). */
