@@ -197,4 +197,12 @@ describe('importActor reads what it can and notes the rest', () => {
     klass.system.hitDiceUsed = 2;
     expect(importActor(actor).state.hitDiceSpent).toBe(2);
   });
+
+  it('reads a race and background named as text in details, as dnd5e actors did before race items', () => {
+    const actor = exported();
+    actor.items = actor.items.filter((item: Actor) => item.type !== 'race' && item.type !== 'background');
+    actor.system.details.race = 'Hill Dwarf';
+    actor.system.details.background = 'Sailor';
+    expect(importActor(actor).state).toMatchObject({ race: 'HILL_DWARF', background: 'Sailor' });
+  });
 });

@@ -126,7 +126,14 @@ export function importActor(upload: unknown): ImportedActor {
   const system = object(actor.system, 'actor.system') ?? {};
   const attributes = object(system.attributes, 'actor.system.attributes') ?? {};
   const details = object(system.details, 'actor.system.details') ?? {};
-  const read = readItems(list(actor.items, 'actor.items') ?? [], notes);
+  const items = list(actor.items, 'actor.items') ?? [];
+  // A details field that names an embedded item holds its id; one that holds a name is an older actor's text.
+  const ids = new Set(items.map((item) => (typeof item === 'object' && item !== null ? (item as Json)._id : undefined)));
+  const legacyText = (key: string) => {
+    const value = text(details[key], `actor.system.details.${key}`)?.trim();
+    return value && !ids.has(value) ? value : undefined;
+  };
+  const read = readItems(items, notes, { race: legacyText('race'), background: legacyText('background') });
 
   let experience = integer(object(details.xp, 'actor.system.details.xp')?.value, 'actor.system.details.xp.value', 0, MAX_EXPERIENCE, 'FOUNDRY_EXPERIENCE') ?? 0;
   if (levelFromExperience(experience) < read.levels) {

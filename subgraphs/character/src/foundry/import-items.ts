@@ -142,7 +142,7 @@ function featOf(item: Json, system: Json, path: string, read: ItemsRead) {
 }
 
 /** The items of an actor, read into what our character stores. */
-export function readItems(items: unknown[], notes: Note[]): ItemsRead {
+export function readItems(items: unknown[], notes: Note[], legacy: { race?: string; background?: string } = {}): ItemsRead {
   if (items.length > MAX_ACTOR_ITEMS)
     throw refuse(`actor has ${items.length} items; at most ${MAX_ACTOR_ITEMS} are imported`, 'actor.items', 'FOUNDRY_TOO_MANY_ITEMS');
   const docs = items.map((item, index) => {
@@ -171,24 +171,22 @@ export function readItems(items: unknown[], notes: Note[]): ItemsRead {
   const hd = object(classSystem.hd, `${classPath}.system.hd`);
   const hitDiceSpent = integer(hd?.spent ?? classSystem.hitDiceUsed, `${classPath}.system.hd.spent`, 0, 20, 'HIT_DICE_SPENT') ?? 0;
 
-  const races = ofType('race');
-  const raceDoc = races[0];
-  const race = raceDoc && raceOf(identifierOf(object(raceDoc.doc.system, `${raceDoc.path}.system`), String(raceDoc.doc.name), raceDoc.path));
+  const raceDoc = ofType('race')[0];
+  // Older dnd5e actors (before race items) name the race and background as text in system.details.
+  const raceName = raceDoc ? String(raceDoc.doc.name) : (legacy.race ?? '');
+  const race = raceDoc ? raceOf(identifierOf(object(raceDoc.doc.system, `${raceDoc.path}.system`), raceName, raceDoc.path)) : raceOf(raceName);
   if (!race) {
-    const named = raceDoc ? `race "${String(raceDoc.doc.name)}"` : 'no race item';
     throw refuse(
-      `actor has ${named}: import one of the SRD races (${'hill-dwarf, high-elf, human, ...'})`,
+      `actor has ${raceName ? `race "${raceName.slice(0, 40)}"` : 'no race'}: import one of the SRD races (hill-dwarf, high-elf, human...)`,
       raceDoc?.path ?? 'actor.items',
       'FOUNDRY_UNKNOWN_RACE',
     );
   }
-  const raceAdvancement = (list(object(raceDoc.doc.system, raceDoc.path)?.advancement, `${raceDoc.path}.system.advancement`) ?? [])
-    .map((entry, index) => object(entry, `${raceDoc.path}.system.advancement[${index}]`) ?? {})
+  const racePath = raceDoc?.path ?? 'actor.system.details.race';
+  const raceAdvancement = (list(object(raceDoc?.doc.system, racePath)?.advancement, `${racePath}.system.advancement`) ?? [])
+    .map((entry, index) => object(entry, `${racePath}.system.advancement[${index}]`) ?? {})
     .find((entry) => entry.type === 'AbilityScoreImprovement');
-  const raceAssignments = assignmentsOf(
-    object(raceAdvancement?.value, `${raceDoc.path}.system.advancement`)?.assignments,
-    `${raceDoc.path}.system.advancement`,
-  );
+  const raceAssignments = assignmentsOf(object(raceAdvancement?.value, `${racePath}.system.advancement`)?.assignments, `${racePath}.system.advancement`);
 
   const subclassDoc = ofType('subclass')[0];
   let subclass: Subclass | null = null;
@@ -197,7 +195,7 @@ export function readItems(items: unknown[], notes: Note[]): ItemsRead {
     subclass = subclassOf(identifierOf(object(subclassDoc.doc.system, subclassDoc.path), name, subclassDoc.path)) ?? subclassFromText(name, characterClass);
     if (!subclass) notes.push({ path: subclassDoc.path, reason: `subclass "${name}" is not the SRD subclass of the class (homebrew): left out` });
   }
-  const background = ofType('background')[0]?.doc.name as string | undefined;
+  const background = (ofType('background')[0]?.doc.name as string | undefined) ?? legacy.background;
 
   const read: ItemsRead = {
     characterClass,
