@@ -4,14 +4,10 @@
  */
 import { badUserInput } from '#lib/graphql/index.js';
 import {
-  ABILITIES,
   CLASSES,
-  FEAT_RULES,
-  FEATS,
   FEATURE_USES,
   FIGHTING_STYLES,
   SPELLS,
-  averageHitDieRoll,
   subclassFromText,
   type Ability,
   type AbilityScoreImprovement,
@@ -20,9 +16,10 @@ import {
   type Race,
   type Subclass,
 } from '../rules/index.js';
-import { ABILITY_KEYS, classOf, raceOf, slug, subclassOf } from './foundry-keys.js';
+import { classOf, raceOf, slug, subclassOf } from './foundry-keys.js';
 import { integer, list, number, object, text, type Json } from './json-reader.js';
 import { MAX_ACTOR_ITEMS } from './actor-json-limits.js';
+import { assignmentsOf, classAdvancement } from './import-class.js';
 import { readInventoryItem, type InventoryInput } from './import-inventory.js';
 
 export interface Note {
@@ -58,7 +55,6 @@ export interface ItemsRead {
 
 const refuse = (message: string, field: string, rule: string) => badUserInput(message, { field, rule });
 const SPELL_BY_NAME = new Map(SPELLS.flatMap((spell) => [[spell.name.toLowerCase(), spell] as const, [slug(spell.id), spell] as const]));
-const FEAT_BY_NAME = new Map(FEATS.map((feat) => [FEAT_RULES[feat].name.toLowerCase(), feat]));
 const STYLE_BY_SLUG = new Map(FIGHTING_STYLES.map((style) => [slug(style), style]));
 const USES_BY_KEY = new Map(
   FEATURE_USES.flatMap((rules) => [[slug(rules.feature), rules.feature] as const, [rules.name.toLowerCase(), rules.feature] as const]),
@@ -66,44 +62,6 @@ const USES_BY_KEY = new Map(
 const INVENTORY_TYPES = new Set(['weapon', 'equipment', 'loot', 'consumable', 'tool', 'container', 'backpack']);
 
 const identifierOf = (system: Json | undefined, name: string, path: string) => text(system?.identifier, `${path}.system.identifier`) || name;
-
-function assignmentsOf(value: unknown, path: string): Partial<Record<Ability, number>> {
-  const assignments = object(value, path) ?? {};
-  const increases: Partial<Record<Ability, number>> = {};
-  for (const ability of ABILITIES) {
-    const amount = integer(assignments[ABILITY_KEYS[ability]], `${path}.${ABILITY_KEYS[ability]}`, 0, 20, 'ASI_INCREASE');
-    if (amount) increases[ability] = amount;
-  }
-  return increases;
-}
-
-function classAdvancement(system: Json, path: string, hitDie: number, items: Json[], notes: Note[]) {
-  const hitPointRolls: number[] = [];
-  const abilityScoreImprovements: AbilityScoreImprovement[] = [];
-  for (const [index, entry] of (list(system.advancement, `${path}.system.advancement`) ?? []).entries()) {
-    const at = `${path}.system.advancement[${index}]`;
-    const advancement = object(entry, at) ?? {};
-    const value = object(advancement.value, `${at}.value`) ?? {};
-    if (advancement.type === 'HitPoints') {
-      for (let level = 2; value[level] !== undefined; level++) {
-        const roll = value[level] === 'avg' ? averageHitDieRoll(hitDie) : integer(value[level], `${at}.value.${level}`, 1, hitDie, 'HIT_POINT_ROLL');
-        if (roll !== undefined) hitPointRolls.push(roll);
-      }
-    } else if (advancement.type === 'AbilityScoreImprovement') {
-      const level = integer(advancement.level, `${at}.level`, 1, 20, 'ASI_LEVEL') ?? 0;
-      const featIds = Object.entries(object(value.feat, `${at}.value.feat`) ?? {});
-      const featItem = featIds.length ? items.find((item) => item._id === featIds[0]![0]) : undefined;
-      const featName = (typeof featItem?.name === 'string' ? featItem.name : String(featIds[0]?.[1] ?? '')).toLowerCase();
-      const feat = featIds.length ? (FEAT_BY_NAME.get(featName) ?? (FEATS as readonly string[]).find((f) => f.toLowerCase() === featName)) : undefined;
-      if (featIds.length && !feat)
-        notes.push({ path: `${at}.value.feat`, reason: `feat "${featName}" is not an SRD feat; its level's improvement is left out` });
-      else abilityScoreImprovements.push({ level, increases: feat ? {} : assignmentsOf(value.assignments, `${at}.value.assignments`), feat: feat ?? null });
-    } else if (advancement.type !== undefined) {
-      notes.push({ path: at, reason: `${String(advancement.type)} advancement is not modelled (our rules derive it)` });
-    }
-  }
-  return { hitPointRolls, abilityScoreImprovements };
-}
 
 function spellOf(item: Json, system: Json, path: string, notes: Note[]): SpellRead | null {
   const name = String(item.name);
