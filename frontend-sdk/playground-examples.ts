@@ -14,8 +14,10 @@ import type {
   CreateCharacterMutationVariables,
   EndSessionMutationVariables,
   EquipArmourMutationVariables,
+  ExportFoundryActorQueryVariables,
   GenerateBackstoryMutationVariables,
   GeneratePortraitMutationVariables,
+  ImportFoundryActorMutationVariables,
   InvitePlayerMutationVariables,
   JoinCampaignMutationVariables,
   JoinPartyMutationVariables,
@@ -185,5 +187,29 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
     journey: 'Character sheet',
     file: 'character-sheet.graphql',
     variables: { id: CHARACTER } satisfies CharacterSheetQueryVariables,
+  },
+  {
+    journey: 'Export to Foundry',
+    file: 'foundry-actor.graphql',
+    // A minimal actor of Foundry's shape; paste a whole ExportFoundryActor answer (or a Foundry export) instead.
+    variables: {
+      characterId: CHARACTER,
+      input: {
+        actor: {
+          name: 'Tordek',
+          type: 'character',
+          system: {
+            abilities: { str: { value: 16 }, dex: { value: 12 }, con: { value: 16 }, int: { value: 10 }, wis: { value: 14 }, cha: { value: 8 } },
+            details: { xp: { value: 300 }, alignment: 'Lawful Good', biography: { value: '<p>A shield of the clan.</p>' } },
+            skills: { ath: { value: 1 }, itm: { value: 1 } },
+          },
+          items: [
+            { name: 'Fighter', type: 'class', system: { identifier: 'fighter', levels: 2 } },
+            { name: 'Hill Dwarf', type: 'race', system: { identifier: 'hill-dwarf' } },
+            { name: 'Longsword', type: 'weapon', system: { quantity: 1, equipped: true, type: { value: 'martialM', baseItem: 'longsword' } } },
+          ],
+        },
+      },
+    } satisfies ExportFoundryActorQueryVariables & ImportFoundryActorMutationVariables,
   },
 ];

@@ -1,21 +1,28 @@
 /**
- * npm run export-character -- <characterId> [--format md|json] [--user <id>]
+ * npm run export-character -- <characterId> [--format md|json|foundry] [--user <id>]
  * Prints a character sheet as Markdown (default) or JSON, read through the gateway with the SDK's CharacterSheet
- * query. Any signed-in user may read any sheet: the token is TOKEN's, else minted for --user (default demo-dm).
+ * query, or (foundry) as a Foundry VTT dnd5e actor JSON for Foundry's "Import Data" (ExportFoundryActor: the owner's
+ * or the campaign DM's only). Any signed-in user may read any sheet: the token is TOKEN's, else minted for --user
+ * (default demo-dm).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { CharacterSheetDocument, type DndClient, type Result } from '../frontend-sdk/src/index.js';
+import { CharacterSheetDocument, ExportFoundryActorDocument, type DndClient, type Result } from '../frontend-sdk/src/index.js';
 import { characterSheetMarkdown } from './character-sheet-markdown.js';
 import { gatewayGraphqlUrl, scriptClient } from './sdk-clients.js';
 
-export type SheetFormat = 'md' | 'json';
+export type SheetFormat = 'md' | 'json' | 'foundry';
+const FORMATS: readonly string[] = ['md', 'json', 'foundry'];
 
-const USAGE = 'usage: npm run export-character -- <characterId> [--format md|json] [--user <id>]';
+const USAGE = 'usage: npm run export-character -- <characterId> [--format md|json|foundry] [--user <id>]';
 
 /** The sheet as text in the format asked, or the failure (NOT_FOUND for an unknown id). */
 export async function exportCharacter(client: DndClient, id: string, format: SheetFormat, gatewayOrigin: string): Promise<Result<string>> {
+  if (format === 'foundry') {
+    const actor = await client.request(ExportFoundryActorDocument, { characterId: id });
+    return actor.ok ? { ...actor, data: `${JSON.stringify(actor.data.exportFoundryActor, null, 2)}\n` } : actor;
+  }
   const result = await client.request(CharacterSheetDocument, { id });
   if (!result.ok) return result;
   const sheet = result.data.character;
@@ -35,11 +42,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   }
   const [id, ...rest] = parsed.positionals;
   const format = parsed.values.format;
-  if (!id || rest.length > 0 || (format !== 'md' && format !== 'json')) {
+  if (!id || rest.length > 0 || !FORMATS.includes(format)) {
     console.error(USAGE);
     process.exit(1);
   }
-  const result = await exportCharacter(scriptClient(parsed.values.user), id, format, new URL(gatewayGraphqlUrl()).origin);
+  const result = await exportCharacter(scriptClient(parsed.values.user), id, format as SheetFormat, new URL(gatewayGraphqlUrl()).origin);
   if (result.ok) process.stdout.write(result.data);
   else {
     console.error(`export failed: ${result.error.code}: ${result.error.message}${result.requestId ? ` (request ${result.requestId})` : ''}`);

@@ -22,6 +22,7 @@ import {
   EquipArmourDocument,
   GeneratePortraitDocument,
   GenerateTextDocument,
+  ImportFoundryActorDocument,
   LevelUpDocument,
   StreamBackstoryDocument,
 } from '../frontend-sdk/src/index.js';
@@ -139,6 +140,14 @@ describe('the user journeys through the typed SDK', () => {
     expect(sheet.ok && sheet.data).toContain('Conditions: none');
     const json = await exportCharacter(player, character.id, 'json', platform.url);
     expect(json.ok && JSON.parse(json.data)).toMatchObject({ name: 'Orsa Flintmere', level: 2, armorClass: 18, portrait: { url: portrait.image.url } });
+
+    // Export to Foundry: the actor JSON the script prints, imported back as a new character of the player's.
+    const foundry = await exportCharacter(player, character.id, 'foundry', platform.url);
+    const actor = foundry.ok ? (JSON.parse(foundry.data) as { type: string; system: { attributes: { ac: { flat: number } } } }) : null;
+    expect(actor).toMatchObject({ type: 'character', name: 'Orsa Flintmere', system: { attributes: { ac: { flat: 18 } } } });
+    const imported = dataOf(await player.request(ImportFoundryActorDocument, { input: { actor } }), 'importFoundryActor').importFoundryActor;
+    expect(imported.character).toMatchObject({ name: 'Orsa Flintmere', level: 2 });
+    expect(imported.character.id).not.toBe(character.id);
   });
 
   it.each(['sse', 'ws'] as const)('streams a backstory over %s as it is written, and stores it', async (transport) => {

@@ -912,6 +912,15 @@ export type FightingStyle =
   /** Two-Weapon Fighting: add the ability modifier to the damage of the second attack. */
   | 'TWO_WEAPON_FIGHTING';
 
+/** One part of an imported actor that was left out, and why. */
+export type FoundryImportNote = {
+  __typename?: 'FoundryImportNote';
+  /** Where in the actor JSON ("actor.items[4]", "actor.system.currency"). */
+  path: Scalars['String']['output'];
+  /** Why it was not imported (not an SRD spell, homebrew subclass, not modelled...). */
+  reason: Scalars['String']['output'];
+};
+
 /** What generateBackstory writes about. */
 export type GenerateBackstoryInput = {
   /** Your character. */
@@ -929,6 +938,21 @@ export type GenerateBackstoryPayload = {
   character: Character;
   /** The llm generation that wrote it: Query.generation(id) gives its provider, usage and cost. */
   generationId: Scalars['ID']['output'];
+};
+
+/** A Foundry VTT actor to import. */
+export type ImportFoundryActorInput = {
+  /** The actor as Foundry exports it (Export Data): an object with name, type "character", system and items; at most 1,000,000 characters of JSON. */
+  actor: Scalars['JSON']['input'];
+};
+
+/** Result of importFoundryActor. */
+export type ImportFoundryActorPayload = {
+  __typename?: 'ImportFoundryActorPayload';
+  /** The new character (version 1). */
+  character: Character;
+  /** What the actor held that the character does not: each left out with its path and reason. */
+  notImported: Array<FoundryImportNote>;
 };
 
 /** An inventory line. */
@@ -1047,6 +1071,13 @@ export type Mutation = {
    */
   generateBackstory: GenerateBackstoryPayload;
   /**
+   * Creates a character owned by the caller from a Foundry VTT dnd5e actor, validated by the same rules as
+   * createCharacter. What the actor holds that we do not model is left out and listed in notImported. A refusal
+   * (BAD_USER_INPUT with extensions.rule: FOUNDRY_ACTOR_TOO_LARGE, FOUNDRY_FORBIDDEN_KEY, FOUNDRY_UNKNOWN_CLASS,
+   * FOUNDRY_ABILITY_SCORE, FOUNDRY_BIOGRAPHY_MARKUP...) writes nothing.
+   */
+  importFoundryActor: ImportFoundryActorPayload;
+  /**
    * A long rest (owner only): hit points to the maximum, temporary hit points gone, spent hit dice back up to half the
    * total (at least one), every spell slot and feature use back, exhaustion one level lower. Refused with NO_HIT_POINTS
    * at 0 hit points (SRD: a long rest needs at least 1 hit point) and CHARACTER_IS_DEAD.
@@ -1120,6 +1151,12 @@ export type MutationDeleteCharacterArgs = {
 /** Changes to player characters. Every mutation needs a signed-in user. */
 export type MutationGenerateBackstoryArgs = {
   input: GenerateBackstoryInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationImportFoundryActorArgs = {
+  input: ImportFoundryActorInput;
 };
 
 
@@ -1217,6 +1254,12 @@ export type Query = {
   character?: Maybe<Character>;
   /** Characters, oldest first (by creation time, then id), filtered and paginated as a Relay connection. */
   characters: CharacterConnection;
+  /**
+   * The character as a Foundry VTT actor of the dnd5e system (5.x data model, type "character"), ready for Foundry's
+   * "Import Data". Readable by the owner and by the dungeon master of the character's active campaign (who runs the
+   * Foundry table); anyone else gets FORBIDDEN, an unknown id NOT_FOUND.
+   */
+  exportFoundryActor: Scalars['JSON']['output'];
   /** The SRD 5.1 spells, by level then name: of one class's list when class is given, of one spell level (0: cantrips, to 9) when level is. */
   spells: Array<Spell>;
 };
@@ -1233,6 +1276,12 @@ export type QueryCharactersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CharacterFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads of player characters. Every read needs a signed-in user: party members read each other's sheets. */
+export type QueryExportFoundryActorArgs = {
+  characterId: Scalars['ID']['input'];
 };
 
 
@@ -1838,8 +1887,11 @@ export type ResolversTypes = {
   Feat: Feat;
   FeatureSource: FeatureSource;
   FightingStyle: FightingStyle;
+  FoundryImportNote: ResolverTypeWrapper<FoundryImportNote>;
   GenerateBackstoryInput: GenerateBackstoryInput;
   GenerateBackstoryPayload: ResolverTypeWrapper<Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversTypes['Character'] }>;
+  ImportFoundryActorInput: ImportFoundryActorInput;
+  ImportFoundryActorPayload: ResolverTypeWrapper<Omit<ImportFoundryActorPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   InventoryItemInput: InventoryItemInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LimitedUseFeature: LimitedUseFeature;
@@ -1926,8 +1978,11 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeleteCharacterInput: DeleteCharacterInput;
   DeleteCharacterPayload: DeleteCharacterPayload;
+  FoundryImportNote: FoundryImportNote;
   GenerateBackstoryInput: GenerateBackstoryInput;
   GenerateBackstoryPayload: Omit<GenerateBackstoryPayload, 'character'> & { character: ResolversParentTypes['Character'] };
+  ImportFoundryActorInput: ImportFoundryActorInput;
+  ImportFoundryActorPayload: Omit<ImportFoundryActorPayload, 'character'> & { character: ResolversParentTypes['Character'] };
   InventoryItemInput: InventoryItemInput;
   JSON: Scalars['JSON']['output'];
   LongRestInput: LongRestInput;
@@ -2275,9 +2330,19 @@ export type DeleteCharacterPayloadResolvers<ContextType = Context, ParentType ex
   deletedCharacterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type FoundryImportNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FoundryImportNote'] = ResolversParentTypes['FoundryImportNote']> = {
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GenerateBackstoryPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GenerateBackstoryPayload'] = ResolversParentTypes['GenerateBackstoryPayload']> = {
   character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
   generationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ImportFoundryActorPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportFoundryActorPayload'] = ResolversParentTypes['ImportFoundryActorPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  notImported?: Resolver<Array<ResolversTypes['FoundryImportNote']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -2297,6 +2362,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createCharacter?: Resolver<ResolversTypes['CreateCharacterPayload'], ParentType, ContextType, RequireFields<MutationCreateCharacterArgs, 'input'>>;
   deleteCharacter?: Resolver<ResolversTypes['DeleteCharacterPayload'], ParentType, ContextType, RequireFields<MutationDeleteCharacterArgs, 'input'>>;
   generateBackstory?: Resolver<ResolversTypes['GenerateBackstoryPayload'], ParentType, ContextType, RequireFields<MutationGenerateBackstoryArgs, 'input'>>;
+  importFoundryActor?: Resolver<ResolversTypes['ImportFoundryActorPayload'], ParentType, ContextType, RequireFields<MutationImportFoundryActorArgs, 'input'>>;
   longRest?: Resolver<ResolversTypes['LongRestPayload'], ParentType, ContextType, RequireFields<MutationLongRestArgs, 'input'>>;
   prepareSpells?: Resolver<ResolversTypes['PrepareSpellsPayload'], ParentType, ContextType, RequireFields<MutationPrepareSpellsArgs, 'input'>>;
   prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
@@ -2319,6 +2385,7 @@ export type PrepareSpellsPayloadResolvers<ContextType = Context, ParentType exte
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   character?: Resolver<Maybe<ResolversTypes['Character']>, ParentType, ContextType, RequireFields<QueryCharacterArgs, 'id'>>;
   characters?: Resolver<ResolversTypes['CharacterConnection'], ParentType, ContextType, Partial<QueryCharactersArgs>>;
+  exportFoundryActor?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportFoundryActorArgs, 'characterId'>>;
   spells?: Resolver<Array<ResolversTypes['Spell']>, ParentType, ContextType, Partial<QuerySpellsArgs>>;
 };
 
@@ -2402,7 +2469,9 @@ export type Resolvers<ContextType = Context> = {
   CreateCharacterPayload?: CreateCharacterPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteCharacterPayload?: DeleteCharacterPayloadResolvers<ContextType>;
+  FoundryImportNote?: FoundryImportNoteResolvers<ContextType>;
   GenerateBackstoryPayload?: GenerateBackstoryPayloadResolvers<ContextType>;
+  ImportFoundryActorPayload?: ImportFoundryActorPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LongRestPayload?: LongRestPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

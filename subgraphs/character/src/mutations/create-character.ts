@@ -8,10 +8,11 @@ import { assertImageExists } from '../hub/hub-queries.js';
 import { validateState, optionalText, requiredText, toAbilityScores } from '../validation/character-input.js';
 import { parseAbilityScoreImprovements } from '../validation/ability-score-improvements.js';
 import { parseInventory } from '../validation/inventory.js';
+import { checkPlayState } from '../validation/play-state.js';
 import { MAX_BACKSTORY_LENGTH, MAX_LABEL_LENGTH, MAX_NAME_LENGTH } from '../validation/limits.js';
 
 export async function createCharacter(input: CreateCharacterInput, ctx: Context): Promise<{ character: CharacterRow }> {
-  const owner = requireUser(ctx);
+  requireUser(ctx);
   const state: CharacterState = {
     name: requiredText(input.name, 'name', MAX_NAME_LENGTH),
     race: input.race,
@@ -39,8 +40,20 @@ export async function createCharacter(input: CreateCharacterInput, ctx: Context)
     preparedSpells: input.preparedSpells ?? [],
     spellbook: input.spellbook ?? [],
   };
-  const sheet = validateState(state);
-  state.currentHitPoints = sheet.maxHitPoints;
+  return createFromState(state, ctx, { fullHealth: true });
+}
+
+/**
+ * The one write path of a new character, whatever it was read from (createCharacter's input, an imported Foundry
+ * actor): the whole state validated by the same rules, then one CharacterCreated recorded and projected. A new
+ * build starts at full health (`fullHealth`); an import brings its own hit points and play state, checked here.
+ */
+export async function createFromState(state: CharacterState, ctx: Context, { fullHealth }: { fullHealth: boolean }): Promise<{ character: CharacterRow }> {
+  const owner = requireUser(ctx);
+  // A new build is checked at 0 current hit points (any maximum allows that), then set to its maximum.
+  const sheet = validateState(fullHealth ? { ...state, currentHitPoints: 0 } : state);
+  if (fullHealth) state.currentHitPoints = sheet.maxHitPoints;
+  checkPlayState(state, sheet);
   if (state.portraitImageId) await assertImageExists(ctx, state.portraitImageId);
   const characterId = randomUUID();
   const character = await createCharacterStream(ctx, characterId, { type: 'CharacterCreated', data: { characterId, owner, ...state } });

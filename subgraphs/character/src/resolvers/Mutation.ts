@@ -3,6 +3,7 @@ import { awardExperience } from '../mutations/award-experience.js';
 import { createCharacter } from '../mutations/create-character.js';
 import { deleteCharacter } from '../mutations/delete-character.js';
 import { generateBackstory } from '../mutations/generate-backstory.js';
+import { importFoundryActor } from '../mutations/import-foundry-actor.js';
 import { prepareSpells } from '../mutations/prepare-spells.js';
 import { updateCharacter } from '../mutations/update-character.js';
 import { longRest } from '../mutations/long-rest.js';
@@ -26,6 +27,7 @@ export const Mutation: MutationResolvers = {
   shortRest: (_parent, { input }, ctx) => shortRest(input, ctx),
   longRest: (_parent, { input }, ctx) => longRest(input, ctx),
   prepareSpells: (_parent, { input }, ctx) => prepareSpells(input, ctx),
+  importFoundryActor: (_parent, { input }, ctx) => importFoundryActor(input, ctx),
   // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it).
   ...protocolResolvers(characterParticipant),
 };

@@ -2,6 +2,7 @@ import { badUserInput, readPageArgs, selectsField, toConnection } from '#lib/gra
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser } from '../context.js';
 import { cursorOf, isCharacterCursor, listCharacters } from '../db/character-store.js';
+import { exportFoundryActor } from '../foundry/export-foundry-actor.js';
 import { classSpellList, MAX_LEVEL, MAX_SPELL_LEVEL, SPELLS } from '../rules/index.js';
 
 export const Query: QueryResolvers = {
@@ -30,6 +31,8 @@ export const Query: QueryResolvers = {
     // Not counted when not asked for: the 0 is then never read.
     return { edges: connection.edges, pageInfo: connection.pageInfo, totalCount: totalCount ?? 0 };
   },
+
+  exportFoundryActor: (_parent, { characterId }, ctx) => exportFoundryActor(characterId, ctx),
 
   spells: (_parent, { class: characterClass, level }, ctx) => {
     requireUser(ctx);

@@ -42,13 +42,13 @@ export function toAbilityScores(input: AbilityScoresInput): AbilityScores {
 /** Trims optional free text; empty becomes null. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   const text = value?.trim() ?? '';
-  if (text.length > max) throw invalidInput(`${field} must be at most ${max} characters`, { field });
+  if (text.length > max) throw invalidInput(`${field} must be at most ${max} characters`, { field, rule: 'TEXT_TOO_LONG' });
   return text || null;
 }
 
 export function requiredText(value: string, field: string, max: number): string {
   const text = optionalText(value, field, max);
-  if (!text) throw invalidInput(`${field} must not be empty`, { field });
+  if (!text) throw invalidInput(`${field} must not be empty`, { field, rule: 'TEXT_REQUIRED' });
   return text;
 }
 
@@ -59,6 +59,7 @@ function checkScores(scores: AbilityScores, field: string, what: string): void {
       throw invalidInput(`${what} ${ability.toLowerCase()} must be between ${MIN_ABILITY_SCORE} and ${MAX_ABILITY_SCORE}, got ${score}`, {
         field: `${field}.${ability.toLowerCase()}`,
         ability,
+        rule: 'ABILITY_SCORE_RANGE',
       });
     }
   }
