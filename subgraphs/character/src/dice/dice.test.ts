@@ -110,7 +110,7 @@ describe('fair dice', () => {
 describe('verifyRollProof', () => {
   it('accepts an honest roll and refuses each kind of forgery', () => {
     const honest = rollProof('4d6kh3+2');
-    expect(verifyRollProof(honest)).toEqual({ valid: true, problems: [] });
+    expect(verifyRollProof(honest)).toEqual({ valid: true, commitmentMatches: true, diceMatch: true, problems: [] });
     const changedDie = { ...honest, dice: honest.dice.map((die, index) => (index === 0 ? { ...die, value: (die.value % 6) + 1 } : die)) };
     expect(verifyRollProof(changedDie).problems.join()).toMatch(/the seed gives dice/);
     expect(verifyRollProof({ ...honest, total: honest.total + 1 }).problems.join()).toMatch(/total/);

@@ -21,6 +21,10 @@ export interface RollProof {
 
 export interface RollVerification {
   valid: boolean;
+  /** sha256(revealed seed) is the commitment. */
+  commitmentMatches: boolean;
+  /** The seed, client seed and nonce give exactly these dice and this total. */
+  diceMatch: boolean;
   /** Why not, one plain sentence each; empty when valid. */
   problems: string[];
 }
@@ -33,16 +37,20 @@ const diceText = (dice: readonly RolledDie[]) => dice.map((die) => `${die.value}
  * nonce give exactly these dice and this total. Needs nothing from the server.
  */
 export function verifyRollProof(proof: RollProof): RollVerification {
+  if (typeof proof.serverSeed !== 'string' || !HEX_64.test(proof.serverSeed)) {
+    return { valid: false, commitmentMatches: false, diceMatch: false, problems: ['the revealed seed is not 32 bytes of hex'] };
+  }
   const problems: string[] = [];
-  if (!HEX_64.test(proof.serverSeed)) return { valid: false, problems: ['the revealed seed is not 32 bytes of hex'] };
   const hashed = commitmentOf(proof.serverSeed);
-  if (hashed !== proof.commitment) problems.push(`sha256(seed) is ${hashed}, not the commitment ${proof.commitment}`);
+  const commitmentMatches = hashed === proof.commitment;
+  if (!commitmentMatches) problems.push(`sha256(seed) is ${hashed}, not the commitment ${proof.commitment}`);
   let terms;
   try {
     terms = parseDiceExpression(proof.expression);
   } catch (error) {
     if (!(error instanceof DiceExpressionError)) throw error;
-    return { valid: false, problems: [...problems, `the expression ${JSON.stringify(proof.expression)} is not one a roll accepts`] };
+    problems.push(`the expression ${JSON.stringify(proof.expression)} is not one a roll accepts`);
+    return { valid: false, commitmentMatches, diceMatch: false, problems };
   }
   const redone = evaluateRoll(terms, dieStream(proof.serverSeed, proof.clientSeed, proof.nonce));
   const same =
@@ -50,7 +58,7 @@ export function verifyRollProof(proof: RollProof): RollVerification {
     redone.dice.every((die, index) => die.sides === proof.dice[index]?.sides && die.value === proof.dice[index]?.value && die.kept === proof.dice[index]?.kept);
   if (!same) problems.push(`the seed gives dice [${diceText(redone.dice)}], the roll says [${diceText(proof.dice)}]`);
   if (redone.total !== proof.total) problems.push(`the dice total ${redone.total}, the roll says ${proof.total}`);
-  return { valid: problems.length === 0, problems };
+  return { valid: problems.length === 0, commitmentMatches, diceMatch: same && redone.total === proof.total, problems };
 }
 
 /** A roll against the one before it on the same character: the seed used is the one promised, the nonce the next. */
@@ -64,7 +72,7 @@ export function verifyRollLink(previous: Pick<RollProof, 'nextCommitment' | 'non
 }
 
 /** A whole character's rolls in order (e.g. from its event history): each proof, and each link of the chain. */
-export function verifyRollChain(proofs: readonly RollProof[]): RollVerification {
+export function verifyRollChain(proofs: readonly RollProof[]): { valid: boolean; problems: string[] } {
   const problems = proofs.flatMap((proof, index) => {
     const own = verifyRollProof(proof).problems;
     const link = verifyRollLink(proofs[index - 1], proof);

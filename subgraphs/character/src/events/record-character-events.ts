@@ -15,7 +15,8 @@ export async function recordCharacterEvents(
   ctx: Context,
   characterId: string,
   expectedVersion: ExpectedVersion,
-  events: CharacterEvent[],
+  // eventId: set when the event's id is a handle of its own (a roll's rollId); else a fresh one.
+  events: Array<CharacterEvent & { eventId?: string }>,
 ) {
   await guardResources(tx, [characterResource(characterId)]);
   return recordEvents(tx, characterProjection, {

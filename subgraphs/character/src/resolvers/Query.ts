@@ -3,6 +3,7 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { requireUser } from '../context.js';
 import { cursorOf, isCharacterCursor, listCharacters } from '../db/character-store.js';
 import { classSpellList, MAX_LEVEL, MAX_SPELL_LEVEL, SPELLS } from '../rules/index.js';
+import { rollQueries } from './roll-queries.js';
 
 export const Query: QueryResolvers = {
   character: (_parent, { id }, ctx) => {
@@ -39,4 +40,7 @@ export const Query: QueryResolvers = {
     if (characterClass) return classSpellList(characterClass, level);
     return SPELLS.filter((spell) => level === null || level === undefined || spell.level === level);
   },
+
+  // Fair dice: a character's rolls with proofs, and one roll redone from the event history.
+  ...rollQueries,
 };
