@@ -6,7 +6,7 @@ import { commitmentOf, dieStream, evaluateRoll, formatTerms, newServerSeed, pars
 /** A roll exactly as rollDice records it: seed `seed` for roll `nonce`, committing to `nextSeed`. */
 function honestRoll(characterId: string, nonce: number, seed: string, nextSeed: string) {
   const terms = parseDiceExpression('2d20kh1+3');
-  const { dice, total } = evaluateRoll(terms, dieStream(seed, 'client', nonce));
+  const { dice, total } = evaluateRoll(terms, dieStream(seed, 'client', nonce, formatTerms(terms)));
   const next = commitmentOf(nextSeed);
   return {
     characterId,

@@ -1459,7 +1459,7 @@ export type RollModifier =
   | 'DISADVANTAGE';
 
 /**
- * A roll's proof: dice = HMAC-SHA256(key = serverSeed bytes, message = "<clientSeed>:<nonce>:<block>") for block 0, 1...,
+ * A roll's proof: dice = HMAC-SHA256(key = serverSeed bytes, message = "<clientSeed>:<nonce>:<expression>:<block>") for block 0, 1...,
  * read as big-endian 32-bit words; a word w gives (w mod sides) + 1 unless w >= 2^32 - (2^32 mod sides), when it is
  * skipped (no modulo bias). sha256(serverSeed bytes) must equal commitment.
  */

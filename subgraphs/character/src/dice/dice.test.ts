@@ -14,7 +14,7 @@ import {
 
 function rollProof(expression: string, nonce = 0, serverSeed = newServerSeed(), clientSeed = 'table-7'): RollProof {
   const terms = parseDiceExpression(expression);
-  const { dice, total } = evaluateRoll(terms, dieStream(serverSeed, clientSeed, nonce));
+  const { dice, total } = evaluateRoll(terms, dieStream(serverSeed, clientSeed, nonce, formatTerms(terms)));
   return {
     expression: formatTerms(terms),
     dice,
@@ -118,6 +118,8 @@ describe('verifyRollProof', () => {
     expect(verifyRollProof({ ...honest, serverSeed: otherSeed }).problems.join()).toMatch(/not the commitment/);
     expect(verifyRollProof({ ...honest, serverSeed: 'not hex' }).valid).toBe(false);
     expect(verifyRollProof({ ...honest, clientSeed: 'someone else' }).valid).toBe(false);
+    // The same dice passed off as another roll (a bigger bonus): the expression is in the HMAC message.
+    expect(verifyRollProof({ ...honest, expression: '4d6kh3+12', total: honest.total + 10 }).valid).toBe(false);
   });
 
   it('checks the chain: each roll uses the seed the previous one promised', () => {

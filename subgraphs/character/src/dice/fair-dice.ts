@@ -2,8 +2,9 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Provably fair dice by commit-reveal. The server draws a secret seed and publishes sha256(seed) (the commitment)
- * before the roll; the dice of the roll are HMAC-SHA256(key = seed, message = "<clientSeed>:<nonce>:<block>") read as
- * 32-bit words, block 0, 1, 2... as needed; afterwards the seed is revealed. Anyone can then recompute both: the
+ * before the roll; the dice of the roll are HMAC-SHA256(key = seed, message = "<clientSeed>:<nonce>:<expression>:<block>")
+ * read as 32-bit words, block 0, 1, 2... as needed (the canonical expression is in the message so that a proof cannot
+ * be passed off as another roll's, "+10" for "+5", with the same dice); afterwards the seed is revealed. Anyone can then recompute both: the
  * seed matches what was promised, and the dice are what the seed gives. Each seed serves one roll (the nonce, the
  * character's roll number, is in the message too, so that a proof names its place in the chain).
  */
@@ -26,14 +27,14 @@ export function commitmentOf(serverSeed: string): string {
  * The die faces a roll draws, in order: each a uniform 1..sides. Rejection sampling: a word at or above the largest
  * multiple of `sides` below 2^32 is skipped, so no face is favoured (plain `word % sides` would favour low faces).
  */
-export function dieStream(serverSeed: string, clientSeed: string, nonce: number): (sides: number) => number {
+export function dieStream(serverSeed: string, clientSeed: string, nonce: number, expression = ''): (sides: number) => number {
   const key = Buffer.from(serverSeed, 'hex');
   let block = 0;
   let words: Buffer = Buffer.alloc(0);
   let offset = 0;
   const nextWord = (): number => {
     if (offset >= words.length) {
-      words = createHmac('sha256', key).update(`${clientSeed}:${nonce}:${block++}`).digest();
+      words = createHmac('sha256', key).update(`${clientSeed}:${nonce}:${expression}:${block++}`).digest();
       offset = 0;
     }
     const word = words.readUInt32BE(offset);

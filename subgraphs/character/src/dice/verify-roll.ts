@@ -52,7 +52,7 @@ export function verifyRollProof(proof: RollProof): RollVerification {
     problems.push(`the expression ${JSON.stringify(proof.expression)} is not one a roll accepts`);
     return { valid: false, commitmentMatches, diceMatch: false, problems };
   }
-  const redone = evaluateRoll(terms, dieStream(proof.serverSeed, proof.clientSeed, proof.nonce));
+  const redone = evaluateRoll(terms, dieStream(proof.serverSeed, proof.clientSeed, proof.nonce, proof.expression));
   const same =
     redone.dice.length === proof.dice.length &&
     redone.dice.every((die, index) => die.sides === proof.dice[index]?.sides && die.value === proof.dice[index]?.value && die.kept === proof.dice[index]?.kept);

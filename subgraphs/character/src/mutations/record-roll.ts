@@ -29,14 +29,15 @@ export async function recordRoll(
 ): Promise<{ character: CharacterRow; roll: DiceRolledData; recordedAt: Date }> {
   return ctx.db.transaction(async (tx) => {
     const seed = await takeSeed(tx, characterId);
-    const { dice, total } = evaluateRoll(request.terms, dieStream(seed.seed, request.clientSeed, seed.nonce));
+    const expression = formatTerms(request.terms);
+    const { dice, total } = evaluateRoll(request.terms, dieStream(seed.seed, request.clientSeed, seed.nonce, expression));
     const nextCommitment = await replaceSeed(tx, characterId, seed.nonce + 1);
     const rollId = randomUUID();
     const roll: DiceRolledData = {
       characterId,
       rollId,
       purpose: request.purpose,
-      expression: formatTerms(request.terms),
+      expression,
       dice,
       total,
       serverSeed: seed.seed,
