@@ -28,6 +28,11 @@ import type {
   SaveBackstoryMutationVariables,
   ScheduleSessionMutationVariables,
   StreamBackstorySubscriptionVariables,
+  NextRollCommitmentQueryVariables,
+  RollDiceMutationVariables,
+  VerifyRollQueryVariables,
+  CharacterRollsQueryVariables,
+  PartyRollsSubscriptionVariables,
 } from './src/index.js';
 
 export interface PlaygroundExample {
@@ -211,5 +216,20 @@ export const PLAYGROUND_EXAMPLES: PlaygroundExample[] = [
         },
       },
     } satisfies ExportFoundryActorQueryVariables & ImportFoundryActorMutationVariables,
+  },
+  {
+    journey: 'Roll with proof',
+    file: 'roll-dice.graphql',
+    variables: {
+      characterId: CHARACTER,
+      input: { characterId: CHARACTER, expression: '1d20+5', mode: 'ADVANTAGE', purpose: 'Stealth', clientSeed: 'my own seed' },
+      rollId: 'paste the roll.id RollDice returned',
+      first: 10,
+      campaignId: CAMPAIGN,
+    } satisfies NextRollCommitmentQueryVariables &
+      RollDiceMutationVariables &
+      VerifyRollQueryVariables &
+      CharacterRollsQueryVariables &
+      PartyRollsSubscriptionVariables,
   },
 ];

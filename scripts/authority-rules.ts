@@ -10,8 +10,10 @@ import type {
   ActiveCampaignData,
   CharacterCreatedData,
   CharacterUpdatedData,
+  DiceRolledData,
   ExperienceAwardedData,
 } from '../subgraphs/character/src/events/character-events.js';
+import { verifyRollLink, verifyRollProof } from '../subgraphs/character/src/dice/verify-roll.js';
 import type { ImageStoredData, ImageVisibilityChangedData } from '../subgraphs/image/src/events/image-events.js';
 import type { EventMetadata } from '#lib/event-store/schema.js';
 
@@ -53,6 +55,8 @@ export interface StreamState {
   members: Map<string, MemberStatus>;
   /** campaign: party entry id -> the owner who brought the character in. */
   partyOwners: Map<string, string>;
+  /** character: its last roll's link in the chain (the commitment it promised next, its nonce). */
+  lastRoll?: { nextCommitment: string; nonce: number };
 }
 
 export interface RuleContext<TData> {
@@ -143,6 +147,16 @@ export const DM_OR_OWNER_LEAVES_PARTY = rule<ActiveCampaignData | CharacterLeftP
   const owner = ('partyEntryId' in data ? stream.partyOwners.get(data.partyEntryId) : undefined) ?? facts.characterOwners.get(data.characterId);
   const dm = dmOf(facts, data.campaignId);
   return actor === dm || actor === owner ? null : `only campaign ${data.campaignId}'s dungeon master ${named(dm)} or the owner ${named(owner)} takes it out`;
+});
+
+/**
+ * rollDice and rollHitPoints: no actor, however allowed, produces dice the seed does not give. The revealed seed
+ * hashes to its commitment, the dice and total are the seed's, and the commitment is the one the character's previous
+ * roll promised, with the next nonce (src/dice/verify-roll.ts, the verifier anyone can run).
+ */
+export const ROLL_VERIFIES = rule<DiceRolledData>('ROLL_VERIFIES', ({ data, stream }) => {
+  const problems = [...verifyRollProof(data).problems, ...verifyRollLink(stream.lastRoll, data)];
+  return problems.length === 0 ? null : `roll ${data.rollId} does not verify: ${problems.join('; ')}`;
 });
 
 /** createCampaign: the creator is the dungeon master. */

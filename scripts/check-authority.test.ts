@@ -1,6 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthorityEvent, AuthorityService, BranchRecord } from './authority-rules.js';
 import { checkAuthorityOf } from './check-authority.js';
+import { commitmentOf, dieStream, evaluateRoll, formatTerms, newServerSeed, parseDiceExpression } from '../subgraphs/character/src/dice/index.js';
+
+/** A roll exactly as rollDice records it: seed `seed` for roll `nonce`, committing to `nextSeed`. */
+function honestRoll(characterId: string, nonce: number, seed: string, nextSeed: string) {
+  const terms = parseDiceExpression('2d20kh1+3');
+  const { dice, total } = evaluateRoll(terms, dieStream(seed, 'client', nonce, formatTerms(terms)));
+  const next = commitmentOf(nextSeed);
+  return {
+    characterId,
+    rollId: `roll-${nonce}`,
+    purpose: null,
+    expression: formatTerms(terms),
+    dice,
+    total,
+    serverSeed: seed,
+    commitment: commitmentOf(seed),
+    clientSeed: 'client',
+    nonce,
+    nextCommitment: next,
+  };
+}
 
 const CAMPAIGN = 'c1';
 const HERO = 'hero'; // pam's character, in the party of c1
@@ -395,4 +416,26 @@ describe('the authority check over events in memory', () => {
       expectBroken(dm, 'OWNER_EDITS_CHARACTER');
     },
   );
+
+  it('DiceRolled: an honest chain of rolls passes; an edited die, a skipped seed or a roll by the DM is named (ROLL_VERIFIES, OWNER_EDITS_CHARACTER)', () => {
+    const seeds = [newServerSeed(), newServerSeed(), newServerSeed()];
+    const honest = baseline();
+    honest.add('character', HERO, 'DiceRolled', honestRoll(HERO, 0, seeds[0]!, seeds[1]!), 'pam');
+    honest.add('character', HERO, 'DiceRolled', honestRoll(HERO, 1, seeds[1]!, seeds[2]!), 'pam');
+    expectBroken(honest, null);
+
+    const edited = baseline();
+    const roll = honestRoll(HERO, 0, seeds[0]!, seeds[1]!);
+    edited.add('character', HERO, 'DiceRolled', { ...roll, dice: roll.dice.map((die) => ({ ...die, value: 20 })), total: 23 }, 'pam');
+    expect(edited.violations()).toEqual([expect.stringMatching(/DiceRolled by pam breaks ROLL_VERIFIES: roll roll-0 does not verify: the seed gives dice/)]);
+
+    const swapped = baseline();
+    swapped.add('character', HERO, 'DiceRolled', honestRoll(HERO, 0, seeds[0]!, seeds[1]!), 'pam');
+    swapped.add('character', HERO, 'DiceRolled', honestRoll(HERO, 1, seeds[2]!, seeds[1]!), 'pam');
+    expect(swapped.violations()).toEqual([expect.stringMatching(/breaks ROLL_VERIFIES: .*not the one the previous roll promised/)]);
+
+    const byDm = baseline();
+    byDm.add('character', HERO, 'DiceRolled', honestRoll(HERO, 0, seeds[0]!, seeds[1]!), 'dm');
+    expectBroken(byDm, 'OWNER_EDITS_CHARACTER');
+  });
 });

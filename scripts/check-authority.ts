@@ -26,6 +26,7 @@ import {
   OWNER_STORES_IMAGE,
   PLAYER_JOINS_THEMSELF,
   PLAYER_LEAVES_THEMSELF,
+  ROLL_VERIFIES,
   SERVICE_EVENT_TYPES,
   type AuthorityEvent,
   type AuthorityService,
@@ -64,6 +65,8 @@ export const AUTHORITY_RULES: Record<AuthorityService, Record<string, Rule[]>> =
     FeatureUsed: [OWNER_EDITS_CHARACTER],
     ShortRestTaken: [OWNER_EDITS_CHARACTER],
     LongRestTaken: [OWNER_EDITS_CHARACTER],
+    // Fair dice (rollDice, rollHitPoints): the owner rolls, and every roll verifies against its seed and chain.
+    DiceRolled: [OWNER_EDITS_CHARACTER, ROLL_VERIFIES],
   },
   campaign: {
     CampaignCreated: [DM_CREATES_CAMPAIGN],
@@ -130,6 +133,7 @@ function evolve(state: StreamState, event: AuthorityEvent): void {
   if (event.type === 'PlayerJoined') state.members.set(text(data.userId), 'ACTIVE');
   if (event.type === 'PlayerLeft') state.members.delete(text(data.userId));
   if (event.type === 'CharacterJoinedParty') state.partyOwners.set(text(data.partyEntryId), text(data.ownerId));
+  if (event.type === 'DiceRolled') state.lastRoll = { nextCommitment: text(data.nextCommitment), nonce: Number(data.nonce) };
   if (event.type === 'ImageStored') {
     state.owner = text(data.ownerId);
     state.campaignId = text(data.campaignId) || null;

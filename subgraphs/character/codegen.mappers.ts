@@ -5,4 +5,8 @@ export const mappers: Record<string, string> = {
   CharacterEventRecord: '../db/schema.js#EventRow',
   // An SRD spell of the rules table (reference data, not a row).
   Spell: '../rules/index.js#SpellFacts',
+  // Fair dice: a DiceRolled event as a roll, its proof the event's data as stored, and what verifyRoll found.
+  Roll: '../rolls/roll-record.js#RollRecord',
+  RollProof: '../events/character-events.js#DiceRolledData',
+  RollVerification: '../rolls/roll-record.js#RollCheck',
 };

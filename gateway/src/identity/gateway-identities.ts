@@ -35,15 +35,24 @@ export class GatewayIdentities {
     private readonly maxRequestMs: number,
   ) {}
 
-  /** Signs one attempt of a request. `delegable`: the service may call back for nested work while it runs. */
-  sign(identity: Identity, request: OutgoingRequest, { delegable = false, hash }: { delegable?: boolean; hash?: string } = {}): SignedHeader {
+  /**
+   * Signs one attempt of a request. `delegable`: the service may call back for nested work while it runs.
+   * `untilReleased`: a subscription, which runs for as long as it lives, not a request's timeout: delegable until its
+   * caller releases it (upstream-subscription.ts does, however the stream ends). Same checks as any delegation.
+   */
+  sign(
+    identity: Identity,
+    request: OutgoingRequest,
+    { delegable = false, untilReleased = false, hash }: { delegable?: boolean; untilReleased?: boolean; hash?: string } = {},
+  ): SignedHeader {
     const signed = signRequest(
       identity,
       { audience: request.audience, method: request.method, path: request.path, bodyHash: hash ?? bodyHash(request.body) },
       serviceKey(this.hubSecret, request.audience),
     );
-    if (delegable) {
-      this.inFlight.set(signed.jti, { identity, audience: request.audience, until: Date.now() + this.maxRequestMs });
+    if (delegable || untilReleased) {
+      const until = untilReleased ? Number.POSITIVE_INFINITY : Date.now() + this.maxRequestMs;
+      this.inFlight.set(signed.jti, { identity, audience: request.audience, until });
       // 4,096: about a second of fetches under load; below it an expired entry costs nothing worth a sweep.
       if (this.inFlight.size > 4096) this.sweep();
     }

@@ -100,6 +100,7 @@ interface Connected {
 
 async function connect(url: string, request: UpstreamRequest, headers: Record<string, string>): Promise<Connected> {
   const abort = new AbortController();
+  let release = () => {};
   const timer = setTimeout(() => abort.abort(new DOMException('connect timeout', 'TimeoutError')), request.connectTimeoutMs);
   let response: Dispatcher.ResponseData;
   try {
@@ -108,8 +109,15 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
     const { origin, pathname, search } = new URL(url);
     const path = `${pathname}${search}`;
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    // The user only: a subscription is no service's own work, and no nested call is delegated from a stream.
-    const { header } = request.identities.sign({ userId: request.identity.userId }, { audience: request.subgraph, method: 'POST', path, body });
+    // The user only: a subscription is no service's own work. Delegable for as long as the stream lives, so the
+    // subgraph can ask the hub for the user (who runs this campaign?) as it does for a query; released below.
+    const signed = request.identities.sign(
+      { userId: request.identity.userId },
+      { audience: request.subgraph, method: 'POST', path, body },
+      { untilReleased: true },
+    );
+    release = () => request.identities.release(signed.jti);
+    const { header } = signed;
     response = await request.dispatcher.request({
       origin,
       path,
@@ -121,6 +129,7 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
   } catch (err) {
     const cause: unknown = abort.signal.aborted ? abort.signal.reason : err;
     const code = (cause as { code?: unknown } | null)?.code;
+    release();
     return { result: { errors: [serviceUnavailable(request.subgraph, describeFailure(cause))] }, unreached: typeof code === 'string' && NOT_SENT.has(code) };
   } finally {
     clearTimeout(timer);
@@ -128,6 +137,7 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
   const header = response.headers['content-type'];
   const contentType = (Array.isArray(header) ? header[0] : header) ?? '';
   if (!contentType.includes('text/event-stream')) {
+    release();
     const text = await response.body.text().catch(() => '');
     if (contentType.includes('json')) {
       try {
@@ -138,14 +148,14 @@ async function connect(url: string, request: UpstreamRequest, headers: Record<st
     }
     return { result: { errors: [serviceUnavailable(request.subgraph, `HTTP ${response.statusCode}`)] } };
   }
-  return { result: streamResults(response.body, abort, request.subgraph) };
+  return { result: streamResults(response.body, abort, request.subgraph, release) };
 }
 
 // 1 s: a subgraph ends its response within a tick of `complete`; one still open after a second is not going to.
 const DRAIN_MS = 1000;
 
 /** The SSE body as results: `next` messages are results, `complete` ends; a broken stream ends with an error. */
-function streamResults(body: AsyncIterable<Uint8Array>, abort: AbortController, subgraph: string): AsyncIterableIterator<ExecutionResult> {
+function streamResults(body: AsyncIterable<Uint8Array>, abort: AbortController, subgraph: string, release: () => void): AsyncIterableIterator<ExecutionResult> {
   const results = new AsyncQueue<ExecutionResult>();
   void (async () => {
     let lost: string;
@@ -174,8 +184,10 @@ function streamResults(body: AsyncIterable<Uint8Array>, abort: AbortController, 
     // The subgraph went away mid-subscription: the client hears why, then the subscription ends.
     results.push({ errors: [serviceUnavailable(subgraph, `subscription lost: ${lost}`)] });
     results.end();
-  })();
+    // However the stream ended, the subgraph may no longer act for its user.
+  })().finally(release);
   const stop = () => {
+    release();
     results.end({ discard: true });
     abort.abort();
   };

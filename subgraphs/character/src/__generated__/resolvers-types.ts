@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CharacterRow, EventRow } from '../db/schema.js';
 import type { SpellFacts } from '../rules/index.js';
+import type { RollRecord, RollCheck } from '../rolls/roll-record.js';
+import type { DiceRolledData } from '../events/character-events.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -243,6 +245,12 @@ export type Character = {
   maxHitPoints: Scalars['Int']['output'];
   /** The character's name. */
   name: Scalars['String']['output'];
+  /**
+   * The commitment to this character's next roll: sha256 of the secret seed its next roll will use, published before
+   * the roll. Write it down, roll, and check that the roll's proof.commitment is this value and sha256(proof.serverSeed)
+   * equals it: the server could not have chosen the dice after seeing the roll asked for. Null for an anonymous caller.
+   */
+  nextRollCommitment?: Maybe<RollCommitment>;
   /** Ability Score Improvement levels of the class, up to the current level, not taken yet. */
   openAbilityScoreImprovementLevels: Array<Scalars['Int']['output']>;
   /** User id of the player who owns this character. */
@@ -1092,6 +1100,20 @@ export type Mutation = {
   /** Phase one: check and reserve this service's part of a global transaction. Idempotent; fails after an abort. */
   prepareTransactionBranch: TransactionBranchAck;
   /**
+   * Rolls dice for a character (owner only), provably fairly: the dice come from the seed committed to before the roll
+   * (Character.nextRollCommitment), your clientSeed and the roll's nonce; the seed is revealed in the result with the
+   * commitment to the next one. Refused with BAD_USER_INPUT and extensions.rule (DICE_EXPRESSION_SYNTAX,
+   * DICE_TOO_MANY, DICE_SIDES_OUT_OF_RANGE, DICE_TERMS_TOO_MANY, DICE_CONSTANT_TOO_LARGE, DICE_KEEP_OUT_OF_RANGE,
+   * DICE_ADVANTAGE_NEEDS_ONE_D20, DICE_EXPRESSION_TOO_LONG, ROLL_PURPOSE_TOO_LONG, CLIENT_SEED_INVALID), writing nothing.
+   */
+  rollDice: RollDicePayload;
+  /**
+   * Rolls the hit die of one level the character has reached (owner only), with the same provable dice: the class's
+   * hit die + CON modifier; the die is stored as that level's hit point roll (instead of the fixed average). Levels are
+   * rolled in order, 2 first: rules HIT_POINTS_LEVEL_NOT_REACHED, HIT_POINTS_ALREADY_ROLLED, HIT_POINTS_ROLL_ORDER.
+   */
+  rollHitPoints: RollHitPointsPayload;
+  /**
    * Sets the character's conditions and exhaustion level (owner only), replacing the stored ones. A lower hit point
    * maximum (exhaustion 4) lowers current hit points with it. CONFLICT, writing nothing, when expectedVersion is stale.
    */
@@ -1179,6 +1201,18 @@ export type MutationPrepareTransactionBranchArgs = {
 
 
 /** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationRollDiceArgs = {
+  input: RollDiceInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
+export type MutationRollHitPointsArgs = {
+  input: RollHitPointsInput;
+};
+
+
+/** Changes to player characters. Every mutation needs a signed-in user. */
 export type MutationSetConditionsArgs = {
   input: SetConditionsInput;
 };
@@ -1260,8 +1294,19 @@ export type Query = {
    * Foundry table); anyone else gets FORBIDDEN, an unknown id NOT_FOUND.
    */
   exportFoundryActor: Scalars['JSON']['output'];
+  /**
+   * The character's rolls with their proofs, newest first (owner and the dungeon master of its active campaign only:
+   * FORBIDDEN otherwise; NOT_FOUND for an unknown character).
+   */
+  rolls: RollConnection;
   /** The SRD 5.1 spells, by level then name: of one class's list when class is given, of one spell level (0: cantrips, to 9) when level is. */
   spells: Array<Spell>;
+  /**
+   * Redoes a roll from the event history (any signed-in user who has its id: a roll id is what a player shares to prove
+   * a roll): sha256(seed) equals the commitment, the seed gives these dice, and the chain holds (its commitment is the
+   * one the character's previous roll promised). NOT_FOUND for an id that is no roll.
+   */
+  verifyRoll: RollVerification;
 };
 
 
@@ -1286,9 +1331,23 @@ export type QueryExportFoundryActorArgs = {
 
 
 /** Reads of player characters. Every read needs a signed-in user: party members read each other's sheets. */
+export type QueryRollsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  characterId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads of player characters. Every read needs a signed-in user: party members read each other's sheets. */
 export type QuerySpellsArgs = {
   class?: InputMaybe<CharacterClass>;
   level?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Reads of player characters. Every read needs a signed-in user: party members read each other's sheets. */
+export type QueryVerifyRollArgs = {
+  rollId: Scalars['ID']['input'];
 };
 
 /** SRD 5.1 races (with the SRD's one subrace where a race has subraces). */
@@ -1319,6 +1378,106 @@ export type Recharge =
   /** At the end of a short or a long rest. */
   | 'SHORT';
 
+/** One roll, as the DiceRolled event recorded it. */
+export type Roll = {
+  __typename?: 'Roll';
+  /** The character as it is now; null once deleted. */
+  character?: Maybe<Character>;
+  /** The character who rolled. */
+  characterId: Scalars['ID']['output'];
+  /** Every die rolled, in order, those dropped (kh/kl, advantage) included. */
+  dice: Array<RolledDie>;
+  /** The expression rolled, canonical (advantage written out: 2d20kh1+5). */
+  expression: Scalars['String']['output'];
+  /** The level whose hit die this is (rollHitPoints); null for other rolls. */
+  hitPointLevel?: Maybe<Scalars['Int']['output']>;
+  /** The roll's id: give it to verifyRoll. */
+  id: Scalars['ID']['output'];
+  /** Everything needed to redo the roll yourself. */
+  proof: RollProof;
+  /** What the roll was for; null when not said. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** When the roll was recorded. */
+  rolledAt: Scalars['DateTime']['output'];
+  /** The sum of the kept dice and the constants. */
+  total: Scalars['Int']['output'];
+};
+
+/** A published commitment: what the character's next roll is bound to. */
+export type RollCommitment = {
+  __typename?: 'RollCommitment';
+  /** sha256 of the next roll's secret seed, 64 hex digits. */
+  commitment: Scalars['String']['output'];
+  /** The roll number it serves (0 for the character's first roll). */
+  nonce: Scalars['Int']['output'];
+};
+
+/** A page of rolls. */
+export type RollConnection = {
+  __typename?: 'RollConnection';
+  /** The rolls of this page, newest first. */
+  edges: Array<RollEdge>;
+  /** Where the page ends. */
+  pageInfo: PageInfo;
+};
+
+/** Input of rollDice. */
+export type RollDiceInput = {
+  /** The character rolling. */
+  characterId: Scalars['ID']['input'];
+  /**
+   * Your own seed, mixed into the dice: with it, not even a server that chose its seed could aim the dice at you. 1 to
+   * 64 printable ASCII characters; default the empty string.
+   */
+  clientSeed?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Terms joined by + or -: NdM (N from 1, d20 alone is 1d20), NdMkhK / NdMklK (keep the highest or lowest K), or a
+   * whole number. At most 100 dice, 2 to 1000 sides, 10 terms, constants up to 1000, 100 characters. E.g. 1d20+5, 4d6kh3, 2d6+1d4-1.
+   */
+  expression: Scalars['String']['input'];
+  /** Advantage or disadvantage on the expression's single 1d20; default NORMAL. */
+  mode?: InputMaybe<RollMode>;
+  /** What the roll is for ("Stealth", "longsword attack"), at most 200 characters. */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of rollDice. */
+export type RollDicePayload = {
+  __typename?: 'RollDicePayload';
+  /** The character after the roll (its version moved: the roll is an event on its stream). */
+  character: Character;
+  /** The roll with its proof. */
+  roll: Roll;
+};
+
+/** One roll of a page. */
+export type RollEdge = {
+  __typename?: 'RollEdge';
+  /** Give it as after for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The roll. */
+  node: Roll;
+};
+
+/** Input of rollHitPoints. */
+export type RollHitPointsInput = {
+  /** The character. */
+  characterId: Scalars['ID']['input'];
+  /** Your own seed, as in rollDice. */
+  clientSeed?: InputMaybe<Scalars['String']['input']>;
+  /** The level whose hit die is rolled: 2 to the character's level, the lowest not yet rolled. */
+  level: Scalars['Int']['input'];
+};
+
+/** Result of rollHitPoints. */
+export type RollHitPointsPayload = {
+  __typename?: 'RollHitPointsPayload';
+  /** The character after the roll: the level's hit points now use the die rolled. */
+  character: Character;
+  /** The roll with its proof: expression 1d<hit die>+<CON modifier>. */
+  roll: Roll;
+};
+
 /** Which d20 rolls a roll effect is about. */
 export type RollKind =
   /** The character's ability checks. */
@@ -1330,6 +1489,15 @@ export type RollKind =
   /** The character's saving throws (of one ability when the effect names it). */
   | 'SAVING_THROWS';
 
+/** SRD advantage and disadvantage: roll a second d20 and keep the higher or lower. */
+export type RollMode =
+  /** The expression's single 1d20 becomes 2d20 keeping the highest. */
+  | 'ADVANTAGE'
+  /** The expression's single 1d20 becomes 2d20 keeping the lowest. */
+  | 'DISADVANTAGE'
+  /** Roll as written. */
+  | 'NORMAL';
+
 /** What a roll effect does to the roll. */
 export type RollModifier =
   /** Roll two d20, keep the higher. */
@@ -1338,6 +1506,55 @@ export type RollModifier =
   | 'AUTO_FAIL'
   /** Roll two d20, keep the lower. */
   | 'DISADVANTAGE';
+
+/**
+ * A roll's proof: dice = HMAC-SHA256(key = serverSeed bytes, message = "<clientSeed>:<nonce>:<expression>:<block>") for block 0, 1...,
+ * read as big-endian 32-bit words; a word w gives (w mod sides) + 1 unless w >= 2^32 - (2^32 mod sides), when it is
+ * skipped (no modulo bias). sha256(serverSeed bytes) must equal commitment.
+ */
+export type RollProof = {
+  __typename?: 'RollProof';
+  /** The scheme, so a verifier knows what to redo: HMAC-SHA256-REJECTION-V1. */
+  algorithm: Scalars['String']['output'];
+  /** The client seed mixed in (empty when none was given). */
+  clientSeed: Scalars['String']['output'];
+  /** sha256 of the seed, published before the roll (the previous roll's nextCommitment, or nextRollCommitment). */
+  commitment: Scalars['String']['output'];
+  /** The commitment to the character's next roll's seed. */
+  nextCommitment: Scalars['String']['output'];
+  /** The character's roll number: 0 for its first roll. */
+  nonce: Scalars['Int']['output'];
+  /** The seed, revealed after the roll: 32 bytes, hex. */
+  serverSeed: Scalars['String']['output'];
+};
+
+/** What verifyRoll found. */
+export type RollVerification = {
+  __typename?: 'RollVerification';
+  /** The roll's commitment is the one the character's previous roll promised, and its nonce the next (true for a first roll). */
+  chainIntact: Scalars['Boolean']['output'];
+  /** sha256(serverSeed) equals the commitment. */
+  commitmentMatches: Scalars['Boolean']['output'];
+  /** The seed, client seed and nonce give exactly these dice and total. */
+  diceMatch: Scalars['Boolean']['output'];
+  /** What failed, one sentence each; empty when valid. */
+  problems: Array<Scalars['String']['output']>;
+  /** The roll verified. */
+  roll: Roll;
+  /** True when every check below holds. */
+  valid: Scalars['Boolean']['output'];
+};
+
+/** One die of a roll. */
+export type RolledDie = {
+  __typename?: 'RolledDie';
+  /** False for a die dropped by keep-highest/lowest or advantage. */
+  kept: Scalars['Boolean']['output'];
+  /** The die's sides (20 for a d20). */
+  sides: Scalars['Int']['output'];
+  /** The face rolled, 1 to sides. */
+  value: Scalars['Int']['output'];
+};
 
 /** Input of setConditions. */
 export type SetConditionsInput = {
@@ -1530,6 +1747,11 @@ export type Subscription = {
    * arrive in commit order, each stream in version order, each event once.
    */
   characterEvents: CharacterEventRecord;
+  /**
+   * The rolls of a campaign's party, live, as they are made: for the campaign's dungeon master only (FORBIDDEN for its
+   * players and everyone else). Each roll of a character in the campaign's active party, with its proof.
+   */
+  partyRolls: Roll;
 };
 
 
@@ -1538,6 +1760,12 @@ export type SubscriptionCharacterEventsArgs = {
   afterPosition?: InputMaybe<Scalars['Int']['input']>;
   streamId?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Live events of this service, over SSE or graphql-ws through the gateway. */
+export type SubscriptionPartyRollsArgs = {
+  campaignId: Scalars['ID']['input'];
 };
 
 /** A participant's answer to a protocol call. */
@@ -1905,8 +2133,20 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Race: Race;
   Recharge: Recharge;
+  Roll: ResolverTypeWrapper<RollRecord>;
+  RollCommitment: ResolverTypeWrapper<RollCommitment>;
+  RollConnection: ResolverTypeWrapper<Omit<RollConnection, 'edges'> & { edges: Array<ResolversTypes['RollEdge']> }>;
+  RollDiceInput: RollDiceInput;
+  RollDicePayload: ResolverTypeWrapper<Omit<RollDicePayload, 'character' | 'roll'> & { character: ResolversTypes['Character'], roll: ResolversTypes['Roll'] }>;
+  RollEdge: ResolverTypeWrapper<Omit<RollEdge, 'node'> & { node: ResolversTypes['Roll'] }>;
+  RollHitPointsInput: RollHitPointsInput;
+  RollHitPointsPayload: ResolverTypeWrapper<Omit<RollHitPointsPayload, 'character' | 'roll'> & { character: ResolversTypes['Character'], roll: ResolversTypes['Roll'] }>;
   RollKind: RollKind;
+  RollMode: RollMode;
   RollModifier: RollModifier;
+  RollProof: ResolverTypeWrapper<DiceRolledData>;
+  RollVerification: ResolverTypeWrapper<RollCheck>;
+  RolledDie: ResolverTypeWrapper<RolledDie>;
   SetConditionsInput: SetConditionsInput;
   SetConditionsPayload: ResolverTypeWrapper<Omit<SetConditionsPayload, 'character'> & { character: ResolversTypes['Character'] }>;
   ShortRestInput: ShortRestInput;
@@ -1993,6 +2233,17 @@ export type ResolversParentTypes = {
   PrepareSpellsPayload: Omit<PrepareSpellsPayload, 'character'> & { character: ResolversParentTypes['Character'] };
   PrepareTransactionBranchInput: PrepareTransactionBranchInput;
   Query: Record<PropertyKey, never>;
+  Roll: RollRecord;
+  RollCommitment: RollCommitment;
+  RollConnection: Omit<RollConnection, 'edges'> & { edges: Array<ResolversParentTypes['RollEdge']> };
+  RollDiceInput: RollDiceInput;
+  RollDicePayload: Omit<RollDicePayload, 'character' | 'roll'> & { character: ResolversParentTypes['Character'], roll: ResolversParentTypes['Roll'] };
+  RollEdge: Omit<RollEdge, 'node'> & { node: ResolversParentTypes['Roll'] };
+  RollHitPointsInput: RollHitPointsInput;
+  RollHitPointsPayload: Omit<RollHitPointsPayload, 'character' | 'roll'> & { character: ResolversParentTypes['Character'], roll: ResolversParentTypes['Roll'] };
+  RollProof: DiceRolledData;
+  RollVerification: RollCheck;
+  RolledDie: RolledDie;
   SetConditionsInput: SetConditionsInput;
   SetConditionsPayload: Omit<SetConditionsPayload, 'character'> & { character: ResolversParentTypes['Character'] };
   ShortRestInput: ShortRestInput;
@@ -2060,6 +2311,7 @@ export type CharacterResolvers<ContextType = Context, ParentType extends Resolve
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxHitPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextRollCommitment?: Resolver<Maybe<ResolversTypes['RollCommitment']>, ParentType, ContextType>;
   openAbilityScoreImprovementLevels?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pactSlots?: Resolver<Maybe<ResolversTypes['CharacterPactSlotState']>, ParentType, ContextType>;
@@ -2366,6 +2618,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   longRest?: Resolver<ResolversTypes['LongRestPayload'], ParentType, ContextType, RequireFields<MutationLongRestArgs, 'input'>>;
   prepareSpells?: Resolver<ResolversTypes['PrepareSpellsPayload'], ParentType, ContextType, RequireFields<MutationPrepareSpellsArgs, 'input'>>;
   prepareTransactionBranch?: Resolver<ResolversTypes['TransactionBranchAck'], ParentType, ContextType, RequireFields<MutationPrepareTransactionBranchArgs, 'input'>>;
+  rollDice?: Resolver<ResolversTypes['RollDicePayload'], ParentType, ContextType, RequireFields<MutationRollDiceArgs, 'input'>>;
+  rollHitPoints?: Resolver<ResolversTypes['RollHitPointsPayload'], ParentType, ContextType, RequireFields<MutationRollHitPointsArgs, 'input'>>;
   setConditions?: Resolver<ResolversTypes['SetConditionsPayload'], ParentType, ContextType, RequireFields<MutationSetConditionsArgs, 'input'>>;
   shortRest?: Resolver<ResolversTypes['ShortRestPayload'], ParentType, ContextType, RequireFields<MutationShortRestArgs, 'input'>>;
   spendSpellSlot?: Resolver<ResolversTypes['SpendSpellSlotPayload'], ParentType, ContextType, RequireFields<MutationSpendSpellSlotArgs, 'input'>>;
@@ -2386,7 +2640,71 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   character?: Resolver<Maybe<ResolversTypes['Character']>, ParentType, ContextType, RequireFields<QueryCharacterArgs, 'id'>>;
   characters?: Resolver<ResolversTypes['CharacterConnection'], ParentType, ContextType, Partial<QueryCharactersArgs>>;
   exportFoundryActor?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QueryExportFoundryActorArgs, 'characterId'>>;
+  rolls?: Resolver<ResolversTypes['RollConnection'], ParentType, ContextType, RequireFields<QueryRollsArgs, 'characterId'>>;
   spells?: Resolver<Array<ResolversTypes['Spell']>, ParentType, ContextType, Partial<QuerySpellsArgs>>;
+  verifyRoll?: Resolver<ResolversTypes['RollVerification'], ParentType, ContextType, RequireFields<QueryVerifyRollArgs, 'rollId'>>;
+};
+
+export type RollResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Roll'] = ResolversParentTypes['Roll']> = {
+  character?: Resolver<Maybe<ResolversTypes['Character']>, ParentType, ContextType>;
+  characterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dice?: Resolver<Array<ResolversTypes['RolledDie']>, ParentType, ContextType>;
+  expression?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hitPointLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proof?: Resolver<ResolversTypes['RollProof'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rolledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RollCommitmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RollCommitment'] = ResolversParentTypes['RollCommitment']> = {
+  commitment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nonce?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RollConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RollConnection'] = ResolversParentTypes['RollConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RollEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RollDicePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RollDicePayload'] = ResolversParentTypes['RollDicePayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  roll?: Resolver<ResolversTypes['Roll'], ParentType, ContextType>;
+};
+
+export type RollEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RollEdge'] = ResolversParentTypes['RollEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Roll'], ParentType, ContextType>;
+};
+
+export type RollHitPointsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RollHitPointsPayload'] = ResolversParentTypes['RollHitPointsPayload']> = {
+  character?: Resolver<ResolversTypes['Character'], ParentType, ContextType>;
+  roll?: Resolver<ResolversTypes['Roll'], ParentType, ContextType>;
+};
+
+export type RollProofResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RollProof'] = ResolversParentTypes['RollProof']> = {
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clientSeed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  commitment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextCommitment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nonce?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serverSeed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RollVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RollVerification'] = ResolversParentTypes['RollVerification']> = {
+  chainIntact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  commitmentMatches?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  diceMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roll?: Resolver<ResolversTypes['Roll'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type RolledDieResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RolledDie'] = ResolversParentTypes['RolledDie']> = {
+  kept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sides?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SetConditionsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetConditionsPayload'] = ResolversParentTypes['SetConditionsPayload']> = {
@@ -2417,6 +2735,7 @@ export type SpendSpellSlotPayloadResolvers<ContextType = Context, ParentType ext
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   characterEvents?: SubscriptionResolver<ResolversTypes['CharacterEventRecord'], "characterEvents", ParentType, ContextType, Partial<SubscriptionCharacterEventsArgs>>;
+  partyRolls?: SubscriptionResolver<ResolversTypes['Roll'], "partyRolls", ParentType, ContextType, RequireFields<SubscriptionPartyRollsArgs, 'campaignId'>>;
 };
 
 export type TransactionBranchAckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransactionBranchAck'] = ResolversParentTypes['TransactionBranchAck']> = {
@@ -2478,6 +2797,15 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PrepareSpellsPayload?: PrepareSpellsPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Roll?: RollResolvers<ContextType>;
+  RollCommitment?: RollCommitmentResolvers<ContextType>;
+  RollConnection?: RollConnectionResolvers<ContextType>;
+  RollDicePayload?: RollDicePayloadResolvers<ContextType>;
+  RollEdge?: RollEdgeResolvers<ContextType>;
+  RollHitPointsPayload?: RollHitPointsPayloadResolvers<ContextType>;
+  RollProof?: RollProofResolvers<ContextType>;
+  RollVerification?: RollVerificationResolvers<ContextType>;
+  RolledDie?: RolledDieResolvers<ContextType>;
   SetConditionsPayload?: SetConditionsPayloadResolvers<ContextType>;
   ShortRestPayload?: ShortRestPayloadResolvers<ContextType>;
   Spell?: SpellResolvers<ContextType>;

@@ -106,9 +106,32 @@ export const characters = pgTable(
   ],
 );
 
+/**
+ * The secret seed of each character's next roll (fair dice, src/dice): drawn before the roll, its sha256 published as
+ * Character.nextRollCommitment, revealed in the DiceRolled event once used, then replaced by the next. A table of its
+ * own, not an event or a column of characters: an unrevealed seed is never in an event, a log, an error or a read
+ * table a replay rebuilds. No foreign key to characters: a replay rewrites characters, and a seed must survive it.
+ */
+export const rollSeeds = pgTable(
+  'roll_seeds',
+  {
+    characterId: uuid('character_id').primaryKey(),
+    /** The character's roll number the seed serves: 0 for its first roll. */
+    nonce: integer('nonce').notNull(),
+    /** 32 bytes, hex. Never leaves this service before its roll. */
+    seed: text('seed').notNull(),
+    /** sha256(seed), hex: what is published before the roll. */
+    commitment: text('commitment').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [check('roll_seeds_nonce_non_negative', sql`${table.nonce} >= 0`)],
+);
+
+export type RollSeedRow = typeof rollSeeds.$inferSelect;
+
 export type CharacterRow = typeof characters.$inferSelect;
 export type NewCharacterRow = typeof characters.$inferInsert;
 
-export const schema = { characters, events, eventStreams, eventConsumers, ...transactionTables };
+export const schema = { characters, rollSeeds, events, eventStreams, eventConsumers, ...transactionTables };
 
 export type CharacterDb = AppDatabase<typeof schema>;

@@ -1,4 +1,5 @@
 import type { CharacterState } from '../character-state.js';
+import type { RollProof } from '../dice/verify-roll.js';
 
 /**
  * The events of the character service, one stream per character: `character-<id>`. A stream's version is the
@@ -88,6 +89,19 @@ export interface LongRestTakenData {
   result: PlayStateResult;
 }
 
+/**
+ * roll and rollHitPoints: a fair roll with its whole proof (src/dice/verify-roll.ts), so that anyone holding the
+ * event can redo it. The seed in it is revealed: it served this roll and no other. The event's id is the rollId.
+ */
+export interface DiceRolledData extends RollProof {
+  characterId: string;
+  rollId: string;
+  /** What the roll was for, as the player wrote it ("Stealth", "longsword attack"); null when not said. */
+  purpose: string | null;
+  /** rollHitPoints: the level whose hit die this is and the stored hit point rolls after it (projected as they are). */
+  hitPoints?: { level: number; hitPointRolls: number[] };
+}
+
 export type CharacterEvent =
   | { type: 'CharacterCreated'; data: CharacterCreatedData }
   | { type: 'CharacterUpdated'; data: CharacterUpdatedData }
@@ -99,7 +113,8 @@ export type CharacterEvent =
   | { type: 'SpellSlotSpent'; data: SpellSlotSpentData }
   | { type: 'FeatureUsed'; data: FeatureUsedData }
   | { type: 'ShortRestTaken'; data: ShortRestTakenData }
-  | { type: 'LongRestTaken'; data: LongRestTakenData };
+  | { type: 'LongRestTaken'; data: LongRestTakenData }
+  | { type: 'DiceRolled'; data: DiceRolledData };
 
 export type CharacterEventType = CharacterEvent['type'];
 
@@ -115,6 +130,7 @@ export const CHARACTER_EVENT_TYPES: readonly CharacterEventType[] = [
   'FeatureUsed',
   'ShortRestTaken',
   'LongRestTaken',
+  'DiceRolled',
 ];
 
 export function characterStreamId(characterId: string): string {

@@ -3,6 +3,7 @@ import { entityIdOfStream, type AcceptEvent } from '#lib/event-store/index.js';
 import type { Context } from '../context.js';
 import { characters } from '../db/schema.js';
 import { activeCampaignDungeonMaster } from '../hub/hub-queries.js';
+import { processLogger } from '#lib/telemetry/index.js';
 
 // 5 s: how long a subscription trusts one answer of who runs a character's table. A DM's access ends within it when
 // the character leaves the party, and a subscriber to every stream costs at most one hub call per character per 5 s.
@@ -28,7 +29,11 @@ export function characterEventReader(ctx: Context, userId: string): AcceptEvent 
     if (owner === null) return event.type === 'CharacterDeleted' && event.metadata.userId === userId;
     let known = dungeonMasters.get(characterId);
     if (!known || known.until < Date.now()) {
-      const dm = await activeCampaignDungeonMaster(ctx, characterId).catch(() => null);
+      // Denied while the campaign service cannot be asked, but logged: a silent null hid a broken delegation once.
+      const dm = await activeCampaignDungeonMaster(ctx, characterId).catch((error: unknown) => {
+        processLogger('character').warn({ err: error, characterId }, 'characterEvents: the dungeon master could not be asked');
+        return null;
+      });
       dungeonMasters.set(characterId, (known = { dm, until: Date.now() + DUNGEON_MASTER_TTL_MS }));
     }
     return known.dm === userId;

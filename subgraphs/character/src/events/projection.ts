@@ -66,6 +66,13 @@ async function apply(tx: Tx, event: StoredEvent): Promise<void> {
         .set({ ...known.data.result, version: event.streamVersion, updatedAt: at })
         .where(eq(characters.id, known.data.characterId));
       return;
+    case 'DiceRolled':
+      // A roll changes nothing stored but the version (the stream's), except a hit point roll, which adds its die.
+      await tx
+        .update(characters)
+        .set({ ...(known.data.hitPoints ? { hitPointRolls: known.data.hitPoints.hitPointRolls } : {}), version: event.streamVersion, updatedAt: at })
+        .where(eq(characters.id, known.data.characterId));
+      return;
     case 'CharacterDeleted':
       await tx.delete(characters).where(eq(characters.id, known.data.characterId));
       return;

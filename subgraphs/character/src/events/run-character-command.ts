@@ -25,14 +25,14 @@ export interface CharacterDecision<TOutcome> extends Decision<TOutcome> {
 }
 
 /** Under the stream lock: a character deleted meanwhile is NOT_FOUND, like one that never was. */
-async function loadCharacter(tx: Tx, characterId: string): Promise<CharacterRow> {
+export async function loadCharacter(tx: Tx, characterId: string): Promise<CharacterRow> {
   const row = await findCharacter(tx, characterId);
   if (!row) throw notFound(`no character with id ${characterId}`);
   return row;
 }
 
-/** The request's ids in every event's metadata. */
-function requestCommand(ctx: Context, characterId: string) {
+/** The character's stream, projection and guard, with the request's ids in every event's metadata. */
+export function requestCommand(ctx: Context, characterId: string) {
   return {
     streamId: characterStreamId(characterId),
     entity: 'character',

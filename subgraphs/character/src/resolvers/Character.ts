@@ -5,6 +5,7 @@ import { requireUser } from '../context.js';
 import { ARMOR, spendableResources } from '../rules/index.js';
 import { characterChoiceFields } from './character-choices.js';
 import { readInventory } from '../validation/inventory.js';
+import { nextCommitment } from '../db/roll-seed-store.js';
 
 const resources = (row: CharacterRow) => spendableResources(sheetOf(row), row, stateOf(row));
 
@@ -15,6 +16,9 @@ export const Character: CharacterResolvers = {
     return ctx.loaders.character.load(reference.id);
   },
   class: (row) => row.characterClass,
+  // Public to every signed-in reader, like the sheet: a commitment reveals nothing of the seed, and whoever watches
+  // the table may want to hold the server to it.
+  nextRollCommitment: (row, _args, ctx) => (ctx.userId ? nextCommitment(ctx.db, row.id) : null),
   subclass: (row) => stateOf(row).subclass,
   abilities: (row) => sheetOf(row).abilities,
   savingThrows: (row) => sheetOf(row).abilities.map((line) => line.savingThrow),

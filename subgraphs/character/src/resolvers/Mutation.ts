@@ -11,6 +11,8 @@ import { setConditions } from '../mutations/set-conditions.js';
 import { shortRest } from '../mutations/short-rest.js';
 import { spendSpellSlot } from '../mutations/spend-spell-slot.js';
 import { useFeature } from '../mutations/use-feature.js';
+import { rollDice } from '../mutations/roll-dice.js';
+import { rollHitPoints } from '../mutations/roll-hit-points.js';
 import { protocolResolvers } from '#lib/transactions/index.js';
 import { characterParticipant } from '../transactions/participant.js';
 
@@ -28,6 +30,9 @@ export const Mutation: MutationResolvers = {
   longRest: (_parent, { input }, ctx) => longRest(input, ctx),
   prepareSpells: (_parent, { input }, ctx) => prepareSpells(input, ctx),
   importFoundryActor: (_parent, { input }, ctx) => importFoundryActor(input, ctx),
+  // Fair dice (owner only): provable rolls, and hit point rolls at level-up.
+  rollDice: (_parent, { input }, ctx) => rollDice(input, ctx),
+  rollHitPoints: (_parent, { input }, ctx) => rollHitPoints(input, ctx),
   // The hub's two-phase commit protocol (@inaccessible: only the hub's coordinator calls it).
   ...protocolResolvers(characterParticipant),
 };

@@ -4,6 +4,7 @@ import { requireUser } from '../context.js';
 import { cursorOf, isCharacterCursor, listCharacters } from '../db/character-store.js';
 import { exportFoundryActor } from '../foundry/export-foundry-actor.js';
 import { classSpellList, MAX_LEVEL, MAX_SPELL_LEVEL, SPELLS } from '../rules/index.js';
+import { rollQueries } from './roll-queries.js';
 
 export const Query: QueryResolvers = {
   character: (_parent, { id }, ctx) => {
@@ -42,4 +43,7 @@ export const Query: QueryResolvers = {
     if (characterClass) return classSpellList(characterClass, level);
     return SPELLS.filter((spell) => level === null || level === undefined || spell.level === level);
   },
+
+  // Fair dice: a character's rolls with proofs, and one roll redone from the event history.
+  ...rollQueries,
 };

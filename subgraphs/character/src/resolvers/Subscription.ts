@@ -5,6 +5,8 @@ import { requireUser, type Context } from '../context.js';
 import { CHARACTER_EVENT_TYPES } from '../events/character-events.js';
 import { characterEventReader } from '../events/event-readers.js';
 import { createLoaders } from '../loaders.js';
+import { partyRollReader, requirePartyDungeonMaster } from '../events/party-roll-reader.js';
+import { rollOfEvent } from '../rolls/roll-record.js';
 
 export const Subscription: SubscriptionResolvers = {
   characterEvents: {
@@ -18,6 +20,18 @@ export const Subscription: SubscriptionResolvers = {
     resolve: (event: EventRow, _args: unknown, ctx: Context) => {
       ctx.loaders = createLoaders(ctx.db);
       return event;
+    },
+  },
+  partyRolls: {
+    // The campaign's DM only (events/party-roll-reader.ts): asked once, as no event moves a campaign to another DM.
+    subscribe: async (_parent, { campaignId }, ctx) => {
+      const userId = requireUser(ctx);
+      await requirePartyDungeonMaster(ctx, userId, campaignId);
+      return ctx.eventFeed.subscribe({ filter: { type: 'DiceRolled' }, accept: partyRollReader(ctx, campaignId.toLowerCase()) });
+    },
+    resolve: (event: EventRow, _args: unknown, ctx: Context) => {
+      ctx.loaders = createLoaders(ctx.db);
+      return rollOfEvent(event);
     },
   },
 };

@@ -5,6 +5,8 @@ import { CharacterEventRecord } from './CharacterEventRecord.js';
 import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
 import { Subscription } from './Subscription.js';
+import { Roll } from './Roll.js';
+import { RollProof } from './RollProof.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -14,4 +16,6 @@ export const resolvers: Resolvers = {
   Subscription,
   Character,
   CharacterEventRecord,
+  Roll,
+  RollProof,
 };

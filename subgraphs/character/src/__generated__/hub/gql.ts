@@ -15,11 +15,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "query CharacterActiveCampaign($id: ID!) {\n  character(id: $id) {\n    campaign {\n      id\n      dungeonMasterId\n    }\n  }\n}": typeof types.CharacterActiveCampaignDocument,
+    "query CharacterCampaignDungeonMaster($id: ID!) {\n  campaign(id: $id) {\n    id\n    dungeonMasterId\n  }\n}": typeof types.CharacterCampaignDungeonMasterDocument,
     "mutation CharacterGenerateBackstoryText($input: GenerateTextInput!) {\n  generateText(input: $input) {\n    generation {\n      id\n      status\n      text\n      provider\n      error {\n        code\n        message\n        retryAfter\n      }\n    }\n  }\n}": typeof types.CharacterGenerateBackstoryTextDocument,
     "query CharacterImageExists($id: ID!) {\n  image(id: $id) {\n    id\n  }\n}": typeof types.CharacterImageExistsDocument,
 };
 const documents: Documents = {
     "query CharacterActiveCampaign($id: ID!) {\n  character(id: $id) {\n    campaign {\n      id\n      dungeonMasterId\n    }\n  }\n}": types.CharacterActiveCampaignDocument,
+    "query CharacterCampaignDungeonMaster($id: ID!) {\n  campaign(id: $id) {\n    id\n    dungeonMasterId\n  }\n}": types.CharacterCampaignDungeonMasterDocument,
     "mutation CharacterGenerateBackstoryText($input: GenerateTextInput!) {\n  generateText(input: $input) {\n    generation {\n      id\n      status\n      text\n      provider\n      error {\n        code\n        message\n        retryAfter\n      }\n    }\n  }\n}": types.CharacterGenerateBackstoryTextDocument,
     "query CharacterImageExists($id: ID!) {\n  image(id: $id) {\n    id\n  }\n}": types.CharacterImageExistsDocument,
 };
@@ -42,6 +44,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CharacterActiveCampaign($id: ID!) {\n  character(id: $id) {\n    campaign {\n      id\n      dungeonMasterId\n    }\n  }\n}"): (typeof documents)["query CharacterActiveCampaign($id: ID!) {\n  character(id: $id) {\n    campaign {\n      id\n      dungeonMasterId\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CharacterCampaignDungeonMaster($id: ID!) {\n  campaign(id: $id) {\n    id\n    dungeonMasterId\n  }\n}"): (typeof documents)["query CharacterCampaignDungeonMaster($id: ID!) {\n  campaign(id: $id) {\n    id\n    dungeonMasterId\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
