@@ -44,17 +44,20 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-/** What an attacker holding the character database writes: a valid, projected event in the owner's name. */
-async function forge(characterId: string, owner: string, event: { type: string; data: unknown }): Promise<{ version: number; position: number }> {
-  const { schema, migrationsFolder } = replayTarget;
-  // The stopped platform's own database: its PGlite directory, or its prefixed schema when DATABASE_URL is set.
-  const database = await openDatabase({
+/** The stopped platform's own character database: its PGlite directory, or its prefixed schema when DATABASE_URL is set. */
+function openCharacterDatabase() {
+  return openDatabase({
     service: 'character',
-    schema,
-    migrationsFolder,
+    schema: replayTarget.schema,
+    migrationsFolder: replayTarget.migrationsFolder,
     directory: path.join(platform.dataDir, 'character'),
     ...(platform.schemaPrefix ? { schemaName: `${platform.schemaPrefix}character` } : {}),
   });
+}
+
+/** What an attacker holding the character database writes: a valid, projected event in the owner's name. */
+async function forge(characterId: string, owner: string, event: { type: string; data: unknown }): Promise<{ version: number; position: number }> {
+  const database = await openCharacterDatabase();
   try {
     const appended = await database.db.transaction((tx) =>
       recordEvents(tx, replayTarget.projection, {
@@ -108,13 +111,7 @@ describe('the authority check', () => {
     'fails on a roll whose dice were edited (a natural 20 it never rolled), naming it ROLL_VERIFIES',
     async () => {
       // The last honest roll's event as stored, its die replaced by a 20: a roll the seed does not give.
-      const database = await openDatabase({
-        service: 'character',
-        schema: replayTarget.schema,
-        migrationsFolder: replayTarget.migrationsFolder,
-        directory: path.join(platform.dataDir, 'character'),
-        ...(platform.schemaPrefix ? { schemaName: `${platform.schemaPrefix}character` } : {}),
-      });
+      const database = await openCharacterDatabase();
       let honest: Record<string, unknown>;
       try {
         const events = await readStream(database.db, characterStreamId(hero));

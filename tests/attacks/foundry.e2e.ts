@@ -11,7 +11,12 @@ import { expectRefused, expectUnchanged } from './expect-refused.js';
 let platform: TestPlatform;
 let fx: ReturnType<typeof gameFixtures>;
 let characterId: string;
-let actor: Record<string, any>;
+/**
+ * An actor as Foundry JSON: the attacks edit it at any depth (wrong types, forbidden keys, 500 items), which is
+ * exactly what no fixed type allows, so it is loose on purpose.
+ */
+type ActorJson = Record<string, any>;
+let actor: ActorJson;
 
 const EXPORT = 'query($id: ID!) { exportFoundryActor(characterId: $id) }';
 const IMPORT = 'mutation($input: ImportFoundryActorInput!) { importFoundryActor(input: $input) { character { id owner name } notImported { path reason } } }';
@@ -29,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => platform?.stop());
 
 const owned = async (owner = ATTACKER) => (await fx.ok(OWNED, { owner }, owner)).characters.totalCount as number;
-const copy = (): Record<string, any> => structuredClone(actor);
+const copy = (): ActorJson => structuredClone(actor);
 
 /** An import the attacker sends: refused with the rule, and no character of theirs appears. */
 async function refusedImport(upload: unknown, rule: string) {
@@ -46,7 +51,7 @@ describe('importFoundryActor refuses what is not a character, naming the rule', 
 
   it('nesting 200 levels deep', () => {
     const upload = copy();
-    let node: Record<string, any> = upload.flags;
+    let node: ActorJson = upload.flags;
     for (let i = 0; i < 200; i++) node = node.next = {};
     return refusedImport(upload, 'FOUNDRY_ACTOR_TOO_DEEP');
   });
@@ -80,7 +85,7 @@ describe('importFoundryActor refuses what is not a character, naming the rule', 
 
   it('a homebrew class', () => {
     const upload = copy();
-    upload.items = upload.items.map((item: Record<string, any>) =>
+    upload.items = upload.items.map((item: ActorJson) =>
       item.type === 'class' ? { ...item, name: 'Gunslinger', system: { ...item.system, identifier: 'gunslinger' } } : item,
     );
     return refusedImport(upload, 'FOUNDRY_UNKNOWN_CLASS');
@@ -98,7 +103,7 @@ describe('importFoundryActor refuses what is not a character, naming the rule', 
 
   it('more spent hit dice than the character has', async () => {
     const upload = copy();
-    upload.items.find((item: Record<string, any>) => item.type === 'class').system.hd.spent = 20;
+    upload.items.find((item: ActorJson) => item.type === 'class').system.hd.spent = 20;
     await refusedImport(upload, 'HIT_DICE_SPENT');
   });
 

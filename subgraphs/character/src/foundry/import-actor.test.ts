@@ -28,6 +28,7 @@ const fighter: CharacterState = {
   portraitImageId: null,
 };
 
+// Loose on purpose: the refusal tests edit the exported actor at any depth into shapes no fixed type allows.
 type Actor = Record<string, any>;
 const exported = (): Actor => {
   const sheet = sheetOfState(fighter);
