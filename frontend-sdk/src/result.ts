@@ -8,6 +8,8 @@ export type ServerErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  /** A daily generation budget is spent; extensions.resetsAt says when it resets. */
+  | 'BUDGET_EXCEEDED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'GRAPHQL_PARSE_FAILED'

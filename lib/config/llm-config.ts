@@ -17,6 +17,15 @@ const perMinute = z
   .strict();
 export type PerMinuteLimits = z.infer<typeof perMinute>;
 
+const perDay = z
+  .object({
+    tokens_per_day: z.number().int().positive().optional(),
+    /** USD, estimated from each provider's pricing; a provider without pricing costs nothing against it. */
+    cost_per_day: z.number().positive().optional(),
+  })
+  .strict();
+export type PerDayBudget = z.infer<typeof perDay>;
+
 // An unset `${SD_URL}` interpolates to "": the provider is then unavailable (its status says why), not a bad file,
 // so a hub.yaml listing every provider still starts with no key and no network.
 const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
@@ -65,6 +74,16 @@ export const llmServiceConfig = z
         // 60 requests and 100k tokens a minute per caller: one a second is far above a person at a keyboard, and it
         // keeps one script from spending everyone's provider budget.
         per_caller: perMinute.default({ requests_per_minute: 60, tokens_per_minute: 100_000 }),
+      })
+      .strict()
+      .prefault({}),
+    // Spend per UTC day, reserved before each call at its max_tokens' worth and reconciled with the real usage after.
+    // None by default: the embedded local provider is free, and what a day may cost is the operator's decision.
+    budgets: z
+      .object({
+        per_user: perDay.optional(),
+        /** Generations that name a campaign (context.campaignId) also draw on that campaign's budget. */
+        per_campaign: perDay.optional(),
       })
       .strict()
       .prefault({}),

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  // A daily generation budget (llm_service.budgets) is spent: extensions.resetsAt says when it resets.
+  'BUDGET_EXCEEDED',
   'SERVICE_UNAVAILABLE',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',

@@ -8,7 +8,7 @@ import { countTokens } from './count-tokens.js';
 import { estimateCost } from './estimate-cost.js';
 import { failedAttempt } from './failed-attempt.js';
 import { countGeneration } from './generation-metrics.js';
-import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
+import { COUNTERS_DOWN, failureError, limitFailure, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
 import { finishImageGeneration, insertGeneration, insertImageGeneration } from './store-generation.js';
@@ -126,17 +126,17 @@ export async function runImageGeneration(
       const name = step.provider.name;
       let reservation: Reservation;
       try {
-        reservation = await services.limits.reserve({ caller: userId, provider: name, promptTokens });
+        reservation = await services.limits.reserve({ caller: userId, provider: name, promptTokens, images: input.n });
       } catch (err) {
         if (err instanceof LimitsUnavailable) {
           if (!row) throw failureError(COUNTERS_DOWN, null);
           return await end(lastStep ?? step, 'FAILED', null, COUNTERS_DOWN, lastUsed);
         }
         if (!(err instanceof RateLimitExceeded)) throw err;
-        if (err.scope === 'caller') {
-          const message = `Your rate limit is used up: try again in ${Math.ceil(err.retryAfter)} s.`;
-          if (!row) throw rateLimited(err.retryAfter, message);
-          return await end(lastStep ?? step, 'FAILED', null, { code: 'RATE_LIMITED', message, retryAfter: roundRetryAfter(err.retryAfter) }, lastUsed);
+        if (err.scope !== 'provider') {
+          const failure = limitFailure(err);
+          if (!row) throw failureError(failure, null);
+          return await end(lastStep ?? step, 'FAILED', null, failure, lastUsed);
         }
         fallbacks.push(failedAttempt(name, 'RATE_LIMITED', null));
         retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);
@@ -154,7 +154,7 @@ export async function runImageGeneration(
       }
       try {
         const result = await callProvider(step, input, controller.signal);
-        await reservation.settle({ promptTokens, completionTokens: 0 });
+        await reservation.settle({ promptTokens, completionTokens: 0, images: result.images.length });
         return await end(step, 'COMPLETED', result, null, promptTokens);
       } catch (err) {
         const error = err instanceof ProviderError ? err : new ProviderError('BAD_RESPONSE', `provider "${name}" failed unexpectedly`);

@@ -6,7 +6,7 @@ import type { ProviderErrorKind, TextFinishReason, TokenUsage } from '../provide
 import { estimateCost } from './estimate-cost.js';
 import { failedAttempt } from './failed-attempt.js';
 import { countGeneration } from './generation-metrics.js';
-import { COUNTERS_DOWN, failureError, rateLimited, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
+import { COUNTERS_DOWN, failureError, limitFailure, roundRetryAfter, type GenerationFailure } from './generation-errors.js';
 import type { ChainStep } from './resolve-chain.js';
 import type { GenerationServices } from './services.js';
 import { finishGeneration, insertGeneration, runningRow } from './store-generation.js';
@@ -140,7 +140,7 @@ export async function runTextGeneration(services: GenerationServices, userId: st
       const name = step.provider.name;
       let reservation: Reservation;
       try {
-        reservation = await reserve({ caller: userId, provider: name, promptTokens });
+        reservation = await reserve({ caller: userId, provider: name, promptTokens, maxTokens: input.maxTokens, campaign: input.context.campaignId });
       } catch (err) {
         if (err instanceof LimitsUnavailable) {
           // Fail closed: a call the shared counters cannot see would let every instance spend the whole budget.
@@ -148,16 +148,10 @@ export async function runTextGeneration(services: GenerationServices, userId: st
           return await end({ status: 'FAILED', step: last?.step ?? step, text: last?.text ?? '', usage: last?.usage ?? NO_USAGE, failure: COUNTERS_DOWN });
         }
         if (!(err instanceof RateLimitExceeded)) throw err;
-        if (err.scope === 'caller') {
-          const message = `Your rate limit is used up: try again in ${Math.ceil(err.retryAfter)} s.`;
-          if (!row) throw rateLimited(err.retryAfter, message);
-          return await end({
-            status: 'FAILED',
-            step: last?.step ?? step,
-            text: last?.text ?? '',
-            usage: last?.usage ?? NO_USAGE,
-            failure: { code: 'RATE_LIMITED', message, retryAfter: roundRetryAfter(err.retryAfter) },
-          });
+        if (err.scope !== 'provider') {
+          const failure = limitFailure(err);
+          if (!row) throw failureError(failure, null);
+          return await end({ status: 'FAILED', step: last?.step ?? step, text: last?.text ?? '', usage: last?.usage ?? NO_USAGE, failure });
         }
         fallbacks.push(failedAttempt(name, 'RATE_LIMITED', null));
         retryAfter = Math.min(retryAfter ?? Infinity, err.retryAfter);

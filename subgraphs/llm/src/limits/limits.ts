@@ -12,6 +12,19 @@ export interface ReserveRequest {
   provider: string;
   /** Prompt tokens counted before the call (gpt-tokenizer). */
   promptTokens: number;
+  /** The most completion tokens the call may use: the daily budgets reserve them too, so that no overspend can start. */
+  maxTokens?: number;
+  /** Images the call asks for (their price counts against the daily cost budgets). */
+  images?: number;
+  /** The campaign the generation is for (context.campaignId): its daily budget is drawn on too. */
+  campaign?: string;
+}
+
+/** What a call used, as the provider reports it (or as counted of a stream cut short). */
+export interface CallUsage {
+  promptTokens: number;
+  completionTokens: number;
+  images?: number;
 }
 
 export interface Reservation {
@@ -20,13 +33,20 @@ export interface Reservation {
    * difference in tokens is added to or given back to both the caller's and the provider's budget. Call once;
    * later calls do nothing. Never throws.
    */
-  settle(usage: { promptTokens: number; completionTokens: number }): Promise<void>;
+  settle(usage: CallUsage): Promise<void>;
   /** Gives the whole reservation back (the call never reached the provider). Never throws. */
   release(): Promise<void>;
 }
 
-/** Which budget refused: the caller's own (answer RATE_LIMITED) or the provider's (fall through to the next one). */
-export type LimitScope = 'caller' | 'provider';
+/**
+ * Which budget refused: the caller's own per-minute limit (answer RATE_LIMITED), the provider's (fall through to
+ * the next one), or a daily budget of the user or the campaign (answer BUDGET_EXCEEDED: no fallback, since another
+ * provider would spend the same budget, and a silent downgrade is not what whoever set the budget asked for).
+ */
+export type LimitScope = 'caller' | 'provider' | DailyScope;
+export type DailyScope = 'user-day' | 'campaign-day';
+
+export const isDailyScope = (scope: LimitScope): scope is DailyScope => scope === 'user-day' || scope === 'campaign-day';
 
 export class RateLimitExceeded extends Error {
   constructor(
@@ -37,6 +57,19 @@ export class RateLimitExceeded extends Error {
   ) {
     super(message);
     this.name = 'RateLimitExceeded';
+  }
+}
+
+/** A daily budget is spent: it resets at `resetsAt` (the next UTC midnight). */
+export class BudgetExceeded extends RateLimitExceeded {
+  constructor(
+    scope: DailyScope,
+    retryAfter: number,
+    message: string,
+    readonly resetsAt: Date,
+  ) {
+    super(scope, retryAfter, message);
+    this.name = 'BudgetExceeded';
   }
 }
 

@@ -4,7 +4,7 @@
  * the signal aborts, giving back whatever a reservation took.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { type LimitScope, RateLimitExceeded, type Reservation } from './limits.js';
+import { BudgetExceeded, isDailyScope, type LimitScope, RateLimitExceeded, type Reservation } from './limits.js';
 import { MIN_PACING_MARGIN_MS } from './window-shape.js';
 
 export type Attempt = { ok: true; reservation: Reservation; startAt: number; startScope: LimitScope } | { ok: false; refusal: Refusal };
@@ -17,12 +17,17 @@ export interface Refusal {
   message: string;
   /** Can never succeed (a prompt larger than a whole minute's tokens): waiting is pointless. */
   permanent?: boolean;
+  /** A daily budget's reset (epoch ms). */
+  resetsAt?: number;
 }
 
 export function exceeded(refusal: Refusal): RateLimitExceeded {
   // Whole seconds, rounded up, at least 1: like HTTP's Retry-After, it never invites a retry that would come too
   // early, and a client honouring it never spins.
-  return new RateLimitExceeded(refusal.scope, Math.max(1, Math.ceil(refusal.retryAfterMs / 1000)), refusal.message);
+  const retryAfter = Math.max(1, Math.ceil(refusal.retryAfterMs / 1000));
+  if (isDailyScope(refusal.scope))
+    return new BudgetExceeded(refusal.scope, retryAfter, refusal.message, new Date(refusal.resetsAt ?? Date.now() + refusal.retryAfterMs));
+  return new RateLimitExceeded(refusal.scope, retryAfter, refusal.message);
 }
 
 export async function whenAllowed(attempt: () => Promise<Attempt>, deadline: number, signal?: AbortSignal): Promise<Reservation> {

@@ -1,12 +1,14 @@
 /**
  * The Limits of the llm service: one request and the prompt tokens taken from the caller's and the provider's
- * budgets together, or from neither.
+ * per-minute budgets, and the call's most tokens and cost from the daily budgets, all together or from none.
  */
 import type { LlmServiceConfig } from '#lib/config/llm-config.js';
 import type { Draw, Budgets } from './budgets.js';
 import type { BudgetStore } from './budget-store.js';
 import { HeldReservation, type Hold, wholeTokens } from './held-reservation.js';
-import type { Limits, Reservation, ReserveRequest } from './limits.js';
+import { estimateCost } from '../generations/estimate-cost.js';
+import { MICRO_USD } from './daily-budgets.js';
+import { type CallUsage, isDailyScope, type Limits, type Reservation, type ReserveRequest } from './limits.js';
 import { type Attempt, exceeded, type Refusal, whenAllowed } from './pacing.js';
 import { pacingMargin, slotTime } from './window-shape.js';
 
@@ -42,13 +44,21 @@ export class RateLimits implements Limits {
   private async attempt(request: ReserveRequest): Promise<Attempt> {
     const tokens = wholeTokens(request.promptTokens);
     const draws = this.budgets.for(request);
-    const points = (draw: Draw): number => (draw.kind === 'requests' ? 1 : tokens);
+    // Less a millionth of a micro-USD before rounding up: 0.001 USD is 1000.0000000000001 micro-USD in floating point.
+    const costOf = (usage: CallUsage): number => Math.max(0, Math.ceil(estimateCost(this.budgets.pricingOf(request.provider), usage) * MICRO_USD - 1e-6));
+    // The daily budgets reserve the most the call can use, so that concurrent calls cannot all pass and overspend.
+    const most = { promptTokens: tokens, completionTokens: wholeTokens(request.maxTokens ?? 0), images: request.images };
+    const points = (draw: Draw): number => {
+      if (draw.kind === 'requests') return 1;
+      if (draw.kind === 'cost') return costOf(most);
+      return isDailyScope(draw.scope) ? tokens + most.completionTokens : tokens;
+    };
 
-    const tooLarge = draws.find((draw) => draw.kind === 'tokens' && tokens > draw.budget.shape.points);
+    const tooLarge = draws.find((draw) => draw.kind !== 'requests' && points(draw) > draw.budget.shape.points);
     if (tooLarge) {
-      const whole = `${tooLarge.budget.shape.points} tokens per minute`;
       const refusal = describe(tooLarge, tooLarge.budget.shape.seconds * 1000);
-      return { ok: false, refusal: { ...refusal, message: `the prompt's ${tokens} tokens exceed the whole budget of ${whole}`, permanent: true } };
+      const message = `the ${isDailyScope(tooLarge.scope) ? "call's most" : "prompt's"} ${points(tooLarge)} ${unit(tooLarge)} exceed the whole budget of ${whole(tooLarge)}`;
+      return { ok: false, refusal: { ...refusal, message, permanent: true } };
     }
 
     const results = await Promise.allSettled(
@@ -64,7 +74,7 @@ export class RateLimits implements Limits {
       else refused.push(describe(draw, result.value.retryAfterMs));
     });
     if (failure !== undefined || refused.length > 0) {
-      await new HeldReservation(holds, tokens).release();
+      await new HeldReservation(holds, costOf).release();
       if (failure !== undefined) throw failure;
       return { ok: false, refusal: firstToRetry(refused) };
     }
@@ -77,22 +87,37 @@ export class RateLimits implements Limits {
       const slot = slotTime(draw.budget.shape, result.value.windowEnd, result.value.counted);
       if (slot > startAt) [startAt, startScope] = [slot, draw.scope];
     });
-    return { ok: true, reservation: new HeldReservation(holds, tokens), startAt, startScope };
+    return { ok: true, reservation: new HeldReservation(holds, costOf), startAt, startScope };
   }
 }
 
 function describe(draw: Draw, retryAfterMs: number): Refusal {
+  if (draw.resetsAt !== undefined) {
+    const owner = draw.scope === 'campaign-day' ? 'campaign' : 'user';
+    const message = `the ${owner} has spent its budget of ${whole(draw)}`;
+    return { scope: draw.scope, retryAfterMs: Math.max(0, draw.resetsAt - Date.now()), resetsAt: draw.resetsAt, message };
+  }
   const who = draw.scope === 'caller' ? 'caller' : `provider "${draw.key}"`;
   const limit = `${draw.kind} per minute`;
   return { scope: draw.scope, retryAfterMs, wakeMarginMs: pacingMargin(draw.budget.shape), message: `the ${who} is over its limit of ${limit}` };
 }
 
+const unit = (draw: Draw): string => (draw.kind === 'cost' ? 'micro-USD' : 'tokens');
+
+function whole(draw: Draw): string {
+  const { points } = draw.budget.shape;
+  if (draw.resetsAt === undefined) return `${points} tokens per minute`;
+  return draw.kind === 'cost' ? `$${points / MICRO_USD} a day` : `${points} tokens a day`;
+}
+
 /**
- * The caller's refusal wins (no other provider would help the caller), and a retry must wait for every refusing
- * budget of that scope.
+ * The caller's refusal wins over the provider's (no other provider would help the caller), and a retry must wait
+ * for every refusing budget of that scope.
  */
 function firstToRetry(refused: Refusal[]): Refusal {
+  // A spent daily budget first: it is the refusal that lasts, and retrying at the caller's minute would fail again.
+  const daily = refused.filter((refusal) => isDailyScope(refusal.scope));
   const caller = refused.filter((refusal) => refusal.scope === 'caller');
-  const relevant = caller.length > 0 ? caller : refused;
+  const relevant = daily.length > 0 ? daily : caller.length > 0 ? caller : refused;
   return relevant.reduce((longest, refusal) => (refusal.retryAfterMs > longest.retryAfterMs ? refusal : longest));
 }
