@@ -28,6 +28,7 @@ function itemFailure(err: unknown): GenerationFailure {
     const code = err.extensions.code;
     const retryAfter = typeof err.extensions.retryAfter === 'number' ? err.extensions.retryAfter : null;
     if (code === 'RATE_LIMITED' || code === 'BAD_USER_INPUT' || code === 'SERVICE_UNAVAILABLE') return { code, message: err.message, retryAfter };
+    if (code === 'BUDGET_EXCEEDED') return { code, message: err.message, retryAfter, resetsAt: String(err.extensions.resetsAt) };
   }
   processLogger('llm').error({ error: err instanceof Error ? err.message : String(err) }, 'batch item failed unexpectedly');
   return { code: 'SERVICE_UNAVAILABLE', message: 'The item failed unexpectedly.', retryAfter: null };
