@@ -1,7 +1,8 @@
 /**
  * The hostile-input suite, daily generation budgets: asking for more than the most a call may use, and, once the
  * budget is spent, every other road to the llm: batchGenerate, a domain generation (generateBackstory, whose llm
- * call the character service makes for the user), and internal headers naming another user. Through the real
+ * call the character service makes for the user), and internal headers naming another user; and spending the
+ * budget of a campaign one is not at the table of. Through the real
  * gateway; each refusal spends nothing (the provider is not called, the day's spend stays within the budget).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,18 +19,22 @@ const SPENDER = 'budget-attack-spender';
 let hubYaml: LlmHubYaml;
 let platform: TestPlatform;
 let characterId: string;
+let campaignId: string;
+const DM = 'budget-attack-dm';
+const STRANGER = 'budget-attack-stranger';
 
 beforeAll(async () => {
   hubYaml = writeLlmHubYaml('llm-attack-budgets', {
     llm_service: {
       max_tokens: 2048,
       limits: { per_caller: { requests_per_minute: 1000, tokens_per_minute: 10_000_000 } },
-      budgets: { per_user: { cost_per_day: COST_PER_DAY } },
+      budgets: { per_user: { cost_per_day: COST_PER_DAY }, per_campaign: { cost_per_day: 1 } },
       providers: { local: { pricing: { output_per_million_tokens: 10 } } },
     },
   });
   platform = await startTestPlatform({ HUB_CONFIG: hubYaml.file });
   characterId = await gameFixtures(platform).character(SPENDER, 'Spendthrift');
+  campaignId = await gameFixtures(platform).campaign(DM);
 });
 afterAll(async () => {
   await platform?.stop();
@@ -86,5 +91,18 @@ describe('daily budget attacks', () => {
     );
     expectRefused(backstory, 200, 'BUDGET_EXCEEDED');
     await expectUnchanged(before, usage, "the spender's usage");
+  });
+
+  it("spends no campaign's budget from outside its table: naming a campaign one is not in is FORBIDDEN, by any road", async () => {
+    const input = { prompt: 'Plot hooks for someone else.', maxTokens: MAX_TOKENS, context: { campaignId } };
+    expectRefused(await platform.gql(TEXT, { input }, STRANGER), 200, 'FORBIDDEN');
+    const batch = await platform.gql(
+      'mutation($input: BatchGenerateInput!) { batchGenerate(input: $input) { completed } }',
+      { input: { items: [input] } },
+      STRANGER,
+    );
+    expectRefused(batch, 200, 'FORBIDDEN');
+    // Its DM spends it.
+    expect((await platform.gql(TEXT, { input }, DM)).data?.generateText.generation.status).toBe('COMPLETED');
   });
 });

@@ -4,6 +4,7 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { cancelGeneration } from '../generations/cancel-generation.js';
 import { failureError } from '../generations/generation-errors.js';
 import { runImageGeneration } from '../generations/image-run.js';
+import { requireCampaignSeat } from '../generations/campaign-seat.js';
 import { prepareTextRequest } from '../generations/prepare-text.js';
 import { resolveChain } from '../generations/resolve-chain.js';
 import { runBatch } from '../generations/run-batch.js';
@@ -14,6 +15,7 @@ export const Mutation: MutationResolvers = {
   generateText: async (_parent, { input }, ctx) => {
     if (!ctx.userId) throw unauthenticated();
     const request = prepareTextRequest(ctx, input);
+    await requireCampaignSeat(ctx, [request.input.context.campaignId]);
     // The text is collected, not shown as it comes: a stream that breaks half-way may start over elsewhere.
     const { row, failure } = await runTextGeneration(ctx, ctx.userId, request, { signal: ctx.signal, restartable: true });
     if (failure) throw failureError(failure, row.id);
@@ -32,6 +34,10 @@ export const Mutation: MutationResolvers = {
 
   batchGenerate: async (_parent, { input }, ctx) => {
     if (!ctx.userId) throw unauthenticated();
+    await requireCampaignSeat(
+      ctx,
+      input.items.map((item) => item.context?.campaignId),
+    );
     return runBatch(ctx, ctx.userId, input.items, input.concurrency, ctx.signal);
   },
 
