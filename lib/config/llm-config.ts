@@ -69,6 +69,9 @@ export const llmServiceConfig = z
     max_prompt_chars: z.number().int().positive().default(4000),
     // 2048 tokens: a long backstory is ~800; more is a novel nobody asked a D&D tool for, at a novel's price.
     max_tokens: z.number().int().positive().default(2048),
+    // 120 s on SIGTERM for generations in flight to finish: a long answer streamed at a real provider's pace takes a
+    // minute or more, and a stream cut mid-sentence is lost work the caller pays for; new ones are refused meanwhile.
+    drain_seconds: z.number().int().positive().default(120),
     limits: z
       .object({
         // 60 requests and 100k tokens a minute per caller: one a second is far above a person at a keyboard, and it

@@ -16,7 +16,8 @@ const processHooks: ShutdownHooks = { signals: process, exit: (code) => process.
  * or ran past the hard limit (a pool or database that would not close). A second signal while stopping changes
  * nothing: the drain already under way is what a supervisor asked for.
  */
-export function onShutdownSignal(name: string, stop: (reason: string) => Promise<void>, hooks: ShutdownHooks = processHooks): void {
+export function onShutdownSignal(name: string, stop: (reason: string) => Promise<void>, overrides: Partial<ShutdownHooks> = processHooks): void {
+  const hooks = { ...processHooks, ...overrides };
   let stopping = false;
   const run = (reason: string) => {
     if (stopping) return;
@@ -36,5 +37,6 @@ export function onShutdownSignal(name: string, stop: (reason: string) => Promise
   };
   hooks.signals.on('SIGTERM', () => run('SIGTERM'));
   hooks.signals.on('SIGINT', () => run('SIGINT'));
-  if (hooks === processHooks) stopWithParent(run);
+  // Only the real process has a launcher to watch; a test's stand-in signals do not.
+  if (hooks.signals === process) stopWithParent(run);
 }

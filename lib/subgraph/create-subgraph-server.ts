@@ -82,6 +82,8 @@ export interface SubgraphServer {
   /** True once close() began: /readiness answers 503. */
   readonly draining: boolean;
   listen(port: number, host?: string): Promise<number>;
+  /** /readiness answers 503 from now on while the server still listens (the llm drains generations first). */
+  beginDraining(): void;
   /**
    * Graceful: stops accepting, completes open subscriptions, lets requests in flight finish (their connections
    * closed after the answer) and cuts what is left after `graceMs` (default lib/shutdown's grace).
@@ -191,8 +193,9 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
   const server = createServer((req, res) => {
     if (req.url === '/readiness' && req.method === 'GET') {
       // 503 from the moment the service starts stopping, so that whoever routes here stops sending.
-      res.writeHead(drain.draining ? 503 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: drain.draining ? 'draining' : 'ready' }));
+      const draining = markedDraining || drain.draining;
+      res.writeHead(draining ? 503 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: draining ? 'draining' : 'ready' }));
       return;
     }
     // Health probes and scrapes every few seconds would push the requests worth reading out of the kept traces.
@@ -203,6 +206,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
   server.keepAliveTimeout = 65_000;
   // Graceful shutdown: in-flight requests finish, idle keep-alive connections close, /readiness turns 503.
   const drain = new HttpDrain(server);
+  let markedDraining = false;
 
   return {
     name: options.name,
@@ -212,8 +216,11 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       }),
+    beginDraining: () => {
+      markedDraining = true;
+    },
     get draining() {
-      return drain.draining;
+      return markedDraining || drain.draining;
     },
     close: async (graceMs = SHUTDOWN_GRACE_MS) => {
       drain.begin();

@@ -1,14 +1,16 @@
 import { ConfigError } from '../config/port-check.js';
 import { checkHubUrl, servicePort, type ServiceName } from '../config/services.js';
 import { onShutdownSignal } from '../shutdown/on-shutdown-signal.js';
+import { SHUTDOWN_HARD_LIMIT_MS } from '../shutdown/shutdown-grace.js';
 import type { SubgraphServer } from './create-subgraph-server.js';
 import { processLogger } from '../telemetry/logger.js';
 
 /**
  * Listens on the service's port and stops gracefully on SIGTERM/SIGINT: the server drains (lib/shutdown), then
- * `close` releases what the requests used (pollers, the database), last.
+ * `close` releases what the requests used (pollers, the database), last. `drainMs`: extra time the server's own
+ * close() may take before the generic hard limit (the llm lets generations in flight finish).
  */
-export async function runSubgraph(name: ServiceName, server: SubgraphServer, close: () => Promise<void>): Promise<void> {
+export async function runSubgraph(name: ServiceName, server: SubgraphServer, close: () => Promise<void>, drainMs = 0): Promise<void> {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   // A bad PORT or a taken port is one line for the operator (lib/config/port-check.ts), not a stack trace.
   let port: number;
@@ -23,8 +25,12 @@ export async function runSubgraph(name: ServiceName, server: SubgraphServer, clo
     process.exit(1);
   }
   processLogger(name).info({ port }, `${name} subgraph ready on http://127.0.0.1:${port}/graphql`);
-  onShutdownSignal(name, async () => {
-    await server.close();
-    await close();
-  });
+  onShutdownSignal(
+    name,
+    async () => {
+      await server.close();
+      await close();
+    },
+    { hardLimitMs: SHUTDOWN_HARD_LIMIT_MS + drainMs },
+  );
 }

@@ -24,9 +24,15 @@ const stopWatching = watchLlmConfig(hubFile, settings.current, (next) => {
   providers.reload(next);
   limits.update(next);
 });
-await runSubgraph('llm', createLlmSubgraph({ database, secret, settings, providers, limits }), async () => {
-  stopWatching();
-  await limits.close();
-  await database.close();
-  await observability.tracing.shutdown();
-});
+await runSubgraph(
+  'llm',
+  createLlmSubgraph({ database, secret, settings, providers, limits }),
+  async () => {
+    stopWatching();
+    await limits.close();
+    await database.close();
+    await observability.tracing.shutdown();
+    // The drain's own time on top of the generic hard limit: the llm's close() waits for generations in flight.
+  },
+  settings.current.drain_seconds * 1000,
+);

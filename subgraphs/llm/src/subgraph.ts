@@ -74,6 +74,13 @@ export function createLlmSubgraph(options: LlmSubgraphOptions): LlmSubgraph {
     ...server,
     services,
     close: async () => {
+      // Draining: /readiness 503 and new generations refused (SERVICE_UNAVAILABLE with retryAfter), while streams
+      // and generations in flight run to their end, their usage stored by the normal path, for up to drain_seconds.
+      services.draining = true;
+      server.beginDraining();
+      const deadline = Date.now() + settings.current.drain_seconds * 1000;
+      // 100 ms: a finished stream's HTTP answer is written by then; the cost of polling is nil.
+      while (services.running.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       stopPoller();
       stopSweeper();
       // Streams still running end CANCELLED with their usage, rather than staying RUNNING for ever.

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FallbackRecord, GenerationRow, GenerationStatus, NewGenerationRow } from '../db/schema.js';
 import { LimitsUnavailable } from '../limits/limits-unavailable.js';
+import { refuseWhileDraining } from './refuse-while-draining.js';
 import { RateLimitExceeded, type Reservation } from '../limits/limits.js';
 import { ProviderError, type ImageResult } from '../providers/provider.js';
 import { inProviderSpan } from '../providers/provider-span.js';
@@ -53,6 +54,8 @@ export async function runImageGeneration(
   chain: ChainStep[],
   signal: AbortSignal,
 ): Promise<ImageRunOutcome> {
+  // Refused before anything is reserved or stored: the caller retries on another instance.
+  refuseWhileDraining(services);
   const controller = new AbortController();
   const onClientAbort = () => controller.abort();
   if (signal.aborted) controller.abort();

@@ -12,4 +12,6 @@ export interface GenerationServices {
   running: RunningGenerations;
   /** This process among the llm instances: stored on its RUNNING rows so that a cancel elsewhere finds it. */
   instanceId: string;
+  /** Set on shutdown: in-flight generations run to their end, new ones are refused with SERVICE_UNAVAILABLE. */
+  draining?: boolean;
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FallbackRecord, GenerationRow, GenerationStatus, NewGenerationRow } from '../db/schema.js';
 import { LimitsUnavailable } from '../limits/limits-unavailable.js';
+import { refuseWhileDraining } from './refuse-while-draining.js';
 import { RateLimitExceeded, type Reservation, type ReserveRequest } from '../limits/limits.js';
 import type { ProviderErrorKind, TextFinishReason, TokenUsage } from '../providers/provider.js';
 import { estimateCost } from './estimate-cost.js';
@@ -71,6 +72,8 @@ interface Ending {
  * settles or releases its reservation. Throws (nothing stored) only when the caller's own limit refuses at once.
  */
 export async function runTextGeneration(services: GenerationServices, userId: string, request: TextRunRequest, hooks: TextRunHooks): Promise<TextRunOutcome> {
+  // Refused before anything is reserved or stored: the caller retries on another instance.
+  refuseWhileDraining(services);
   const { input, seed, chain, promptTokens } = request;
   const controller = new AbortController();
   const onClientAbort = () => controller.abort();
