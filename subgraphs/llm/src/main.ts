@@ -32,7 +32,7 @@ await runSubgraph(
     await limits.close();
     await database.close();
     await observability.tracing.shutdown();
-    // The drain's own time on top of the generic hard limit: the llm's close() waits for generations in flight.
   },
+  // The drain's own time on top of the generic hard limit: the llm's close() waits for generations in flight.
   settings.current.drain_seconds * 1000,
 );
