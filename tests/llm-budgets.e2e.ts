@@ -2,7 +2,7 @@
  * Daily generation budgets through the gateway, as a script hammering generateText sees them: the real platform
  * with an `openai` provider pointed at the stand-in OpenAI server (tests/fakes/openai-server.ts), slowed so that all
  * calls are in flight together. Reservations are taken before the provider is called, so concurrent calls cannot
- * pass the budget together, and what a call did not use is given back after it.
+ * pass the budget together (giving back what a call did not use is shown in subgraphs/llm/src/limits).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +11,15 @@ import { writeLlmHubYaml, type LlmHubYaml } from './helpers/llm-hub-yaml.js';
 import { startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
 const KEY = 'sk-e2e-budget-4b7d2e9a61c3';
-// $10 per million output tokens and at most 100 output tokens a call: each call reserves $0.001, so $0.01 fits ten.
-const OUTPUT_PRICE = 10;
-const MAX_TOKENS = 100;
+// $50 per million output tokens and at most 20 output tokens a call: each call reserves $0.001, so $0.01 fits ten.
+// 20 is what the stand-in answers (REPLY_WORDS), so a call gives nothing back and no more than ten can ever run,
+// however the fifty arrive on a loaded machine (with 100 reserved and 20 used, early ones made room for seventeen).
+const OUTPUT_PRICE = 50;
+const MAX_TOKENS = REPLY_WORDS.length;
 const COST_PER_DAY = 0.01;
 const FITS = 10;
 const CALLS = 50;
-// 150 ms between chunks: each stream lasts over a second, so the fifty calls all reserve before any gives back.
+// 150 ms between chunks: each stream lasts over a second, so the fifty calls are in flight together.
 const CHUNK_MS = 150;
 
 let provider: FakeServer;
@@ -77,8 +79,7 @@ describe('a daily cost budget under 50 concurrent generations', () => {
     expect(spent).toBeGreaterThan(0);
     expect(spent).toBeLessThanOrEqual(COST_PER_DAY);
 
-    // Each call used 20 of its 100 tokens: the rest went back, so the user may generate again today.
-    const again = await platform.gql(TEXT, { input }, user);
-    expect(again.data?.generateText.generation.status).toBe('COMPLETED');
+    // Spent is spent: the next call is refused too.
+    expect((await platform.gql(TEXT, { input }, user)).errors?.[0]?.extensions?.code).toBe('BUDGET_EXCEEDED');
   });
 });
